@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** Database ids travel as strings (api.md: "ids are strings"). */
+export const IdSchema = z.string().regex(/^[1-9][0-9]{0,17}$/, 'Id must be a positive whole number');
+
+/** The row version every mutable resource carries, for optimistic concurrency (design.md, Data). */
+export const VersionSchema = z
+  .number({ error: 'Version must be a whole number' })
+  .int('Version must be a whole number')
+  .min(1, 'Version must be at least 1');
+
+/** A one-line text field: trimmed length limits, stored verbatim otherwise. */
+export function textField(label: string, max: number, min = 1) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? `${label} is required` : `${label} must be text`) })
+    .min(min, min === 1 ? `${label} is required` : `${label} must be at least ${min} characters`)
+    .max(max, `${label} must be at most ${max} characters`);
+}
+
+/** Paging for list endpoints; the server caps the page size. */
+export const PageQuerySchema = z.object({
+  page: z.coerce.number().int('Page must be a whole number').min(1, 'Page must be at least 1').default(1),
+  pageSize: z.coerce
+    .number()
+    .int('Page size must be a whole number')
+    .min(1, 'Page size must be at least 1')
+    .max(100, 'Page size must be at most 100')
+    .default(25),
+});
+
+/** One page of a list. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** An RFC 9457 problem document as the API returns it (api.md). */
+export interface Problem {
+  type?: string;
+  status: number;
+  title: string;
+  detail?: string;
+  code?: string;
+  errors?: { path: string; message: string }[];
+  /** The current row, on a 409 version conflict. */
+  current?: unknown;
+}

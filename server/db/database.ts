@@ -1,0 +1,76 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
+import type { Database } from './schema.ts';
+
+/** Runs SQL text (several statements allowed) with the simple query protocol; returns the last result's rows. */
+export type ScriptRunner = (text: string) => Promise<Record<string, unknown>[]>;
+
+/** An open database: the Kysely handle, a raw script runner for migrations, and how to close it. */
+export interface Db {
+  kysely: Kysely<Database>;
+  kind: 'pglite' | 'postgres';
+  /** Lends one dedicated connection for multi-statement scripts (migrations). */
+  withScriptRunner<T>(work: (run: ScriptRunner) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const INT8_OID = 20;
+
+/** Opens PostgreSQL when `databaseUrl` is set, otherwise PGlite in `dataDir` (or in memory). */
+export async function openDatabase(options: { databaseUrl: string | null; dataDir: string }): Promise<Db> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  return openPglite(options.dataDir);
+}
+
+async function openPostgres(connectionString: string): Promise<Db> {
+  // int8 ids stay strings (api.md: ids are strings); pg already does this by default.
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kysely,
+    kind: 'postgres',
+    withScriptRunner: async (work) => {
+      const client = await pool.connect();
+      try {
+        return await work(async (text) => {
+          const result = (await client.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+          const last = Array.isArray(result) ? result[result.length - 1] : result;
+          return (last?.rows ?? []) as Record<string, unknown>[];
+        });
+      } finally {
+        client.release();
+      }
+    },
+    close: () => kysely.destroy(),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Db> {
+  const inMemory = dataDir.startsWith('memory://');
+  const release = inMemory ? () => {} : lockDataDir(dataDir);
+  try {
+    const pglite = await PGlite.create(inMemory ? undefined : dataDir, {
+      parsers: { [INT8_OID]: (value: string) => value },
+    });
+    const kysely = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+    return {
+      kysely,
+      kind: 'pglite',
+      withScriptRunner: (work) =>
+        work(async (text) => {
+          const results = await pglite.exec(text);
+          return (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[];
+        }),
+      close: async () => {
+        await kysely.destroy();
+        if (!pglite.closed) await pglite.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

@@ -1,0 +1,55 @@
+import { loadConfig } from './config.ts';
+import { buildApp } from './app.ts';
+import { openDatabase } from './db/database.ts';
+import { DataDirLockedError } from './db/data-dir-lock.ts';
+import { migrate } from './db/migrate.ts';
+import { seedDemo } from './demo/seed.ts';
+
+/** How long shutdown waits for requests in flight before it gives up. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  let db;
+  try {
+    db = await openDatabase(config);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      console.error(`FacetTrack cannot start: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  await migrate(db);
+  const demoCredentials = config.demo ? await seedDemo(db.kysely, config.demoPassword) : [];
+  const app = await buildApp(config, db);
+  app.addHook('onClose', async () => db.close());
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: finishing requests in flight, then closing the database`);
+    const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
+    force.unref();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
+  const lines = [``, `FacetTrack is running at http://${config.host}:${config.port}/  (database: ${where})`];
+  if (config.demo) lines.push('Demo mode is on: sample practice, not for patient care.');
+  if (demoCredentials.length) {
+    lines.push('Demo users were created. Their passwords are shown only this once:');
+    for (const c of demoCredentials) lines.push(`  ${c.role.padEnd(10)} username: ${c.username.padEnd(10)} password: ${c.password}`);
+  }
+  console.log(lines.join('\n') + '\n');
+}
+
+main().catch((error) => {
+  console.error('FacetTrack failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { AuditEventViewSchema, AuditQuerySchema, AuditVerifyResultSchema, type AuditEventView } from '../../../domain/index.ts';
+import { sessionOf } from '../../plugins/auth.ts';
+import { appendAudit, verifyAuditChain } from '../../services/audit-trail.ts';
+import type { App } from '../../types.ts';
+
+const PageOfEvents = z.object({ items: z.array(AuditEventViewSchema), total: z.number(), page: z.number(), pageSize: z.number() });
+
+/** The audit log (admin only): filtered listing and the hash-chain integrity check. */
+export async function auditRoutes(app: App): Promise<void> {
+  const config = { permission: 'audit:read' as const };
+
+  app.get('/api/v1/audit/events', { config, schema: { tags: ['audit'], querystring: AuditQuerySchema, response: { 200: PageOfEvents } } }, async (request) => {
+    const { userId, patientId, action, from, to, page, pageSize } = request.query;
+    let query = app.db.selectFrom('audit_events');
+    if (userId) query = query.where('actor_id', '=', userId);
+    if (patientId) query = query.where('patient_id', '=', patientId);
+    if (action) query = query.where('action', '=', action);
+    if (from) query = query.where('at', '>=', new Date(`${from}T00:00:00Z`));
+    if (to) query = query.where('at', '<', new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000));
+    const [rows, count] = await Promise.all([
+      query.selectAll().orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+      query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    const items: AuditEventView[] = rows.map((r) => ({
+      id: String(r.id), at: r.at.toISOString(), actorId: r.actor_id === null ? null : String(r.actor_id), actorUsername: r.actor_username,
+      action: r.action, entity: r.entity, entityId: r.entity_id, patientId: r.patient_id, ip: r.ip, details: r.details,
+    }));
+    return { items, total: Number(count.n), page, pageSize };
+  });
+
+  app.get('/api/v1/audit/verify', { config, schema: { tags: ['audit'], response: { 200: AuditVerifyResultSchema } } }, async (request) => {
+    const result = await verifyAuditChain(app.db);
+    const admin = sessionOf(request).user;
+    await app.db.transaction().execute((tx) => appendAudit(tx, {
+      actorId: admin.id, actorUsername: admin.username, action: 'audit.verify', ip: request.ip, details: { ok: result.ok, checked: result.checked },
+    }));
+    return result;
+  });
+}

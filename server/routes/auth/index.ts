@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { LoginRequestSchema, type SessionInfo, SessionInfoSchema } from '../../../domain/index.ts';
+import { HttpProblem } from '../../http-problem.ts';
+import { clearSessionCookie, sessionOf, setSessionCookie } from '../../plugins/auth.ts';
+import { appendAudit } from '../../services/audit-trail.ts';
+import { LOGIN_LIMITS, loginRetryAfterSeconds, recordLoginAttempt } from '../../services/login-throttle.ts';
+import { verifyPassword } from '../../services/passwords.ts';
+import { createSession, endSession } from '../../services/sessions.ts';
+import type { App } from '../../types.ts';
+
+/** Same words for an unknown user and a wrong password, so logins reveal no usernames (api.md). */
+const WRONG_CREDENTIALS = new HttpProblem({ status: 401, title: 'Sign-in failed', detail: 'Wrong username or password.', code: 'bad-credentials' });
+
+export async function authRoutes(app: App): Promise<void> {
+  const sessionInfo = (user: SessionInfo['user'], csrfToken: string): SessionInfo => ({
+    user, csrfToken, idleTimeoutMinutes: app.config.idleTimeoutMinutes, demoMode: app.config.demo,
+  });
+
+  app.post('/api/v1/auth/login', {
+    config: { public: true },
+    schema: { tags: ['auth'], body: LoginRequestSchema, response: { 200: SessionInfoSchema } },
+  }, async (request, reply) => {
+    const username = request.body.username.trim().toLowerCase();
+    const { password } = request.body;
+    const ip = request.ip;
+    const wait = await loginRetryAfterSeconds(app.db, username, ip);
+    if (wait > 0) {
+      throw new HttpProblem(
+        { status: 429, title: 'Too many attempts', detail: `Too many failed sign-ins. Try again in ${wait} seconds.`, code: 'throttled' },
+        { 'Retry-After': String(wait) },
+      );
+    }
+    const user = await app.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+    const passwordOk = await verifyPassword(user?.password_hash ?? null, password);
+    await recordLoginAttempt(app.db, username, ip, passwordOk && !!user);
+
+    if (!user || !passwordOk) {
+      await app.db.transaction().execute(async (tx) => {
+        if (user) {
+          const failed = user.failed_logins + 1;
+          const lockNow = failed >= LOGIN_LIMITS.lockAfter && !user.locked_at;
+          await tx.updateTable('users').set({ failed_logins: failed, ...(lockNow ? { locked_at: new Date() } : {}) }).where('id', '=', user.id).execute();
+          if (lockNow) await appendAudit(tx, { actorId: user.id, actorUsername: user.username, action: 'auth.locked', entity: 'user', entityId: user.id, ip, details: { failedLogins: failed } });
+        }
+        await appendAudit(tx, { actorId: user?.id ?? null, actorUsername: null, action: 'auth.login-failed', ip, details: { username } });
+      });
+      throw WRONG_CREDENTIALS;
+    }
+    // The password was right: now it is safe to say why the account cannot sign in.
+    if (user.locked_at) {
+      throw new HttpProblem({ status: 403, title: 'Account locked', code: 'account-locked', detail: 'This account is locked after repeated failed sign-ins. Ask an administrator to unlock it.' });
+    }
+    if (!user.active) {
+      throw new HttpProblem({ status: 403, title: 'Account inactive', code: 'account-inactive', detail: 'This account has been deactivated. Ask an administrator if you need access.' });
+    }
+    const { token, csrfToken } = await app.db.transaction().execute(async (tx) => {
+      await tx.updateTable('users').set({ failed_logins: 0, last_login_at: new Date() }).where('id', '=', user.id).execute();
+      await appendAudit(tx, { actorId: user.id, actorUsername: user.username, action: 'auth.login', ip });
+      return createSession(tx, user.id, ip);
+    });
+    setSessionCookie(request, reply, token);
+    return sessionInfo({ id: String(user.id), username: user.username, name: user.name, role: user.role as SessionInfo['user']['role'] }, csrfToken);
+  });
+
+  app.get('/api/v1/auth/me', { schema: { tags: ['auth'], response: { 200: SessionInfoSchema } } }, async (request) => {
+    const session = sessionOf(request);
+    return sessionInfo(session.user, session.csrfToken);
+  });
+
+  app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], response: { 204: z.null() } } }, async (request, reply) => {
+    const session = sessionOf(request);
+    await app.db.transaction().execute(async (tx) => {
+      await endSession(tx, session.id, 'logout');
+      await appendAudit(tx, { actorId: session.user.id, actorUsername: session.user.username, action: 'auth.logout', ip: request.ip });
+    });
+    clearSessionCookie(reply);
+    return reply.status(204).send(null);
+  });
+}

@@ -1,0 +1,82 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Role, SessionUser } from '../../domain/index.ts';
+import type { Database } from '../db/schema.ts';
+
+/** Name of the HttpOnly session cookie. */
+export const SESSION_COOKIE = 'ft_session';
+/** Only touch `last_seen_at` when it is older than this, to keep reads cheap. */
+const TOUCH_INTERVAL_MS = 30_000;
+
+export interface ActiveSession {
+  id: string;
+  user: SessionUser;
+  csrfToken: string;
+}
+
+export type SessionLookup =
+  | { kind: 'active'; session: ActiveSession }
+  | { kind: 'missing' }
+  | { kind: 'expired-idle' }
+  | { kind: 'ended' };
+
+function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+/** Opens a session; returns the cookie token (only its hash is stored) and the CSRF token. */
+export async function createSession(db: Kysely<Database>, userId: string, ip: string): Promise<{ token: string; csrfToken: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(32).toString('base64url');
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: sha256(token), user_id: userId, csrf_token: csrfToken, ip, last_seen_at: new Date() })
+    .execute();
+  return { token, csrfToken };
+}
+
+/**
+ * Finds the session behind a cookie token. A session idle for longer than `idleMinutes` is ended
+ * (automatic logoff, security baseline) and reported as such so the client can say why.
+ */
+export async function lookupSession(db: Kysely<Database>, token: string | undefined, idleMinutes: number, now = new Date()): Promise<SessionLookup> {
+  if (!token) return { kind: 'missing' };
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.id', 's.csrf_token', 's.last_seen_at', 's.ended_at', 's.end_reason', 'u.id as user_id', 'u.username', 'u.name', 'u.role', 'u.active'])
+    .where('s.token_hash', '=', sha256(token))
+    .executeTakeFirst();
+  if (!row) return { kind: 'missing' };
+  if (row.ended_at) return row.end_reason === 'idle' ? { kind: 'expired-idle' } : { kind: 'ended' };
+  if (!row.active) {
+    await endSession(db, String(row.id), 'deactivated');
+    return { kind: 'ended' };
+  }
+  const idleMs = now.getTime() - new Date(row.last_seen_at).getTime();
+  if (idleMs > idleMinutes * 60_000) {
+    await endSession(db, String(row.id), 'idle');
+    return { kind: 'expired-idle' };
+  }
+  if (idleMs > TOUCH_INTERVAL_MS) {
+    await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.id).execute();
+  }
+  return {
+    kind: 'active',
+    session: {
+      id: String(row.id),
+      csrfToken: row.csrf_token,
+      user: { id: String(row.user_id), username: row.username, name: row.name, role: row.role as Role },
+    },
+  };
+}
+
+/** Ends one session (logout, idle, deactivation). */
+export async function endSession(db: Kysely<Database>, sessionId: string, reason: string): Promise<void> {
+  await db.updateTable('sessions').set({ ended_at: new Date(), end_reason: reason }).where('id', '=', sessionId).where('ended_at', 'is', null).execute();
+}
+
+/** Ends every open session of a user (deactivation, role change, password reset). */
+export async function endUserSessions(db: Kysely<Database>, userId: string, reason: string): Promise<void> {
+  await db.updateTable('sessions').set({ ended_at: new Date(), end_reason: reason }).where('user_id', '=', userId).where('ended_at', 'is', null).execute();
+}
