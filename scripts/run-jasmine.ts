@@ -1,0 +1,17 @@
+/**
+ * Runs the domain and server specs with Jasmine on Node 24 (type stripping, no build step).
+ * `node scripts/run-jasmine.ts [glob ...]`; FT_TEST_DB=postgres runs the server specs on PostgreSQL.
+ */
+import Jasmine from 'jasmine';
+
+const globs = process.argv.slice(2);
+const runner = new Jasmine({});
+runner.loadConfig({
+  spec_dir: '.',
+  spec_files: globs.length ? globs : ['domain/**/*.spec.ts', 'server/**/*.spec.ts'],
+  jsLoader: 'import',
+  random: true,
+  env: { stopSpecOnExpectationFailure: false },
+});
+runner.exitOnCompletion = true;
+await runner.execute();

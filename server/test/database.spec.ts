@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../db/database.ts';
+import { DataDirLockedError } from '../db/data-dir-lock.ts';
+import { migrate, migrationFiles } from '../db/migrate.ts';
+import { TEST_DB_KIND } from './test-app.ts';
+
+describe('database: PGlite data folder and migrations', () => {
+  if (TEST_DB_KIND === 'postgres') return; // PGlite-only behaviour
+  let dir: string;
+  beforeEach(() => { dir = mkdtempSync(path.join(process.env['TMPDIR'] ?? tmpdir(), 'ft-db-')); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses a second opener of the same data folder with a clear message, and frees it on close', async () => {
+    const first = await openDatabase({ databaseUrl: null, dataDir: dir });
+    try {
+      await expectAsync(openDatabase({ databaseUrl: null, dataDir: dir })).toBeRejectedWithError(DataDirLockedError, /in use by another FacetTrack process/);
+    } finally {
+      await first.close();
+    }
+    const again = await openDatabase({ databaseUrl: null, dataDir: dir });
+    await again.close();
+  });
+
+  it('takes over a lock left by a process that no longer runs', async () => {
+    writeFileSync(path.join(dir, 'facettrack.lock'), '999999999');
+    const db = await openDatabase({ databaseUrl: null, dataDir: dir });
+    await db.close();
+  });
+
+  it('applies every migration once, persists them, and applies nothing the second time', async () => {
+    const db = await openDatabase({ databaseUrl: null, dataDir: dir });
+    expect(await migrate(db)).toEqual(await migrationFiles());
+    await db.close();
+    const reopened = await openDatabase({ databaseUrl: null, dataDir: dir });
+    expect(await migrate(reopened)).toEqual([]);
+    await reopened.close();
+  });
+});

@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import type { Role, SessionInfo } from '../../domain/index.ts';
+import { buildApp } from '../app.ts';
+import { loadConfig, type ServerConfig } from '../config.ts';
+import { type Db, openDatabase } from '../db/database.ts';
+import { migrate } from '../db/migrate.ts';
+import { hashPassword } from '../services/passwords.ts';
+import type { App } from '../types.ts';
+
+/** Which database the server specs run on: PGlite by default, PostgreSQL when FT_TEST_DB=postgres. */
+export const TEST_DB_KIND = process.env['FT_TEST_DB'] === 'postgres' ? 'postgres' : 'pglite';
+
+/** A built app on a fresh, migrated database of its own, with helpers to sign in. */
+export interface TestApp {
+  app: App;
+  db: Db;
+  config: ServerConfig;
+  /** Creates a user straight in the database; returns its id. */
+  createUser(username: string, role: Role, password?: string): Promise<string>;
+  /** Signs in through the API; returns the cookie header and CSRF token for later requests. */
+  login(username: string, password?: string): Promise<Signed>;
+  close(): Promise<void>;
+}
+
+export interface Signed {
+  cookie: string;
+  csrfToken: string;
+  info: SessionInfo;
+  /** Headers for a write as this user. */
+  write: Record<string, string>;
+  /** Headers for a read as this user. */
+  read: Record<string, string>;
+}
+
+export const TEST_PASSWORD = 'correct horse battery';
+// One hash for every test user: argon2 is deliberately slow.
+let testHash: Promise<string> | null = null;
+
+async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const adminUrl = process.env['PG_TEST_URL'];
+  if (!adminUrl) throw new Error('FT_TEST_DB=postgres needs PG_TEST_URL (a role that may CREATE DATABASE)');
+  const name = `ft_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** Builds the app on a throwaway database: in-memory PGlite, or a new PostgreSQL database. */
+export async function createTestApp(overrides: Partial<ServerConfig> = {}): Promise<TestApp> {
+  const pgDb = TEST_DB_KIND === 'postgres' ? await freshPostgres() : null;
+  const config: ServerConfig = {
+    ...loadConfig({}),
+    databaseUrl: pgDb?.url ?? null,
+    dataDir: 'memory://',
+    spaDir: 'server/test/fixtures/spa',
+    logLevel: 'silent',
+    ...overrides,
+  };
+  const db = await openDatabase(config);
+  await migrate(db);
+  const app = await buildApp(config, db, false);
+  await app.ready();
+
+  const login = async (username: string, password = TEST_PASSWORD): Promise<Signed> => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const info = res.json() as SessionInfo;
+    const cookie = sessionCookie(res);
+    return { cookie, csrfToken: info.csrfToken, info, read: { cookie }, write: { cookie, 'x-csrf-token': info.csrfToken } };
+  };
+
+  return {
+    app, db, config, login,
+    async createUser(username, role, password) {
+      testHash ??= hashPassword(TEST_PASSWORD);
+      const hash = password ? await hashPassword(password) : await testHash;
+      const row = await db.kysely.insertInto('users').values({ username, name: `Test ${username}`, role, password_hash: hash }).returning('id').executeTakeFirstOrThrow();
+      return String(row.id);
+    },
+    async close() {
+      await app.close();
+      await db.close();
+      await pgDb?.drop();
+    },
+  };
+}
+
+/** The `name=value` of the session cookie a response set. */
+export function sessionCookie(res: LightMyRequestResponse): string {
+  const cookie = res.cookies.find((c) => c.name === 'ft_session');
+  if (!cookie) throw new Error('no session cookie set');
+  return `ft_session=${cookie.value}`;
+}
+
+/** A fresh unique name, so specs sharing one app do not collide. */
+let counter = 0;
+export function uniqueName(prefix: string): string {
+  counter += 1;
+  return `${prefix}${counter}${randomBytes(2).toString('hex')}`;
+}
