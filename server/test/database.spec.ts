@@ -6,8 +6,8 @@ import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { migrate, migrationFiles } from '../db/migrate.ts';
 import { TEST_DB_KIND } from './test-app.ts';
 
-describe('database: PGlite data folder and migrations', () => {
-  if (TEST_DB_KIND === 'postgres') return; // PGlite-only behaviour
+// PGlite-only behaviour; on PostgreSQL every test app already runs the migrations.
+(TEST_DB_KIND === 'pglite' ? describe : xdescribe)('database: PGlite data folder and migrations', () => {
   let dir: string;
   beforeEach(() => { dir = mkdtempSync(path.join(process.env['TMPDIR'] ?? tmpdir(), 'ft-db-')); });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
