@@ -12,6 +12,9 @@ import { auditRoutes } from './routes/audit/index.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { healthRoutes } from './routes/health/index.ts';
 import { userRoutes } from './routes/users/index.ts';
+import { patientRoutes } from './routes/patients/index.ts';
+import { episodeRoutes } from './routes/episodes/index.ts';
+import { careRecordRoutes } from './routes/episodes/care-records.ts';
 import type { App } from './types.ts';
 
 /** Largest request body accepted (clinical forms are small). */
@@ -48,6 +51,9 @@ export async function buildApp(config: ServerConfig, db: Db, logger: FastifyServ
   await app.register(authRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(patientRoutes);
+  await app.register(episodeRoutes);
+  await app.register(careRecordRoutes);
   await registerSpa(app);
   return app;
 }

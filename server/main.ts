@@ -4,6 +4,7 @@ import { openDatabase } from './db/database.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemo } from './demo/seed.ts';
+import { ensureBuiltInRuleSets } from './services/rule-sets.ts';
 
 /** How long shutdown waits for requests in flight before it gives up. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     throw error;
   }
   await migrate(db);
+  await ensureBuiltInRuleSets(db.kysely);
   const demoCredentials = config.demo ? await seedDemo(db.kysely, config.demoPassword) : [];
   const app = await buildApp(config, db);
   app.addHook('onClose', async () => db.close());

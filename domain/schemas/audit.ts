@@ -12,8 +12,18 @@ export const AUDIT_ACTIONS = [
   'user.password-reset',
   'audit.verify',
   'patient.read',
+  'patient.search',
   'patient.create',
   'patient.update',
+  'episode.read',
+  'episode.create',
+  'episode.stage',
+  'therapy.create',
+  'therapy.entered-in-error',
+  'function-score.create',
+  'function-score.entered-in-error',
+  'running-check.create',
+  'running-check.entered-in-error',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -16,7 +16,15 @@ export interface Db {
   close(): Promise<void>;
 }
 
-const INT8_OID = 20;
+/**
+ * Column types read the same way on both drivers: int8 ids stay strings (api.md: ids are strings),
+ * calendar dates stay 'YYYY-MM-DD' strings (no time-zone shift), numeric becomes a number.
+ */
+const TYPE_PARSERS: Record<number, (value: string) => unknown> = {
+  20: (value) => value, // int8
+  1082: (value) => value, // date
+  1700: (value) => Number(value), // numeric
+};
 
 /** Opens PostgreSQL when `databaseUrl` is set, otherwise PGlite in `dataDir` (or in memory). */
 export async function openDatabase(options: { databaseUrl: string | null; dataDir: string }): Promise<Db> {
@@ -25,8 +33,11 @@ export async function openDatabase(options: { databaseUrl: string | null; dataDi
 }
 
 async function openPostgres(connectionString: string): Promise<Db> {
-  // int8 ids stay strings (api.md: ids are strings); pg already does this by default.
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  const types = {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      TYPE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+  };
+  const pool = new pg.Pool({ connectionString, max: 10, types });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kysely,
@@ -52,7 +63,7 @@ async function openPglite(dataDir: string): Promise<Db> {
   const release = inMemory ? () => {} : lockDataDir(dataDir);
   try {
     const pglite = await PGlite.create(inMemory ? undefined : dataDir, {
-      parsers: { [INT8_OID]: (value: string) => value },
+      parsers: TYPE_PARSERS,
     });
     const kysely = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
     return {

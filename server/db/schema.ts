@@ -61,4 +61,125 @@ export interface Database {
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
   audit_events: AuditEventsTable;
+  patients: PatientsTable;
+  episodes: EpisodesTable;
+  stage_changes: StageChangesTable;
+  therapies: TherapiesTable;
+  function_scores: FunctionScoresTable;
+  running_checks: RunningChecksTable;
+  rule_sets: RuleSetsTable;
+  practice_settings: PracticeSettingsTable;
+}
+
+/** Columns every entered-in-error-capable clinical row has (never deleted, design.md). */
+interface EnteredInError {
+  error_reason: string | null;
+  error_at: Date | null;
+  error_by: string | null;
+}
+
+export interface PatientsTable {
+  id: Generated<string>;
+  mrn: string;
+  given_name: string;
+  family_name: string;
+  birth_date: string;
+  sex: string;
+  phone: string | null;
+  email: string | null;
+  runner: boolean;
+  weekly_distance_km: number | null;
+  search_mrn: string;
+  search_given: string;
+  search_family: string;
+  created_at: Generated<Date>;
+  created_by: string;
+  updated_at: Generated<Date>;
+  updated_by: string;
+  version: Generated<number>;
+}
+
+export interface EpisodesTable {
+  id: Generated<string>;
+  patient_id: string;
+  region: string;
+  side: string;
+  onset_date: string;
+  index_pain: string;
+  signs: ColumnType<string[], string, string>;
+  causes: ColumnType<string[], string, string>;
+  baseline_nrs_rest: number | null;
+  baseline_nrs_activity: number | null;
+  stage: string;
+  rule_set_id: string | null;
+  created_at: Generated<Date>;
+  created_by: string;
+  version: Generated<number>;
+}
+
+export interface StageChangesTable {
+  id: Generated<string>;
+  episode_id: string;
+  from_stage: string | null;
+  to_stage: string;
+  reason: string | null;
+  at: Generated<Date>;
+  by_user: string;
+}
+
+export interface TherapiesTable extends EnteredInError {
+  id: Generated<string>;
+  episode_id: string;
+  kind: string;
+  start_date: string;
+  end_date: string | null;
+  response: string | null;
+  notes: string | null;
+  recorded_at: Generated<Date>;
+  recorded_by: string;
+  version: Generated<number>;
+}
+
+export interface FunctionScoresTable extends EnteredInError {
+  id: Generated<string>;
+  episode_id: string;
+  instrument: string;
+  taken_on: string;
+  sections: ColumnType<Record<string, number | null>, string, string>;
+  total: number | null;
+  band: string | null;
+  answered: number;
+  recorded_at: Generated<Date>;
+  recorded_by: string;
+  version: Generated<number>;
+}
+
+export interface RunningChecksTable extends EnteredInError {
+  id: Generated<string>;
+  episode_id: string;
+  taken_on: string;
+  status: string;
+  weekly_distance_km: number | null;
+  recorded_at: Generated<Date>;
+  recorded_by: string;
+  version: Generated<number>;
+}
+
+export interface RuleSetsTable {
+  id: Generated<string>;
+  key: string;
+  name: string;
+  version: number;
+  built_in: Generated<boolean>;
+  source: string | null;
+  settings: ColumnType<import('../../domain/rule-sets.ts').RuleSetSettings, string, string>;
+  created_at: Generated<Date>;
+  created_by: string | null;
+}
+
+export interface PracticeSettingsTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
 }

@@ -7,6 +7,7 @@ import { loadConfig, type ServerConfig } from '../config.ts';
 import { type Db, openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { hashPassword } from '../services/passwords.ts';
+import { ensureBuiltInRuleSets } from '../services/rule-sets.ts';
 import type { App } from '../types.ts';
 
 /** Which database the server specs run on: PGlite by default, PostgreSQL when FT_TEST_DB=postgres. */
@@ -72,6 +73,7 @@ export async function createTestApp(overrides: Partial<ServerConfig> = {}): Prom
   };
   const db = await openDatabase(config);
   await migrate(db);
+  await ensureBuiltInRuleSets(db.kysely);
   const app = await buildApp(config, db, false);
   await app.ready();
 

@@ -1,0 +1,34 @@
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { AuditAction } from '../../domain/index.ts';
+import type { Database } from '../db/schema.ts';
+import { notFound } from '../http-problem.ts';
+import { sessionOf } from '../plugins/auth.ts';
+import { appendAudit } from '../services/audit-trail.ts';
+
+/** Records an access to patient data, in the transaction that reads or changes it (design.md, Data). */
+export function auditPatientData(
+  tx: Kysely<Database>, request: FastifyRequest, action: AuditAction, patientId: string | null,
+  entity: string, entityId: string | null, details: Record<string, unknown> = {},
+): Promise<void> {
+  const user = sessionOf(request).user;
+  return appendAudit(tx, { actorId: user.id, actorUsername: user.username, action, entity, entityId, patientId, ip: request.ip, details });
+}
+
+/** The episode's patient id, or 404. */
+export async function episodePatientId(db: Kysely<Database>, episodeId: string): Promise<{ patientId: string; stage: string; version: number }> {
+  const row = await db.selectFrom('episodes').select(['patient_id', 'stage', 'version']).where('id', '=', episodeId).executeTakeFirst();
+  if (!row) throw notFound('The episode');
+  return { patientId: String(row.patient_id), stage: row.stage, version: row.version };
+}
+
+/** Display names of users by id, for "recorded by" on clinical rows. */
+export async function userNames(db: Kysely<Database>, ids: Iterable<string | null>): Promise<Map<string, string>> {
+  const wanted = [...new Set([...ids].filter((id): id is string => !!id).map(String))];
+  if (!wanted.length) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [String(r.id), r.name]));
+}
+
+/** ISO string of a timestamp column. */
+export const iso = (value: Date | string): string => (value instanceof Date ? value.toISOString() : new Date(value).toISOString());
