@@ -11,7 +11,6 @@ runner.loadConfig({
   spec_files: globs.length ? globs : ['domain/**/*.spec.ts', 'server/**/*.spec.ts'],
   jsLoader: 'import',
   random: true,
-  env: { stopSpecOnExpectationFailure: false },
 });
 runner.exitOnCompletion = true;
 await runner.execute();

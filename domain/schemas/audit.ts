@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PageQuerySchema } from './common.ts';
 
 /** What an audit event records; reads of patient data are events too (design.md, Data). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Database ids travel as strings (api.md: "ids are strings"). */
 export const IdSchema = z.string().regex(/^[1-9][0-9]{0,17}$/, 'Id must be a positive whole number');

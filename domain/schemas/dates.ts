@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Today's calendar date in UTC (YYYY-MM-DD). */
 export function todayIso(now = new Date()): string {

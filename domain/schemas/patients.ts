@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { STAGES } from '../pathway.ts';
 import { SEXES } from '../patient-facts.ts';
 import { PageQuerySchema, textField, VersionSchema } from './common.ts';

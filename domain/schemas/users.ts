@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NewPasswordSchema, RoleSchema, UsernameSchema } from './auth.ts';
 import { PageQuerySchema, textField, VersionSchema } from './common.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AuditEventViewSchema, AuditQuerySchema, AuditVerifyResultSchema, type AuditEventView } from '../../../domain/index.ts';
 import { sessionOf } from '../../plugins/auth.ts';
 import { appendAudit, verifyAuditChain } from '../../services/audit-trail.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LoginRequestSchema, type SessionInfo, SessionInfoSchema } from '../../../domain/index.ts';
 import { HttpProblem } from '../../http-problem.ts';
 import { clearSessionCookie, sessionOf, setSessionCookie } from '../../plugins/auth.ts';

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   type AuditAction, EnteredInErrorSchema, EpisodeViewSchema, FunctionScoreCreateSchema, type FunctionScoreView, FunctionScoreViewSchema, IdSchema,
   meetsConservativeCareMinimum, RunningCheckCreateSchema, scoreFunction, type TherapyView, TherapyCreateSchema, TherapyViewSchema, todayIso,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   checkStageMove, EpisodeCreateSchema, EpisodeViewSchema, IdSchema, STAGE_LABELS, type Stage, StageMoveSchema,
 } from '../../../domain/index.ts';

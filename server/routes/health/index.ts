@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { App } from '../../types.ts';
 
 /** GET /api/v1/health: 200 once migrations have run (api.md); the app starts only after they do. */

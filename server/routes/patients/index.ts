@@ -1,5 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   IdSchema, PatientCreateSchema, PatientListQuerySchema, PatientUpdateSchema, type PatientView, PatientViewSchema, searchKey, type Stage,
 } from '../../../domain/index.ts';

@@ -1,5 +1,5 @@
 import { type Selectable, sql } from 'kysely';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   IdSchema, PasswordResetSchema, UserCreateSchema, UserListQuerySchema, UserUpdateSchema, UserViewSchema, type UserView,
 } from '../../../domain/index.ts';

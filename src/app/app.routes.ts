@@ -1,0 +1,53 @@
+import type { Routes } from '@angular/router';
+import { authGuard } from './core/auth-guard.ts';
+import { permissionGuard } from './core/permission-guard.ts';
+
+/** Page titles end with the product name. */
+const title = (page: string): string => `${page} · FacetTrack`;
+
+export const routes: Routes = [
+  {
+    path: 'login',
+    title: title('Sign in'),
+    loadChildren: () => import('./features/login/login.routes.ts').then((m) => m.LOGIN_ROUTES),
+  },
+  {
+    path: '',
+    canActivate: [authGuard],
+    loadComponent: () => import('./core/shell/shell-page.ts').then((m) => m.ShellPage),
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: title('Home'),
+        loadChildren: () => import('./features/home/home.routes.ts').then((m) => m.HOME_ROUTES),
+      },
+      {
+        path: 'admin/users',
+        title: title('Users'),
+        canActivate: [permissionGuard('users:manage')],
+        loadChildren: () =>
+          import('./features/admin-users/admin-users.routes.ts').then((m) => m.ADMIN_USERS_ROUTES),
+      },
+      {
+        path: 'admin/audit',
+        title: title('Audit log'),
+        canActivate: [permissionGuard('audit:read')],
+        loadChildren: () =>
+          import('./features/audit-log/audit-log.routes.ts').then((m) => m.AUDIT_LOG_ROUTES),
+      },
+      {
+        path: 'forbidden',
+        title: title('No access'),
+        loadChildren: () =>
+          import('./features/forbidden/forbidden.routes.ts').then((m) => m.FORBIDDEN_ROUTES),
+      },
+      {
+        path: '**',
+        title: title('Page not found'),
+        loadChildren: () =>
+          import('./features/not-found/not-found.routes.ts').then((m) => m.NOT_FOUND_ROUTES),
+      },
+    ],
+  },
+];

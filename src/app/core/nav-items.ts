@@ -1,0 +1,18 @@
+import type { Permission } from '../../../domain/index.ts';
+
+/** One entry in the side navigation. */
+export interface NavItem {
+  readonly label: string;
+  /** A Material Symbols (outlined) name. */
+  readonly icon: string;
+  readonly route: string;
+  /** Who sees the item; absent means everyone signed in. The route guard enforces it too. */
+  readonly permission?: Permission;
+}
+
+/** The side navigation, in order. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { label: 'Home', icon: 'home', route: '/' },
+  { label: 'Users', icon: 'manage_accounts', route: '/admin/users', permission: 'users:manage' },
+  { label: 'Audit log', icon: 'policy', route: '/admin/audit', permission: 'audit:read' },
+];

@@ -1,0 +1,107 @@
+import { HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { HttpTestingController } from '@angular/common/http/testing';
+import { Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatNavListHarness } from '@angular/material/list/testing';
+import { Router } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type { Role, SessionInfo } from '../../../../domain/index.ts';
+import { sessionFor, settle, specProviders } from '../../testing/test-fixtures.ts';
+import { IdleLogoff } from '../idle-logoff.ts';
+import { SessionStore } from '../session-store.ts';
+import { ShellPage } from './shell-page.ts';
+
+@Component({ selector: 'app-shell-spec-stub', template: '<h1>Content</h1>' })
+class StubPage {}
+
+describe('ShellPage', () => {
+  let http: HttpTestingController;
+  let harness: RouterTestingHarness;
+  let loader: HarnessLoader;
+
+  async function openShellAs(role: Role, overrides: Partial<SessionInfo> = {}): Promise<void> {
+    const session = TestBed.inject(SessionStore);
+    const restored = session.restore();
+    http.expectOne('/api/v1/auth/me').flush(sessionFor(role, overrides));
+    await restored;
+    harness = await RouterTestingHarness.create('/');
+    await settle(harness.fixture);
+    loader = TestbedHarnessEnvironment.loader(harness.fixture);
+  }
+
+  async function navLabels(): Promise<string[]> {
+    const list = await loader.getHarness(MatNavListHarness);
+    return Promise.all((await list.getItems()).map((item) => item.getTitle()));
+  }
+
+  const text = () => harness.fixture.nativeElement.textContent as string;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: specProviders([
+        { path: 'login', component: StubPage },
+        { path: '', component: ShellPage, children: [{ path: '', component: StubPage }] },
+      ]),
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => {
+    TestBed.inject(IdleLogoff).stop();
+    http.verify();
+  });
+
+  it('shows Users and Audit log to an admin', async () => {
+    await openShellAs('admin');
+    expect(await navLabels()).toEqual(['Home', 'Users', 'Audit log']);
+  });
+
+  it('shows only Home to a nurse', async () => {
+    await openShellAs('nurse');
+    expect(await navLabels()).toEqual(['Home']);
+  });
+
+  it('shows the user’s name and role label in the toolbar', async () => {
+    await openShellAs('physician');
+    expect(text()).toContain('Test physician');
+    expect(text()).toContain('Physician');
+  });
+
+  it('shows the demo banner only in demo mode', async () => {
+    await openShellAs('nurse', { demoMode: true });
+    expect(text()).toContain('Demo mode — sample data, not for patient care');
+  });
+
+  it('hides the demo banner outside demo mode', async () => {
+    await openShellAs('nurse', { demoMode: false });
+    expect(text()).not.toContain('Demo mode');
+  });
+
+  it('starts the idle logoff with the server’s timeout', async () => {
+    const start = spyOn(TestBed.inject(IdleLogoff), 'start').and.callThrough();
+    await openShellAs('nurse', { idleTimeoutMinutes: 20 });
+    expect(start).toHaveBeenCalledWith(20);
+  });
+
+  it('signs out on the server and goes to the login page', async () => {
+    await openShellAs('nurse');
+    const signOut = await loader.getHarness(MatButtonHarness.with({ text: /Sign out/ }));
+    const click = signOut.click();
+    await settle(harness.fixture);
+    http.expectOne('/api/v1/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
+    await click;
+    await settle(harness.fixture);
+
+    expect(TestBed.inject(Router).url).toBe('/login');
+    expect(TestBed.inject(SessionStore).signOutReason()).toBe('You have signed out.');
+  });
+
+  it('has a skip link that moves focus to the main content', async () => {
+    await openShellAs('nurse');
+    const skip = harness.fixture.nativeElement.querySelector('.skip-link') as HTMLAnchorElement;
+    skip.click();
+    expect(document.activeElement?.id).toBe('main-content');
+  });
+});

@@ -1,0 +1,48 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { firstValueFrom, type Observable } from 'rxjs';
+import type {
+  Page,
+  PasswordReset,
+  UserCreate,
+  UserUpdate,
+  UserView,
+} from '../../../../../domain/index.ts';
+
+/** Which page of the user list to fetch. */
+export interface UserListQuery {
+  /** Matches username or name on the server. */
+  q: string;
+  page: number;
+  pageSize: number;
+}
+
+/** The /api/v1/users endpoints; errors arrive as HttpErrorResponse carrying a Problem. */
+@Injectable({ providedIn: 'root' })
+export class AdminUsersApi {
+  private readonly http = inject(HttpClient);
+
+  /** GET /api/v1/users?q=&page=&pageSize= */
+  list(query: UserListQuery): Observable<Page<UserView>> {
+    let params = new HttpParams().set('page', query.page).set('pageSize', query.pageSize);
+    if (query.q) params = params.set('q', query.q);
+    return this.http.get<Page<UserView>>('/api/v1/users', { params });
+  }
+
+  /** POST /api/v1/users */
+  create(body: UserCreate): Promise<UserView> {
+    return firstValueFrom(this.http.post<UserView>('/api/v1/users', body));
+  }
+
+  /** PATCH /api/v1/users/:id with the version the admin saw. */
+  update(id: string, body: UserUpdate): Promise<UserView> {
+    return firstValueFrom(this.http.patch<UserView>(`/api/v1/users/${encodeURIComponent(id)}`, body));
+  }
+
+  /** POST /api/v1/users/:id/password */
+  resetPassword(id: string, body: PasswordReset): Promise<UserView> {
+    return firstValueFrom(
+      this.http.post<UserView>(`/api/v1/users/${encodeURIComponent(id)}/password`, body),
+    );
+  }
+}

@@ -1,0 +1,131 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { debounceTime, distinctUntilChanged, map } from 'rxjs';
+import { ROLE_LABELS, type UserView } from '../../../../../domain/index.ts';
+import { problemMessage } from '../../../core/problem.ts';
+import { confirmAction } from '../../../shared/ui/confirm-dialog/confirm-dialog.ts';
+import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
+import { AdminUsersStore, type UserChange, type UserChangeResult } from '../data/admin-users-store.ts';
+import {
+  PasswordResetDialog,
+  type PasswordResetDialogData,
+} from '../ui/password-reset-dialog/password-reset-dialog.ts';
+import { UserCreateDialog, type UserCreateDialogData } from '../ui/user-create-dialog/user-create-dialog.ts';
+import { type RoleChoice, UserTable } from '../ui/user-table/user-table.ts';
+
+/** Shown when a write lost a race: the store has already put the other admin's change in the list. */
+export const USER_CONFLICT_MESSAGE = 'Someone else changed this user; the list now shows their change.';
+
+/** Users: search, page through, create and change accounts. */
+@Component({
+  selector: 'app-user-list-page',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    NoticePanel,
+    UserTable,
+  ],
+  templateUrl: './user-list-page.html',
+  styleUrl: './user-list-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class UserListPage {
+  protected readonly store = inject(AdminUsersStore);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+
+  protected readonly search = new FormControl('', { nonNullable: true });
+  /** The row whose change is being saved. */
+  protected readonly busyUserId = signal<string | null>(null);
+
+  constructor() {
+    this.search.valueChanges
+      .pipe(
+        map((q) => q.trim()),
+        debounceTime(300),
+        distinctUntilChanged(),
+        takeUntilDestroyed(),
+      )
+      .subscribe((q) => this.store.search(q));
+  }
+
+  protected showPage(event: PageEvent): void {
+    this.store.showPage(event.pageIndex + 1, event.pageSize);
+  }
+
+  protected openCreateDialog(): void {
+    const data: UserCreateDialogData = { save: (body) => this.store.create(body) };
+    this.dialog
+      .open<UserCreateDialog, UserCreateDialogData, UserView>(UserCreateDialog, { data, autoFocus: 'first-tabbable' })
+      .afterClosed()
+      .subscribe((user) => {
+        if (user) this.tell(`${user.name} can now sign in as ${user.username}.`);
+      });
+  }
+
+  protected openPasswordDialog(user: UserView): void {
+    const data: PasswordResetDialogData = {
+      user,
+      save: async (password) => this.explainConflict(await this.store.resetPassword(user, password)),
+    };
+    this.dialog
+      .open<PasswordResetDialog, PasswordResetDialogData, UserView>(PasswordResetDialog, { data })
+      .afterClosed()
+      .subscribe((saved) => {
+        if (saved) this.tell(`New password set for ${saved.name}.`);
+      });
+  }
+
+  protected changeRole({ user, role }: RoleChoice): Promise<void> {
+    return this.change(user, { role }, `${user.name} is now ${ROLE_LABELS[role]}.`);
+  }
+
+  protected async deactivate(user: UserView): Promise<void> {
+    const confirmed = await confirmAction(this.dialog, {
+      title: `Deactivate ${user.name}?`,
+      message: `${user.username} will no longer be able to sign in. Their records and audit history stay.`,
+      confirmLabel: 'Deactivate',
+    });
+    if (confirmed) await this.change(user, { active: false }, `${user.name} was deactivated.`);
+  }
+
+  protected reactivate(user: UserView): Promise<void> {
+    return this.change(user, { active: true }, `${user.name} can sign in again.`);
+  }
+
+  protected unlock(user: UserView): Promise<void> {
+    return this.change(user, { unlock: true }, `${user.name} was unlocked.`);
+  }
+
+  private async change(user: UserView, change: UserChange, done: string): Promise<void> {
+    this.busyUserId.set(user.id);
+    const result = this.explainConflict(await this.store.update(user, change));
+    this.busyUserId.set(null);
+    if (result.ok) this.tell(done);
+    else if (!result.conflict) this.tell(problemMessage(result.problem));
+  }
+
+  /** A version conflict is told the same way wherever it happens. */
+  private explainConflict(result: UserChangeResult): UserChangeResult {
+    if (!result.ok && result.conflict) this.tell(USER_CONFLICT_MESSAGE);
+    return result;
+  }
+
+  private tell(message: string): void {
+    this.snackBar.open(message, 'OK', { duration: 6000 });
+  }
+}

@@ -1,0 +1,120 @@
+import { HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { HttpTestingController } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatFormFieldHarness } from '@angular/material/form-field/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
+import { MatTableHarness } from '@angular/material/table/testing';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type { AuditEventView, AuditVerifyResult, Page } from '../../../../../domain/index.ts';
+import { settle, specProviders } from '../../../testing/test-fixtures.ts';
+import { AUDIT_LOG_ROUTES } from '../audit-log.routes.ts';
+
+const LOGIN_EVENT: AuditEventView = {
+  id: '41',
+  at: '2026-01-05T09:00:00Z',
+  actorId: '1',
+  actorUsername: 'admin1',
+  action: 'auth.login',
+  entity: null,
+  entityId: null,
+  patientId: null,
+  ip: '127.0.0.1',
+  details: {},
+};
+
+const UPDATE_EVENT: AuditEventView = {
+  ...LOGIN_EVENT,
+  id: '42',
+  action: 'user.update',
+  entity: 'user',
+  entityId: '7',
+  details: { role: 'physician' },
+};
+
+describe('AuditEventListPage', () => {
+  let http: HttpTestingController;
+  let harness: RouterTestingHarness;
+  let loader: HarnessLoader;
+
+  const isEvents = (req: { url: string }) => req.url === '/api/v1/audit/events';
+  const pageOf = (items: AuditEventView[]): Page<AuditEventView> => ({ items, total: items.length, page: 1, pageSize: 25 });
+  const statusText = () =>
+    (harness.routeNativeElement?.querySelector('app-integrity-panel [role="status"]')?.textContent ?? '').trim();
+
+  async function openPage(): Promise<void> {
+    harness = await RouterTestingHarness.create('/admin/audit');
+    await settle(harness.fixture);
+    http.expectOne(isEvents).flush(pageOf([UPDATE_EVENT, LOGIN_EVENT]));
+    await settle(harness.fixture);
+    loader = TestbedHarnessEnvironment.loader(harness.fixture);
+  }
+
+  async function checkIntegrity(answer: AuditVerifyResult): Promise<void> {
+    await (await loader.getHarness(MatButtonHarness.with({ text: /Check integrity/ }))).click();
+    http.expectOne('/api/v1/audit/verify').flush(answer);
+    await settle(harness.fixture);
+  }
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: specProviders([{ path: 'admin/audit', children: AUDIT_LOG_ROUTES }]),
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  it('lists the events of the first page', async () => {
+    await openPage();
+    const rows = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
+
+    expect(rows['action'].text).toEqual(['user.update', 'auth.login']);
+    expect(rows['entity'].text).toEqual(['user #7', '—']);
+    expect(rows['details'].text[0]).toBe('{"role":"physician"}');
+  });
+
+  it('reports an intact chain', async () => {
+    await openPage();
+    await checkIntegrity({ ok: true, checked: 1234 });
+    expect(statusText()).toContain('Chain intact: 1234 events checked');
+  });
+
+  it('reports where the chain is broken and why', async () => {
+    await openPage();
+    await checkIntegrity({ ok: false, checked: 40, firstBrokenId: '41', reason: 'hash mismatch' });
+    expect(statusText()).toContain('Chain broken at event #41: hash mismatch');
+  });
+
+  it('sends the filters to the server and starts again at page 1', async () => {
+    await openPage();
+    await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="patientId"]' }))).setValue('12');
+    const action = await loader.getHarness(MatSelectHarness);
+    await action.open();
+    await action.clickOptions({ text: 'patient.read' });
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Apply filters' }))).click();
+    await settle(harness.fixture);
+
+    const req = http.expectOne(isEvents);
+    expect(req.request.params.get('patientId')).toBe('12');
+    expect(req.request.params.get('action')).toBe('patient.read');
+    expect(req.request.params.get('page')).toBe('1');
+    expect(req.request.params.has('userId')).toBeFalse();
+    req.flush(pageOf([]));
+    await settle(harness.fixture);
+    expect(harness.routeNativeElement?.textContent).toContain('No events match these filters');
+  });
+
+  it('refuses a "to" date before the "from" date with the schema’s message', async () => {
+    await openPage();
+    await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="from"]' }))).setValue('2026-02-01');
+    await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="to"]' }))).setValue('2026-01-01');
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Apply filters' }))).click();
+
+    const to = await loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: 'To' }));
+    expect(await to.getTextErrors()).toEqual(['The "to" date must be on or after the "from" date']);
+    http.expectNone(isEvents);
+  });
+});

@@ -1,0 +1,33 @@
+import { HttpTestingController } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type { Role } from '../../../../../domain/index.ts';
+import { SessionStore } from '../../../core/session-store.ts';
+import { sessionFor, settle, specProviders } from '../../../testing/test-fixtures.ts';
+import { HOME_ROUTES } from '../home.routes.ts';
+
+describe('HomePage', () => {
+  async function openAs(role: Role): Promise<HTMLElement> {
+    TestBed.configureTestingModule({ providers: specProviders(HOME_ROUTES) });
+    const restored = TestBed.inject(SessionStore).restore();
+    TestBed.inject(HttpTestingController).expectOne('/api/v1/auth/me').flush(sessionFor(role));
+    await restored;
+    const harness = await RouterTestingHarness.create('/');
+    await settle(harness.fixture);
+    return harness.routeNativeElement!;
+  }
+
+  it('tells a nurse their role and what is coming, without admin links', async () => {
+    const page = await openAs('nurse');
+    expect(page.textContent).toContain('Signed in as Nurse');
+    expect(page.textContent).toContain('Worklist');
+    expect(page.querySelector('a[href="/admin/users"]')).toBeNull();
+  });
+
+  it('links an admin to Users and Audit log', async () => {
+    const page = await openAs('admin');
+    expect(page.textContent).toContain('Signed in as Administrator');
+    expect(page.querySelector('a[href="/admin/users"]')).not.toBeNull();
+    expect(page.querySelector('a[href="/admin/audit"]')).not.toBeNull();
+  });
+});

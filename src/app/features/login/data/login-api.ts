@@ -1,0 +1,20 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+
+/** What the server tells anyone before sign-in. */
+export interface PublicConfig {
+  demoMode: boolean;
+  idleTimeoutMinutes: number;
+}
+
+/** The public endpoints the login page needs. */
+@Injectable({ providedIn: 'root' })
+export class LoginApi {
+  private readonly http = inject(HttpClient);
+
+  /** GET /api/v1/config (no login needed). */
+  config(): Promise<PublicConfig> {
+    return firstValueFrom(this.http.get<PublicConfig>('/api/v1/config'));
+  }
+}
