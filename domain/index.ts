@@ -12,3 +12,4 @@ export * from './schemas/dates.ts';
 export * from './schemas/patients.ts';
 export * from './schemas/episodes.ts';
 export * from './rule-sets.ts';
+export * from './relief.ts';
