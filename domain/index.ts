@@ -13,3 +13,4 @@ export * from './schemas/patients.ts';
 export * from './schemas/episodes.ts';
 export * from './rule-sets.ts';
 export * from './relief.ts';
+export * from './procedures.ts';

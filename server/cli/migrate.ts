@@ -1,12 +1,7 @@
 /** `npm run db:migrate`: applies pending migrations to DATABASE_URL or the PGlite folder, then exits. */
-import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/database.ts';
-import { migrate } from '../db/migrate.ts';
+import { migrationFiles } from '../db/migrate.ts';
+import { openForCli } from './open-for-cli.ts';
 
-const db = await openDatabase(loadConfig());
-try {
-  const applied = await migrate(db);
-  console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
-} finally {
-  await db.close();
-}
+const db = await openForCli(); // migrates
+console.log(`The database is up to date (${(await migrationFiles()).length} migrations).`);
+await db.close();

@@ -4,12 +4,10 @@
  */
 import { parseArgs } from 'node:util';
 import { UserCreateSchema } from '../../domain/index.ts';
-import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/database.ts';
 import { isUniqueViolation } from '../db/errors.ts';
-import { migrate } from '../db/migrate.ts';
 import { appendAudit } from '../services/audit-trail.ts';
 import { hashPassword } from '../services/passwords.ts';
+import { openForCli } from './open-for-cli.ts';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -25,9 +23,8 @@ if (!parsed.success) {
   console.error('Usage: npm run user:create -- --username U --role nurse|physician|manager|admin --name "Full Name"  (password in FT_PASSWORD or on stdin)');
   process.exit(2);
 }
-const db = await openDatabase(loadConfig());
+const db = await openForCli();
 try {
-  await migrate(db);
   const user = parsed.data;
   const hash = await hashPassword(user.password);
   await db.kysely.transaction().execute(async (tx) => {

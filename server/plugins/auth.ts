@@ -48,7 +48,8 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
   await app.register(cookie);
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') || request.is404) return;
+    // The OpenAPI description and its viewer carry no patient data.
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs') || request.is404) return;
     const config = request.routeOptions.config;
     if (config.public) return;
     const found = await lookupSession(app.db, request.cookies[SESSION_COOKIE], app.config.idleTimeoutMinutes);

@@ -1,0 +1,36 @@
+import { createTestApp, type TestApp } from './test-app.ts';
+
+describe('security headers and public surfaces', () => {
+  let t: TestApp;
+  beforeAll(async () => { t = await createTestApp(); });
+  afterAll(async () => t.close());
+
+  it('serves the SPA with a strict CSP whose style nonce Angular receives on <app-root>', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/patients/12' });
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
+    expect(res.body).toContain(`<app-root ngCspNonce="${nonce}"`);
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    const again = await t.app.inject({ method: 'GET', url: '/' });
+    expect(String(again.headers['content-security-policy'])).not.toContain(nonce);
+  });
+
+  it('marks API answers no-store so patient data is not cached', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/health' });
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('publishes the OpenAPI description without a session', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().paths['/api/v1/auth/login']).toBeDefined();
+  });
+
+  it('refuses a non-GET to an unknown path with a problem, never the SPA', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/whatever', payload: {} });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+});
