@@ -14,3 +14,7 @@ export * from './schemas/episodes.ts';
 export * from './rule-sets.ts';
 export * from './relief.ts';
 export * from './procedures.ts';
+export * from './assessment.ts';
+export * from './diary.ts';
+export * from './schemas/procedures.ts';
+export * from './schemas/rule-sets.ts';

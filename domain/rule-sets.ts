@@ -20,6 +20,8 @@ export interface RuleSetSettings {
   conservativeCareMinDays: number;
   /** Post-block diary time points, minutes after the block (domain.md section 2). */
   diaryMinutes: number[];
+  /** A diary score entered this many minutes or more after the time it describes is flagged late (section 2). */
+  lateEntryMinutes: number;
   /** Caps per region per rolling 12 months (domain.md section 4). */
   maxDiagnosticSessionsPer12Months: number;
   maxTherapeuticIaSessionsPer12Months: number;
@@ -47,7 +49,7 @@ export const DEFAULT_DIARY_MINUTES: number[] = [
 
 const COMMON = {
   anestheticPhaseMinutes: 8 * HOUR,
-  diaryMinutes: DEFAULT_DIARY_MINUTES,
+  lateEntryMinutes: 2 * HOUR, // not fixed by domain.md: a setting
   maxDiagnosticSessionsPer12Months: 4, // domain.md section 4 [3][12]
   maxTherapeuticIaSessionsPer12Months: 4,
   maxRfaSessionsPer12Months: 2,

@@ -15,6 +15,10 @@ import { userRoutes } from './routes/users/index.ts';
 import { patientRoutes } from './routes/patients/index.ts';
 import { episodeRoutes } from './routes/episodes/index.ts';
 import { careRecordRoutes } from './routes/episodes/care-records.ts';
+import { procedureRoutes } from './routes/procedures/index.ts';
+import { diaryRoutes } from './routes/procedures/diary.ts';
+import { correctionRoutes } from './routes/corrections/index.ts';
+import { ruleSetRoutes } from './routes/rule-sets/index.ts';
 import type { App } from './types.ts';
 
 /** Largest request body accepted (clinical forms are small). */
@@ -54,6 +58,10 @@ export async function buildApp(config: ServerConfig, db: Db, logger: FastifyServ
   await app.register(patientRoutes);
   await app.register(episodeRoutes);
   await app.register(careRecordRoutes);
+  await app.register(procedureRoutes);
+  await app.register(diaryRoutes);
+  await app.register(correctionRoutes);
+  await app.register(ruleSetRoutes);
   await registerSpa(app);
   return app;
 }

@@ -24,6 +24,14 @@ export const AUDIT_ACTIONS = [
   'function-score.entered-in-error',
   'running-check.create',
   'running-check.entered-in-error',
+  'procedure.read',
+  'procedure.create',
+  'procedure.entered-in-error',
+  'pain-score.create',
+  'pain-score.entered-in-error',
+  'interpretation.sign',
+  'rule-set.create',
+  'rule-set.default',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -69,6 +69,9 @@ export interface Database {
   running_checks: RunningChecksTable;
   rule_sets: RuleSetsTable;
   practice_settings: PracticeSettingsTable;
+  procedures: ProceduresTable;
+  pain_scores: PainScoresTable;
+  interpretations: InterpretationsTable;
 }
 
 /** Columns every entered-in-error-capable clinical row has (never deleted, design.md). */
@@ -182,4 +185,53 @@ export interface PracticeSettingsTable {
   value: ColumnType<unknown, string, string>;
   updated_at: Generated<Date>;
   updated_by: string | null;
+}
+
+export interface ProceduresTable extends EnteredInError {
+  id: Generated<string>;
+  episode_id: string;
+  kind: string;
+  intent: string;
+  sequence: number;
+  performed_at: Date;
+  levels: ColumnType<string[], string, string>;
+  side: string;
+  anesthetic_agent: string;
+  anesthetic_concentration_percent: number;
+  anesthetic_volume_ml: number;
+  steroid_name: string | null;
+  steroid_dose_mg: number | null;
+  guidance: string;
+  sedation: string;
+  performer_id: string | null;
+  complications: ColumnType<string[], string, string>;
+  notes: string | null;
+  recorded_at: Generated<Date>;
+  recorded_by: string;
+  version: Generated<number>;
+}
+
+export interface PainScoresTable extends EnteredInError {
+  id: Generated<string>;
+  procedure_id: string;
+  minutes_after: number;
+  describes_at: Date;
+  score: number;
+  context: string;
+  side: string | null;
+  reported_relief_percent: number | null;
+  entered_at: Generated<Date>;
+  recorded_by: string;
+  version: Generated<number>;
+}
+
+export interface InterpretationsTable {
+  id: Generated<string>;
+  procedure_id: string;
+  version: number;
+  text: string;
+  verdict: string;
+  rule_set_id: string | null;
+  signed_at: Generated<Date>;
+  signed_by: string;
 }

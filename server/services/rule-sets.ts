@@ -32,5 +32,7 @@ export async function ruleSetById(db: Kysely<Database>, id: string): Promise<Sto
 }
 
 function toStored(row: { id: string; key: string; name: string; version: number; built_in: boolean; settings: RuleSetSettings }): StoredRuleSet {
-  return { id: String(row.id), key: row.key, name: row.name, version: row.version, builtIn: row.built_in, settings: row.settings };
+  // Settings added after a version was stored take the built-in default (LCD) value.
+  const defaults = BUILT_IN_RULE_SETS.find((r) => r.key === row.key)?.settings ?? BUILT_IN_RULE_SETS[0]!.settings;
+  return { id: String(row.id), key: row.key, name: row.name, version: row.version, builtIn: row.built_in, settings: { ...defaults, ...row.settings } };
 }

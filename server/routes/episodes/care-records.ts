@@ -1,11 +1,11 @@
 import type { Selectable } from 'kysely';
 import * as z from 'zod';
 import {
-  type AuditAction, EnteredInErrorSchema, EpisodeViewSchema, FunctionScoreCreateSchema, type FunctionScoreView, FunctionScoreViewSchema, IdSchema,
+  EpisodeViewSchema, FunctionScoreCreateSchema, type FunctionScoreView, FunctionScoreViewSchema, IdSchema,
   meetsConservativeCareMinimum, RunningCheckCreateSchema, scoreFunction, type TherapyView, TherapyCreateSchema, TherapyViewSchema, todayIso,
 } from '../../../domain/index.ts';
-import type { Database, FunctionScoresTable, RunningChecksTable, TherapiesTable } from '../../db/schema.ts';
-import { badRequest, HttpProblem, notFound, versionConflict } from '../../http-problem.ts';
+import type { FunctionScoresTable, RunningChecksTable, TherapiesTable } from '../../db/schema.ts';
+import { badRequest } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
 import { ruleSetById } from '../../services/rule-sets.ts';
 import type { App } from '../../types.ts';
@@ -50,14 +50,7 @@ const runningCheckView = (r: Selectable<RunningChecksTable>, names: Names) => ({
   recordedByName: names.get(String(r.recorded_by)) ?? 'Unknown', version: r.version, enteredInError: errorView(r, names),
 });
 
-/** The tables whose rows can be marked entered-in-error, and how each is named in URLs and audit. */
-const CORRECTABLE = [
-  { path: 'therapies', table: 'therapies', action: 'therapy.entered-in-error', label: 'The therapy' },
-  { path: 'function-scores', table: 'function_scores', action: 'function-score.entered-in-error', label: 'The function score' },
-  { path: 'running-checks', table: 'running_checks', action: 'running-check.entered-in-error', label: 'The running check' },
-] as const satisfies readonly { path: string; table: keyof Database; action: AuditAction; label: string }[];
-
-/** Conservative care, function scores and return to running on an episode; corrections by entered-in-error. */
+/** Conservative care, function scores and return to running on an episode (corrections: routes/corrections). */
 export async function careRecordRoutes(app: App): Promise<void> {
   const read = { permission: 'patients:read' as const };
   const write = { permission: 'patients:write' as const };
@@ -133,23 +126,4 @@ export async function careRecordRoutes(app: App): Promise<void> {
     });
     return reply.status(201).send(view);
   });
-
-  // Entered-in-error, the same way for every correctable record: never deleted, who/when/why kept.
-  for (const kind of CORRECTABLE) {
-    app.post(`/api/v1/${kind.path}/:id/entered-in-error`, { config: write, schema: { tags: ['episodes'], params: IdParams, body: EnteredInErrorSchema, response: { 204: z.null() } } }, async (request, reply) => {
-      const user = sessionOf(request).user;
-      const { id } = request.params;
-      const { version, reason } = request.body;
-      await app.db.transaction().execute(async (tx) => {
-        const row = await tx.selectFrom(kind.table).select(['episode_id', 'version', 'error_reason']).where('id', '=', id).forUpdate().executeTakeFirst();
-        if (!row) throw notFound(kind.label);
-        if (row.version !== version) throw versionConflict(null);
-        if (row.error_reason) throw new HttpProblem({ status: 409, title: 'Already marked', code: 'already-entered-in-error', detail: `${kind.label} is already marked entered in error.` });
-        await tx.updateTable(kind.table).set({ error_reason: reason, error_at: new Date(), error_by: user.id, version: version + 1 }).where('id', '=', id).execute();
-        const { patientId } = await episodePatientId(tx, String(row.episode_id));
-        await auditPatientData(tx, request, kind.action, patientId, kind.path, id, { reason });
-      });
-      return reply.status(204).send(null);
-    });
-  }
 }

@@ -1,0 +1,88 @@
+import type { Kysely, Selectable } from 'kysely';
+import {
+  assessBlock, type AnestheticAgent, type AssessmentView, type DiaryScore, PROCEDURE_SHORT, type ProcedureKind, type ProcedureView,
+  type Sedation,
+} from '../../domain/index.ts';
+import type { Database, ProceduresTable } from '../db/schema.ts';
+import { notFound } from '../http-problem.ts';
+import { iso, userNames } from '../routes/clinical.ts';
+import { type StoredRuleSet, defaultRuleSet, ruleSetById } from './rule-sets.ts';
+
+type ProcedureRow = Selectable<ProceduresTable>;
+
+/** "MBB #2": the count among the episode's valid procedures of the same kind, in performed order. */
+async function kindNumbers(db: Kysely<Database>, episodeId: string): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('procedures').select(['id', 'kind']).where('episode_id', '=', episodeId).where('error_reason', 'is', null)
+    .orderBy('performed_at').orderBy('sequence').execute();
+  const counts: Record<string, number> = {};
+  return new Map(rows.map((r) => [String(r.id), (counts[r.kind] = (counts[r.kind] ?? 0) + 1)]));
+}
+
+/** Procedures shaped for the API, with labels, names and the current signed interpretation. */
+export async function procedureViews(db: Kysely<Database>, rows: ProcedureRow[]): Promise<ProcedureView[]> {
+  if (!rows.length) return [];
+  const episodeIds = [...new Set(rows.map((r) => String(r.episode_id)))];
+  const episodes = await db.selectFrom('episodes').select(['id', 'patient_id']).where('id', 'in', episodeIds).execute();
+  const patientOf = new Map(episodes.map((e) => [String(e.id), String(e.patient_id)]));
+  const numbers = new Map<string, number>();
+  for (const id of episodeIds) for (const [k, v] of await kindNumbers(db, id)) numbers.set(k, v);
+  const interpretations = await db.selectFrom('interpretations').selectAll().where('procedure_id', 'in', rows.map((r) => r.id)).orderBy('version', 'desc').execute();
+  const names = await userNames(db, [...rows.flatMap((r) => [r.recorded_by, r.performer_id, r.error_by]), ...interpretations.map((i) => i.signed_by)]);
+  return rows.map((r) => {
+    const latest = interpretations.find((i) => String(i.procedure_id) === String(r.id));
+    const n = numbers.get(String(r.id));
+    return {
+      id: String(r.id), episodeId: String(r.episode_id), patientId: patientOf.get(String(r.episode_id))!, kind: r.kind as ProcedureKind,
+      intent: r.intent as ProcedureView['intent'], sequence: r.sequence,
+      label: `${PROCEDURE_SHORT[r.kind as ProcedureKind]}${n ? ` #${n}` : ''}`, performedAt: iso(r.performed_at), levels: r.levels,
+      side: r.side as ProcedureView['side'],
+      anesthetic: { agent: r.anesthetic_agent as AnestheticAgent, concentrationPercent: r.anesthetic_concentration_percent, volumeMl: r.anesthetic_volume_ml },
+      steroid: r.steroid_name ? { name: r.steroid_name, doseMg: r.steroid_dose_mg ?? 0 } : null,
+      guidance: r.guidance as ProcedureView['guidance'], sedation: r.sedation as Sedation,
+      performerId: r.performer_id === null ? null : String(r.performer_id), performerName: r.performer_id === null ? null : names.get(String(r.performer_id)) ?? null,
+      complications: r.complications, notes: r.notes, recordedAt: iso(r.recorded_at), recordedByName: names.get(String(r.recorded_by)) ?? 'Unknown',
+      version: r.version,
+      enteredInError: r.error_reason ? { reason: r.error_reason, at: iso(r.error_at!), byName: names.get(String(r.error_by)) ?? 'Unknown' } : null,
+      interpretation: latest ? { version: latest.version, text: latest.text, verdict: latest.verdict, signedAt: iso(latest.signed_at), signedByName: names.get(String(latest.signed_by)) ?? 'Unknown' } : null,
+    };
+  });
+}
+
+/** One procedure row with its episode's patient and rule set, or 404. */
+export async function loadProcedure(db: Kysely<Database>, id: string): Promise<{ row: ProcedureRow; patientId: string; region: string; ruleSet: StoredRuleSet }> {
+  const row = await db.selectFrom('procedures').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('The procedure');
+  const episode = await db.selectFrom('episodes').select(['patient_id', 'region', 'rule_set_id']).where('id', '=', row.episode_id).executeTakeFirstOrThrow();
+  const ruleSet = (episode.rule_set_id ? await ruleSetById(db, String(episode.rule_set_id)) : null) ?? (await defaultRuleSet(db));
+  return { row, patientId: String(episode.patient_id), region: episode.region, ruleSet };
+}
+
+async function diaryScores(db: Kysely<Database>, procedureId: string): Promise<DiaryScore[]> {
+  const rows = await db.selectFrom('pain_scores').selectAll().where('procedure_id', '=', procedureId).orderBy('minutes_after').orderBy('id').execute();
+  return rows.map((r) => ({
+    minutesAfter: r.minutes_after, score: r.score, context: r.context as DiaryScore['context'], side: r.side as DiaryScore['side'],
+    reportedReliefPercent: r.reported_relief_percent, enteredInError: !!r.error_reason,
+  }));
+}
+
+/**
+ * The block's assessment under its episode's rule set (domain/assessment.ts). A diagnostic block is
+ * compared with the episode's previous valid diagnostic block of the same kind, if there is one.
+ */
+export async function assessProcedure(db: Kysely<Database>, id: string): Promise<AssessmentView & { patientId: string }> {
+  const { row, patientId, ruleSet } = await loadProcedure(db, id);
+  const facts = { side: row.side as 'left' | 'right' | 'bilateral', sedation: row.sedation as Sedation, agent: row.anesthetic_agent as AnestheticAgent };
+  let previous = null;
+  if (row.intent === 'diagnostic') {
+    const prior = await db.selectFrom('procedures').selectAll().where('episode_id', '=', row.episode_id).where('intent', '=', 'diagnostic')
+      .where('kind', '=', row.kind).where('error_reason', 'is', null).where('performed_at', '<', row.performed_at)
+      .orderBy('performed_at', 'desc').limit(1).executeTakeFirst();
+    if (prior) {
+      const priorFacts = { side: prior.side as 'left' | 'right' | 'bilateral', sedation: prior.sedation as Sedation, agent: prior.anesthetic_agent as AnestheticAgent };
+      const priorAssessment = assessBlock(await diaryScores(db, String(prior.id)), ruleSet.settings, priorFacts);
+      previous = { procedureId: String(prior.id), agent: priorFacts.agent, reliefDurationMinutes: priorAssessment.reliefDurationMinutes };
+    }
+  }
+  const assessment = assessBlock(await diaryScores(db, id), ruleSet.settings, facts, previous);
+  return { ...assessment, ruleSet: { id: ruleSet.id, name: ruleSet.name, version: ruleSet.version }, patientId };
+}
