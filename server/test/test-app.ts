@@ -61,8 +61,8 @@ async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void>
 }
 
 /** Builds the app on a throwaway database: in-memory PGlite, or a new PostgreSQL database. */
-export async function createTestApp(overrides: Partial<ServerConfig> = {}): Promise<TestApp> {
-  const pgDb = TEST_DB_KIND === 'postgres' ? await freshPostgres() : null;
+export async function createTestApp(overrides: Partial<ServerConfig> = {}, kind: 'pglite' | 'postgres' = TEST_DB_KIND): Promise<TestApp> {
+  const pgDb = kind === 'postgres' ? await freshPostgres() : null;
   const config: ServerConfig = {
     ...loadConfig({}),
     databaseUrl: pgDb?.url ?? null,
