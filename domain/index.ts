@@ -18,3 +18,6 @@ export * from './assessment.ts';
 export * from './diary.ts';
 export * from './schemas/procedures.ts';
 export * from './schemas/rule-sets.ts';
+export * from './calendar.ts';
+export * from './payer-checks.ts';
+export * from './next-step.ts';

@@ -22,6 +22,8 @@ export interface RuleSetSettings {
   diaryMinutes: number[];
   /** A diary score entered this many minutes or more after the time it describes is flagged late (section 2). */
   lateEntryMinutes: number;
+  /** Lowest baseline NRS counted as moderate-to-severe pain for the indication (not fixed by domain.md: a setting). */
+  moderatePainMinNrs: number;
   /** Caps per region per rolling 12 months (domain.md section 4). */
   maxDiagnosticSessionsPer12Months: number;
   maxTherapeuticIaSessionsPer12Months: number;
@@ -50,6 +52,7 @@ export const DEFAULT_DIARY_MINUTES: number[] = [
 const COMMON = {
   anestheticPhaseMinutes: 8 * HOUR,
   lateEntryMinutes: 2 * HOUR, // not fixed by domain.md: a setting
+  moderatePainMinNrs: 4,
   maxDiagnosticSessionsPer12Months: 4, // domain.md section 4 [3][12]
   maxTherapeuticIaSessionsPer12Months: 4,
   maxRfaSessionsPer12Months: 2,

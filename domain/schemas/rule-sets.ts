@@ -18,6 +18,7 @@ export const RuleSetSettingsSchema = z.object({
     .min(1, 'Give at least one diary time point').max(60, 'At most 60 diary time points')
     .refine((v) => new Set(v).size === v.length, 'Diary time points must differ'),
   lateEntryMinutes: wholeMin('Late-entry threshold (minutes)', 30 * 1440).min(1, 'Late-entry threshold must be at least 1 minute'),
+  moderatePainMinNrs: wholeMin('Moderate pain from NRS', 10),
   maxDiagnosticSessionsPer12Months: wholeMin('Diagnostic sessions per 12 months', 24),
   maxTherapeuticIaSessionsPer12Months: wholeMin('Therapeutic IA sessions per 12 months', 24),
   maxRfaSessionsPer12Months: wholeMin('RFA sessions per 12 months', 12),

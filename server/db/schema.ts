@@ -206,6 +206,10 @@ export interface ProceduresTable extends EnteredInError {
   performer_id: string | null;
   complications: ColumnType<string[], string, string>;
   notes: string | null;
+  sedation_reason: string | null;
+  interval_exception_reason: string | null;
+  rfa_not_possible_reason: string | null;
+  override_reason: string | null;
   recorded_at: Generated<Date>;
   recorded_by: string;
   version: Generated<number>;
