@@ -19,6 +19,7 @@ import { procedureRoutes } from './routes/procedures/index.ts';
 import { diaryRoutes } from './routes/procedures/diary.ts';
 import { correctionRoutes } from './routes/corrections/index.ts';
 import { ruleSetRoutes } from './routes/rule-sets/index.ts';
+import { checkRoutes } from './routes/episodes/checks.ts';
 import type { App } from './types.ts';
 
 /** Largest request body accepted (clinical forms are small). */
@@ -62,6 +63,7 @@ export async function buildApp(config: ServerConfig, db: Db, logger: FastifyServ
   await app.register(diaryRoutes);
   await app.register(correctionRoutes);
   await app.register(ruleSetRoutes);
+  await app.register(checkRoutes);
   await registerSpa(app);
   return app;
 }

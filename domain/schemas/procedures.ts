@@ -6,6 +6,8 @@ import { textField, VersionSchema } from './common.ts';
 import { dateTimeField } from './dates.ts';
 import { NrsSchema } from './episodes.ts';
 
+const optionalReason = (label: string) => textField(label, 500, 0).nullish().transform((v) => v?.trim() || null);
+
 const positive = (label: string, max: number, unit: string) =>
   z.number({ error: `${label} must be a number` }).gt(0, `${label} must be more than 0`).max(max, `${label} must be at most ${max} ${unit}`);
 
@@ -27,6 +29,14 @@ export const ProcedureCreateSchema = z.object({
   performerId: z.string().max(20).nullish(),
   complications: z.array(z.enum(Object.keys(COMPLICATIONS) as [keyof typeof COMPLICATIONS], { error: 'Unknown complication' })).max(10).default([]),
   notes: textField('Notes', 2000, 0).nullish().transform((v) => v || null),
+  /** Why sedation beyond minimal was needed (payer rule: sedation recorded and justified). */
+  sedationReason: optionalReason('Sedation reason'),
+  /** Why a second diagnostic block comes sooner than the rule set's interval. */
+  intervalExceptionReason: optionalReason('Exception reason'),
+  /** Why RFA is not possible, for a repeat therapeutic IA. */
+  rfaNotPossibleReason: optionalReason('Reason RFA is not possible'),
+  /** The physician's reason for going ahead although a payer-rule check fails. */
+  overrideReason: optionalReason('Override reason'),
 }).refine((p) => p.levels.length === new Set(p.levels).size, { message: 'Each level may be chosen once', path: ['levels'] });
 export type ProcedureCreate = z.input<typeof ProcedureCreateSchema>;
 
@@ -42,7 +52,9 @@ export const ProcedureViewSchema = z.object({
   anesthetic: z.object({ agent: z.enum(ANESTHETIC_AGENTS), concentrationPercent: z.number(), volumeMl: z.number() }),
   steroid: z.object({ name: z.string(), doseMg: z.number() }).nullable(),
   guidance: z.enum(GUIDANCE), sedation: z.enum(SEDATION_LEVELS), performerId: z.string().nullable(), performerName: z.string().nullable(),
-  complications: z.array(z.string()), notes: z.string().nullable(), recordedAt: z.string(), recordedByName: z.string(), version: z.number(),
+  complications: z.array(z.string()), notes: z.string().nullable(),
+  sedationReason: z.string().nullable(), intervalExceptionReason: z.string().nullable(), rfaNotPossibleReason: z.string().nullable(), overrideReason: z.string().nullable(),
+  recordedAt: z.string(), recordedByName: z.string(), version: z.number(),
   enteredInError: ErrorMark,
   interpretation: InterpretationViewSchema.nullable(),
 });

@@ -108,14 +108,14 @@ describe('procedures, the pain diary and the assessment', () => {
     for (const [side, m, v] of [['left', -5, 8], ['left', 30, 1], ['right', -5, 8], ['right', 30, 6]] as const) await score(p.id, m, v, { side });
     const a = (await get(doc, `/api/v1/procedures/${p.id}/assessment`)).json();
     expect(a.series.map((s: { side: string; verdict: string }) => `${s.side}:${s.verdict}`)).toEqual(['left:positive', 'right:negative']);
-    const single = (await post(doc, `/api/v1/episodes/${episodeId}/procedures`, mbb({ side: 'left' }))).json();
+    const single = (await post(doc, `/api/v1/episodes/${episodeId}/procedures`, mbb({ side: 'left', intervalExceptionReason: 'Repeat the left side only' }))).json();
     expect((await score(single.id, -5, 8, { side: 'left' })).json().errors[0].path).toBe('side');
   });
 
   it('compares a second block with the first (lidocaine then bupivacaine) and flags sedation', async () => {
     const first = (await post(doc, `/api/v1/episodes/${episodeId}/procedures`, mbb({ performedAt: new Date(Date.now() - 20 * 86_400_000).toISOString() }))).json();
     for (const [m, v] of [[-5, 8], [30, 1], [120, 1], [180, 6]] as const) await score(first.id, m, v);
-    const second = (await post(doc, `/api/v1/episodes/${episodeId}/procedures`, mbb({ anesthetic: { agent: 'bupivacaine', concentrationPercent: 0.5, volumeMl: 0.5 }, sedation: 'moderate' }))).json();
+    const second = (await post(doc, `/api/v1/episodes/${episodeId}/procedures`, mbb({ anesthetic: { agent: 'bupivacaine', concentrationPercent: 0.5, volumeMl: 0.5 }, sedation: 'moderate', sedationReason: 'Severe procedural anxiety' }))).json();
     expect(second.label).toBe('MBB #2');
     for (const [m, v] of [[-5, 8], [30, 1], [360, 1]] as const) await score(second.id, m, v);
     const a = (await get(doc, `/api/v1/procedures/${second.id}/assessment`)).json();

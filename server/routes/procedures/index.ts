@@ -4,6 +4,7 @@ import {
 } from '../../../domain/index.ts';
 import { badRequest, HttpProblem, notFound } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
+import { checksFailedBy } from '../../services/episode-checks.ts';
 import { assessProcedure, loadProcedure, procedureViews } from '../../services/procedure-data.ts';
 import type { App } from '../../types.ts';
 import { auditPatientData, episodePatientId } from '../clinical.ts';
@@ -48,6 +49,16 @@ export async function procedureRoutes(app: App): Promise<void> {
         const performer = await tx.selectFrom('users').select('role').where('id', '=', b.performerId).executeTakeFirst();
         if (performer?.role !== 'physician') throw badRequest([{ path: 'performerId', message: 'The performer must be a physician' }]);
       }
+      // A procedure that would fail a payer-rule check needs the physician's recorded reason (issue: next step).
+      const failing = await checksFailedBy(tx, episodeId, b);
+      if (failing.length && !b.overrideReason) {
+        throw new HttpProblem({
+          status: 422, title: 'Payer-rule checks fail', code: 'checks-failed',
+          detail: `This procedure would fail: ${failing.map((c) => c.message).join(' ')} Record an override reason to go ahead.`,
+          errors: [{ path: 'overrideReason', message: 'Give a reason for going ahead although these checks fail' }],
+          current: failing,
+        });
+      }
       const last = await tx.selectFrom('procedures').select((eb) => eb.fn.max('sequence').as('n')).where('episode_id', '=', episodeId).executeTakeFirst();
       const row = await tx.insertInto('procedures').values({
         episode_id: episodeId, kind: b.kind, intent: b.intent, sequence: Number(last?.n ?? 0) + 1, performed_at: new Date(b.performedAt),
@@ -55,6 +66,8 @@ export async function procedureRoutes(app: App): Promise<void> {
         anesthetic_concentration_percent: b.anesthetic.concentrationPercent, anesthetic_volume_ml: b.anesthetic.volumeMl,
         steroid_name: b.steroid?.name ?? null, steroid_dose_mg: b.steroid?.doseMg ?? null, guidance: b.guidance, sedation: b.sedation,
         performer_id: b.performerId ?? user.id, complications: JSON.stringify(b.complications), notes: b.notes, recorded_by: user.id,
+        sedation_reason: b.sedationReason, interval_exception_reason: b.intervalExceptionReason, rfa_not_possible_reason: b.rfaNotPossibleReason,
+        override_reason: failing.length ? b.overrideReason : null,
       }).returningAll().executeTakeFirstOrThrow();
       const patientId = String(episode.patient_id);
       const next = naturalStageAfter(episode.stage as Stage, b.intent, b.kind);
@@ -63,7 +76,7 @@ export async function procedureRoutes(app: App): Promise<void> {
         await tx.insertInto('stage_changes').values({ episode_id: episodeId, from_stage: episode.stage, to_stage: next, reason: `${PROCEDURE_SHORT[b.kind]} recorded`, by_user: user.id }).execute();
         await auditPatientData(tx, request, 'episode.stage', patientId, 'episode', episodeId, { from: episode.stage, to: next });
       }
-      await auditPatientData(tx, request, 'procedure.create', patientId, 'procedure', String(row.id), { kind: b.kind, intent: b.intent });
+      await auditPatientData(tx, request, 'procedure.create', patientId, 'procedure', String(row.id), { kind: b.kind, intent: b.intent, ...(failing.length ? { overriddenChecks: failing.map((c) => c.id) } : {}) });
       return (await procedureViews(tx, [row]))[0]!;
     });
     return reply.status(201).send(view);
