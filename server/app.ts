@@ -20,6 +20,7 @@ import { diaryRoutes } from './routes/procedures/diary.ts';
 import { correctionRoutes } from './routes/corrections/index.ts';
 import { ruleSetRoutes } from './routes/rule-sets/index.ts';
 import { checkRoutes } from './routes/episodes/checks.ts';
+import { reportRoutes } from './routes/episodes/report.ts';
 import type { App } from './types.ts';
 
 /** Largest request body accepted (clinical forms are small). */
@@ -64,6 +65,7 @@ export async function buildApp(config: ServerConfig, db: Db, logger: FastifyServ
   await app.register(correctionRoutes);
   await app.register(ruleSetRoutes);
   await app.register(checkRoutes);
+  await app.register(reportRoutes);
   await registerSpa(app);
   return app;
 }

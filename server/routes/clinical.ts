@@ -32,3 +32,11 @@ export async function userNames(db: Kysely<Database>, ids: Iterable<string | nul
 
 /** ISO string of a timestamp column. */
 export const iso = (value: Date | string): string => (value instanceof Date ? value.toISOString() : new Date(value).toISOString());
+
+/** User display names by id. */
+export type Names = Map<string, string>;
+
+/** The entered-in-error mark of a clinical row as the API shows it: reason, when and who; null when valid. */
+export function errorMark(r: { error_reason: string | null; error_at: Date | null; error_by: string | null }, names: Names) {
+  return r.error_reason ? { reason: r.error_reason, at: iso(r.error_at!), byName: names.get(String(r.error_by)) ?? 'Unknown' } : null;
+}

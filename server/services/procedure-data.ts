@@ -5,7 +5,7 @@ import {
 } from '../../domain/index.ts';
 import type { Database, ProceduresTable } from '../db/schema.ts';
 import { notFound } from '../http-problem.ts';
-import { iso, userNames } from '../routes/clinical.ts';
+import { errorMark, iso, userNames } from '../routes/clinical.ts';
 import { type StoredRuleSet, defaultRuleSet, ruleSetById } from './rule-sets.ts';
 
 type ProcedureRow = Selectable<ProceduresTable>;
@@ -43,7 +43,7 @@ export async function procedureViews(db: Kysely<Database>, rows: ProcedureRow[])
       complications: r.complications, notes: r.notes, sedationReason: r.sedation_reason, intervalExceptionReason: r.interval_exception_reason,
       rfaNotPossibleReason: r.rfa_not_possible_reason, overrideReason: r.override_reason, recordedAt: iso(r.recorded_at), recordedByName: names.get(String(r.recorded_by)) ?? 'Unknown',
       version: r.version,
-      enteredInError: r.error_reason ? { reason: r.error_reason, at: iso(r.error_at!), byName: names.get(String(r.error_by)) ?? 'Unknown' } : null,
+      enteredInError: errorMark(r, names),
       interpretation: latest ? { version: latest.version, text: latest.text, verdict: latest.verdict, signedAt: iso(latest.signed_at), signedByName: names.get(String(latest.signed_by)) ?? 'Unknown' } : null,
     };
   });

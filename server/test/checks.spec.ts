@@ -95,6 +95,30 @@ describe('payer-rule checks and the next step over the API', () => {
     expect(frequency.evidence.length).toBe(3);
   });
 
+  it('gives the pain timeline and the documentation report with both blocks, audited', async () => {
+    const id = await readyEpisode();
+    const first = (await post(doc, `/api/v1/episodes/${id}/procedures`, mbb(30))).json();
+    await positiveDiary(first.id);
+    const second = (await post(doc, `/api/v1/episodes/${id}/procedures`, mbb(16))).json();
+    await positiveDiary(second.id);
+    await post(doc, `/api/v1/procedures/${second.id}/interpretation`, { text: 'Two concordant positive blocks.' });
+    const timeline = (await get(doc, `/api/v1/episodes/${id}/pain-timeline`)).json();
+    expect(timeline.procedures.map((p: { label: string }) => p.label)).toEqual(['MBB #1', 'MBB #2']);
+    expect(timeline.scores.length).toBe(6);
+    expect(timeline.stages.map((s: { stage: string }) => s.stage)).toEqual(['intake', 'conservative-care', 'diagnostic-blocks']);
+    expect(timeline.functionScores[0].instrument).toBe('odi');
+    expect(timeline.ruleSet.positiveThresholdPercent).toBe(80);
+    const report = (await get(doc, `/api/v1/episodes/${id}/report`)).json();
+    expect(report.patient.familyName).toBe('Check');
+    expect(report.blocks.map((b: { procedure: { label: string }; assessment: { verdict: string } }) => `${b.procedure.label}:${b.assessment.verdict}`)).toEqual(['MBB #1:positive', 'MBB #2:positive']);
+    expect(report.blocks[1].procedure.interpretation.signedByName).toBe('Test doc5');
+    expect(report.blocks[0].scores.length).toBe(3);
+    expect(report.therapies.length).toBe(1);
+    expect(report.checks.nextStep.message).toContain('Eligible for RFA');
+    const audited = await t.db.kysely.selectFrom('audit_events').select('entity').where('entity_id', '=', id).where('entity', '=', 'report').execute();
+    expect(audited.length).toBe(1);
+  });
+
   it('keeps managers out (403)', async () => {
     const id = await readyEpisode();
     await t.createUser('mgr5', 'manager');

@@ -1,40 +1,18 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { sql } from 'kysely';
 import * as z from 'zod';
 import {
-  IdSchema, PatientCreateSchema, PatientListQuerySchema, PatientUpdateSchema, type PatientView, PatientViewSchema, searchKey, type Stage,
+  IdSchema, PatientCreateSchema, PatientListQuerySchema, PatientUpdateSchema, PatientViewSchema, searchKey,
 } from '../../../domain/index.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import type { Database, PatientsTable } from '../../db/schema.ts';
 import { HttpProblem, notFound, versionConflict } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
 import type { App } from '../../types.ts';
 import { likePrefix } from '../users/index.ts';
-import { auditPatientData, iso } from '../clinical.ts';
+import { auditPatientData } from '../clinical.ts';
+import { loadPatientView, patientsWithStage, type PatientRow, toPatientView } from '../../services/patient-views.ts';
 
 const IdParams = z.object({ id: IdSchema });
 const PageOfPatients = z.object({ items: z.array(PatientViewSchema), total: z.number(), page: z.number(), pageSize: z.number() });
-
-type PatientRow = Selectable<PatientsTable> & { current_stage: string | null };
-
-function toView(row: PatientRow): PatientView {
-  return {
-    id: String(row.id), mrn: row.mrn, givenName: row.given_name, familyName: row.family_name, birthDate: row.birth_date,
-    sex: row.sex as PatientView['sex'], phone: row.phone, email: row.email, runner: row.runner,
-    weeklyDistanceKm: row.weekly_distance_km, currentStage: (row.current_stage as Stage | null) ?? null,
-    createdAt: iso(row.created_at), updatedAt: iso(row.updated_at), version: row.version,
-  };
-}
-
-/** Patients with the stage of their most recently opened episode. */
-function patientsWithStage(db: Kysely<Database>) {
-  return db.selectFrom('patients as p').selectAll('p').select((eb) =>
-    eb.selectFrom('episodes as e').select('e.stage').whereRef('e.patient_id', '=', 'p.id').orderBy('e.id', 'desc').limit(1).as('current_stage'));
-}
-
-async function loadView(db: Kysely<Database>, id: string): Promise<PatientView | null> {
-  const row = await patientsWithStage(db).where('p.id', '=', id).executeTakeFirst();
-  return row ? toView(row as PatientRow) : null;
-}
 
 function mrnTaken(mrn: string): HttpProblem {
   return new HttpProblem({
@@ -81,7 +59,7 @@ export async function patientRoutes(app: App): Promise<void> {
       for (const column of SORT_COLUMNS[sort]) ordered = ordered.orderBy(`x.${column}`, dir);
       const rows = (await ordered.orderBy('x.id').limit(pageSize).offset((page - 1) * pageSize).execute()) as PatientRow[];
       const count = await filtered.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      const items = rows.map(toView);
+      const items = rows.map(toPatientView);
       await auditPatientData(tx, request, 'patient.search', null, 'patient', null, { patientIds: items.map((p) => p.id), ...(stage ? { stage } : {}) });
       return { items, total: Number(count.n), page, pageSize };
     });
@@ -99,7 +77,7 @@ export async function patientRoutes(app: App): Promise<void> {
         }).returning('id').executeTakeFirstOrThrow();
         const id = String(row.id);
         await auditPatientData(tx, request, 'patient.create', id, 'patient', id);
-        return (await loadView(tx, id))!;
+        return (await loadPatientView(tx, id))!;
       });
       return reply.status(201).send(view);
     } catch (error) {
@@ -111,7 +89,7 @@ export async function patientRoutes(app: App): Promise<void> {
   app.get('/api/v1/patients/:id', { config: read, schema: { tags: ['patients'], params: IdParams, response: { 200: PatientViewSchema } } }, async (request) => {
     const { id } = request.params;
     return app.db.transaction().execute(async (tx) => {
-      const view = await loadView(tx, id);
+      const view = await loadPatientView(tx, id);
       if (!view) throw notFound('The patient');
       await auditPatientData(tx, request, 'patient.read', id, 'patient', id);
       return view;
@@ -126,7 +104,7 @@ export async function patientRoutes(app: App): Promise<void> {
       return await app.db.transaction().execute(async (tx) => {
         const before = await tx.selectFrom('patients').select(['version']).where('id', '=', id).forUpdate().executeTakeFirst();
         if (!before) throw notFound('The patient');
-        if (before.version !== version) throw versionConflict(await loadView(tx, id));
+        if (before.version !== version) throw versionConflict(await loadPatientView(tx, id));
         const changes = Object.fromEntries(Object.entries({
           mrn: b.mrn, given_name: b.givenName, family_name: b.familyName, birth_date: b.birthDate, sex: b.sex, phone: b.phone,
           email: b.email, runner: b.runner, weekly_distance_km: b.weeklyDistanceKm,
@@ -135,7 +113,7 @@ export async function patientRoutes(app: App): Promise<void> {
           .where('id', '=', id).execute();
         // Field names only: the audit trail never copies names or contact details.
         await auditPatientData(tx, request, 'patient.update', id, 'patient', id, { fields: Object.keys(changes) });
-        return (await loadView(tx, id))!;
+        return (await loadPatientView(tx, id))!;
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw mrnTaken(b.mrn ?? '');

@@ -7,7 +7,7 @@ import { badRequest, HttpProblem } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
 import { assessProcedure, loadProcedure } from '../../services/procedure-data.ts';
 import type { App } from '../../types.ts';
-import { auditPatientData, iso, userNames } from '../clinical.ts';
+import { auditPatientData, errorMark, iso, userNames } from '../clinical.ts';
 import type { Selectable } from 'kysely';
 
 const IdParams = z.object({ id: IdSchema });
@@ -18,7 +18,7 @@ const DiarySchema = z.object({
   scores: z.array(PainScoreViewSchema),
 });
 
-function scoreViews(rows: Selectable<PainScoresTable>[], names: Map<string, string>, lateEntryMinutes: number): PainScoreView[] {
+export function scoreViews(rows: Selectable<PainScoresTable>[], names: Map<string, string>, lateEntryMinutes: number): PainScoreView[] {
   const baselineOf = (r: Selectable<PainScoresTable>) => {
     const candidates = rows.filter((b) => !b.error_reason && b.minutes_after <= 0 && b.context === r.context && b.side === r.side);
     return candidates.length ? candidates[candidates.length - 1]!.score : null;
@@ -31,7 +31,7 @@ function scoreViews(rows: Selectable<PainScoresTable>[], names: Map<string, stri
       side: r.side as PainScoreView['side'], reportedReliefPercent: r.reported_relief_percent,
       reliefPercent: r.minutes_after > 0 && baseline !== null ? percentRelief(baseline, r.score) : null,
       recordedByName: names.get(String(r.recorded_by)) ?? 'Unknown', version: r.version,
-      enteredInError: r.error_reason ? { reason: r.error_reason, at: iso(r.error_at!), byName: names.get(String(r.error_by)) ?? 'Unknown' } : null,
+      enteredInError: errorMark(r, names),
     };
   });
 }
