@@ -33,6 +33,7 @@ export default defineConfig({
       FT_DATA_DIR: 'memory://',
       FT_DEMO: '1',
       FT_DEMO_PASSWORD: E2E_DEMO_PASSWORD,
+      FT_DEMO_PATIENTS: '0',
       LOG_LEVEL: 'warn',
     },
   },

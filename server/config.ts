@@ -8,6 +8,8 @@ export interface ServerConfig {
   dataDir: string;
   /** Seed the demo practice and demo users on an empty database. */
   demo: boolean;
+  /** Seed invented demo patients too (on by default in demo mode; the e2e journeys start empty). */
+  demoPatients: boolean;
   /** Password for the demo users; random (printed once) when unset. */
   demoPassword: string | null;
   /** Minutes without activity after which a session ends (security baseline: 15). */
@@ -36,6 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: env['DATABASE_URL'] || null,
     dataDir: env['FT_DATA_DIR'] || './data',
     demo: env['FT_DEMO'] === '1' || env['FT_DEMO'] === 'true',
+    demoPatients: env['FT_DEMO_PATIENTS'] !== '0',
     demoPassword: env['FT_DEMO_PASSWORD'] || null,
     idleTimeoutMinutes: positiveInt('FT_IDLE_MINUTES', env['FT_IDLE_MINUTES'], 15),
     spaDir: env['FT_SPA_DIR'] || 'dist/facettrack/browser',

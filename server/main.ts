@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { openDatabase } from './db/database.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { migrate } from './db/migrate.ts';
+import { seedDemoPractice } from './demo/practice.ts';
 import { seedDemo } from './demo/seed.ts';
 import { ensureBuiltInRuleSets } from './services/rule-sets.ts';
 
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   await migrate(db);
   await ensureBuiltInRuleSets(db.kysely);
   const demoCredentials = config.demo ? await seedDemo(db.kysely, config.demoPassword) : [];
+  if (config.demo && config.demoPatients) await seedDemoPractice(db.kysely);
   const app = await buildApp(config, db);
   app.addHook('onClose', async () => db.close());
 
