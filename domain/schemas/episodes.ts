@@ -120,3 +120,22 @@ export const RunningCheckCreateSchema = z.object({
   status: z.enum(RUNNING_STATUSES, { error: 'Return to running must be yes, partial or no' }),
   weeklyDistanceKm: z.number({ error: 'Weekly distance must be a number' }).min(0, 'Weekly distance cannot be negative').max(500, 'Weekly distance must be at most 500 km').nullish().transform((v) => v ?? null),
 });
+
+const ErrorMarkSchema = z.object({ reason: z.string(), at: z.string(), byName: z.string() }).nullable();
+
+/** One return-to-running check as the API shows it. */
+export const RunningCheckViewSchema = z.object({
+  id: z.string(), episodeId: z.string(), takenOn: z.string(), status: z.enum(RUNNING_STATUSES), weeklyDistanceKm: z.number().nullable(),
+  recordedAt: z.string(), recordedByName: z.string(), version: z.number(), enteredInError: ErrorMarkSchema,
+});
+export type RunningCheckView = z.infer<typeof RunningCheckViewSchema>;
+
+/** GET /episodes/:id/record: everything recorded on an episode, conservative care measured against its rule set. */
+export const EpisodeRecordSchema = z.object({
+  episode: EpisodeViewSchema,
+  therapies: z.array(TherapyViewSchema),
+  functionScores: z.array(FunctionScoreViewSchema),
+  runningChecks: z.array(RunningCheckViewSchema),
+  conservativeCare: z.object({ days: z.number(), minimumDays: z.number(), met: z.boolean(), ruleSetName: z.string() }),
+});
+export type EpisodeRecord = z.infer<typeof EpisodeRecordSchema>;

@@ -1,27 +1,11 @@
 import type { Kysely, Selectable } from 'kysely';
-import * as z from 'zod';
 import {
-  EpisodeViewSchema, type FunctionScoreView, FunctionScoreViewSchema, meetsConservativeCareMinimum, type TherapyView, TherapyViewSchema, todayIso,
+  type EpisodeRecord, type FunctionScoreView, meetsConservativeCareMinimum, type RunningCheckView, type TherapyView, todayIso,
 } from '../../domain/index.ts';
 import type { Database, FunctionScoresTable, RunningChecksTable, TherapiesTable } from '../db/schema.ts';
 import { errorMark, iso, type Names, userNames } from '../routes/clinical.ts';
 import { episodeView } from '../routes/episodes/episode-views.ts';
 import { ruleSetById } from './rule-sets.ts';
-
-export const RunningCheckViewSchema = z.object({
-  id: z.string(), episodeId: z.string(), takenOn: z.string(), status: z.enum(['yes', 'partial', 'no']), weeklyDistanceKm: z.number().nullable(),
-  recordedAt: z.string(), recordedByName: z.string(), version: z.number(),
-  enteredInError: z.object({ reason: z.string(), at: z.string(), byName: z.string() }).nullable(),
-});
-
-/** Everything recorded on an episode, for the patient page and its timeline. */
-export const EpisodeRecordSchema = z.object({
-  episode: EpisodeViewSchema,
-  therapies: z.array(TherapyViewSchema),
-  functionScores: z.array(FunctionScoreViewSchema),
-  runningChecks: z.array(RunningCheckViewSchema),
-  conservativeCare: z.object({ days: z.number(), minimumDays: z.number(), met: z.boolean(), ruleSetName: z.string() }),
-});
 
 export const therapyView = (r: Selectable<TherapiesTable>, names: Names): TherapyView => ({
   id: String(r.id), episodeId: String(r.episode_id), kind: r.kind as TherapyView['kind'], startDate: r.start_date, endDate: r.end_date,
@@ -33,7 +17,7 @@ export const functionScoreView = (r: Selectable<FunctionScoresTable>, names: Nam
   sections: r.sections, total: r.total, band: r.band, answered: r.answered, recordedAt: iso(r.recorded_at),
   recordedByName: names.get(String(r.recorded_by)) ?? 'Unknown', version: r.version, enteredInError: errorMark(r, names),
 });
-export const runningCheckView = (r: Selectable<RunningChecksTable>, names: Names) => ({
+export const runningCheckView = (r: Selectable<RunningChecksTable>, names: Names): RunningCheckView => ({
   id: String(r.id), episodeId: String(r.episode_id), takenOn: r.taken_on, status: r.status as 'yes' | 'partial' | 'no',
   weeklyDistanceKm: r.weekly_distance_km, recordedAt: iso(r.recorded_at),
   recordedByName: names.get(String(r.recorded_by)) ?? 'Unknown', version: r.version, enteredInError: errorMark(r, names),
@@ -41,7 +25,7 @@ export const runningCheckView = (r: Selectable<RunningChecksTable>, names: Names
 
 
 /** Everything recorded on an episode, with conservative care measured against its rule set. */
-export async function episodeRecord(db: Kysely<Database>, id: string): Promise<z.infer<typeof EpisodeRecordSchema>> {
+export async function episodeRecord(db: Kysely<Database>, id: string): Promise<EpisodeRecord> {
   const episode = (await episodeView(db, id))!;
   const [therapies, functionScores, runningChecks] = await Promise.all([
     db.selectFrom('therapies').selectAll().where('episode_id', '=', id).orderBy('start_date', 'desc').orderBy('id', 'desc').execute(),

@@ -1,12 +1,11 @@
 import * as z from 'zod';
 import {
-  FunctionScoreCreateSchema, FunctionScoreViewSchema, IdSchema, RunningCheckCreateSchema, scoreFunction, TherapyCreateSchema, TherapyViewSchema,
+  EpisodeRecordSchema, FunctionScoreCreateSchema, FunctionScoreViewSchema, IdSchema, RunningCheckCreateSchema, RunningCheckViewSchema, scoreFunction,
+  TherapyCreateSchema, TherapyViewSchema,
 } from '../../../domain/index.ts';
 import { badRequest } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
-import {
-  episodeRecord, EpisodeRecordSchema, functionScoreView, RunningCheckViewSchema, runningCheckView, therapyView,
-} from '../../services/episode-record.ts';
+import { episodeRecord, functionScoreView, runningCheckView, therapyView } from '../../services/episode-record.ts';
 import type { App } from '../../types.ts';
 import { auditPatientData, episodePatientId } from '../clinical.ts';
 

@@ -13,6 +13,12 @@ export interface HomeCard {
 export const HOME_CARDS: Readonly<Record<Role, readonly HomeCard[]>> = {
   nurse: [
     {
+      icon: 'groups',
+      title: 'Patients',
+      text: 'Register patients, open an episode, record conservative care and move it along the pathway.',
+      link: { route: '/patients', label: 'Open patients' },
+    },
+    {
       icon: 'event_note',
       title: 'Worklist (coming next)',
       text: "Today's procedures, pain diaries and follow-up calls due, with what is overdue.",
@@ -26,8 +32,9 @@ export const HOME_CARDS: Readonly<Record<Role, readonly HomeCard[]>> = {
   physician: [
     {
       icon: 'timeline',
-      title: 'Patient timeline (coming next)',
-      text: 'Conservative care, blocks and follow-up in one view, with relief charts per injection.',
+      title: 'Patient timeline',
+      text: 'Stages, conservative care, function scores and return to running in one view; procedures and relief charts come next.',
+      link: { route: '/patients', label: 'Open patients' },
     },
     {
       icon: 'fact_check',

@@ -22,6 +22,14 @@ describe('HomePage', () => {
     expect(page.textContent).toContain('Signed in as Nurse');
     expect(page.textContent).toContain('Worklist');
     expect(page.querySelector('a[href="/admin/users"]')).toBeNull();
+    expect(page.querySelector('a[href="/patients"]')).not.toBeNull();
+  });
+
+  it('links a physician to the patients list for the timeline', async () => {
+    const page = await openAs('physician');
+    expect(page.textContent).toContain('Patient timeline');
+    expect(page.textContent).not.toContain('Patient timeline (coming next)');
+    expect(page.querySelector('a[href="/patients"]')).not.toBeNull();
   });
 
   it('links an admin to Users and Audit log', async () => {

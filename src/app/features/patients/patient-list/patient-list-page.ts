@@ -1,0 +1,96 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Router } from '@angular/router';
+import { debounceTime, distinctUntilChanged, map } from 'rxjs';
+import { type PatientView, type Stage, STAGE_LABELS, STAGES } from '../../../../../domain/index.ts';
+import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
+import { DistanceUnitStore } from '../data/distance-unit-store.ts';
+import { PatientListStore } from '../data/patient-list-store.ts';
+import { PatientFormDialog, type PatientFormDialogData } from '../ui/patient-form-dialog/patient-form-dialog.ts';
+import { type PatientSortChoice, PatientTable } from '../ui/patient-table/patient-table.ts';
+
+/** Patients: search by name or MRN, filter by stage, sort, page through, register. */
+@Component({
+  selector: 'app-patient-list-page',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    NoticePanel,
+    PatientTable,
+  ],
+  templateUrl: './patient-list-page.html',
+  styleUrl: './patient-list-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PatientListPage {
+  protected readonly store = inject(PatientListStore);
+  private readonly units = inject(DistanceUnitStore);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly router = inject(Router);
+
+  protected readonly stages = STAGES;
+  protected readonly stageLabels = STAGE_LABELS;
+  protected readonly search = new FormControl('', { nonNullable: true });
+
+  constructor() {
+    this.search.valueChanges
+      .pipe(
+        map((q) => q.trim()),
+        debounceTime(300),
+        distinctUntilChanged(),
+        takeUntilDestroyed(),
+      )
+      .subscribe((q) => this.store.search(q));
+  }
+
+  protected filterByStage(stage: Stage | null): void {
+    this.store.filterByStage(stage);
+  }
+
+  protected sortBy({ sort, dir }: PatientSortChoice): void {
+    this.store.sortBy(sort, dir);
+  }
+
+  protected showPage(event: PageEvent): void {
+    this.store.showPage(event.pageIndex + 1, event.pageSize);
+  }
+
+  protected openRegisterDialog(): void {
+    const data: PatientFormDialogData = {
+      mode: 'register',
+      unit: this.units.unit,
+      chooseUnit: (unit) => this.units.choose(unit),
+      save: (body) => this.store.register(body),
+    };
+    this.dialog
+      .open<PatientFormDialog, PatientFormDialogData, PatientView>(PatientFormDialog, {
+        data,
+        autoFocus: 'first-tabbable',
+        width: '680px',
+        maxWidth: '95vw',
+      })
+      .afterClosed()
+      .subscribe((patient) => {
+        if (!patient) return;
+        this.snackBar.open(`${patient.givenName} ${patient.familyName} is registered.`, 'OK', { duration: 6000 });
+        void this.router.navigate(['/patients', patient.id]);
+      });
+  }
+}

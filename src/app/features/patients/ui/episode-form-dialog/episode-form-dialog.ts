@@ -1,0 +1,121 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatSelectModule } from '@angular/material/select';
+import {
+  type EpisodeCreate,
+  EpisodeCreateSchema,
+  type EpisodeView,
+  FACET_SIGNS,
+  monthsBetween,
+  type Region,
+  REGIONS,
+  type Side,
+  SIDES,
+  SUSPECTED_CAUSES,
+  todayIso,
+} from '../../../../../../domain/index.ts';
+import { fieldMessage, parseForm, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
+import { FieldMessage } from '../../../../shared/ui/field-message/field-message.ts';
+import type { SaveResult } from '../../data/patient-results.ts';
+import { REGION_LABELS, scale, SIDE_LABELS } from '../care-labels.ts';
+
+/** How the dialog saves: the page passes the store's openEpisode. */
+export interface EpisodeFormDialogData {
+  save: (body: EpisodeCreate) => Promise<SaveResult<EpisodeView>>;
+}
+
+const checklist = <T extends Record<string, string>>(labels: T) =>
+  Object.entries(labels).map(([key, label]) => ({ key: key as keyof T & string, label }));
+
+/** Opens an episode: region, side, onset, index pain, intake checklist and baseline pain. */
+@Component({
+  selector: 'app-episode-form-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatCheckboxModule,
+    MatButtonToggleModule,
+    MatButtonModule,
+    MatProgressSpinnerModule,
+    FieldMessage,
+  ],
+  templateUrl: './episode-form-dialog.html',
+  styleUrl: '../care-dialog.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class EpisodeFormDialog {
+  private readonly data = inject<EpisodeFormDialogData>(MAT_DIALOG_DATA);
+  private readonly dialogRef = inject<MatDialogRef<EpisodeFormDialog, EpisodeView>>(MatDialogRef);
+  private readonly formBuilder = inject(NonNullableFormBuilder);
+
+  protected readonly regions = REGIONS;
+  protected readonly regionLabels = REGION_LABELS;
+  protected readonly sides = SIDES;
+  protected readonly sideLabels = SIDE_LABELS;
+  protected readonly signs = checklist(FACET_SIGNS);
+  protected readonly causes = checklist(SUSPECTED_CAUSES);
+  protected readonly nrsScale = scale(10);
+  protected readonly baselines = [
+    { control: 'baselineNrsRest', label: 'Baseline pain at rest (NRS 0–10)' },
+    { control: 'baselineNrsActivity', label: 'Baseline pain with activity (NRS 0–10)' },
+  ] as const;
+  protected readonly today = todayIso();
+  protected readonly fieldMessage = fieldMessage;
+
+  protected readonly form = this.formBuilder.group({
+    region: this.formBuilder.control<Region | null>(null),
+    side: this.formBuilder.control<Side | null>(null),
+    onsetDate: '',
+    indexPain: '',
+    signs: this.formBuilder.group(Object.fromEntries(this.signs.map((s) => [s.key, false]))),
+    causes: this.formBuilder.group(Object.fromEntries(this.causes.map((c) => [c.key, false]))),
+    baselineNrsRest: this.formBuilder.control<number | null>(null),
+    baselineNrsActivity: this.formBuilder.control<number | null>(null),
+  });
+  protected readonly saving = signal(false);
+  protected readonly formError = signal<string | null>(null);
+
+  private readonly onsetDate = toSignal(this.form.controls.onsetDate.valueChanges, { initialValue: '' });
+  /** How long the pain has lasted, from the onset date: the ">= 3 months" indication. */
+  protected readonly painDuration = computed(() => {
+    const onset = this.onsetDate();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(onset) || onset > this.today) return null;
+    const months = monthsBetween(onset, this.today);
+    return months === 1 ? 'Pain for 1 month' : `Pain for ${months} months`;
+  });
+
+  protected async open(): Promise<void> {
+    if (this.saving()) return;
+    this.formError.set(null);
+    const v = this.form.getRawValue();
+    const chosen = (group: Record<string, boolean>) => Object.keys(group).filter((key) => group[key]);
+    const body = parseForm(this.form, EpisodeCreateSchema, {
+      region: v.region ?? undefined,
+      side: v.side ?? undefined,
+      onsetDate: v.onsetDate || undefined,
+      indexPain: v.indexPain.trim(),
+      signs: chosen(v.signs),
+      causes: chosen(v.causes),
+      baselineNrsRest: v.baselineNrsRest,
+      baselineNrsActivity: v.baselineNrsActivity,
+    });
+    if (!body) return;
+
+    this.saving.set(true);
+    const result = await this.data.save(body);
+    this.saving.set(false);
+    if (result.ok) this.dialogRef.close(result.value);
+    else this.formError.set(showProblemOnForm(this.form, result.problem));
+  }
+}

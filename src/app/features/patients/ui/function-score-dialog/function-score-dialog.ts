@@ -1,0 +1,122 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { type FormControl, type FormGroup, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatSelectModule } from '@angular/material/select';
+import {
+  type FunctionInstrument,
+  FunctionScoreCreateSchema,
+  type FunctionScoreView,
+  INSTRUMENT_LABELS,
+  INSTRUMENT_SECTIONS,
+  type Region,
+  todayIso,
+} from '../../../../../../domain/index.ts';
+import { fieldMessage, parseForm, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
+import { FieldMessage } from '../../../../shared/ui/field-message/field-message.ts';
+import type { SaveResult } from '../../data/patient-results.ts';
+import type { FunctionScoreCreate } from '../../data/patients-api.ts';
+import { scale, sectionLabel } from '../care-labels.ts';
+
+/** The episode's region (which questionnaires fit) and how to save (the store's addFunctionScore). */
+export interface FunctionScoreDialogData {
+  region: Region;
+  save: (body: FunctionScoreCreate) => Promise<SaveResult<FunctionScoreView>>;
+}
+
+/** ODI for the low back, NDI for the neck; either for the thoracic spine (domain.md section 5). */
+const INSTRUMENTS_FOR: Readonly<Record<Region, readonly FunctionInstrument[]>> = {
+  lumbar: ['odi'],
+  cervical: ['ndi'],
+  thoracic: ['odi', 'ndi'],
+};
+
+type SectionControls = FormGroup<Record<string, FormControl<number | null>>>;
+
+/** Records ODI or NDI section scores 0-5 by section name; the server computes total and band. */
+@Component({
+  selector: 'app-function-score-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonToggleModule,
+    MatButtonModule,
+    MatProgressSpinnerModule,
+    FieldMessage,
+  ],
+  templateUrl: './function-score-dialog.html',
+  styleUrl: '../care-dialog.scss',
+  styles: `
+    .section {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 4px 16px;
+      padding: 4px 0;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class FunctionScoreDialog {
+  protected readonly data = inject<FunctionScoreDialogData>(MAT_DIALOG_DATA);
+  private readonly dialogRef = inject<MatDialogRef<FunctionScoreDialog, FunctionScoreView>>(MatDialogRef);
+  private readonly formBuilder = inject(NonNullableFormBuilder);
+
+  protected readonly instruments = INSTRUMENTS_FOR[this.data.region];
+  protected readonly instrumentLabels = INSTRUMENT_LABELS;
+  protected readonly sectionScale = scale(5);
+  protected readonly sectionLabel = sectionLabel;
+  protected readonly today = todayIso();
+  protected readonly fieldMessage = fieldMessage;
+
+  protected readonly form = this.formBuilder.group({
+    instrument: this.formBuilder.control<FunctionInstrument>(this.instruments[0]!),
+    takenOn: this.today,
+    sections: this.sectionControls(this.instruments[0]!),
+  });
+  /** The section names of the chosen questionnaire. */
+  protected readonly sections = signal<readonly string[]>(INSTRUMENT_SECTIONS[this.instruments[0]!]);
+  protected readonly saving = signal(false);
+  protected readonly formError = signal<string | null>(null);
+
+  constructor() {
+    this.form.controls.instrument.valueChanges.subscribe((instrument) => {
+      this.form.setControl('sections', this.sectionControls(instrument));
+      this.sections.set(INSTRUMENT_SECTIONS[instrument]);
+    });
+  }
+
+  protected sectionControl(name: string): FormControl<number | null> {
+    return this.form.controls.sections.controls[name]!;
+  }
+
+  protected async record(): Promise<void> {
+    if (this.saving()) return;
+    this.formError.set(null);
+    const body = parseForm(this.form, FunctionScoreCreateSchema, {
+      ...this.form.getRawValue(),
+      takenOn: this.form.controls.takenOn.value || undefined,
+    });
+    if (!body) return;
+
+    this.saving.set(true);
+    const result = await this.data.save(body);
+    this.saving.set(false);
+    if (result.ok) this.dialogRef.close(result.value);
+    else this.formError.set(showProblemOnForm(this.form, result.problem));
+  }
+
+  private sectionControls(instrument: FunctionInstrument): SectionControls {
+    return this.formBuilder.group(
+      Object.fromEntries(INSTRUMENT_SECTIONS[instrument].map((name) => [name, this.formBuilder.control<number | null>(null)])),
+    );
+  }
+}

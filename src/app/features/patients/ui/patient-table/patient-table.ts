@@ -1,0 +1,43 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { MatIconModule } from '@angular/material/icon';
+import { MatSortModule, type Sort } from '@angular/material/sort';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import { ageOn, type PatientView, todayIso } from '../../../../../../domain/index.ts';
+import { StageChip } from '../../../../shared/ui/stage-chip/stage-chip.ts';
+import type { PatientSort } from '../../data/patient-list-store.ts';
+
+/** A sort picked in the table header; an empty direction means "back to the default". */
+export interface PatientSortChoice {
+  sort: PatientSort;
+  dir: 'asc' | 'desc' | '';
+}
+
+/** One page of patients: name (a link to the patient), MRN, birth date and age, stage, runner. */
+@Component({
+  selector: 'app-patient-table',
+  imports: [DatePipe, RouterLink, MatTableModule, MatSortModule, MatIconModule, StageChip],
+  templateUrl: './patient-table.html',
+  styleUrl: './patient-table.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PatientTable {
+  readonly patients = input.required<readonly PatientView[]>();
+  /** The server's current sort, shown by the header arrows. */
+  readonly sort = input.required<PatientSort>();
+  readonly direction = input.required<'asc' | 'desc'>();
+
+  readonly sortChange = output<PatientSortChoice>();
+
+  protected readonly columns = ['name', 'mrn', 'birthDate', 'stage', 'runner', 'updated'];
+  private readonly today = todayIso();
+
+  protected age(patient: PatientView): number {
+    return ageOn(patient.birthDate, this.today);
+  }
+
+  protected pickSort(sort: Sort): void {
+    this.sortChange.emit({ sort: sort.active as PatientSort, dir: sort.direction });
+  }
+}

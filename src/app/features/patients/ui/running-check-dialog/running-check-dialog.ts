@@ -1,0 +1,139 @@
+import { ChangeDetectionStrategy, Component, inject, type Signal, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatRadioModule } from '@angular/material/radio';
+import { RUNNING_STATUSES, RunningCheckCreateSchema, type RunningStatus, todayIso } from '../../../../../../domain/index.ts';
+import { type FieldMessage as Message, fieldMessage, showFieldMessages, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
+import { FieldMessage } from '../../../../shared/ui/field-message/field-message.ts';
+import { DISTANCE_UNIT_LABELS, type DistanceUnit, kmToUnit, unitToKm } from '../../data/distance-unit-store.ts';
+import type { SaveResult } from '../../data/patient-results.ts';
+import type { RunningCheckCreate, RunningCheckView } from '../../data/patients-api.ts';
+import { RUNNING_STATUS_LABELS } from '../care-labels.ts';
+import { DistanceUnitToggle } from '../distance-unit-toggle/distance-unit-toggle.ts';
+
+/** The unit setting and how to save (the store's addRunningCheck). */
+export interface RunningCheckDialogData {
+  unit: Signal<DistanceUnit>;
+  chooseUnit: (unit: DistanceUnit) => void;
+  save: (body: RunningCheckCreate) => Promise<SaveResult<RunningCheckView>>;
+}
+
+/** The form shows the distance in the user's unit; schema and server name it in km. */
+const renamePath = ({ path, message }: Message): Message => ({
+  path: path === 'weeklyDistanceKm' ? 'weeklyDistance' : path,
+  message,
+});
+
+/** Records return to running: fully, partly or not, and the weekly distance now. */
+@Component({
+  selector: 'app-running-check-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatRadioModule,
+    MatButtonModule,
+    MatProgressSpinnerModule,
+    FieldMessage,
+    DistanceUnitToggle,
+  ],
+  template: `
+    <h2 mat-dialog-title>Record return to running</h2>
+    <form [formGroup]="form" (ngSubmit)="record()" novalidate>
+      <mat-dialog-content>
+        <div role="alert">
+          @if (formError(); as error) {
+            <p class="form-error">{{ error }}</p>
+          }
+        </div>
+        <div class="fields">
+          <mat-form-field>
+            <mat-label>Date</mat-label>
+            <input matInput type="date" formControlName="takenOn" [max]="today" />
+            <mat-error>{{ fieldMessage(form.controls.takenOn) }}</mat-error>
+          </mat-form-field>
+        </div>
+        <fieldset>
+          <legend id="running-status">Back to running?</legend>
+          <mat-radio-group formControlName="status" aria-labelledby="running-status">
+            @for (status of statuses; track status) {
+              <mat-radio-button [value]="status">{{ statusLabels[status] }}</mat-radio-button>
+            }
+          </mat-radio-group>
+          <app-field-message [message]="fieldMessage(form.controls.status)" />
+        </fieldset>
+        <div class="inline-fields">
+          <mat-form-field>
+            <mat-label>Weekly distance ({{ unitLabels[data.unit()] }})</mat-label>
+            <input matInput type="number" inputmode="decimal" min="0" step="0.1" formControlName="weeklyDistance" />
+            <mat-error>{{ fieldMessage(form.controls.weeklyDistance) }}</mat-error>
+          </mat-form-field>
+          <app-distance-unit-toggle [unit]="data.unit()" (unitChange)="chooseUnit($event)" />
+        </div>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close>Cancel</button>
+        <button mat-flat-button type="submit" [disabled]="saving()">
+          @if (saving()) {
+            <mat-progress-spinner mode="indeterminate" diameter="18" aria-label="Saving" />
+          }
+          Record
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styleUrl: '../care-dialog.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class RunningCheckDialog {
+  protected readonly data = inject<RunningCheckDialogData>(MAT_DIALOG_DATA);
+  private readonly dialogRef = inject<MatDialogRef<RunningCheckDialog, RunningCheckView>>(MatDialogRef);
+  private readonly formBuilder = inject(NonNullableFormBuilder);
+
+  protected readonly statuses = RUNNING_STATUSES;
+  protected readonly statusLabels = RUNNING_STATUS_LABELS;
+  protected readonly unitLabels = DISTANCE_UNIT_LABELS;
+  protected readonly today = todayIso();
+  protected readonly fieldMessage = fieldMessage;
+
+  protected readonly form = this.formBuilder.group({
+    takenOn: this.today,
+    status: this.formBuilder.control<RunningStatus | null>(null),
+    weeklyDistance: this.formBuilder.control<number | null>(null),
+  });
+  protected readonly saving = signal(false);
+  protected readonly formError = signal<string | null>(null);
+
+  /** Switches km/miles, converting a distance already typed so it keeps its meaning. */
+  protected chooseUnit(unit: DistanceUnit): void {
+    const value = this.form.controls.weeklyDistance.value;
+    if (value !== null) this.form.controls.weeklyDistance.setValue(kmToUnit(unitToKm(value, this.data.unit()), unit));
+    this.data.chooseUnit(unit);
+  }
+
+  protected async record(): Promise<void> {
+    if (this.saving()) return;
+    this.formError.set(null);
+    const v = this.form.getRawValue();
+    const parsed = RunningCheckCreateSchema.safeParse({
+      takenOn: v.takenOn || undefined,
+      status: v.status ?? undefined,
+      weeklyDistanceKm: v.weeklyDistance === null ? null : unitToKm(v.weeklyDistance, this.data.unit()),
+    });
+    if (!parsed.success) {
+      showFieldMessages(this.form, parsed.error.issues.map((i) => renamePath({ path: i.path.join('.'), message: i.message })));
+      return;
+    }
+
+    this.saving.set(true);
+    const result = await this.data.save(parsed.data);
+    this.saving.set(false);
+    if (result.ok) this.dialogRef.close(result.value);
+    else this.formError.set(showProblemOnForm(this.form, { ...result.problem, errors: result.problem.errors?.map(renamePath) }));
+  }
+}

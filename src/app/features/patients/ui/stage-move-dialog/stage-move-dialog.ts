@@ -1,0 +1,154 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatRadioModule } from '@angular/material/radio';
+import {
+  checkStageMove,
+  type EpisodeView,
+  type MoveKind,
+  nextStages,
+  type Stage,
+  STAGE_LABELS,
+  STAGE_MOVES,
+} from '../../../../../../domain/index.ts';
+import { fieldMessage, showFieldMessages, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
+import { FieldMessage } from '../../../../shared/ui/field-message/field-message.ts';
+import { StageChip } from '../../../../shared/ui/stage-chip/stage-chip.ts';
+import type { SaveResult } from '../../data/patient-results.ts';
+
+/** The stage the episode is in, and how to move it (the page passes the store's moveStage). */
+export interface StageMoveDialogData {
+  from: Stage;
+  save: (to: Stage, reason: string | null) => Promise<SaveResult<EpisodeView>>;
+}
+
+const KIND_HINTS: Readonly<Record<MoveKind, string>> = {
+  forward: 'next step',
+  back: 'back a step: give a reason',
+  exit: 'leaves the pathway: give a reason',
+};
+
+/** Moves an episode along the pathway; closes with the moved episode, or undefined. */
+@Component({
+  selector: 'app-stage-move-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatRadioModule,
+    MatButtonModule,
+    MatProgressSpinnerModule,
+    FieldMessage,
+    StageChip,
+  ],
+  template: `
+    <h2 mat-dialog-title>Move stage</h2>
+    <form [formGroup]="form" (ngSubmit)="move()" novalidate>
+      <mat-dialog-content>
+        <div role="alert">
+          @if (formError(); as error) {
+            <p class="form-error">{{ error }}</p>
+          }
+        </div>
+        <p class="from">Now in <app-stage-chip [stage]="data.from" /></p>
+        <fieldset>
+          <legend id="stage-move-to">Move to</legend>
+          <mat-radio-group formControlName="to" aria-labelledby="stage-move-to" class="options">
+            @for (option of options; track option.stage) {
+              <mat-radio-button [value]="option.stage">
+                {{ option.label }} <span class="hint">({{ option.hint }})</span>
+              </mat-radio-button>
+            }
+          </mat-radio-group>
+          <app-field-message [message]="fieldMessage(form.controls.to)" />
+        </fieldset>
+        <mat-form-field class="reason">
+          <mat-label>Reason</mat-label>
+          <textarea matInput formControlName="reason" rows="3"></textarea>
+          <mat-hint>{{ reasonRequired() ? 'Required for this move' : 'Optional for a move to the next step' }}</mat-hint>
+          <mat-error>{{ fieldMessage(form.controls.reason) }}</mat-error>
+        </mat-form-field>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close>Cancel</button>
+        <button mat-flat-button type="submit" [disabled]="saving()">
+          @if (saving()) {
+            <mat-progress-spinner mode="indeterminate" diameter="18" aria-label="Saving" />
+          }
+          Move stage
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styleUrl: '../care-dialog.scss',
+  styles: `
+    .options {
+      display: flex;
+      flex-direction: column;
+    }
+    .hint {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .reason {
+      width: 100%;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class StageMoveDialog {
+  protected readonly data = inject<StageMoveDialogData>(MAT_DIALOG_DATA);
+  private readonly dialogRef = inject<MatDialogRef<StageMoveDialog, EpisodeView>>(MatDialogRef);
+  private readonly formBuilder = inject(NonNullableFormBuilder);
+
+  /** The allowed moves, forward first (domain nextStages). */
+  protected readonly options = nextStages(this.data.from).map((stage) => ({
+    stage,
+    label: STAGE_LABELS[stage],
+    hint: KIND_HINTS[STAGE_MOVES[this.data.from][stage] ?? 'forward'],
+  }));
+  protected readonly form = this.formBuilder.group({
+    to: this.formBuilder.control<Stage | null>(this.options[0]?.stage ?? null),
+    reason: '',
+  });
+  protected readonly saving = signal(false);
+  protected readonly formError = signal<string | null>(null);
+  protected readonly fieldMessage = fieldMessage;
+
+  private readonly to = toSignal(this.form.controls.to.valueChanges, { initialValue: this.form.controls.to.value });
+  protected readonly reasonRequired = computed(() => {
+    const to = this.to();
+    // Every option is an allowed move, so a refusal without a reason means one is needed.
+    return to !== null && !checkStageMove(this.data.from, to, null).allowed;
+  });
+
+  protected async move(): Promise<void> {
+    if (this.saving()) return;
+    this.formError.set(null);
+    const { to, reason } = this.form.getRawValue();
+    if (!to) {
+      showFieldMessages(this.form, [{ path: 'to', message: 'Choose the stage to move to' }]);
+      return;
+    }
+    const check = checkStageMove(this.data.from, to, reason);
+    if (!check.allowed) {
+      // A reason is all that is missing when the move itself is allowed.
+      const path = STAGE_MOVES[this.data.from][to] ? 'reason' : 'to';
+      showFieldMessages(this.form, [{ path, message: check.reason }]);
+      return;
+    }
+
+    this.saving.set(true);
+    const result = await this.data.save(to, reason.trim() || null);
+    this.saving.set(false);
+    if (result.ok) this.dialogRef.close(result.value);
+    // Someone else moved the episode: this dialog's starting stage is stale, so close; the page explains.
+    else if (result.conflict) this.dialogRef.close();
+    else this.formError.set(showProblemOnForm(this.form, result.problem));
+  }
+}

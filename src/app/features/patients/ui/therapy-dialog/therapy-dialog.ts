@@ -1,0 +1,143 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatSelectModule } from '@angular/material/select';
+import {
+  THERAPY_KINDS,
+  THERAPY_LABELS,
+  THERAPY_RESPONSES,
+  type TherapyCreate,
+  TherapyCreateSchema,
+  type TherapyKind,
+  type TherapyResponse,
+  type TherapyView,
+  todayIso,
+} from '../../../../../../domain/index.ts';
+import { fieldMessage, parseForm, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
+import type { SaveResult } from '../../data/patient-results.ts';
+import { RESPONSE_LABELS } from '../care-labels.ts';
+
+/** How the dialog saves: the page passes the store's addTherapy. */
+export interface TherapyDialogData {
+  save: (body: TherapyCreate) => Promise<SaveResult<TherapyView>>;
+}
+
+/** Records one conservative-care therapy: kind, start, end (empty = ongoing), response, notes. */
+@Component({
+  selector: 'app-therapy-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonModule,
+    MatProgressSpinnerModule,
+  ],
+  template: `
+    <h2 mat-dialog-title>Add therapy</h2>
+    <form [formGroup]="form" (ngSubmit)="add()" novalidate>
+      <mat-dialog-content>
+        <div role="alert">
+          @if (formError(); as error) {
+            <p class="form-error">{{ error }}</p>
+          }
+        </div>
+        <div class="fields">
+          <mat-form-field class="wide">
+            <mat-label>Therapy</mat-label>
+            <mat-select formControlName="kind">
+              @for (kind of kinds; track kind) {
+                <mat-option [value]="kind">{{ kindLabels[kind] }}</mat-option>
+              }
+            </mat-select>
+            <mat-error>{{ fieldMessage(form.controls.kind) }}</mat-error>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>Start date</mat-label>
+            <input matInput type="date" formControlName="startDate" [max]="today" />
+            <mat-error>{{ fieldMessage(form.controls.startDate) }}</mat-error>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>End date</mat-label>
+            <input matInput type="date" formControlName="endDate" />
+            <mat-hint>Leave empty while ongoing</mat-hint>
+            <mat-error>{{ fieldMessage(form.controls.endDate) }}</mat-error>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>Response</mat-label>
+            <mat-select formControlName="response">
+              <mat-option [value]="null">Not known yet</mat-option>
+              @for (response of responses; track response) {
+                <mat-option [value]="response">{{ responseLabels[response] }}</mat-option>
+              }
+            </mat-select>
+            <mat-error>{{ fieldMessage(form.controls.response) }}</mat-error>
+          </mat-form-field>
+          <mat-form-field class="wide">
+            <mat-label>Notes</mat-label>
+            <textarea matInput formControlName="notes" rows="2"></textarea>
+            <mat-error>{{ fieldMessage(form.controls.notes) }}</mat-error>
+          </mat-form-field>
+        </div>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close>Cancel</button>
+        <button mat-flat-button type="submit" [disabled]="saving()">
+          @if (saving()) {
+            <mat-progress-spinner mode="indeterminate" diameter="18" aria-label="Saving" />
+          }
+          Add therapy
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styleUrl: '../care-dialog.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class TherapyDialog {
+  private readonly data = inject<TherapyDialogData>(MAT_DIALOG_DATA);
+  private readonly dialogRef = inject<MatDialogRef<TherapyDialog, TherapyView>>(MatDialogRef);
+  private readonly formBuilder = inject(NonNullableFormBuilder);
+
+  protected readonly kinds = THERAPY_KINDS;
+  protected readonly kindLabels = THERAPY_LABELS;
+  protected readonly responses = THERAPY_RESPONSES;
+  protected readonly responseLabels = RESPONSE_LABELS;
+  protected readonly today = todayIso();
+  protected readonly fieldMessage = fieldMessage;
+
+  protected readonly form = this.formBuilder.group({
+    kind: this.formBuilder.control<TherapyKind | null>(null),
+    startDate: '',
+    endDate: '',
+    response: this.formBuilder.control<TherapyResponse | null>(null),
+    notes: '',
+  });
+  protected readonly saving = signal(false);
+  protected readonly formError = signal<string | null>(null);
+
+  protected async add(): Promise<void> {
+    if (this.saving()) return;
+    this.formError.set(null);
+    const v = this.form.getRawValue();
+    const body = parseForm(this.form, TherapyCreateSchema, {
+      kind: v.kind ?? undefined,
+      startDate: v.startDate || undefined,
+      endDate: v.endDate || null,
+      response: v.response,
+      notes: v.notes.trim() || null,
+    });
+    if (!body) return;
+
+    this.saving.set(true);
+    const result = await this.data.save(body);
+    this.saving.set(false);
+    if (result.ok) this.dialogRef.close(result.value);
+    else this.formError.set(showProblemOnForm(this.form, result.problem));
+  }
+}
