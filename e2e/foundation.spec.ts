@@ -19,10 +19,10 @@ test('the login page shows demo mode, inline errors, and a clear message for a w
 });
 
 const sections: Record<string, string[]> = {
-  nurse: ['Home'],
-  physician: ['Home'],
+  nurse: ['Home', 'Patients'],
+  physician: ['Home', 'Patients'],
   manager: ['Home'],
-  admin: ['Home', 'Users', 'Audit log'],
+  admin: ['Home', 'Users', 'Audit log', 'Rule sets'],
 };
 
 for (const [role, expected] of Object.entries(sections)) {

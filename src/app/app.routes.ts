@@ -23,6 +23,31 @@ export const routes: Routes = [
         loadChildren: () => import('./features/home/home.routes.ts').then((m) => m.HOME_ROUTES),
       },
       {
+        path: 'patients',
+        title: title('Patients'),
+        canActivate: [permissionGuard('patients:read')],
+        loadChildren: () => import('./features/patients/patients.routes.ts').then((m) => m.PATIENTS_ROUTES),
+      },
+      {
+        path: 'episodes/:episodeId/procedures',
+        title: title('Procedures'),
+        canActivate: [permissionGuard('patients:read')],
+        loadChildren: () =>
+          import('./features/procedures/procedures.routes.ts').then((m) => m.EPISODE_PROCEDURES_ROUTES),
+      },
+      {
+        path: 'procedures/:id',
+        title: title('Procedure'),
+        canActivate: [permissionGuard('patients:read')],
+        loadChildren: () => import('./features/procedures/procedures.routes.ts').then((m) => m.PROCEDURE_ROUTES),
+      },
+      {
+        path: 'admin/rule-sets',
+        title: title('Rule sets'),
+        canActivate: [permissionGuard('rule-sets:manage')],
+        loadChildren: () => import('./features/rule-sets/rule-sets.routes.ts').then((m) => m.RULE_SETS_ROUTES),
+      },
+      {
         path: 'admin/users',
         title: title('Users'),
         canActivate: [permissionGuard('users:manage')],

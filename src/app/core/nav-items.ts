@@ -13,6 +13,8 @@ export interface NavItem {
 /** The side navigation, in order. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Home', icon: 'home', route: '/' },
+  { label: 'Patients', icon: 'groups', route: '/patients', permission: 'patients:read' },
   { label: 'Users', icon: 'manage_accounts', route: '/admin/users', permission: 'users:manage' },
   { label: 'Audit log', icon: 'policy', route: '/admin/audit', permission: 'audit:read' },
+  { label: 'Rule sets', icon: 'rule', route: '/admin/rule-sets', permission: 'rule-sets:manage' },
 ];

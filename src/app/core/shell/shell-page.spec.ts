@@ -53,13 +53,18 @@ describe('ShellPage', () => {
     http.verify();
   });
 
-  it('shows Users and Audit log to an admin', async () => {
+  it('shows Users, Audit log and Rule sets to an admin', async () => {
     await openShellAs('admin');
-    expect(await navLabels()).toEqual(['Home', 'Users', 'Audit log']);
+    expect(await navLabels()).toEqual(['Home', 'Users', 'Audit log', 'Rule sets']);
   });
 
-  it('shows only Home to a nurse', async () => {
+  it('shows Home and Patients to a nurse', async () => {
     await openShellAs('nurse');
+    expect(await navLabels()).toEqual(['Home', 'Patients']);
+  });
+
+  it('hides Patients from a practice manager', async () => {
+    await openShellAs('manager');
     expect(await navLabels()).toEqual(['Home']);
   });
 

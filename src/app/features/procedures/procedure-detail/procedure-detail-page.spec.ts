@@ -1,0 +1,83 @@
+import type { HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { HttpTestingController } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type { Role, RuleSetView } from '../../../../../domain/index.ts';
+import { ChartFigureHarness } from '../../../shared/ui/chart/testing/chart-figure-harness.ts';
+import { settle } from '../../../testing/test-fixtures.ts';
+import { PROCEDURE_ROUTES } from '../procedures.routes.ts';
+import { assessmentView, painDiary, pageProviders, procedureView, signInAs } from '../testing/procedure-fixtures.ts';
+
+const MEDICARE: RuleSetView = {
+  id: '1', key: 'medicare-lcd', name: 'Medicare LCD', version: 1, builtIn: true, source: null, isDefault: true, isLatest: true,
+  createdAt: '2026-01-01T00:00:00Z', positiveThresholdPercent: 80, settings: { positiveThresholdPercent: 80, thresholdExclusive: false },
+};
+
+describe('ProcedureDetailPage', () => {
+  let http: HttpTestingController;
+  let harness: RouterTestingHarness;
+  let loader: HarnessLoader;
+
+  async function openAs(role: Role): Promise<void> {
+    TestBed.configureTestingModule({ providers: pageProviders([{ path: 'procedures/:id', children: PROCEDURE_ROUTES }]) });
+    http = TestBed.inject(HttpTestingController);
+    await signInAs(http, role);
+    harness = await RouterTestingHarness.create('/procedures/11');
+    await settle(harness.fixture);
+    http.expectOne('/api/v1/procedures/11').flush(procedureView());
+    http.expectOne('/api/v1/procedures/11/pain-scores').flush(painDiary());
+    await settle(harness.fixture);
+    http.expectOne('/api/v1/procedures/11/assessment').flush(assessmentView());
+    http.expectOne('/api/v1/rule-sets').flush([MEDICARE]);
+    await settle(harness.fixture);
+    loader = TestbedHarnessEnvironment.loader(harness.fixture);
+  }
+
+  afterEach(() => http.verify());
+
+  it('shows the diary chart with its table and the verdict under the episode’s rule set', async () => {
+    await openAs('physician');
+    const chart = await loader.getHarness(ChartFigureHarness);
+    expect(await chart.getCaption()).toContain('NRS by hours since the block');
+    expect((await chart.getRows()).map((row) => row[0])).toEqual(['Baseline', '15 min']);
+    const text = harness.routeNativeElement!.textContent!.replace(/\s+/g, ' ');
+    expect(text).toContain('Positive');
+    expect(text).toContain('Medicare LCD, version 1 (positive at ≥ 80% relief)');
+  });
+
+  it('lets a physician sign, then shows the signed version with who and when', async () => {
+    await openAs('physician');
+    await (await loader.getHarness(MatInputHarness.with({ selector: 'textarea' }))).setValue('Positive MBB; plan second block.');
+    await (await loader.getHarness(MatButtonHarness.with({ text: /Sign interpretation/ }))).click();
+    const sign = http.expectOne((r) => r.method === 'POST' && r.url === '/api/v1/procedures/11/interpretation');
+    expect(sign.request.body).toEqual({ text: 'Positive MBB; plan second block.' });
+    sign.flush(
+      procedureView({
+        interpretation: {
+          version: 1, text: 'Positive MBB; plan second block.', verdict: 'positive',
+          signedAt: '2026-11-25T10:00:00Z', signedByName: 'Dr. Priya Patel',
+        },
+      }),
+    );
+    await settle(harness.fixture);
+    const text = harness.routeNativeElement!.textContent!.replace(/\s+/g, ' ');
+    expect(text).toContain('Version 1, signed by Dr. Priya Patel');
+    expect(await loader.getHarness(MatButtonHarness.with({ text: /Sign new version/ }))).toBeTruthy();
+  });
+
+  it('asks for a text before signing', async () => {
+    await openAs('physician');
+    await (await loader.getHarness(MatButtonHarness.with({ text: /Sign interpretation/ }))).click();
+    http.expectNone((r) => r.method === 'POST');
+    expect(harness.routeNativeElement!.textContent).toContain('Interpretation is required');
+  });
+
+  it('shows a nurse no Sign button, but a way to the diary', async () => {
+    await openAs('nurse');
+    expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: /Sign/ }))).toHaveSize(0);
+    expect(await loader.getHarness(MatButtonHarness.with({ text: /Enter diary scores/ }))).toBeTruthy();
+  });
+});

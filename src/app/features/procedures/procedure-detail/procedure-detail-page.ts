@@ -1,0 +1,90 @@
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { RouterLink } from '@angular/router';
+import { PROCEDURE_LABELS } from '../../../../../domain/index.ts';
+import { problemMessage } from '../../../core/problem.ts';
+import { SessionStore } from '../../../core/session-store.ts';
+import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
+import { ProcedureStore } from '../data/procedure-store.ts';
+import { InterpretationPanel } from '../ui/interpretation-panel/interpretation-panel.ts';
+import { ProcedureSummary } from '../ui/procedure-summary/procedure-summary.ts';
+import { askReason } from '../ui/reason-dialog/reason-dialog.ts';
+import { ReliefChart } from '../ui/relief-chart/relief-chart.ts';
+import { VerdictCard } from '../ui/verdict-card/verdict-card.ts';
+
+/** One procedure for the physician: details, the diary chart, the verdict, and the signed reading. */
+@Component({
+  selector: 'app-procedure-detail-page',
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    NoticePanel,
+    ProcedureSummary,
+    ReliefChart,
+    VerdictCard,
+    InterpretationPanel,
+  ],
+  templateUrl: './procedure-detail-page.html',
+  styleUrl: './procedure-detail-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ProcedureDetailPage {
+  /** From the route: /procedures/:id. */
+  readonly id = input.required<string>();
+
+  protected readonly store = inject(ProcedureStore);
+  protected readonly session = inject(SessionStore);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+
+  protected readonly kindLabels = PROCEDURE_LABELS;
+  protected readonly signing = signal(false);
+  protected readonly signError = signal<string | null>(null);
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      untracked(() => void this.store.load(id, true));
+    });
+  }
+
+  protected reload(): void {
+    void this.store.load(this.id(), true);
+  }
+
+  protected async sign(text: string): Promise<void> {
+    this.signing.set(true);
+    this.signError.set(null);
+    const result = await this.store.sign(text);
+    this.signing.set(false);
+    if (!result.ok) {
+      this.signError.set(problemMessage(result.problem));
+      return;
+    }
+    const version = result.value.interpretation?.version ?? 1;
+    this.snackBar.open(`Interpretation signed (version ${version}).`, 'OK', { duration: 6000 });
+  }
+
+  protected async markInError(): Promise<void> {
+    const procedure = this.store.procedure();
+    if (!procedure) return;
+    const reason = await askReason(this.dialog, {
+      title: `Mark ${procedure.label} entered in error?`,
+      message: 'The procedure and its diary stay in the record, marked with your reason; no more scores can be added.',
+      confirmLabel: 'Mark entered in error',
+    });
+    if (!reason) return;
+    const result = await this.store.markProcedureInError(reason);
+    this.snackBar.open(
+      result.ok ? `${procedure.label} is marked entered in error.` : problemMessage(result.problem),
+      'OK',
+      { duration: 6000 },
+    );
+  }
+}

@@ -1,0 +1,234 @@
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  Injector,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatSelectModule } from '@angular/material/select';
+import { Router, RouterLink } from '@angular/router';
+import {
+  ANESTHETIC_AGENTS,
+  type AnestheticAgent,
+  COMPLICATIONS,
+  type Complication,
+  FACET_LEVELS,
+  GUIDANCE,
+  INTENTS,
+  type Intent,
+  PROCEDURE_KINDS,
+  PROCEDURE_LABELS,
+  type ProcedureKind,
+  ProcedureCreateSchema,
+  type Sedation,
+  SEDATION_LEVELS,
+  sedationConfounds,
+} from '../../../../../domain/index.ts';
+import { type FieldMessage as Message, fieldMessage, showFieldMessages } from '../../../shared/forms/schema-errors.ts';
+import { problemMessage } from '../../../core/problem.ts';
+import { FieldMessage } from '../../../shared/ui/field-message/field-message.ts';
+import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
+import { EpisodeProceduresStore } from '../data/episode-procedures-store.ts';
+import { AGENT_LABELS, GUIDANCE_LABELS, INTENT_LABELS, SEDATION_LABELS, SIDE_LABELS } from '../ui/procedure-labels.ts';
+
+type Side = 'left' | 'right' | 'bilateral';
+type Guidance = (typeof GUIDANCE)[number];
+
+const COMPLICATION_KEYS = Object.keys(COMPLICATIONS) as Complication[];
+
+/** Today's date and the current time in the browser's zone, for the date and time inputs. */
+function localNow(now = new Date()): { date: string; time: string } {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    date: `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`,
+    time: `${pad(now.getHours())}:${pad(now.getMinutes())}`,
+  };
+}
+
+/** A local date and time as an ISO instant, or '' when either is missing (the schema says so). */
+function toInstant(date: string, time: string): string {
+  const value = new Date(`${date}T${time}`);
+  return date && time && !Number.isNaN(value.getTime()) ? value.toISOString() : '';
+}
+
+/** Record procedure: a physician's record of an MBB, IA injection or RFA on the episode. */
+@Component({
+  selector: 'app-procedure-form-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatChipsModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatProgressSpinnerModule,
+    MatSelectModule,
+    FieldMessage,
+    NoticePanel,
+  ],
+  templateUrl: './procedure-form-page.html',
+  styleUrl: './procedure-form-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ProcedureFormPage {
+  /** From the route: /episodes/:episodeId/procedures/new. */
+  readonly episodeId = input.required<string>();
+
+  protected readonly store = inject(EpisodeProceduresStore);
+  private readonly router = inject(Router);
+  private readonly fb = inject(NonNullableFormBuilder);
+  private readonly injector = inject(Injector);
+
+  protected readonly form = this.fb.group({
+    kind: this.fb.control<ProcedureKind>('mbb'),
+    intent: this.fb.control<Intent>('diagnostic'),
+    performedDate: localNow().date,
+    performedTime: localNow().time,
+    levels: this.fb.control<string[]>([]),
+    side: this.fb.control<Side | null>(null),
+    anesthetic: this.fb.group({
+      agent: this.fb.control<AnestheticAgent | null>(null),
+      concentrationPercent: this.fb.control<number | null>(null),
+      volumeMl: this.fb.control<number | null>(null),
+    }),
+    steroidGiven: false,
+    steroid: this.fb.group({ name: '', doseMg: this.fb.control<number | null>(null) }),
+    guidance: this.fb.control<Guidance>('fluoroscopy'),
+    sedation: this.fb.control<Sedation>('none'),
+    complications: this.fb.group(
+      Object.fromEntries(COMPLICATION_KEYS.map((key) => [key, false])) as Record<Complication, boolean>,
+    ),
+    notes: '',
+    sedationReason: '',
+    intervalExceptionReason: '',
+    rfaNotPossibleReason: '',
+    overrideReason: '',
+  });
+
+  protected readonly kinds = PROCEDURE_KINDS;
+  protected readonly kindLabels = PROCEDURE_LABELS;
+  protected readonly intents = INTENTS;
+  protected readonly intentLabels = INTENT_LABELS;
+  protected readonly sides: readonly Side[] = ['left', 'right', 'bilateral'];
+  protected readonly sideLabels = SIDE_LABELS;
+  protected readonly agents = ANESTHETIC_AGENTS;
+  protected readonly agentLabels = AGENT_LABELS;
+  protected readonly guidanceOptions = GUIDANCE;
+  protected readonly guidanceLabels = GUIDANCE_LABELS;
+  protected readonly sedationLevels = SEDATION_LEVELS;
+  protected readonly sedationLabels = SEDATION_LABELS;
+  protected readonly complications = COMPLICATION_KEYS.map((key) => ({ key, label: COMPLICATIONS[key] }));
+  protected readonly fieldMessage = fieldMessage;
+
+  protected readonly levels = computed(() => {
+    const episode = this.store.episode();
+    return episode ? FACET_LEVELS[episode.region] : [];
+  });
+  protected readonly steroidGiven = toSignal(this.form.controls.steroidGiven.valueChanges, { initialValue: false });
+  private readonly sedation = toSignal(this.form.controls.sedation.valueChanges, { initialValue: 'none' as Sedation });
+  private readonly intent = toSignal(this.form.controls.intent.valueChanges, { initialValue: 'diagnostic' as Intent });
+  private readonly kind = toSignal(this.form.controls.kind.valueChanges, { initialValue: 'mbb' as ProcedureKind });
+  /** Sedation beyond minimal must be justified (payer rule), whatever the intent. */
+  protected readonly asksSedationReason = computed(() => sedationConfounds(this.sedation()));
+  protected readonly isDiagnostic = computed(() => this.intent() === 'diagnostic');
+  /** A repeat therapeutic IA needs a documented reason RFA is not possible (LCD). */
+  protected readonly asksRfaReason = computed(() => this.kind() === 'ia' && this.intent() === 'therapeutic');
+  /** The payer-rule checks this procedure would fail, as the server said; an override reason is then asked. */
+  protected readonly failingChecks = signal<string | null>(null);
+  /** Sedation beyond minimal confounds a diagnostic block (domain sedationConfounds). */
+  protected readonly sedationWarning = computed(
+    () => this.intent() === 'diagnostic' && sedationConfounds(this.sedation()),
+  );
+
+  protected readonly saving = signal(false);
+  protected readonly formError = signal<string | null>(null);
+
+  constructor() {
+    effect(() => {
+      const id = this.episodeId();
+      untracked(() => void this.store.load(id, true));
+    });
+    // The episode's side is the likely side of the procedure.
+    effect(() => {
+      const episode = this.store.episode();
+      if (episode && !this.form.controls.side.value) this.form.controls.side.setValue(episode.side);
+    });
+  }
+
+  protected async save(): Promise<void> {
+    if (this.saving()) return;
+    this.formError.set(null);
+    const v = this.form.getRawValue();
+    const body = {
+      kind: v.kind,
+      intent: v.intent,
+      performedAt: toInstant(v.performedDate, v.performedTime),
+      levels: v.levels,
+      side: v.side,
+      anesthetic: v.anesthetic,
+      steroid: v.steroidGiven ? v.steroid : null,
+      guidance: v.guidance,
+      sedation: v.sedation,
+      complications: COMPLICATION_KEYS.filter((key) => v.complications[key]),
+      notes: v.notes.trim() || null,
+      sedationReason: this.asksSedationReason() ? v.sedationReason : null,
+      intervalExceptionReason: this.isDiagnostic() ? v.intervalExceptionReason : null,
+      rfaNotPossibleReason: this.asksRfaReason() ? v.rfaNotPossibleReason : null,
+      overrideReason: this.failingChecks() ? v.overrideReason : null,
+    };
+    const parsed = ProcedureCreateSchema.safeParse(body);
+    if (!parsed.success) {
+      const unplaced = this.show(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      if (unplaced.length) this.formError.set(unplaced.join(' '));
+      return;
+    }
+    this.saving.set(true);
+    const result = await this.store.create(parsed.data);
+    this.saving.set(false);
+    if (result.ok) {
+      await this.router.navigate(['/procedures', result.value.id]);
+      return;
+    }
+    // A payer-rule check would fail: say which, and ask for the physician's reason to go ahead.
+    if (result.problem.code === 'checks-failed') {
+      const firstTime = !this.failingChecks();
+      this.failingChecks.set(problemMessage(result.problem));
+      // The override field is new: attaching its control resets its errors, so place messages after.
+      if (firstTime) await new Promise<void>((resolve) => afterNextRender(() => resolve(), { injector: this.injector }));
+    }
+    const errors = result.problem.errors ?? [];
+    const unplaced = this.show(errors);
+    if (!errors.length || unplaced.length) this.formError.set(unplaced.join(' ') || problemMessage(result.problem));
+  }
+
+  /** Puts messages under their fields; paths name the request body, so map them to the form. */
+  private show(messages: readonly Message[]): string[] {
+    return showFieldMessages(this.form, messages.map(({ path, message }) => ({ path: formPath(path), message })));
+  }
+}
+
+/** "performedAt" is two inputs here; "levels.1" is one chip list. */
+function formPath(path: string): string {
+  if (path === 'performedAt') return 'performedDate';
+  if (/^levels\.\d+$/.test(path)) return 'levels';
+  if (/^complications\.\d+$/.test(path)) return 'complications';
+  return path;
+}

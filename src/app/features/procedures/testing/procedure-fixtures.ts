@@ -1,0 +1,122 @@
+/** Test data and set-up shared by the procedure specs (never imported by app code). */
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { type HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { EnvironmentProviders, Provider } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { provideRouter, type Routes, withComponentInputBinding } from '@angular/router';
+import type { AssessmentView, PainScoreView, ProcedureView, Role } from '../../../../../domain/index.ts';
+import { apiInterceptor } from '../../../core/api-interceptor.ts';
+import { SessionStore } from '../../../core/session-store.ts';
+import { sessionFor } from '../../../testing/test-fixtures.ts';
+import type { PainDiary } from '../data/procedures-api.ts';
+
+/** Like specProviders, with route parameters bound to page inputs as in app.config.ts. */
+export function pageProviders(routes: Routes): (Provider | EnvironmentProviders)[] {
+  return [
+    provideRouter(routes, withComponentInputBinding()),
+    provideHttpClient(withInterceptors([apiInterceptor])),
+    provideHttpClientTesting(),
+    { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+  ];
+}
+
+/** Signs the spec's user in as `role` (GET /auth/me answered). */
+export async function signInAs(http: HttpTestingController, role: Role): Promise<void> {
+  const restored = TestBed.inject(SessionStore).restore();
+  http.expectOne('/api/v1/auth/me').flush(sessionFor(role));
+  await restored;
+}
+
+/** An L4-L5 bilateral lidocaine MBB as GET /procedures/:id returns it. */
+export function procedureView(overrides: Partial<ProcedureView> = {}): ProcedureView {
+  return {
+    id: '11',
+    episodeId: '3',
+    patientId: '2',
+    kind: 'mbb',
+    intent: 'diagnostic',
+    sequence: 1,
+    label: 'MBB #1',
+    performedAt: '2026-11-25T08:00:00Z',
+    levels: ['L4-L5'],
+    side: 'bilateral',
+    anesthetic: { agent: 'lidocaine', concentrationPercent: 2, volumeMl: 0.5 },
+    steroid: null,
+    guidance: 'fluoroscopy',
+    sedation: 'none',
+    performerId: '5',
+    performerName: 'Dr. Priya Patel',
+    complications: [],
+    notes: null,
+    sedationReason: null,
+    intervalExceptionReason: null,
+    rfaNotPossibleReason: null,
+    overrideReason: null,
+    recordedAt: '2026-11-25T08:10:00Z',
+    recordedByName: 'Dr. Priya Patel',
+    version: 1,
+    enteredInError: null,
+    interpretation: null,
+    ...overrides,
+  };
+}
+
+/** One diary score. */
+export function painScore(overrides: Partial<PainScoreView> = {}): PainScoreView {
+  return {
+    id: '100',
+    procedureId: '11',
+    minutesAfter: 0,
+    describesAt: '2026-11-25T08:00:00Z',
+    enteredAt: '2026-11-25T08:00:00Z',
+    late: false,
+    score: 8,
+    context: 'activity',
+    side: null,
+    reportedReliefPercent: null,
+    reliefPercent: null,
+    recordedByName: 'Nora Nurse',
+    version: 1,
+    enteredInError: null,
+    ...overrides,
+  };
+}
+
+/** A diary whose baseline and 15 min point are done and 30 min is due. */
+export function painDiary(overrides: Partial<PainDiary> = {}): PainDiary {
+  return {
+    performedAt: '2026-11-25T08:00:00Z',
+    lateEntryMinutes: 120,
+    schedule: [
+      { minutesAfter: 0, status: 'done' },
+      { minutesAfter: 15, status: 'done' },
+      { minutesAfter: 30, status: 'due' },
+      { minutesAfter: 45, status: 'upcoming' },
+      { minutesAfter: 60, status: 'upcoming' },
+    ],
+    scores: [
+      painScore(),
+      painScore({ id: '101', minutesAfter: 15, score: 4, reliefPercent: 50, late: true }),
+    ],
+    ...overrides,
+  };
+}
+
+/** A positive assessment under Medicare LCD v1. */
+export function assessmentView(overrides: Partial<AssessmentView> = {}): AssessmentView {
+  return {
+    baseline: 8,
+    peakReliefPercent: 87.5,
+    reportedPeakReliefPercent: 90,
+    reliefDurationMinutes: 30,
+    verdict: 'positive',
+    confounded: false,
+    reasons: ['With activity: peak relief 87.5% at 30 min (baseline 8, lowest 1); threshold ≥ 80%.'],
+    primary: { context: 'activity', side: null },
+    series: [],
+    comparative: null,
+    ruleSet: { id: '1', name: 'Medicare LCD', version: 1 },
+    ...overrides,
+  };
+}

@@ -1,0 +1,81 @@
+import { Component, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { AssessmentView, BlockVerdict } from '../../../../../../domain/index.ts';
+import { assessmentView } from '../../testing/procedure-fixtures.ts';
+import { VerdictCard } from './verdict-card.ts';
+
+@Component({
+  imports: [VerdictCard],
+  template: `<app-verdict-card [assessment]="assessment()" [threshold]="{ positiveThresholdPercent: 80, thresholdExclusive: false }" />`,
+})
+class VerdictHost {
+  readonly assessment = signal<AssessmentView>(assessmentView());
+}
+
+describe('VerdictCard', () => {
+  async function render(overrides: Partial<AssessmentView>): Promise<HTMLElement> {
+    TestBed.configureTestingModule({ providers: [provideRouter([])] });
+    const fixture = TestBed.createComponent(VerdictHost);
+    fixture.componentInstance.assessment.set(assessmentView(overrides));
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+  const squash = (element: HTMLElement) => element.textContent!.replace(/\s+/g, ' ');
+
+  const cases: [BlockVerdict, string, string][] = [
+    ['positive', 'Positive', 'reached the rule set’s positive threshold'],
+    ['grey-zone', 'Grey zone', 'not a negative block'],
+    ['negative', 'Negative', 'stayed below'],
+    ['not-assessable', 'Not assessable', 'does not yet allow a reading'],
+  ];
+  for (const [verdict, label, meaning] of cases) {
+    it(`shows a ${verdict} verdict in words with its icon, not by colour alone`, async () => {
+      const card = await render({ verdict });
+      const chip = card.querySelector(`[data-verdict="${verdict}"]`)!;
+      expect(chip.querySelector('.label')!.textContent).toBe(label);
+      expect(chip.querySelector('mat-icon')!.textContent!.trim()).not.toBe('');
+      expect(squash(card)).toContain(meaning);
+    });
+  }
+
+  it('shows peak relief beside the patient-reported peak, the duration, rule set and reasons', async () => {
+    const card = await render({});
+    const figures = [...card.querySelectorAll('.figures div')].map((d) => `${d.querySelector('dt')!.textContent}: ${squash(d.querySelector('dd')!).trim()}`);
+    expect(figures).toEqual([
+      'Peak relief (from NRS): 87.5%',
+      'Patient-reported peak: 90%',
+      'Relief lasted: Until 30 min',
+      'Baseline: 8 (with activity)',
+    ]);
+    const text = squash(card);
+    expect(text).toContain('Rule set Medicare LCD, version 1 (positive at ≥ 80% relief)');
+    expect(text).toContain('peak relief 87.5% at 30 min');
+  });
+
+  it('flags a confounded block and states a comparative reading', async () => {
+    const text = squash(
+      await render({
+        confounded: true,
+        comparative: { previousProcedureId: '9', result: 'concordant', reason: 'Relief lasted longer with bupivacaine.' },
+      }),
+    );
+    expect(text).toContain('Confounded: sedation');
+    expect(text).toContain('Comparative blocks: concordant. Relief lasted longer with bupivacaine.');
+  });
+
+  it('reads left and right separately for a bilateral block', async () => {
+    const side = (s: 'left' | 'right', verdict: BlockVerdict, peak: number) => ({
+      context: 'activity' as const, side: s, baseline: 8, points: [], peakReliefPercent: peak, peakAtMinutes: 30,
+      reportedPeakReliefPercent: null, reliefDurationMinutes: null, verdict, reasons: [],
+    });
+    const card = await render({ series: [side('left', 'positive', 87.5), side('right', 'grey-zone', 62.5)] });
+    const items = [...card.querySelectorAll('.series li')].map((li) => squash(li as HTMLElement));
+    expect(items).toHaveSize(2);
+    expect(items[0]).toContain('With activity, left');
+    expect(items[0]).toContain('Positive');
+    expect(items[1]).toContain('With activity, right');
+    expect(items[1]).toContain('Grey zone');
+    expect(items[1]).toContain('peak relief 62.5%');
+  });
+});

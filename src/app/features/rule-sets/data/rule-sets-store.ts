@@ -1,0 +1,67 @@
+import { inject } from '@angular/core';
+import { patchState, signalStore, withHooks, withMethods, withState } from '@ngrx/signals';
+import type { Problem, RuleSetSettings, RuleSetView } from '../../../../../domain/index.ts';
+import { problemMessage, toProblem } from '../../../core/problem.ts';
+import { RuleSetsApi } from './rule-sets-api.ts';
+
+/** What a change to the rule sets came to; the page decides what to say. */
+export type RuleSetChangeResult = { ok: true; ruleSet: RuleSetView } | { ok: false; problem: Problem };
+
+interface RuleSetsState {
+  ruleSets: RuleSetView[];
+  loading: boolean;
+  loadError: string | null;
+}
+
+/** The practice's rule sets: list, copy, new versions and the default for new episodes. */
+export const RuleSetsStore = signalStore(
+  withState<RuleSetsState>({ ruleSets: [], loading: false, loadError: null }),
+  withMethods((store, api = inject(RuleSetsApi)) => {
+    const load = async (): Promise<void> => {
+      patchState(store, { loading: true, loadError: null });
+      try {
+        patchState(store, { ruleSets: await api.list(), loading: false });
+      } catch (error) {
+        patchState(store, { loading: false, loadError: problemMessage(toProblem(error)) });
+      }
+    };
+
+    /** Runs a write that creates a rule set, then reloads the list (versions and "latest" change). */
+    const create = async (write: () => Promise<RuleSetView>): Promise<RuleSetChangeResult> => {
+      try {
+        const ruleSet = await write();
+        await load();
+        return { ok: true, ruleSet };
+      } catch (error) {
+        return { ok: false, problem: toProblem(error) };
+      }
+    };
+
+    return {
+      load,
+      /** Copies a rule set under a new name. */
+      copy(from: RuleSetView, name: string): Promise<RuleSetChangeResult> {
+        return create(() => api.copy(from.id, name));
+      },
+      /** Saves edited settings as the next version of a practice rule set. */
+      saveVersion(base: RuleSetView, settings: RuleSetSettings): Promise<RuleSetChangeResult> {
+        return create(() => api.saveVersion(base.id, settings));
+      },
+      /** Makes a rule set the default for new episodes. */
+      async makeDefault(ruleSet: RuleSetView): Promise<RuleSetChangeResult> {
+        try {
+          const ruleSets = await api.makeDefault(ruleSet.id);
+          patchState(store, { ruleSets });
+          return { ok: true, ruleSet: ruleSets.find((r) => r.id === ruleSet.id) ?? ruleSet };
+        } catch (error) {
+          return { ok: false, problem: toProblem(error) };
+        }
+      },
+    };
+  }),
+  withHooks({
+    onInit(store) {
+      void store.load();
+    },
+  }),
+);

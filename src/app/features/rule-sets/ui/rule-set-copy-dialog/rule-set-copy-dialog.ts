@@ -1,0 +1,70 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { RuleSetCopySchema, type RuleSetView } from '../../../../../../domain/index.ts';
+import { fieldMessage, parseForm, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
+import type { RuleSetChangeResult } from '../../data/rule-sets-store.ts';
+
+/** Which rule set to copy and how to save the copy (the page passes the store's method). */
+export interface RuleSetCopyDialogData {
+  from: RuleSetView;
+  save: (name: string) => Promise<RuleSetChangeResult>;
+}
+
+/** Names a copy of a rule set; closes with the new rule set, or undefined when cancelled. */
+@Component({
+  selector: 'app-rule-set-copy-dialog',
+  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressSpinnerModule],
+  template: `
+    <h2 mat-dialog-title>Copy {{ data.from.name }} v{{ data.from.version }}</h2>
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
+      <mat-dialog-content class="dialog-form">
+        <div role="alert">
+          @if (formError(); as error) {
+            <p class="form-error">{{ error }}</p>
+          }
+        </div>
+        <p>The copy starts with the same settings; you can then edit it.</p>
+        <mat-form-field>
+          <mat-label>Name of the copy</mat-label>
+          <input matInput formControlName="name" autocomplete="off" />
+          <mat-error>{{ fieldMessage(form.controls.name) }}</mat-error>
+        </mat-form-field>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close>Cancel</button>
+        <button mat-flat-button type="submit" [disabled]="saving()">
+          @if (saving()) {
+            <mat-progress-spinner mode="indeterminate" diameter="18" aria-label="Saving" />
+          }
+          Copy
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class RuleSetCopyDialog {
+  protected readonly data = inject<RuleSetCopyDialogData>(MAT_DIALOG_DATA);
+  private readonly dialogRef = inject<MatDialogRef<RuleSetCopyDialog, RuleSetView>>(MatDialogRef);
+  protected readonly form = inject(NonNullableFormBuilder).group({ name: `${this.data.from.name} (practice)` });
+  protected readonly saving = signal(false);
+  protected readonly formError = signal<string | null>(null);
+  protected readonly fieldMessage = fieldMessage;
+
+  protected async save(): Promise<void> {
+    if (this.saving()) return;
+    this.formError.set(null);
+    const body = parseForm(this.form, RuleSetCopySchema, { fromId: this.data.from.id, name: this.form.controls.name.value.trim() });
+    if (!body) return;
+    this.saving.set(true);
+    const result = await this.data.save(body.name);
+    this.saving.set(false);
+    if (result.ok) this.dialogRef.close(result.ruleSet);
+    else this.formError.set(showProblemOnForm(this.form, result.problem));
+  }
+}

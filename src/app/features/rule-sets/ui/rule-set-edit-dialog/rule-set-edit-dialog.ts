@@ -1,0 +1,115 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { type FormControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { type RuleSetSettings, RuleSetSettingsSchema, type RuleSetView } from '../../../../../../domain/index.ts';
+import { problemMessage } from '../../../../core/problem.ts';
+import { type FieldMessage, fieldMessage, showFieldMessages } from '../../../../shared/forms/schema-errors.ts';
+import type { RuleSetChangeResult } from '../../data/rule-sets-store.ts';
+
+/** The rule set to edit and how to save the new version (the page passes the store's method). */
+export interface RuleSetEditDialogData {
+  ruleSet: RuleSetView;
+  save: (settings: RuleSetSettings) => Promise<RuleSetChangeResult>;
+}
+
+type NumberSetting = Exclude<keyof RuleSetSettings, 'thresholdExclusive' | 'diaryMinutes'>;
+
+/** The numeric settings, in the order a reviewer reads them. */
+const NUMBER_FIELDS: readonly { key: NumberSetting; label: string; hint?: string }[] = [
+  { key: 'positiveThresholdPercent', label: 'Positive threshold (%)' },
+  { key: 'greyZoneLowerPercent', label: 'Grey zone from (%)', hint: 'Empty for no grey zone' },
+  { key: 'anestheticPhaseMinutes', label: 'Anesthetic phase (minutes)', hint: 'Peak relief is read in this window' },
+  { key: 'lateEntryMinutes', label: 'Late entry after (minutes)' },
+  { key: 'moderatePainMinNrs', label: 'Moderate pain from (NRS)', hint: 'Baseline needed for the indication check' },
+  { key: 'blocksRequiredBeforeRfa', label: 'Positive blocks before RFA' },
+  { key: 'minDaysBetweenBlocks', label: 'Days between blocks' },
+  { key: 'conservativeCareMinDays', label: 'Conservative care (days)' },
+  { key: 'maxDiagnosticSessionsPer12Months', label: 'Diagnostic sessions per 12 months' },
+  { key: 'maxTherapeuticIaSessionsPer12Months', label: 'Therapeutic IA sessions per 12 months' },
+  { key: 'maxRfaSessionsPer12Months', label: 'RFA sessions per 12 months' },
+];
+
+/** "15, 30, 60" as numbers; anything that is not a number stays NaN so the schema names it. */
+export function parseMinuteList(text: string): number[] {
+  return text
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map((part) => (/^-?\d+(\.\d+)?$/.test(part) ? Number(part) : Number.NaN));
+}
+
+/** Schema paths ("settings.diaryMinutes.3") name the form's controls ("diaryMinutes"). */
+function formPath(path: string): string {
+  const bare = path.replace(/^settings\./, '');
+  return bare.startsWith('diaryMinutes') ? 'diaryMinutes' : bare;
+}
+
+/** Edits a practice rule set's settings; saving creates a new version. Closes with it, or undefined. */
+@Component({
+  selector: 'app-rule-set-edit-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressSpinnerModule,
+  ],
+  templateUrl: './rule-set-edit-dialog.html',
+  styleUrl: './rule-set-edit-dialog.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class RuleSetEditDialog {
+  protected readonly data = inject<RuleSetEditDialogData>(MAT_DIALOG_DATA);
+  private readonly dialogRef = inject<MatDialogRef<RuleSetEditDialog, RuleSetView>>(MatDialogRef);
+  private readonly fb = inject(NonNullableFormBuilder);
+  private readonly settings = this.data.ruleSet.settings as unknown as RuleSetSettings;
+
+  protected readonly numberFields = NUMBER_FIELDS;
+  protected readonly form = this.fb.group({
+    ...(Object.fromEntries(
+      NUMBER_FIELDS.map(({ key }) => [key, this.fb.control<number | null>(this.settings[key] ?? null)]),
+    ) as Record<NumberSetting, FormControl<number | null>>),
+    thresholdExclusive: this.settings.thresholdExclusive,
+    diaryMinutes: (this.settings.diaryMinutes ?? []).join(', '),
+  });
+  protected readonly saving = signal(false);
+  protected readonly formError = signal<string | null>(null);
+  protected readonly fieldMessage = fieldMessage;
+
+  protected async save(): Promise<void> {
+    if (this.saving()) return;
+    this.formError.set(null);
+    const value = this.form.getRawValue();
+    // Settings this form does not show keep their current values.
+    const parsed = RuleSetSettingsSchema.safeParse({
+      ...this.settings,
+      ...value,
+      diaryMinutes: parseMinuteList(value.diaryMinutes),
+    });
+    if (!parsed.success) {
+      this.show(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      return;
+    }
+    this.saving.set(true);
+    const result = await this.data.save(parsed.data);
+    this.saving.set(false);
+    if (result.ok) {
+      this.dialogRef.close(result.ruleSet);
+      return;
+    }
+    const errors = result.problem.errors ?? [];
+    if (!errors.length) this.formError.set(problemMessage(result.problem));
+    else this.show(errors);
+  }
+
+  private show(messages: readonly FieldMessage[]): void {
+    const unplaced = showFieldMessages(this.form, messages.map((m) => ({ path: formPath(m.path), message: m.message })));
+    if (unplaced.length) this.formError.set(unplaced.join(' '));
+  }
+}

@@ -1,0 +1,30 @@
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatTableModule } from '@angular/material/table';
+import type { RuleSetView } from '../../../../../../domain/index.ts';
+
+/** Rule sets with their threshold and status, and the actions an admin may take on each. */
+@Component({
+  selector: 'app-rule-set-table',
+  imports: [MatTableModule, MatButtonModule, MatIconModule],
+  templateUrl: './rule-set-table.html',
+  styleUrl: './rule-set-table.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class RuleSetTable {
+  readonly ruleSets = input.required<readonly RuleSetView[]>();
+  /** The rule set whose change is being saved: its buttons are disabled meanwhile. */
+  readonly busyId = input<string | null>(null);
+
+  readonly copy = output<RuleSetView>();
+  readonly edit = output<RuleSetView>();
+  readonly makeDefault = output<RuleSetView>();
+
+  protected readonly columns = ['name', 'version', 'builtIn', 'threshold', 'status', 'actions'];
+
+  /** "≥ 80%" or "> 50%". */
+  protected threshold(ruleSet: RuleSetView): string {
+    return `${ruleSet.settings['thresholdExclusive'] === true ? '>' : '≥'} ${ruleSet.positiveThresholdPercent}%`;
+  }
+}

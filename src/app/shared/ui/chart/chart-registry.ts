@@ -1,0 +1,32 @@
+import {
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  ScatterController,
+  Tooltip,
+} from 'chart.js';
+import annotationPlugin from 'chartjs-plugin-annotation';
+
+let registered = false;
+
+/**
+ * Registers only the Chart.js parts our charts use (tree-shaking keeps the rest out of the bundle).
+ * Add a controller, element, scale or plugin here before a chart config uses it.
+ */
+export function registerChartParts(): void {
+  if (registered) return;
+  Chart.register(
+    LineController,
+    ScatterController,
+    LineElement,
+    PointElement,
+    LinearScale,
+    Legend,
+    Tooltip,
+    annotationPlugin,
+  );
+  registered = true;
+}
