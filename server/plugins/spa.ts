@@ -16,7 +16,8 @@ export async function registerSpa(app: FastifyInstance): Promise<void> {
   const indexPath = path.join(dir, 'index.html');
   const indexHtml = existsSync(indexPath) ? readFileSync(indexPath, 'utf8') : null;
   if (indexHtml) {
-    await app.register(fastifyStatic, { root: dir, index: false, wildcard: false, maxAge: '1h' });
+    // index.html itself always goes through the handler below, which adds the CSP nonce.
+    await app.register(fastifyStatic, { root: dir, index: false, wildcard: false, maxAge: '1h', allowedPath: (pathName) => pathName !== '/index.html' });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') return apiNotFound(reply);

@@ -15,6 +15,8 @@ describe('security headers and public surfaces', () => {
     expect(res.headers['x-frame-options']).toBe('DENY');
     const again = await t.app.inject({ method: 'GET', url: '/' });
     expect(String(again.headers['content-security-policy'])).not.toContain(nonce);
+    const direct = await t.app.inject({ method: 'GET', url: '/index.html' });
+    expect(direct.body).toContain('ngCspNonce="');
   });
 
   it('marks API answers no-store so patient data is not cached', async () => {
