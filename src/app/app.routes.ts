@@ -36,6 +36,12 @@ export const routes: Routes = [
           import('./features/procedures/procedures.routes.ts').then((m) => m.EPISODE_PROCEDURES_ROUTES),
       },
       {
+        path: 'episodes/:episodeId/report',
+        title: title('Documentation report'),
+        canActivate: [permissionGuard('patients:read')],
+        loadChildren: () => import('./features/procedures/procedures.routes.ts').then((m) => m.EPISODE_REPORT_ROUTES),
+      },
+      {
         path: 'procedures/:id',
         title: title('Procedure'),
         canActivate: [permissionGuard('patients:read')],

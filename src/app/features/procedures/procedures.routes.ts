@@ -1,7 +1,9 @@
 import type { Routes } from '@angular/router';
 import { permissionGuard } from '../../core/permission-guard.ts';
 import { EpisodeProceduresStore } from './data/episode-procedures-store.ts';
+import { EpisodeReportStore } from './data/episode-report-store.ts';
 import { ProcedureStore } from './data/procedure-store.ts';
+import { DocumentationReportPage } from './documentation-report/documentation-report-page.ts';
 import { PainDiaryPage } from './pain-diary/pain-diary-page.ts';
 import { ProcedureDetailPage } from './procedure-detail/procedure-detail-page.ts';
 import { ProcedureFormPage } from './procedure-form/procedure-form-page.ts';
@@ -29,4 +31,9 @@ export const PROCEDURE_ROUTES: Routes = [
     component: PainDiaryPage,
     providers: [ProcedureStore],
   },
+];
+
+/** Under /episodes/:episodeId/report (patients:read on the parent route): the printable documentation. */
+export const EPISODE_REPORT_ROUTES: Routes = [
+  { path: '', component: DocumentationReportPage, providers: [EpisodeReportStore] },
 ];

@@ -1,6 +1,10 @@
 /** Patients, episodes and records for the patients specs (never imported by app code). */
 import type { EpisodeView, PatientView } from '../../../../../domain/index.ts';
-import type { EpisodeRecord } from './patients-api.ts';
+import type { HttpTestingController } from '@angular/common/http/testing';
+import { nextRequest } from '../../../testing/test-fixtures.ts';
+import { episodeChecks } from '../../../shared/ui/payer-checks/testing/payer-check-fixtures.ts';
+import type { EpisodeChecks } from '../../../shared/ui/payer-checks/payer-check-list.ts';
+import type { EpisodeRecord, PainTimeline } from './patients-api.ts';
 
 export function patient(overrides: Partial<PatientView> = {}): PatientView {
   return {
@@ -61,4 +65,46 @@ export function record(overrides: Partial<EpisodeRecord> = {}): EpisodeRecord {
     conservativeCare: { days: 30, minimumDays: 42, met: false, ruleSetName: 'Medicare LCD v1' },
     ...overrides,
   };
+}
+
+/** Two positive MBBs two weeks apart after conservative care, with an ODI at baseline and a later one. */
+export function painTimeline(overrides: Partial<PainTimeline> = {}): PainTimeline {
+  const score = (at: string, score: number, minutesAfter: number, procedureId: string, label: string, context: 'rest' | 'activity' = 'activity') =>
+    ({ at, score, context, side: null, minutesAfter, procedureId, label });
+  return {
+    episode: { id: '11', region: 'lumbar', onsetDate: '2026-04-01', baselineNrsRest: 4, baselineNrsActivity: 8 },
+    ruleSet: { id: '1', name: 'Medicare LCD', version: 1, positiveThresholdPercent: 80 },
+    procedures: [
+      { id: '41', label: 'MBB #1', kind: 'mbb', intent: 'diagnostic', performedAt: '2026-10-14T09:00:00.000Z' },
+      { id: '42', label: 'MBB #2', kind: 'mbb', intent: 'diagnostic', performedAt: '2026-10-28T09:00:00.000Z' },
+    ],
+    scores: [
+      score('2026-10-14T09:00:00.000Z', 8, 0, '41', 'MBB #1'),
+      score('2026-10-14T09:30:00.000Z', 1, 30, '41', 'MBB #1'),
+      score('2026-10-14T09:30:00.000Z', 1, 30, '41', 'MBB #1', 'rest'),
+      score('2026-10-28T09:00:00.000Z', 8, 0, '42', 'MBB #2'),
+      score('2026-10-28T11:00:00.000Z', 1, 120, '42', 'MBB #2'),
+    ],
+    stages: [
+      { stage: 'intake', from: '2026-04-02T08:00:00.000Z', to: '2026-04-03T08:00:00.000Z' },
+      { stage: 'conservative-care', from: '2026-04-03T08:00:00.000Z', to: '2026-10-14T09:00:00.000Z' },
+      { stage: 'diagnostic-blocks', from: '2026-10-14T09:00:00.000Z', to: null },
+    ],
+    functionScores: [
+      { takenOn: '2026-04-10', instrument: 'odi', total: 42, band: 'severe disability' },
+      { takenOn: '2026-09-30', instrument: 'odi', total: 36, band: 'severe disability' },
+    ],
+    ...overrides,
+  };
+}
+
+/** Answers the three reads of an episode's page: its record, its checks and its pain timeline. */
+export async function flushEpisode(
+  http: HttpTestingController,
+  episodeId: string,
+  answers: { record?: EpisodeRecord; checks?: EpisodeChecks; timeline?: PainTimeline } = {},
+): Promise<void> {
+  (await nextRequest(http, `/api/v1/episodes/${episodeId}/record`)).flush(answers.record ?? record());
+  (await nextRequest(http, `/api/v1/episodes/${episodeId}/checks`)).flush(answers.checks ?? episodeChecks());
+  (await nextRequest(http, `/api/v1/episodes/${episodeId}/pain-timeline`)).flush(answers.timeline ?? painTimeline());
 }

@@ -1,7 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { nextRequest, problemResponse, specProviders } from '../../../testing/test-fixtures.ts';
-import { episode, patient, record } from './patient-fixtures.ts';
+import { episode, flushEpisode, patient, record } from './patient-fixtures.ts';
 import { PatientRecordStore } from './patient-record-store.ts';
 
 describe('PatientRecordStore', () => {
@@ -15,7 +15,7 @@ describe('PatientRecordStore', () => {
     const opened = store.open('5');
     http.expectOne('/api/v1/patients/5').flush(patient());
     http.expectOne('/api/v1/patients/5/episodes').flush([episode()]);
-    (await nextRequest(http, '/api/v1/episodes/11/record')).flush(record());
+    await flushEpisode(http, '11');
     await opened;
   });
 
@@ -26,6 +26,29 @@ describe('PatientRecordStore', () => {
     expect(store.selectedEpisode()?.id).toBe('11');
     expect(store.record()?.conservativeCare.days).toBe(30);
     expect(store.currentStage()).toBe('conservative-care');
+  });
+
+  it('loads the episode’s payer-rule checks and pain timeline with its record', () => {
+    expect(store.checks()?.nextStep.id).toBe('rfa');
+    expect(store.timeline()?.procedures.map((p) => p.label)).toEqual(['MBB #1', 'MBB #2']);
+  });
+
+  it('still shows the record when the checks cannot be loaded', async () => {
+    const reloaded = store.reloadRecord();
+    (await nextRequest(http, '/api/v1/episodes/11/record')).flush(record());
+    (await nextRequest(http, '/api/v1/episodes/11/checks')).flush(
+      { status: 500, title: 'Server error', detail: 'The checks are unavailable.' },
+      problemResponse(500, 'Server Error'),
+    );
+    (await nextRequest(http, '/api/v1/episodes/11/pain-timeline')).flush(
+      { status: 500, title: 'Server error', detail: 'No timeline.' },
+      problemResponse(500, 'Server Error'),
+    );
+    await reloaded;
+    expect(store.record()).not.toBeNull();
+    expect(store.checks()).toBeNull();
+    expect(store.checksError()).toBe('The checks are unavailable.');
+    expect(store.timelineError()).toBe('No timeline.');
   });
 
   it('saves an edit with the version the form started from', async () => {
@@ -59,7 +82,7 @@ describe('PatientRecordStore', () => {
     const req = http.expectOne('/api/v1/episodes/11/stage');
     expect(req.request.body).toEqual({ version: 3, to: 'intake', reason: 'Referral was incomplete' });
     req.flush(episode({ stage: 'intake', version: 4 }));
-    (await nextRequest(http, '/api/v1/episodes/11/record')).flush(record({ episode: episode({ stage: 'intake', version: 4 }) }));
+    await flushEpisode(http, '11', { record: record({ episode: episode({ stage: 'intake', version: 4 }) }) });
     expect((await moved).ok).toBeTrue();
     expect(store.selectedEpisode()?.stage).toBe('intake');
   });
@@ -69,7 +92,7 @@ describe('PatientRecordStore', () => {
     const req = http.expectOne('/api/v1/therapies/21/entered-in-error');
     expect(req.request.body).toEqual({ version: 1, reason: 'Wrong patient' });
     req.flush(null, { status: 204, statusText: 'No Content' });
-    (await nextRequest(http, '/api/v1/episodes/11/record')).flush(record());
+    await flushEpisode(http, '11');
     expect((await marked).ok).toBeTrue();
   });
 });

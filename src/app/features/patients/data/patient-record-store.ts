@@ -17,8 +17,10 @@ import {
   type EpisodeRecord,
   type FunctionScoreCreate,
   PatientsApi,
+  type PainTimeline,
   type RunningCheckCreate,
 } from './patients-api.ts';
+import type { EpisodeChecks } from '../../../shared/ui/payer-checks/payer-check-list.ts';
 
 /** A patient edit as the form sends it; the store adds the version the user started from. */
 export type PatientChange = Omit<PatientUpdate, 'version'>;
@@ -33,6 +35,12 @@ interface PatientRecordState {
   loadError: string | null;
   recordLoading: boolean;
   recordError: string | null;
+  /** The selected episode's payer-rule checks and next step. */
+  checks: EpisodeChecks | null;
+  checksError: string | null;
+  /** The selected episode's pain timeline for the chart. */
+  timeline: PainTimeline | null;
+  timelineError: string | null;
 }
 
 const initialState: PatientRecordState = {
@@ -44,6 +52,10 @@ const initialState: PatientRecordState = {
   loadError: null,
   recordLoading: false,
   recordError: null,
+  checks: null,
+  checksError: null,
+  timeline: null,
+  timelineError: null,
 };
 
 /** One patient's page: demographics, episodes, and the care recorded on the selected episode. */
@@ -55,25 +67,36 @@ export const PatientRecordStore = signalStore(
     currentStage: computed<Stage | null>(() => episodes()[0]?.stage ?? patient()?.currentStage ?? null),
   })),
   withMethods((store, api = inject(PatientsApi)) => {
+    /** The record, its checks and its pain timeline; each may fail alone without hiding the others. */
     const loadRecord = async (episodeId: string): Promise<void> => {
       patchState(store, { recordLoading: true, recordError: null });
-      try {
-        const record = await api.record(episodeId);
-        // The user may have picked another episode meanwhile: keep only the answer for the one shown.
-        if (store.selectedEpisodeId() !== episodeId) return;
-        patchState(store, {
-          record,
-          recordLoading: false,
-          episodes: store.episodes().map((e) => (e.id === episodeId ? record.episode : e)),
-        });
-      } catch (error) {
-        if (store.selectedEpisodeId() !== episodeId) return;
-        patchState(store, { recordLoading: false, recordError: problemMessage(toProblem(error)) });
+      const [record, checks, timeline] = await Promise.allSettled([
+        api.record(episodeId),
+        api.checks(episodeId),
+        api.painTimeline(episodeId),
+      ]);
+      // The user may have picked another episode meanwhile: keep only the answer for the one shown.
+      if (store.selectedEpisodeId() !== episodeId) return;
+      const failure = (result: PromiseRejectedResult) => problemMessage(toProblem(result.reason));
+      patchState(store, {
+        recordLoading: false,
+        checks: checks.status === 'fulfilled' ? checks.value : null,
+        checksError: checks.status === 'rejected' ? failure(checks) : null,
+        timeline: timeline.status === 'fulfilled' ? timeline.value : null,
+        timelineError: timeline.status === 'rejected' ? failure(timeline) : null,
+      });
+      if (record.status === 'rejected') {
+        patchState(store, { recordError: failure(record) });
+        return;
       }
+      patchState(store, {
+        record: record.value,
+        episodes: store.episodes().map((e) => (e.id === episodeId ? record.value.episode : e)),
+      });
     };
 
     const select = (episodeId: string | null): Promise<void> => {
-      patchState(store, { selectedEpisodeId: episodeId, record: null });
+      patchState(store, { selectedEpisodeId: episodeId, record: null, checks: null, timeline: null });
       return episodeId ? loadRecord(episodeId) : Promise.resolve();
     };
 

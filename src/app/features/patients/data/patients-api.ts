@@ -8,17 +8,23 @@ import type {
   EpisodeView,
   FunctionScoreCreateSchema,
   FunctionScoreView,
+  FunctionInstrument,
+  Intent,
   Page,
+  PainContext,
   PatientCreate,
   PatientListQuery,
   PatientUpdate,
   PatientView,
+  ProcedureKind,
+  Region,
   RunningCheckCreateSchema,
   RunningCheckView,
   Stage,
   TherapyCreate,
   TherapyView,
 } from '../../../../../domain/index.ts';
+import type { EpisodeChecks } from '../../../shared/ui/payer-checks/payer-check-list.ts';
 
 /** POST /episodes/:id/function-scores body, derived from the domain schema. */
 export type FunctionScoreCreate = z.input<typeof FunctionScoreCreateSchema>;
@@ -27,6 +33,27 @@ export type RunningCheckCreate = z.input<typeof RunningCheckCreateSchema>;
 
 /** Who marked a record entered-in-error, when and why; null while the record stands. */
 export type EnteredInErrorMark = TherapyView['enteredInError'];
+
+/**
+ * GET /episodes/:id/pain-timeline: every live NRS score of the episode's procedures, the procedures
+ * as markers, the stage periods and the function-score totals (no domain schema for it yet).
+ */
+export interface PainTimeline {
+  episode: { id: string; region: Region; onsetDate: string; baselineNrsRest: number | null; baselineNrsActivity: number | null };
+  ruleSet: { id: string; name: string; version: number; positiveThresholdPercent: number } | null;
+  procedures: { id: string; label: string; kind: ProcedureKind; intent: Intent; performedAt: string }[];
+  scores: {
+    at: string;
+    score: number;
+    context: PainContext;
+    side: 'left' | 'right' | null;
+    minutesAfter: number;
+    procedureId: string;
+    label: string;
+  }[];
+  stages: { stage: Stage; from: string; to: string | null }[];
+  functionScores: { takenOn: string; instrument: FunctionInstrument; total: number | null; band: string | null }[];
+}
 
 /** Types of GET /episodes/:id/record, from the domain schemas. */
 export type { EpisodeRecord, RunningCheckView };
@@ -83,6 +110,16 @@ export class PatientsApi {
   /** GET /api/v1/episodes/:id/record */
   record(episodeId: string): Promise<EpisodeRecord> {
     return firstValueFrom(this.http.get<EpisodeRecord>(`/api/v1/episodes/${id(episodeId)}/record`));
+  }
+
+  /** GET /api/v1/episodes/:id/checks: payer-rule checks with evidence, and the next step. */
+  checks(episodeId: string): Promise<EpisodeChecks> {
+    return firstValueFrom(this.http.get<EpisodeChecks>(`/api/v1/episodes/${id(episodeId)}/checks`));
+  }
+
+  /** GET /api/v1/episodes/:id/pain-timeline */
+  painTimeline(episodeId: string): Promise<PainTimeline> {
+    return firstValueFrom(this.http.get<PainTimeline>(`/api/v1/episodes/${id(episodeId)}/pain-timeline`));
   }
 
   /** POST /api/v1/episodes/:id/therapies */

@@ -11,6 +11,9 @@ import { type EpisodeView, FACET_SIGNS, monthsBetween, STAGE_LABELS, SUSPECTED_C
 import { problemMessage } from '../../../core/problem.ts';
 import { SessionStore } from '../../../core/session-store.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
+import { NextStepCallout } from '../../../shared/ui/payer-checks/next-step-callout.ts';
+import { type EpisodeChecks, PayerCheckList } from '../../../shared/ui/payer-checks/payer-check-list.ts';
+import { ReasonDialog, type ReasonDialogData } from '../../../shared/ui/reason-dialog/reason-dialog.ts';
 import { StageChip } from '../../../shared/ui/stage-chip/stage-chip.ts';
 import { DistanceUnitStore } from '../data/distance-unit-store.ts';
 import { PatientRecordStore } from '../data/patient-record-store.ts';
@@ -19,11 +22,11 @@ import { CareSections } from '../ui/care-sections/care-sections.ts';
 import { CareTimeline } from '../ui/care-timeline/care-timeline.ts';
 import { dayText, type TimelineEntry } from '../ui/care-timeline/timeline-entries.ts';
 import { REGION_LABELS, SIDE_LABELS } from '../ui/care-labels.ts';
-import { EnteredInErrorDialog, type EnteredInErrorDialogData } from '../ui/entered-in-error-dialog/entered-in-error-dialog.ts';
 import { EpisodeFormDialog, type EpisodeFormDialogData } from '../ui/episode-form-dialog/episode-form-dialog.ts';
 import { EpisodeSwitcher } from '../ui/episode-switcher/episode-switcher.ts';
 import { FunctionScoreDialog, type FunctionScoreDialogData } from '../ui/function-score-dialog/function-score-dialog.ts';
 import { PatientFormDialog, type PatientFormDialogData } from '../ui/patient-form-dialog/patient-form-dialog.ts';
+import { PainTimelineChart } from '../ui/pain-timeline-chart/pain-timeline-chart.ts';
 import { PatientHeader } from '../ui/patient-header/patient-header.ts';
 import { RunningCheckDialog, type RunningCheckDialogData } from '../ui/running-check-dialog/running-check-dialog.ts';
 import { StageMoveDialog, type StageMoveDialogData } from '../ui/stage-move-dialog/stage-move-dialog.ts';
@@ -49,6 +52,9 @@ const DIALOG_SIZE: MatDialogConfig = { width: '720px', maxWidth: '95vw', autoFoc
     EpisodeSwitcher,
     CareSections,
     CareTimeline,
+    NextStepCallout,
+    PayerCheckList,
+    PainTimelineChart,
   ],
   templateUrl: './patient-record-page.html',
   styleUrl: './patient-record-page.scss',
@@ -62,6 +68,8 @@ export class PatientRecordPage {
   private readonly snackBar = inject(MatSnackBar);
 
   protected readonly canWrite = computed(() => this.session.user() !== null && this.session.can('patients:write'));
+  /** Physicians record procedures; the shortcut is hidden from everyone else (the server decides too). */
+  protected readonly canRecordProcedure = computed(() => this.session.user() !== null && this.session.can('procedures:write'));
   protected readonly regionLabels = REGION_LABELS;
   protected readonly sideLabels = SIDE_LABELS;
   protected readonly stageLabels = STAGE_LABELS;
@@ -84,6 +92,10 @@ export class PatientRecordPage {
       .subscribe((id) => {
         if (id) void this.store.open(id);
       });
+  }
+
+  protected ruleSetName(checks: EpisodeChecks): string {
+    return `${checks.ruleSet.name} v${checks.ruleSet.version}`;
   }
 
   protected reload(): void {
@@ -143,12 +155,13 @@ export class PatientRecordPage {
   protected confirmEnteredInError(entry: TimelineEntry): void {
     const correction = entry.correction;
     if (!correction) return;
-    const data: EnteredInErrorDialogData = {
-      what: correction.what,
-      version: correction.version,
+    const data: ReasonDialogData = {
+      title: 'Mark as entered in error?',
+      message: `${correction.what} stays on the record, struck through with your reason, and no longer counts in totals.`,
+      confirmLabel: 'Mark entered in error',
       save: async (reason) => this.explainConflict(await this.store.markEnteredInError(correction.kind, correction, reason)),
     };
-    this.open(EnteredInErrorDialog, data, 'Marked as entered in error.');
+    this.open(ReasonDialog, data, 'Marked as entered in error.');
   }
 
   /** Opens a care dialog; when it closes with a saved value, says so. */

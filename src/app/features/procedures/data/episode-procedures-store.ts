@@ -1,6 +1,13 @@
-import { inject } from '@angular/core';
-import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
-import type { BlockVerdict, EpisodeView, ProcedureCreate, ProcedureView } from '../../../../../domain/index.ts';
+import { computed, inject } from '@angular/core';
+import { patchState, signalStore, withComputed, withMethods, withState } from '@ngrx/signals';
+import type {
+  AssessmentView,
+  BlockVerdict,
+  EpisodeView,
+  PayerCheck,
+  ProcedureCreate,
+  ProcedureView,
+} from '../../../../../domain/index.ts';
 import { problemMessage, toProblem } from '../../../core/problem.ts';
 import { attempt, notLoaded, type WriteResult } from './procedure-results.ts';
 import { ProceduresApi } from './procedures-api.ts';
@@ -8,8 +15,8 @@ import { ProceduresApi } from './procedures-api.ts';
 interface EpisodeProceduresState {
   episode: EpisodeView | null;
   procedures: ProcedureView[];
-  /** The current verdict of each procedure's diary, by procedure id, once fetched. */
-  verdicts: Record<string, BlockVerdict>;
+  /** Each live procedure's assessment under the episode's rule set, by procedure id, once fetched. */
+  assessments: Record<string, AssessmentView>;
   loading: boolean;
   /** Why the episode or its procedures could not be loaded, or null. */
   loadError: string | null;
@@ -18,7 +25,7 @@ interface EpisodeProceduresState {
 const initialState: EpisodeProceduresState = {
   episode: null,
   procedures: [],
-  verdicts: {},
+  assessments: {},
   loading: false,
   loadError: null,
 };
@@ -26,16 +33,22 @@ const initialState: EpisodeProceduresState = {
 /** One episode's procedures (the list) and recording a new one (the form). */
 export const EpisodeProceduresStore = signalStore(
   withState(initialState),
+  withComputed(({ assessments }) => ({
+    /** The current verdict of each procedure's diary, by procedure id. */
+    verdicts: computed(() =>
+      Object.fromEntries(Object.entries(assessments()).map(([id, a]) => [id, a.verdict])) as Record<string, BlockVerdict>,
+    ),
+  })),
   withMethods((store, api = inject(ProceduresApi)) => {
-    /** Fetches each live procedure's verdict; one that fails just shows none. */
-    const loadVerdicts = async (procedures: readonly ProcedureView[]): Promise<void> => {
+    /** Fetches each live procedure's assessment; one that fails just shows none. */
+    const loadAssessments = async (procedures: readonly ProcedureView[]): Promise<void> => {
       const live = procedures.filter((p) => !p.enteredInError);
       const results = await Promise.allSettled(live.map((p) => api.assessment(p.id)));
-      const verdicts: Record<string, BlockVerdict> = {};
+      const assessments: Record<string, AssessmentView> = {};
       results.forEach((result, i) => {
-        if (result.status === 'fulfilled') verdicts[live[i]!.id] = result.value.verdict;
+        if (result.status === 'fulfilled') assessments[live[i]!.id] = result.value;
       });
-      patchState(store, { verdicts });
+      patchState(store, { assessments });
     };
 
     return {
@@ -48,10 +61,17 @@ export const EpisodeProceduresStore = signalStore(
             episodeOnly ? Promise.resolve([]) : api.listForEpisode(episodeId),
           ]);
           patchState(store, { episode, procedures, loading: false });
-          if (!episodeOnly) await loadVerdicts(procedures);
+          if (!episodeOnly) await loadAssessments(procedures);
         } catch (error) {
           patchState(store, { loading: false, loadError: problemMessage(toProblem(error)) });
         }
+      },
+
+      /** The payer-rule checks a planned procedure would newly fail (a dry run: nothing is saved). */
+      async check(body: ProcedureCreate): Promise<WriteResult<PayerCheck[]>> {
+        const episode = store.episode();
+        if (!episode) return notLoaded('The episode');
+        return attempt(async () => (await api.checkPlanned(episode.id, body)).failing);
       },
 
       /** Records a procedure on the loaded episode. */

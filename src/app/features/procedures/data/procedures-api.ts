@@ -3,7 +3,10 @@ import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type {
   AssessmentView,
+  EpisodeRecord,
   EpisodeView,
+  PatientView,
+  PayerCheck,
   PainScoreCreate,
   PainScoreView,
   ProcedureCreate,
@@ -11,6 +14,7 @@ import type {
   RuleSetView,
   TimePointStatus,
 } from '../../../../../domain/index.ts';
+import type { EpisodeChecks } from '../../../shared/ui/payer-checks/payer-check-list.ts';
 
 /** GET /procedures/:id/pain-scores: the diary with its schedule as of now. */
 export interface PainDiary {
@@ -25,6 +29,15 @@ export interface EnteredInError {
   version: number;
   reason: string;
 }
+
+/** GET /episodes/:id/report: everything the payer documentation needs, in one read (no domain schema yet). */
+export type EpisodeReport = EpisodeRecord & {
+  generatedAt: string;
+  patient: PatientView;
+  /** Every live procedure, oldest first, with its diary and assessment. */
+  blocks: { procedure: ProcedureView; scores: PainScoreView[]; assessment: AssessmentView }[];
+  checks: EpisodeChecks;
+};
 
 const episodeUrl = (id: string) => `/api/v1/episodes/${encodeURIComponent(id)}`;
 const procedureUrl = (id: string) => `/api/v1/procedures/${encodeURIComponent(id)}`;
@@ -47,6 +60,16 @@ export class ProceduresApi {
   /** POST /api/v1/episodes/:id/procedures (physicians). */
   create(episodeId: string, body: ProcedureCreate): Promise<ProcedureView> {
     return firstValueFrom(this.http.post<ProcedureView>(`${episodeUrl(episodeId)}/procedures`, body));
+  }
+
+  /** POST /api/v1/episodes/:id/procedures/check: the checks a planned procedure would newly fail. */
+  checkPlanned(episodeId: string, body: ProcedureCreate): Promise<{ failing: PayerCheck[] }> {
+    return firstValueFrom(this.http.post<{ failing: PayerCheck[] }>(`${episodeUrl(episodeId)}/procedures/check`, body));
+  }
+
+  /** GET /api/v1/episodes/:id/report */
+  report(episodeId: string): Promise<EpisodeReport> {
+    return firstValueFrom(this.http.get<EpisodeReport>(`${episodeUrl(episodeId)}/report`));
   }
 
   /** GET /api/v1/procedures/:id */

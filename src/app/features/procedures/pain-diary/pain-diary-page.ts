@@ -31,16 +31,15 @@ import {
   type PainScoreView,
   PROCEDURE_LABELS,
 } from '../../../../../domain/index.ts';
-import { problemMessage } from '../../../core/problem.ts';
 import { fieldMessage, parseForm, showProblemOnForm } from '../../../shared/forms/schema-errors.ts';
 import { FieldMessage } from '../../../shared/ui/field-message/field-message.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
 import { PainScoreInput } from '../../../shared/ui/pain-score-input/pain-score-input.ts';
+import { askReason } from '../../../shared/ui/reason-dialog/reason-dialog.ts';
 import { ProcedureStore } from '../data/procedure-store.ts';
 import { DiarySchedule } from '../ui/diary-schedule/diary-schedule.ts';
 import { PainScoreTable } from '../ui/pain-score-table/pain-score-table.ts';
 import { CONTEXT_LABELS, SIDE_LABELS, timePointLabel } from '../ui/procedure-labels.ts';
-import { askReason } from '../ui/reason-dialog/reason-dialog.ts';
 
 type DiarySide = 'both' | 'left' | 'right';
 const DIARY_SIDES: readonly DiarySide[] = ['both', 'left', 'right'];
@@ -183,17 +182,12 @@ export class PainDiaryPage {
 
   protected async markInError(score: PainScoreView): Promise<void> {
     const when = spokenTimePoint(score.minutesAfter);
-    const reason = await askReason(this.dialog, {
+    const marked = await askReason(this.dialog, {
       title: `Mark the ${when} score (${score.score}) entered in error?`,
       message: 'It stays in the record, struck through with your reason, and no longer counts towards relief.',
       confirmLabel: 'Mark entered in error',
+      save: (reason) => this.store.markScoreInError(score, reason),
     });
-    if (!reason) return;
-    const result = await this.store.markScoreInError(score, reason);
-    this.snackBar.open(
-      result.ok ? `The ${when} score is marked entered in error.` : problemMessage(result.problem),
-      'OK',
-      { duration: 6000 },
-    );
+    if (marked) this.snackBar.open(`The ${when} score is marked entered in error.`, 'OK', { duration: 6000 });
   }
 }

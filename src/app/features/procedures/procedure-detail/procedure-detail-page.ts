@@ -9,10 +9,10 @@ import { PROCEDURE_LABELS } from '../../../../../domain/index.ts';
 import { problemMessage } from '../../../core/problem.ts';
 import { SessionStore } from '../../../core/session-store.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
+import { askReason } from '../../../shared/ui/reason-dialog/reason-dialog.ts';
 import { ProcedureStore } from '../data/procedure-store.ts';
 import { InterpretationPanel } from '../ui/interpretation-panel/interpretation-panel.ts';
 import { ProcedureSummary } from '../ui/procedure-summary/procedure-summary.ts';
-import { askReason } from '../ui/reason-dialog/reason-dialog.ts';
 import { ReliefChart } from '../ui/relief-chart/relief-chart.ts';
 import { VerdictCard } from '../ui/verdict-card/verdict-card.ts';
 
@@ -74,17 +74,12 @@ export class ProcedureDetailPage {
   protected async markInError(): Promise<void> {
     const procedure = this.store.procedure();
     if (!procedure) return;
-    const reason = await askReason(this.dialog, {
+    const marked = await askReason(this.dialog, {
       title: `Mark ${procedure.label} entered in error?`,
       message: 'The procedure and its diary stay in the record, marked with your reason; no more scores can be added.',
       confirmLabel: 'Mark entered in error',
+      save: (reason) => this.store.markProcedureInError(reason),
     });
-    if (!reason) return;
-    const result = await this.store.markProcedureInError(reason);
-    this.snackBar.open(
-      result.ok ? `${procedure.label} is marked entered in error.` : problemMessage(result.problem),
-      'OK',
-      { duration: 6000 },
-    );
+    if (marked) this.snackBar.open(`${procedure.label} is marked entered in error.`, 'OK', { duration: 6000 });
   }
 }

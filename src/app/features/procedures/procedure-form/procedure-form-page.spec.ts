@@ -14,6 +14,8 @@ import type { EpisodeView } from '../../../../../domain/index.ts';
 import { problemResponse, settle } from '../../../testing/test-fixtures.ts';
 import { EPISODE_PROCEDURES_ROUTES } from '../procedures.routes.ts';
 import { pageProviders, procedureView, signInAs } from '../testing/procedure-fixtures.ts';
+import { FREQUENCY_NOT_MET } from '../../../shared/ui/payer-checks/testing/payer-check-fixtures.ts';
+import { PayerCheckListHarness } from '../../../shared/ui/payer-checks/testing/payer-check-list-harness.ts';
 
 @Component({ template: 'procedure page' })
 class ProcedureStub {}
@@ -53,6 +55,14 @@ describe('ProcedureFormPage', () => {
   const field = (label: string) => loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }));
   const save = async () => (await loader.getHarness(MatButtonHarness.with({ text: /Save procedure/ }))).click();
   const text = () => harness.routeNativeElement!.textContent!.replace(/\s+/g, ' ');
+  const isCreate = (r: { method: string; url: string }) => r.method === 'POST' && r.url === '/api/v1/episodes/3/procedures';
+  /** Answers the dry run that precedes every save. */
+  async function answerDryRun(failing: unknown[] = []) {
+    const dryRun = http.expectOne((r) => r.method === 'POST' && r.url === '/api/v1/episodes/3/procedures/check');
+    dryRun.flush({ failing });
+    await settle(harness.fixture);
+    return dryRun;
+  }
 
   async function fillLidocaineMbb(): Promise<void> {
     await (await loader.getHarness(MatChipListboxHarness)).selectChips({ text: 'L4-L5' });
@@ -80,7 +90,9 @@ describe('ProcedureFormPage', () => {
   it('sends the procedure, shows a server level error under the levels, then opens the saved procedure', async () => {
     await fillLidocaineMbb();
     await save();
-    const first = http.expectOne((r) => r.method === 'POST' && r.url === '/api/v1/episodes/3/procedures');
+    const dryRun = await answerDryRun();
+    const first = http.expectOne(isCreate);
+    expect(first.request.body).toEqual(dryRun.request.body);
     expect(first.request.body).toEqual(
       jasmine.objectContaining({
         kind: 'mbb', intent: 'diagnostic', levels: ['L4-L5'], side: 'bilateral', guidance: 'fluoroscopy', sedation: 'none',
@@ -95,31 +107,70 @@ describe('ProcedureFormPage', () => {
     expect(text()).toContain('L4-L5 is not a lumbar level');
 
     await save();
-    http.expectOne((r) => r.method === 'POST').flush(procedureView({ id: '11' }), { status: 201, statusText: 'Created' });
+    await answerDryRun();
+    http.expectOne(isCreate).flush(procedureView({ id: '11' }), { status: 201, statusText: 'Created' });
     await settle(harness.fixture);
     expect(TestBed.inject(Router).url).toBe('/procedures/11');
   });
 
-  it('asks for a reason to go ahead when payer-rule checks would fail', async () => {
+  it('shows the checks a planned procedure would fail, with evidence, and requires a reason before saving', async () => {
     await fillLidocaineMbb();
     await save();
-    http.expectOne((r) => r.method === 'POST').flush(
+    await answerDryRun([FREQUENCY_NOT_MET]);
+    http.expectNone(isCreate);
+    expect(text()).toContain('A payer-rule check would fail');
+    const [failing] = await (await loader.getHarness(PayerCheckListHarness)).getChecks();
+    expect(failing!.status).toBe('Not met');
+    expect(failing!.message).toContain('3 RFA sessions in the 12 months');
+    expect(failing!.evidence).toEqual(['RFA #1 on 1 Oct 2026', 'RFA #2 on 1 Nov 2026', 'RFA #3 (planned) on 20 Nov 2026']);
+    expect(await (await field('Reason for going ahead')).getTextErrors()).toEqual([
+      'Give a reason for going ahead although these checks fail',
+    ]);
+
+    await (await (await field('Reason for going ahead')).getControl(MatInputHarness))!.setValue('Recurrence after a fall');
+    await save();
+    await answerDryRun([FREQUENCY_NOT_MET]);
+    const create = http.expectOne(isCreate);
+    expect(create.request.body.overrideReason).toBe('Recurrence after a fall');
+    create.flush(procedureView({ id: '13' }), { status: 201, statusText: 'Created' });
+    await settle(harness.fixture);
+    expect(TestBed.inject(Router).url).toBe('/procedures/13');
+  });
+
+  it('sends no override reason when the dry run finds nothing failing', async () => {
+    await fillLidocaineMbb();
+    await save();
+    await answerDryRun();
+    const create = http.expectOne(isCreate);
+    expect(create.request.body.overrideReason).toBeNull();
+    expect(text()).not.toContain('would fail');
+    create.flush(procedureView({ id: '14' }), { status: 201, statusText: 'Created' });
+    await settle(harness.fixture);
+  });
+
+  it('still asks for a reason when the server refuses with checks-failed after a clean dry run', async () => {
+    await fillLidocaineMbb();
+    await save();
+    await answerDryRun();
+    http.expectOne(isCreate).flush(
       {
         status: 422, title: 'Payer-rule checks fail', code: 'checks-failed',
         detail: 'This procedure would fail: a third level is flagged. Record an override reason to go ahead.',
         errors: [{ path: 'overrideReason', message: 'Give a reason for going ahead although these checks fail' }],
+        current: [FREQUENCY_NOT_MET],
       },
       problemResponse(422, 'Unprocessable Entity'),
     );
     await settle(harness.fixture);
-    expect(text()).toContain('This procedure would fail: a third level is flagged.');
+    expect(text()).toContain('3 RFA sessions in the 12 months');
     expect(await (await field('Reason for going ahead')).getTextErrors()).toEqual([
       'Give a reason for going ahead although these checks fail',
     ]);
 
     await (await (await field('Reason for going ahead')).getControl(MatInputHarness))!.setValue('Documented exception');
     await save();
-    const second = http.expectOne((r) => r.method === 'POST');
+    await answerDryRun([FREQUENCY_NOT_MET]);
+    const second = http.expectOne(isCreate);
     expect(second.request.body.overrideReason).toBe('Documented exception');
     second.flush(procedureView({ id: '12' }), { status: 201, statusText: 'Created' });
     await settle(harness.fixture);

@@ -31,6 +31,8 @@ import {
   GUIDANCE,
   INTENTS,
   type Intent,
+  type PayerCheck,
+  type Problem,
   PROCEDURE_KINDS,
   PROCEDURE_LABELS,
   type ProcedureKind,
@@ -43,11 +45,23 @@ import { type FieldMessage as Message, fieldMessage, showFieldMessages } from '.
 import { problemMessage } from '../../../core/problem.ts';
 import { FieldMessage } from '../../../shared/ui/field-message/field-message.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
+import { PayerCheckList } from '../../../shared/ui/payer-checks/payer-check-list.ts';
 import { EpisodeProceduresStore } from '../data/episode-procedures-store.ts';
 import { AGENT_LABELS, GUIDANCE_LABELS, INTENT_LABELS, SEDATION_LABELS, SIDE_LABELS } from '../ui/procedure-labels.ts';
 
 type Side = 'left' | 'right' | 'bilateral';
 type Guidance = (typeof GUIDANCE)[number];
+
+/** Said under the override field while failing checks have no reason (the server says the same on 422). */
+const OVERRIDE_REQUIRED = 'Give a reason for going ahead although these checks fail';
+
+/** The failing checks a 422 'checks-failed' answer carries as `current`, if it does. */
+function failingFrom(problem: Problem): PayerCheck[] | null {
+  const current = problem.current;
+  return Array.isArray(current) && current.every((c) => typeof c?.id === 'string' && typeof c?.message === 'string')
+    ? (current as PayerCheck[])
+    : null;
+}
 
 const COMPLICATION_KEYS = Object.keys(COMPLICATIONS) as Complication[];
 
@@ -83,6 +97,7 @@ function toInstant(date: string, time: string): string {
     MatSelectModule,
     FieldMessage,
     NoticePanel,
+    PayerCheckList,
   ],
   templateUrl: './procedure-form-page.html',
   styleUrl: './procedure-form-page.scss',
@@ -151,8 +166,11 @@ export class ProcedureFormPage {
   protected readonly isDiagnostic = computed(() => this.intent() === 'diagnostic');
   /** A repeat therapeutic IA needs a documented reason RFA is not possible (LCD). */
   protected readonly asksRfaReason = computed(() => this.kind() === 'ia' && this.intent() === 'therapeutic');
-  /** The payer-rule checks this procedure would fail, as the server said; an override reason is then asked. */
-  protected readonly failingChecks = signal<string | null>(null);
+  /**
+   * The payer-rule checks this procedure would newly fail, from the dry run before saving (or the
+   * server's refusal); while there are any, the physician's override reason is required.
+   */
+  protected readonly failingChecks = signal<readonly PayerCheck[] | null>(null);
   /** Sedation beyond minimal confounds a diagnostic block (domain sedationConfounds). */
   protected readonly sedationWarning = computed(
     () => this.intent() === 'diagnostic' && sedationConfounds(this.sedation()),
@@ -192,7 +210,7 @@ export class ProcedureFormPage {
       sedationReason: this.asksSedationReason() ? v.sedationReason : null,
       intervalExceptionReason: this.isDiagnostic() ? v.intervalExceptionReason : null,
       rfaNotPossibleReason: this.asksRfaReason() ? v.rfaNotPossibleReason : null,
-      overrideReason: this.failingChecks() ? v.overrideReason : null,
+      overrideReason: v.overrideReason,
     };
     const parsed = ProcedureCreateSchema.safeParse(body);
     if (!parsed.success) {
@@ -201,22 +219,42 @@ export class ProcedureFormPage {
       return;
     }
     this.saving.set(true);
-    const result = await this.store.create(parsed.data);
-    this.saving.set(false);
-    if (result.ok) {
-      await this.router.navigate(['/procedures', result.value.id]);
-      return;
+    try {
+      // Dry run first: say which checks would fail, with their evidence, before anything is saved.
+      const dryRun = await this.store.check(parsed.data);
+      if (!dryRun.ok) return this.showRefusal(dryRun.problem);
+      await this.showFailing(dryRun.value.length ? dryRun.value : null);
+      const overrideReason = dryRun.value.length ? parsed.data.overrideReason : null;
+      if (dryRun.value.length && !overrideReason) {
+        this.show([{ path: 'overrideReason', message: OVERRIDE_REQUIRED }]);
+        return;
+      }
+      const result = await this.store.create({ ...parsed.data, overrideReason });
+      if (result.ok) {
+        await this.router.navigate(['/procedures', result.value.id]);
+        return;
+      }
+      // The server refused although the dry run passed (someone recorded another procedure meanwhile).
+      if (result.problem.code === 'checks-failed') await this.showFailing(failingFrom(result.problem) ?? this.failingChecks() ?? []);
+      this.showRefusal(result.problem);
+    } finally {
+      this.saving.set(false);
     }
-    // A payer-rule check would fail: say which, and ask for the physician's reason to go ahead.
-    if (result.problem.code === 'checks-failed') {
-      const firstTime = !this.failingChecks();
-      this.failingChecks.set(problemMessage(result.problem));
-      // The override field is new: attaching its control resets its errors, so place messages after.
-      if (firstTime) await new Promise<void>((resolve) => afterNextRender(() => resolve(), { injector: this.injector }));
-    }
-    const errors = result.problem.errors ?? [];
+  }
+
+  /** Shows (or clears) the failing checks and the override field. */
+  private async showFailing(failing: readonly PayerCheck[] | null): Promise<void> {
+    const firstTime = !this.failingChecks() && failing;
+    this.failingChecks.set(failing);
+    // The override field is new: attaching its control resets its errors, so place messages after.
+    if (firstTime) await new Promise<void>((resolve) => afterNextRender(() => resolve(), { injector: this.injector }));
+  }
+
+  /** Field messages under their fields, the rest (or the problem itself) above the form. */
+  private showRefusal(problem: Problem): void {
+    const errors = problem.errors ?? [];
     const unplaced = this.show(errors);
-    if (!errors.length || unplaced.length) this.formError.set(unplaced.join(' ') || problemMessage(result.problem));
+    if (!errors.length || unplaced.length) this.formError.set(unplaced.join(' ') || problemMessage(problem));
   }
 
   /** Puts messages under their fields; paths name the request body, so map them to the form. */

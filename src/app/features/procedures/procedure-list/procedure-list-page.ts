@@ -1,5 +1,5 @@
 import { LowerCasePipe, TitleCasePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -9,12 +9,13 @@ import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
 import { StageChip } from '../../../shared/ui/stage-chip/stage-chip.ts';
 import { EpisodeProceduresStore } from '../data/episode-procedures-store.ts';
 import { SIDE_LABELS } from '../ui/procedure-labels.ts';
+import { BlockComparison, diagnosticPair } from '../ui/block-comparison/block-comparison.ts';
 import { ProcedureTable } from '../ui/procedure-table/procedure-table.ts';
 
 /** An episode's procedures: what was done, each verdict, and (physicians) recording a new one. */
 @Component({
   selector: 'app-procedure-list-page',
-  imports: [LowerCasePipe, TitleCasePipe, MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, NoticePanel, StageChip, ProcedureTable],
+  imports: [LowerCasePipe, TitleCasePipe, MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, NoticePanel, StageChip, ProcedureTable, BlockComparison],
   templateUrl: './procedure-list-page.html',
   styleUrl: './procedure-list-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -26,6 +27,8 @@ export class ProcedureListPage {
   protected readonly store = inject(EpisodeProceduresStore);
   protected readonly session = inject(SessionStore);
   protected readonly sideLabels = SIDE_LABELS;
+  /** Block 1 and block 2 of the episode, for the side-by-side card. */
+  protected readonly blockPair = computed(() => diagnosticPair(this.store.procedures(), this.store.assessments()));
 
   constructor() {
     effect(() => {

@@ -9,7 +9,8 @@ import type { AssessmentView, PainScoreView, ProcedureView, Role } from '../../.
 import { apiInterceptor } from '../../../core/api-interceptor.ts';
 import { SessionStore } from '../../../core/session-store.ts';
 import { sessionFor } from '../../../testing/test-fixtures.ts';
-import type { PainDiary } from '../data/procedures-api.ts';
+import { episodeChecks } from '../../../shared/ui/payer-checks/testing/payer-check-fixtures.ts';
+import type { EpisodeReport, PainDiary } from '../data/procedures-api.ts';
 
 /** Like specProviders, with route parameters bound to page inputs as in app.config.ts. */
 export function pageProviders(routes: Routes): (Provider | EnvironmentProviders)[] {
@@ -117,6 +118,67 @@ export function assessmentView(overrides: Partial<AssessmentView> = {}): Assessm
     series: [],
     comparative: null,
     ruleSet: { id: '1', name: 'Medicare LCD', version: 1 },
+    ...overrides,
+  };
+}
+
+/** Maya's report: conservative care met, an ODI, two positive MBBs (the first signed), eligible for RFA. */
+export function episodeReport(overrides: Partial<EpisodeReport> = {}): EpisodeReport {
+  const diary = (procedureId: string, at: string) => [
+    painScore({ id: `${procedureId}-0`, procedureId, describesAt: at }),
+    painScore({ id: `${procedureId}-30`, procedureId, minutesAfter: 30, score: 1, reliefPercent: 87.5 }),
+    painScore({ id: `${procedureId}-120`, procedureId, minutesAfter: 120, score: 1, reliefPercent: 87.5 }),
+  ];
+  return {
+    generatedAt: '2026-11-25T10:00:00Z',
+    patient: {
+      id: '2', mrn: 'DEMO-1001', givenName: 'Maya', familyName: 'Okafor', birthDate: '1986-03-14', sex: 'female', phone: null, email: null,
+      runner: true, weeklyDistanceKm: 45, currentStage: 'diagnostic-blocks', createdAt: '2026-04-01T08:00:00Z', updatedAt: '2026-04-01T08:00:00Z', version: 1,
+    },
+    episode: {
+      id: '3', patientId: '2', region: 'lumbar', side: 'bilateral', onsetDate: '2026-04-29', indexPain: 'Low back pain, worse running downhill',
+      signs: [], causes: [], baselineNrsRest: 4, baselineNrsActivity: 8, stage: 'diagnostic-blocks', ruleSetId: '1',
+      createdAt: '2026-05-09T08:00:00Z', createdByName: 'Nora Nightingale', version: 4, stageHistory: [],
+    },
+    therapies: [
+      {
+        id: '21', episodeId: '3', kind: 'physical-therapy', startDate: '2026-05-29', endDate: '2026-08-27', response: 'partial', notes: null,
+        recordedAt: '2026-05-29T09:00:00Z', recordedByName: 'Nora Nightingale', version: 1, enteredInError: null,
+      },
+    ],
+    functionScores: [
+      {
+        id: '9', episodeId: '3', instrument: 'odi', takenOn: '2026-05-19', sections: {}, total: 42, band: 'severe', answered: 10,
+        recordedAt: '2026-05-19T09:00:00Z', recordedByName: 'Nora Nightingale', version: 1, enteredInError: null,
+      },
+    ],
+    runningChecks: [],
+    conservativeCare: { days: 91, minimumDays: 42, met: true, ruleSetName: 'Medicare LCD v1' },
+    blocks: [
+      {
+        procedure: procedureView({
+          performedAt: '2026-10-26T08:00:00Z',
+          interpretation: {
+            version: 1, text: 'Positive diagnostic MBB; plan the second block.', verdict: 'positive',
+            signedAt: '2026-10-27T10:00:00Z', signedByName: 'Dr. Priya Patel',
+          },
+        }),
+        scores: diary('11', '2026-10-26T08:00:00Z'),
+        assessment: assessmentView({ reliefDurationMinutes: 120 }),
+      },
+      {
+        procedure: procedureView({
+          id: '12', label: 'MBB #2', sequence: 2, performedAt: '2026-11-10T08:00:00Z',
+          anesthetic: { agent: 'bupivacaine', concentrationPercent: 0.5, volumeMl: 0.5 },
+        }),
+        scores: diary('12', '2026-11-10T08:00:00Z'),
+        assessment: assessmentView({
+          reliefDurationMinutes: 240,
+          comparative: { previousProcedureId: '11', result: 'concordant', reason: 'Relief lasted longer with bupivacaine.' },
+        }),
+      },
+    ],
+    checks: episodeChecks(),
     ...overrides,
   };
 }

@@ -8,6 +8,7 @@ import {
   type Sedation,
   type TimePointStatus,
 } from '../../../../../domain/index.ts';
+import { PAIN_CONTEXT_STYLE } from '../../../shared/ui/chart/chart-styles.ts';
 
 export const INTENT_LABELS: Readonly<Record<Intent, string>> = {
   diagnostic: 'Diagnostic',
@@ -41,8 +42,8 @@ export const SIDE_LABELS: Readonly<Record<'left' | 'right' | 'bilateral', string
 };
 
 export const CONTEXT_LABELS: Readonly<Record<PainContext, string>> = {
-  rest: 'At rest',
-  activity: 'With activity',
+  rest: PAIN_CONTEXT_STYLE.rest.label,
+  activity: PAIN_CONTEXT_STYLE.activity.label,
 };
 
 /** Each verdict reads by its words and icon, never by colour alone. */
@@ -90,4 +91,9 @@ export function percentText(value: number | null | undefined): string {
 /** "≥ 80%" or "> 50%", as the rule set counts its threshold. */
 export function thresholdText(threshold: { positiveThresholdPercent: number; thresholdExclusive: boolean }): string {
   return `${threshold.thresholdExclusive ? '>' : '≥'} ${threshold.positiveThresholdPercent}%`;
+}
+
+/** How long relief lasted: "Until 2 h", or that it never reached the threshold. */
+export function reliefDurationText(minutes: number | null): string {
+  return minutes === null ? 'Did not reach the threshold' : `Until ${formatMinutes(minutes)}`;
 }

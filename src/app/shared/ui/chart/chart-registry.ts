@@ -6,9 +6,12 @@ import {
   LineElement,
   PointElement,
   ScatterController,
+  TimeScale,
   Tooltip,
 } from 'chart.js';
 import annotationPlugin from 'chartjs-plugin-annotation';
+// The date-fns adapter for time axes (pain timelines over months); it registers itself on import.
+import 'chartjs-adapter-date-fns';
 
 let registered = false;
 
@@ -24,6 +27,7 @@ export function registerChartParts(): void {
     LineElement,
     PointElement,
     LinearScale,
+    TimeScale,
     Legend,
     Tooltip,
     annotationPlugin,

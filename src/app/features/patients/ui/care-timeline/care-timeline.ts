@@ -2,14 +2,15 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
+import { RouterLink } from '@angular/router';
 import type { DistanceUnit } from '../../data/distance-unit-store.ts';
-import type { EpisodeRecord } from '../../data/patients-api.ts';
+import type { EpisodeRecord, PainTimeline } from '../../data/patients-api.ts';
 import { dayText, type TimelineEntry, timelineEntries } from './timeline-entries.ts';
 
 /** The episode's timeline, newest first; corrected entries stay, struck through, with who, when and why. */
 @Component({
   selector: 'app-care-timeline',
-  imports: [DatePipe, MatButtonModule, MatIconModule],
+  imports: [DatePipe, MatButtonModule, MatIconModule, RouterLink],
   template: `
     <ol class="timeline" aria-label="Timeline, newest first">
       @for (entry of entries(); track entry.key) {
@@ -22,13 +23,19 @@ import { dayText, type TimelineEntry, timelineEntries } from './timeline-entries
                 @if (entry.enteredInError) {
                   <span class="visually-hidden">Entered in error: </span>
                 }
-                {{ entry.title }}
+                @if (entry.link) {
+                  <a [routerLink]="entry.link">{{ entry.title }}</a>
+                } @else {
+                  {{ entry.title }}
+                }
               </h3>
               @for (detail of entry.details; track $index) {
                 <p class="detail">{{ detail }}</p>
               }
             </div>
-            <p class="by">Recorded by {{ entry.byName }}, {{ entry.recordedAt | date: 'd MMM y, HH:mm' }}</p>
+            @if (entry.byName) {
+              <p class="by">Recorded by {{ entry.byName }}, {{ entry.recordedAt | date: 'd MMM y, HH:mm' }}</p>
+            }
             @if (entry.enteredInError; as mark) {
               <p class="error-mark">
                 <mat-icon aria-hidden="true">report</mat-icon>
@@ -130,9 +137,11 @@ import { dayText, type TimelineEntry, timelineEntries } from './timeline-entries
 export class CareTimeline {
   readonly record = input.required<EpisodeRecord>();
   readonly unit = input.required<DistanceUnit>();
+  /** The episode's procedures (from its pain timeline), shown among the care they follow. */
+  readonly procedures = input<PainTimeline['procedures']>([]);
   /** The user asked to mark an entry entered in error (the page confirms and asks for the reason). */
   readonly markInError = output<TimelineEntry>();
 
-  protected readonly entries = computed(() => timelineEntries(this.record(), this.unit()));
+  protected readonly entries = computed(() => timelineEntries(this.record(), this.unit(), this.procedures()));
   protected readonly dayText = dayText;
 }

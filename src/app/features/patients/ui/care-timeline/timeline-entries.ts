@@ -1,7 +1,7 @@
 import { formatDate } from '@angular/common';
-import { INSTRUMENT_LABELS, STAGE_LABELS, THERAPY_LABELS } from '../../../../../../domain/index.ts';
+import { INSTRUMENT_LABELS, PROCEDURE_LABELS, STAGE_LABELS, THERAPY_LABELS } from '../../../../../../domain/index.ts';
 import { type DistanceUnit } from '../../data/distance-unit-store.ts';
-import type { CorrectableKind, EnteredInErrorMark, EpisodeRecord } from '../../data/patients-api.ts';
+import type { CorrectableKind, EnteredInErrorMark, EpisodeRecord, PainTimeline } from '../../data/patients-api.ts';
 import { RESPONSE_LABELS, RUNNING_STATUS_LABELS } from '../care-labels.ts';
 import { distanceText } from '../patient-form-dialog/patient-fields.ts';
 
@@ -14,12 +14,15 @@ export interface TimelineEntry {
   on: string;
   title: string;
   details: string[];
-  byName: string;
+  /** Who recorded it; null where the source does not say (procedures link to their own page). */
+  byName: string | null;
   /** When it was recorded (ISO date-time). */
   recordedAt: string;
   enteredInError: EnteredInErrorMark;
   /** How to mark it entered in error; null for stage changes, which are corrected by moving again. */
   correction: { kind: CorrectableKind; id: string; version: number; what: string } | null;
+  /** Where the entry's own page is (procedures), or null. */
+  link: string[] | null;
 }
 
 /** "10 Jan 2026" for a calendar date (no time-zone shift). */
@@ -40,8 +43,15 @@ export function functionScoreText(score: EpisodeRecord['functionScores'][number]
   return `${name} ${score.total}${unit}${score.band ? ` · ${score.band}` : ''}`;
 }
 
-/** Everything recorded on an episode, newest first: stage changes, therapies, function scores, running. */
-export function timelineEntries(record: EpisodeRecord, unit: DistanceUnit): TimelineEntry[] {
+/**
+ * Everything recorded on an episode, newest first: stage changes, therapies, function scores, running,
+ * and the procedures (from the pain timeline, each linking to its page).
+ */
+export function timelineEntries(
+  record: EpisodeRecord,
+  unit: DistanceUnit,
+  procedures: PainTimeline['procedures'] = [],
+): TimelineEntry[] {
   const stages: TimelineEntry[] = record.episode.stageHistory.map((change) => ({
     key: `stage-${change.id}`,
     icon: 'swap_horiz',
@@ -54,6 +64,7 @@ export function timelineEntries(record: EpisodeRecord, unit: DistanceUnit): Time
     recordedAt: change.at,
     enteredInError: null,
     correction: null,
+    link: null,
   }));
   const therapies: TimelineEntry[] = record.therapies.map((t) => ({
     key: `therapy-${t.id}`,
@@ -67,6 +78,7 @@ export function timelineEntries(record: EpisodeRecord, unit: DistanceUnit): Time
     recordedAt: t.recordedAt,
     enteredInError: t.enteredInError,
     correction: { kind: 'therapies', id: t.id, version: t.version, what: `${THERAPY_LABELS[t.kind]} ${periodText(t.startDate, t.endDate)}` },
+    link: null,
   }));
   const scores: TimelineEntry[] = record.functionScores.map((s) => ({
     key: `score-${s.id}`,
@@ -78,6 +90,7 @@ export function timelineEntries(record: EpisodeRecord, unit: DistanceUnit): Time
     recordedAt: s.recordedAt,
     enteredInError: s.enteredInError,
     correction: { kind: 'function-scores', id: s.id, version: s.version, what: `The ${s.instrument.toUpperCase()} of ${dayText(s.takenOn)}` },
+    link: null,
   }));
   const running: TimelineEntry[] = record.runningChecks.map((r) => ({
     key: `running-${r.id}`,
@@ -89,8 +102,21 @@ export function timelineEntries(record: EpisodeRecord, unit: DistanceUnit): Time
     recordedAt: r.recordedAt,
     enteredInError: r.enteredInError,
     correction: { kind: 'running-checks', id: r.id, version: r.version, what: `The running check of ${dayText(r.takenOn)}` },
+    link: null,
   }));
-  return [...stages, ...therapies, ...scores, ...running].sort(
+  const done: TimelineEntry[] = procedures.map((p) => ({
+    key: `procedure-${p.id}`,
+    icon: 'vaccines',
+    on: formatDate(p.performedAt, 'yyyy-MM-dd', 'en-US'),
+    title: p.label,
+    details: [`${PROCEDURE_LABELS[p.kind]}, ${p.intent}, at ${formatDate(p.performedAt, 'HH:mm', 'en-US')}`],
+    byName: null,
+    recordedAt: p.performedAt,
+    enteredInError: null,
+    correction: null,
+    link: ['/procedures', p.id],
+  }));
+  return [...stages, ...therapies, ...scores, ...running, ...done].sort(
     (a, b) => b.on.localeCompare(a.on) || b.recordedAt.localeCompare(a.recordedAt),
   );
 }

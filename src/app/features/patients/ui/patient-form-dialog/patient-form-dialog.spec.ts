@@ -7,7 +7,7 @@ import type { PatientView } from '../../../../../../domain/index.ts';
 import type { DistanceUnit } from '../../data/distance-unit-store.ts';
 import { patient } from '../../data/patient-fixtures.ts';
 import type { SaveResult } from '../../data/patient-results.ts';
-import { type OpenedDialog, openDialogForSpec } from '../dialog-spec-harness.ts';
+import { type OpenedDialog, openDialogForSpec } from '../../../../shared/testing/dialog-spec-harness.ts';
 import { PATIENT_CONFLICT_MESSAGE, PatientFormDialog, type PatientFormDialogData } from './patient-form-dialog.ts';
 
 describe('PatientFormDialog', () => {

@@ -2,7 +2,7 @@ import { MatInputHarness } from '@angular/material/input/testing';
 import { MatRadioGroupHarness } from '@angular/material/radio/testing';
 import type { EpisodeView } from '../../../../../../domain/index.ts';
 import { episode } from '../../data/patient-fixtures.ts';
-import { openDialogForSpec } from '../dialog-spec-harness.ts';
+import { openDialogForSpec } from '../../../../shared/testing/dialog-spec-harness.ts';
 import { StageMoveDialog, type StageMoveDialogData } from './stage-move-dialog.ts';
 
 describe('StageMoveDialog', () => {

@@ -1,7 +1,7 @@
 import { MatSelectHarness } from '@angular/material/select/testing';
 import type { TherapyView } from '../../../../../../domain/index.ts';
 import { record } from '../../data/patient-fixtures.ts';
-import { openDialogForSpec } from '../dialog-spec-harness.ts';
+import { openDialogForSpec } from '../../../../shared/testing/dialog-spec-harness.ts';
 import { TherapyDialog, type TherapyDialogData } from './therapy-dialog.ts';
 
 describe('TherapyDialog', () => {

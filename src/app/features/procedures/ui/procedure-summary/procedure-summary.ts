@@ -15,8 +15,10 @@ import { AGENT_LABELS, GUIDANCE_LABELS, INTENT_LABELS, SEDATION_LABELS, SIDE_LAB
   imports: [DatePipe],
   template: `
     @let p = procedure();
-    <dl class="summary">
-      <div><dt>Procedure</dt><dd>{{ kindLabels[p.kind] }}, {{ intentLabels[p.intent].toLowerCase() }}</dd></div>
+    <dl class="summary" [class.dense]="dense()">
+      @if (!dense()) {
+        <div><dt>Procedure</dt><dd>{{ kindLabels[p.kind] }}, {{ intentLabels[p.intent].toLowerCase() }}</dd></div>
+      }
       <div><dt>Performed</dt><dd>{{ p.performedAt | date: 'MMM d, y, h:mm a' }}</dd></div>
       <div><dt>Levels</dt><dd>{{ p.levels.join(', ') }}</dd></div>
       <div><dt>Side</dt><dd>{{ sideLabels[p.side] }}</dd></div>
@@ -61,6 +63,17 @@ import { AGENT_LABELS, GUIDANCE_LABELS, INTENT_LABELS, SEDATION_LABELS, SIDE_LAB
     .wide {
       grid-column: 1 / -1;
     }
+    // Dense: for the printed report, where the heading already names the procedure.
+    .dense {
+      grid-template-columns: repeat(auto-fill, minmax(140px, 1fr));
+      gap: 4px 12px;
+    }
+    .dense dt {
+      font: var(--mat-sys-label-small);
+    }
+    .dense dd {
+      font: var(--mat-sys-body-small);
+    }
     .notes {
       white-space: pre-wrap;
     }
@@ -72,6 +85,8 @@ import { AGENT_LABELS, GUIDANCE_LABELS, INTENT_LABELS, SEDATION_LABELS, SIDE_LAB
 })
 export class ProcedureSummary {
   readonly procedure = input.required<ProcedureView>();
+  /** Smaller type and no kind row (the printed report's heading names it). */
+  readonly dense = input(false);
 
   protected readonly kindLabels = PROCEDURE_LABELS;
   protected readonly intentLabels = INTENT_LABELS;

@@ -1,42 +1,12 @@
-import type { ChartConfiguration, ChartDataset, PointStyle } from 'chart.js';
+import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { AnnotationOptions } from 'chartjs-plugin-annotation';
 import { formatMinutes, nrsAtRelief, type PainContext, type PainScoreView } from '../../../../../../domain/index.ts';
 import { CONTEXT_LABELS, SIDE_LABELS, thresholdText } from '../procedure-labels.ts';
 import type { ThresholdSettings } from '../../data/procedure-store.ts';
-
-/**
- * Colour-blind-safe colours (Okabe-Ito) with a second cue for each: rest is a blue circle, activity
- * a vermillion triangle; the right side is dashed. Colour is never the only way to tell series apart.
- */
-const CONTEXT_STYLE: Readonly<Record<PainContext, { color: string; pointStyle: PointStyle }>> = {
-  rest: { color: '#0072B2', pointStyle: 'circle' },
-  activity: { color: '#D55E00', pointStyle: 'triangle' },
-};
-
-const LINE_COLORS = { baseline: '#49454F', threshold: '#006A60', half: '#7A5900' } as const;
+import { PAIN_CONTEXT_STYLE, REFERENCE_COLORS, referenceLine, round1 } from '../../../../shared/ui/chart/chart-styles.ts';
 
 /** Hours shown on the x axis: the anesthetic phase, or the whole diary. */
 export type ChartRange = 'first-8-hours' | 'whole-diary';
-
-/** A horizontal reference line with its label. */
-function line(y: number, label: string, color: string, dash: number[]): AnnotationOptions<'line'> {
-  return {
-    type: 'line',
-    yMin: y,
-    yMax: y,
-    borderColor: color,
-    borderWidth: 2,
-    borderDash: dash,
-    label: {
-      display: true,
-      content: label,
-      position: 'end',
-      backgroundColor: 'rgba(255, 255, 255, 0.9)',
-      color,
-      font: { size: 12, weight: 'bold' },
-    },
-  };
-}
 
 /**
  * The diary chart: NRS by hours since the block, one series per context and side, with the baseline
@@ -52,7 +22,7 @@ export function reliefChartConfig(
   const keys = [...new Set(live.map((s) => `${s.context}|${s.side ?? ''}`))].sort();
   const datasets: ChartDataset<'scatter'>[] = keys.map((key) => {
     const [context, side] = key.split('|') as [PainContext, '' | 'left' | 'right'];
-    const style = CONTEXT_STYLE[context];
+    const style = PAIN_CONTEXT_STYLE[context];
     const points = live
       .filter((s) => s.context === context && (s.side ?? '') === side)
       .sort((a, b) => a.minutesAfter - b.minutesAfter)
@@ -73,14 +43,14 @@ export function reliefChartConfig(
 
   const annotations: Record<string, AnnotationOptions> = {};
   if (baseline !== null && baseline > 0) {
-    annotations['baseline'] = line(baseline, `Baseline ${baseline}`, LINE_COLORS.baseline, [2, 3]);
+    annotations['baseline'] = referenceLine(baseline, `Baseline ${baseline}`, REFERENCE_COLORS.baseline, [2, 3]);
     if (threshold) {
       const y = nrsAtRelief(baseline, threshold.positiveThresholdPercent);
-      annotations['threshold'] = line(y, `${thresholdText(threshold)} relief (NRS ${round1(y)})`, LINE_COLORS.threshold, [8, 4]);
+      annotations['threshold'] = referenceLine(y, `${thresholdText(threshold)} relief (NRS ${round1(y)})`, REFERENCE_COLORS.threshold, [8, 4]);
     }
     if (threshold?.positiveThresholdPercent !== 50) {
       const y = nrsAtRelief(baseline, 50);
-      annotations['half'] = line(y, `50% relief (NRS ${round1(y)})`, LINE_COLORS.half, [4, 4]);
+      annotations['half'] = referenceLine(y, `50% relief (NRS ${round1(y)})`, REFERENCE_COLORS.half, [4, 4]);
     }
   }
 
@@ -116,8 +86,6 @@ export function reliefChartConfig(
     },
   };
 }
-
-const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Ticks on whole hours (about a dozen at most), whatever the axis's padded ends are. */
 function wholeHourTicks(min: number, max: number): { value: number }[] {

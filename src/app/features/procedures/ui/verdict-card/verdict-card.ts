@@ -2,9 +2,9 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
-import { type AssessmentView, formatMinutes } from '../../../../../../domain/index.ts';
+import type { AssessmentView } from '../../../../../../domain/index.ts';
 import type { ThresholdSettings } from '../../data/procedure-store.ts';
-import { CONTEXT_LABELS, percentText, SIDE_LABELS, thresholdText, VERDICT_DISPLAY } from '../procedure-labels.ts';
+import { CONTEXT_LABELS, percentText, reliefDurationText, SIDE_LABELS, thresholdText, VERDICT_DISPLAY } from '../procedure-labels.ts';
 import { VerdictChip } from '../verdict-chip/verdict-chip.ts';
 
 /**
@@ -34,9 +34,7 @@ export class VerdictCard {
   });
   protected readonly percent = percentText;
 
-  protected duration(minutes: number | null): string {
-    return minutes === null ? 'Did not reach the threshold' : `Until ${formatMinutes(minutes)}`;
-  }
+  protected readonly duration = reliefDurationText;
 
   protected seriesLabel(series: { context: 'rest' | 'activity'; side: 'left' | 'right' | null }): string {
     return `${CONTEXT_LABELS[series.context]}${series.side ? `, ${SIDE_LABELS[series.side].toLowerCase()}` : ''}`;

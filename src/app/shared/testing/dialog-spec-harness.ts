@@ -8,7 +8,7 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
-import { settle, specProviders } from '../../../testing/test-fixtures.ts';
+import { settle, specProviders } from '../../testing/test-fixtures.ts';
 
 @Component({ template: '' })
 class DialogSpecHost {}

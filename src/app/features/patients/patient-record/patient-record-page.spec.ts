@@ -1,0 +1,90 @@
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { HttpTestingController } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type { Role } from '../../../../../domain/index.ts';
+import { SessionStore } from '../../../core/session-store.ts';
+import { ChartFigureHarness } from '../../../shared/ui/chart/testing/chart-figure-harness.ts';
+import { PayerCheckListHarness } from '../../../shared/ui/payer-checks/testing/payer-check-list-harness.ts';
+import { sessionFor, settle, specProviders } from '../../../testing/test-fixtures.ts';
+import { episode, flushEpisode, painTimeline, patient } from '../data/patient-fixtures.ts';
+import { PATIENTS_ROUTES } from '../patients.routes.ts';
+
+describe('PatientRecordPage', () => {
+  let http: HttpTestingController;
+  let harness: RouterTestingHarness;
+
+  async function openAs(role: Role, timeline = painTimeline()): Promise<HTMLElement> {
+    TestBed.configureTestingModule({ providers: specProviders([{ path: 'patients', children: PATIENTS_ROUTES }]) });
+    http = TestBed.inject(HttpTestingController);
+    const restored = TestBed.inject(SessionStore).restore();
+    http.expectOne('/api/v1/auth/me').flush(sessionFor(role));
+    await restored;
+    harness = await RouterTestingHarness.create('/patients/5');
+    await settle(harness.fixture);
+    http.expectOne('/api/v1/patients/5').flush(patient());
+    http.expectOne('/api/v1/patients/5/episodes').flush([episode()]);
+    await flushEpisode(http, '11', { timeline });
+    await settle(harness.fixture);
+    return harness.routeNativeElement!;
+  }
+
+  afterEach(() => http.verify());
+
+  const text = (element: HTMLElement) => element.textContent!.replace(/\s+/g, ' ');
+  const links = (element: HTMLElement) =>
+    [...element.querySelectorAll<HTMLAnchorElement>('.episode-links a')].map((a) => [a.textContent!.trim(), a.getAttribute('href')]);
+
+  it('states the next step prominently, under the episode’s rule set', async () => {
+    const page = await openAs('physician');
+    const callout = page.querySelector('app-next-step-callout')!;
+    expect(callout.querySelector('h2')!.textContent).toBe('Next step');
+    expect(callout.querySelector('.message')!.textContent).toBe(
+      'Eligible for RFA: two MBBs ≥ 80% (MBB #1 87.5% on 14 Oct 2026, MBB #2 87.5% on 28 Oct 2026).',
+    );
+    expect(callout.querySelector('.rule-set')!.textContent).toBe('Under Medicare LCD v1');
+  });
+
+  it('shows each payer-rule check with its status in words, naming the rule set and version', async () => {
+    const page = await openAs('physician');
+    expect(text(page)).toContain('Checked against Medicare LCD, version 1');
+    const checks = await (await TestbedHarnessEnvironment.loader(harness.fixture).getHarness(PayerCheckListHarness)).getChecks();
+    expect(checks.map((c) => `${c.title}: ${c.status}`)).toEqual([
+      'Indication: Met',
+      'Initial RFA: Met',
+      'Repeat RFA: Not assessable',
+      'Frequency per 12 months: Not met',
+    ]);
+  });
+
+  it('links a physician to the procedures, recording one, and the documentation report', async () => {
+    const page = await openAs('physician');
+    expect(links(page)).toEqual([
+      ['vaccines Procedures', '/episodes/11/procedures'],
+      ['add Record procedure', '/episodes/11/procedures/new'],
+      ['description Documentation report', '/episodes/11/report'],
+    ]);
+  });
+
+  it('gives a nurse no shortcut to record a procedure', async () => {
+    const page = await openAs('nurse');
+    expect(links(page).map(([label]) => label)).toEqual(['vaccines Procedures', 'description Documentation report']);
+  });
+
+  it('draws the pain timeline and lists the procedures in the care timeline, linked to their pages', async () => {
+    const page = await openAs('physician');
+    const chart = await TestbedHarnessEnvironment.loader(harness.fixture).getHarness(ChartFigureHarness);
+    expect(await chart.getCaption()).toContain('Pain timeline');
+    expect((await chart.getRows()).length).toBe(7);
+    const procedureLinks = [...page.querySelectorAll<HTMLAnchorElement>('app-care-timeline h3 a')];
+    expect(procedureLinks.map((a) => [a.textContent!.trim(), a.getAttribute('href')])).toEqual([
+      ['MBB #2', '/procedures/42'],
+      ['MBB #1', '/procedures/41'],
+    ]);
+  });
+
+  it('says so when there are no pain scores yet', async () => {
+    const page = await openAs('physician', painTimeline({ scores: [], procedures: [] }));
+    expect(text(page)).toContain('No pain scores yet');
+  });
+});

@@ -1,0 +1,125 @@
+import { ChangeDetectionStrategy, Component, computed, input, linkedSignal } from '@angular/core';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { todayIso } from '../../../../../../domain/index.ts';
+import { ChartFigure } from '../../../../shared/ui/chart/chart-figure.ts';
+import { NoticePanel } from '../../../../shared/ui/notice-panel/notice-panel.ts';
+import type { PainTimeline } from '../../data/patients-api.ts';
+import {
+  type DateWindow,
+  painTimelineConfig,
+  painTimelineDescription,
+  painTimelineTable,
+  presetWindow,
+  type TimelinePreset,
+} from './pain-timeline-config.ts';
+
+/** The episode's pain over months, zoomable to a date range, with the values as a table. */
+@Component({
+  selector: 'app-pain-timeline-chart',
+  imports: [MatButtonToggleModule, MatFormFieldModule, MatInputModule, ChartFigure, NoticePanel],
+  template: `
+    @if (timeline().scores.length === 0) {
+      <app-notice-panel
+        icon="show_chart"
+        heading="No pain scores yet"
+        message="Scores from each procedure's pain diary appear here over the months of the episode."
+      />
+    } @else {
+      <div class="zoom" role="group" aria-label="Dates shown">
+        <mat-button-toggle-group
+          aria-label="Preset range"
+          hideSingleSelectionIndicator
+          [value]="preset()"
+          (change)="choose($event.value)"
+        >
+          <mat-button-toggle value="episode">Whole episode</mat-button-toggle>
+          <mat-button-toggle value="last-90-days">Last 90 days</mat-button-toggle>
+          <mat-button-toggle value="around-blocks" [disabled]="!timeline().procedures.length">Around blocks</mat-button-toggle>
+        </mat-button-toggle-group>
+        <div class="dates">
+          <mat-form-field subscriptSizing="dynamic">
+            <mat-label>From</mat-label>
+            <input matInput type="date" [value]="window().from" [max]="window().to" (change)="setFrom($event)" />
+          </mat-form-field>
+          <mat-form-field subscriptSizing="dynamic">
+            <mat-label>To</mat-label>
+            <input matInput type="date" [value]="window().to" [min]="window().from" (change)="setTo($event)" />
+          </mat-form-field>
+        </div>
+      </div>
+      <app-chart-figure
+        class="timeline-chart"
+        caption="Pain timeline: NRS over the episode, with procedures and stages"
+        [description]="description()"
+        [config]="config()"
+        [table]="table()"
+        [tableOpen]="false"
+      />
+    }
+  `,
+  styles: `
+    .zoom {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 12px 24px;
+      margin-bottom: 12px;
+    }
+    mat-button-toggle-group {
+      --mat-button-toggle-height: 44px;
+    }
+    .dates {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px;
+    }
+    .dates mat-form-field {
+      width: 170px;
+    }
+    .timeline-chart {
+      --chart-height: 380px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PainTimelineChart {
+  readonly timeline = input.required<PainTimeline>();
+  /** Today (YYYY-MM-DD), for the presets; specs pin it. */
+  readonly today = input(todayIso());
+
+  /** The preset shown; null once the user typed dates of their own. Resets with a new episode. */
+  protected readonly preset = linkedSignal<PainTimeline, TimelinePreset | null>({
+    source: this.timeline,
+    computation: (timeline, previous) => (previous && previous.source.episode.id === timeline.episode.id ? previous.value : 'episode'),
+  });
+  protected readonly window = linkedSignal<{ timeline: PainTimeline; preset: TimelinePreset | null }, DateWindow>({
+    source: () => ({ timeline: this.timeline(), preset: this.preset() }),
+    computation: ({ timeline, preset }, previous) =>
+      preset ? presetWindow(timeline, preset, this.today()) : (previous?.value ?? presetWindow(timeline, 'episode', this.today())),
+  });
+
+  protected readonly config = computed(() => painTimelineConfig(this.timeline(), this.window()));
+  protected readonly table = computed(() => painTimelineTable(this.timeline()));
+  protected readonly description = computed(() => painTimelineDescription(this.timeline()));
+
+  protected choose(preset: TimelinePreset): void {
+    this.preset.set(preset);
+  }
+
+  protected setFrom(event: Event): void {
+    const from = (event.target as HTMLInputElement).value;
+    if (from && from <= this.window().to) this.custom({ ...this.window(), from });
+  }
+
+  protected setTo(event: Event): void {
+    const to = (event.target as HTMLInputElement).value;
+    if (to && to >= this.window().from) this.custom({ ...this.window(), to });
+  }
+
+  private custom(window: DateWindow): void {
+    this.preset.set(null);
+    this.window.set(window);
+  }
+}

@@ -1,0 +1,45 @@
+/** Series styles and reference lines shared by every pain chart, so all charts read alike. */
+import type { PointStyle } from 'chart.js';
+import type { AnnotationOptions } from 'chartjs-plugin-annotation';
+import type { PainContext } from '../../../../../domain/index.ts';
+
+/**
+ * Colour-blind-safe colours (Okabe-Ito) with a second cue for each: rest is a blue circle, activity
+ * a vermillion triangle. Colour is never the only way to tell series apart.
+ */
+export const PAIN_CONTEXT_STYLE: Readonly<Record<PainContext, { label: string; color: string; pointStyle: PointStyle }>> = {
+  rest: { label: 'At rest', color: '#0072B2', pointStyle: 'circle' },
+  activity: { label: 'With activity', color: '#D55E00', pointStyle: 'triangle' },
+};
+
+/** Reference-line colours, each with its own dash pattern as the second cue. */
+export const REFERENCE_COLORS = { baseline: '#49454F', threshold: '#006A60', half: '#7A5900', meaningful: '#5B3E96' } as const;
+
+/** A horizontal reference line at `y` with its label at one end (the right unless said). */
+export function referenceLine(
+  y: number,
+  label: string,
+  color: string,
+  dash: number[],
+  labelAt: 'start' | 'end' = 'end',
+): AnnotationOptions<'line'> {
+  return {
+    type: 'line',
+    yMin: y,
+    yMax: y,
+    borderColor: color,
+    borderWidth: 2,
+    borderDash: dash,
+    label: {
+      display: true,
+      content: label,
+      position: labelAt,
+      backgroundColor: 'rgba(255, 255, 255, 0.9)',
+      color,
+      font: { size: 12, weight: 'bold' },
+    },
+  };
+}
+
+/** One decimal, for NRS levels derived from a percentage. */
+export const round1 = (n: number): number => Math.round(n * 10) / 10;

@@ -1,0 +1,99 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialog, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { firstValueFrom } from 'rxjs';
+import { EnteredInErrorSchema, type Problem } from '../../../../../domain/index.ts';
+import { fieldMessage, parseForm, showProblemOnForm } from '../../forms/schema-errors.ts';
+
+/** What a reasoned write came to; `conflict` means the record changed under the user (the page explains). */
+export type ReasonSaveResult = { ok: true } | { ok: false; problem: Problem; conflict?: boolean };
+
+/** What the dialog asks and how it saves, e.g. "Mark the 30 min score (3) entered in error?". */
+export interface ReasonDialogData {
+  title: string;
+  /** What happens to the record, naming it: "Physical therapy from 10 Jan 2026 stays on the record…". */
+  message: string;
+  confirmLabel: string;
+  /** Saves with the reason (the page passes a store method); the dialog shows a failure in place. */
+  save: (reason: string) => Promise<ReasonSaveResult>;
+}
+
+/** Only the reason is the dialog's business; the store adds the version it holds. */
+const ReasonSchema = EnteredInErrorSchema.pick({ reason: true });
+
+/**
+ * Confirms a correction that needs a reason (entered in error: records are never deleted; the
+ * reason is kept with who and when). Closes with true once saved, false when cancelled or when
+ * someone else changed the record first.
+ */
+@Component({
+  selector: 'app-reason-dialog',
+  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressSpinnerModule],
+  template: `
+    <h2 mat-dialog-title>{{ data.title }}</h2>
+    <form [formGroup]="form" (ngSubmit)="confirm()" novalidate>
+      <mat-dialog-content class="dialog-form">
+        <div role="alert">
+          @if (formError(); as error) {
+            <p class="form-error">{{ error }}</p>
+          }
+        </div>
+        <p>{{ data.message }}</p>
+        <mat-form-field>
+          <mat-label>Reason</mat-label>
+          <textarea matInput formControlName="reason" rows="3" cdkFocusInitial></textarea>
+          <mat-error>{{ fieldMessage(form.controls.reason) }}</mat-error>
+        </mat-form-field>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" [mat-dialog-close]="false">Cancel</button>
+        <button mat-flat-button type="submit" [disabled]="saving()">
+          @if (saving()) {
+            <mat-progress-spinner mode="indeterminate" diameter="18" aria-label="Saving" />
+          }
+          {{ data.confirmLabel }}
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ReasonDialog {
+  protected readonly data = inject<ReasonDialogData>(MAT_DIALOG_DATA);
+  private readonly dialogRef = inject<MatDialogRef<ReasonDialog, boolean>>(MatDialogRef);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({ reason: '' });
+  protected readonly saving = signal(false);
+  protected readonly formError = signal<string | null>(null);
+  protected readonly fieldMessage = fieldMessage;
+
+  protected async confirm(): Promise<void> {
+    if (this.saving()) return;
+    this.formError.set(null);
+    const parsed = parseForm(this.form, ReasonSchema, { reason: this.form.controls.reason.value.trim() });
+    if (!parsed) return;
+
+    this.saving.set(true);
+    const result = await this.data.save(parsed.reason);
+    this.saving.set(false);
+    if (result.ok) this.dialogRef.close(true);
+    // Someone else changed the record: it is reloaded, so close; the page explains.
+    else if (result.conflict) this.dialogRef.close(false);
+    else this.formError.set(showProblemOnForm(this.form, result.problem));
+  }
+}
+
+/** Opens the dialog and resolves to true once the reasoned write is saved. */
+export async function askReason(dialog: MatDialog, data: ReasonDialogData): Promise<boolean> {
+  const ref = dialog.open<ReasonDialog, ReasonDialogData, boolean>(ReasonDialog, {
+    data,
+    width: '560px',
+    maxWidth: '95vw',
+    autoFocus: 'first-tabbable',
+  });
+  return (await firstValueFrom(ref.afterClosed())) === true;
+}
