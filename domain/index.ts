@@ -21,3 +21,4 @@ export * from './schemas/rule-sets.ts';
 export * from './calendar.ts';
 export * from './payer-checks.ts';
 export * from './next-step.ts';
+export * from './schemas/reports.ts';

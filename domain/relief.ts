@@ -29,6 +29,9 @@ export function percentRelief(baseline: number, post: number): number | null {
   return ((baseline - post) / baseline) * 100;
 }
 
+/** Meaningful change in pain: about 2 NRS points or 30% (domain.md section 2 [34][35]). */
+export const MEANINGFUL_CHANGE = { points: 2, percent: 30 } as const;
+
 /** The NRS score that corresponds to a relief percentage from a baseline (chart threshold lines). */
 export function nrsAtRelief(baseline: number, reliefPercent: number): number {
   return baseline * (1 - reliefPercent / 100);

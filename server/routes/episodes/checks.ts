@@ -1,21 +1,13 @@
 import * as z from 'zod';
-import { IdSchema, ProcedureCreateSchema } from '../../../domain/index.ts';
+import { EpisodeChecksSchema, IdSchema, PlannedProcedureChecksSchema, ProcedureCreateSchema } from '../../../domain/index.ts';
 import { checksFailedBy, episodeChecks } from '../../services/episode-checks.ts';
 import type { App } from '../../types.ts';
 import { auditPatientData, episodePatientId } from '../clinical.ts';
 
 const IdParams = z.object({ id: IdSchema });
-const EvidenceSchema = z.object({ kind: z.string(), id: z.string().optional(), date: z.string().optional(), text: z.string() });
-export const PayerCheckSchema = z.object({ id: z.string(), title: z.string(), status: z.enum(['met', 'not-met', 'not-assessable']), message: z.string(), evidence: z.array(EvidenceSchema) });
-const ChecksSchema = z.object({
-  ruleSet: z.object({ id: z.string(), name: z.string(), version: z.number() }),
-  checks: z.array(PayerCheckSchema),
-  nextStep: z.object({ id: z.string(), message: z.string() }),
-});
-
 /** Payer-rule checks with their evidence (api.md GET /episodes/:id/checks), and a dry run for a planned procedure. */
 export async function checkRoutes(app: App): Promise<void> {
-  app.get('/api/v1/episodes/:id/checks', { config: { permission: 'patients:read' }, schema: { tags: ['checks'], params: IdParams, response: { 200: ChecksSchema } } }, async (request) => {
+  app.get('/api/v1/episodes/:id/checks', { config: { permission: 'patients:read' }, schema: { tags: ['checks'], params: IdParams, response: { 200: EpisodeChecksSchema } } }, async (request) => {
     const { id } = request.params;
     return app.db.transaction().execute(async (tx) => {
       const { ruleSet, checks, nextStep, patientId } = await episodeChecks(tx, id);
@@ -24,7 +16,7 @@ export async function checkRoutes(app: App): Promise<void> {
     });
   });
 
-  app.post('/api/v1/episodes/:id/procedures/check', { config: { permission: 'procedures:write' }, schema: { tags: ['checks'], params: IdParams, body: ProcedureCreateSchema, response: { 200: z.object({ failing: z.array(PayerCheckSchema) }) } } }, async (request) => {
+  app.post('/api/v1/episodes/:id/procedures/check', { config: { permission: 'procedures:write' }, schema: { tags: ['checks'], params: IdParams, body: ProcedureCreateSchema, response: { 200: PlannedProcedureChecksSchema } } }, async (request) => {
     const { id } = request.params;
     return app.db.transaction().execute(async (tx) => {
       const { patientId } = await episodePatientId(tx, id);

@@ -1,5 +1,8 @@
 import * as z from 'zod';
-import { type AssessmentView, IdSchema, PROCEDURE_SHORT, type ProcedureKind, type Stage } from '../../../domain/index.ts';
+import {
+  type AssessmentView, type EpisodeReport, type FunctionInstrument, IdSchema, type Intent, type PainContext, PainTimelineSchema, PROCEDURE_SHORT, type ProcedureKind,
+  type Region, type Stage,
+} from '../../../domain/index.ts';
 import { episodeChecks } from '../../services/episode-checks.ts';
 import { episodeRecord } from '../../services/episode-record.ts';
 import { loadPatientView } from '../../services/patient-views.ts';
@@ -18,7 +21,7 @@ const IdParams = z.object({ id: IdSchema });
 export async function reportRoutes(app: App): Promise<void> {
   const read = { permission: 'patients:read' as const };
 
-  app.get('/api/v1/episodes/:id/pain-timeline', { config: read, schema: { tags: ['episodes'], params: IdParams } }, async (request) => {
+  app.get('/api/v1/episodes/:id/pain-timeline', { config: read, schema: { tags: ['episodes'], params: IdParams, response: { 200: PainTimelineSchema } } }, async (request) => {
     const { id } = request.params;
     return app.db.transaction().execute(async (tx) => {
       const { patientId } = await episodePatientId(tx, id);
@@ -34,22 +37,22 @@ export async function reportRoutes(app: App): Promise<void> {
       const labels = new Map(procedures.map((p) => [String(p.id), `${PROCEDURE_SHORT[p.kind as ProcedureKind]} #${(counts[p.kind] = (counts[p.kind] ?? 0) + 1)}`]));
       await auditPatientData(tx, request, 'episode.read', patientId, 'pain-timeline', id);
       return {
-        episode: { id, region: episode.region, onsetDate: episode.onset_date, baselineNrsRest: episode.baseline_nrs_rest, baselineNrsActivity: episode.baseline_nrs_activity },
-        ruleSet: ruleSet ? { id: ruleSet.id, name: ruleSet.name, version: ruleSet.version, positiveThresholdPercent: ruleSet.settings.positiveThresholdPercent } : null,
-        procedures: procedures.map((p) => ({ id: String(p.id), label: labels.get(String(p.id))!, kind: p.kind, intent: p.intent, performedAt: iso(p.performed_at) })),
+        episode: { id, region: episode.region as Region, onsetDate: episode.onset_date, baselineNrsRest: episode.baseline_nrs_rest, baselineNrsActivity: episode.baseline_nrs_activity },
+        ruleSet: ruleSet ? { id: ruleSet.id, name: ruleSet.name, version: ruleSet.version, positiveThresholdPercent: ruleSet.settings.positiveThresholdPercent, thresholdExclusive: ruleSet.settings.thresholdExclusive } : null,
+        procedures: procedures.map((p) => ({ id: String(p.id), label: labels.get(String(p.id))!, kind: p.kind as ProcedureKind, intent: p.intent as Intent, performedAt: iso(p.performed_at) })),
         scores: scores.map((s) => ({
-          at: iso(s.describes_at), score: s.score, context: s.context, side: s.side, minutesAfter: s.minutes_after,
+          at: iso(s.describes_at), score: s.score, context: s.context as PainContext, side: s.side as 'left' | 'right' | null, minutesAfter: s.minutes_after,
           procedureId: String(s.procedure_id), label: labels.get(String(s.procedure_id))!,
         })),
         stages: history.map((h, i) => ({ stage: h.to_stage as Stage, from: iso(h.at), to: history[i + 1] ? iso(history[i + 1]!.at) : null })),
-        functionScores: functionScores.map((f) => ({ takenOn: f.taken_on, instrument: f.instrument, total: f.total, band: f.band })),
+        functionScores: functionScores.map((f) => ({ takenOn: f.taken_on, instrument: f.instrument as FunctionInstrument, total: f.total, band: f.band })),
       };
     });
   });
 
   app.get('/api/v1/episodes/:id/report', { config: read, schema: { tags: ['episodes'], params: IdParams } }, async (request) => {
     const { id } = request.params;
-    return app.db.transaction().execute(async (tx) => {
+    return app.db.transaction().execute(async (tx): Promise<EpisodeReport> => {
       const { patientId } = await episodePatientId(tx, id);
       const [patient, record, checks] = await Promise.all([loadPatientView(tx, patientId), episodeRecord(tx, id), episodeChecks(tx, id)]);
       const rows = await tx.selectFrom('procedures').selectAll().where('episode_id', '=', id).where('error_reason', 'is', null).orderBy('performed_at').execute();
@@ -63,7 +66,7 @@ export async function reportRoutes(app: App): Promise<void> {
       }
       await auditPatientData(tx, request, 'episode.read', patientId, 'report', id);
       return {
-        generatedAt: new Date().toISOString(), patient, ...record, blocks,
+        generatedAt: new Date().toISOString(), patient: patient!, ...record, blocks,
         checks: { ruleSet: checks.ruleSet, checks: checks.checks, nextStep: checks.nextStep },
       };
     });

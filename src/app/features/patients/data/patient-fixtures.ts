@@ -73,7 +73,7 @@ export function painTimeline(overrides: Partial<PainTimeline> = {}): PainTimelin
     ({ at, score, context, side: null, minutesAfter, procedureId, label });
   return {
     episode: { id: '11', region: 'lumbar', onsetDate: '2026-04-01', baselineNrsRest: 4, baselineNrsActivity: 8 },
-    ruleSet: { id: '1', name: 'Medicare LCD', version: 1, positiveThresholdPercent: 80 },
+    ruleSet: { id: '1', name: 'Medicare LCD', version: 1, positiveThresholdPercent: 80, thresholdExclusive: false },
     procedures: [
       { id: '41', label: 'MBB #1', kind: 'mbb', intent: 'diagnostic', performedAt: '2026-10-14T09:00:00.000Z' },
       { id: '42', label: 'MBB #2', kind: 'mbb', intent: 'diagnostic', performedAt: '2026-10-28T09:00:00.000Z' },

@@ -15,6 +15,7 @@ import type {
   PatientCreate,
   PatientListQuery,
   PatientUpdate,
+  PainTimeline,
   PatientView,
   ProcedureKind,
   Region,
@@ -38,22 +39,7 @@ export type EnteredInErrorMark = TherapyView['enteredInError'];
  * GET /episodes/:id/pain-timeline: every live NRS score of the episode's procedures, the procedures
  * as markers, the stage periods and the function-score totals (no domain schema for it yet).
  */
-export interface PainTimeline {
-  episode: { id: string; region: Region; onsetDate: string; baselineNrsRest: number | null; baselineNrsActivity: number | null };
-  ruleSet: { id: string; name: string; version: number; positiveThresholdPercent: number } | null;
-  procedures: { id: string; label: string; kind: ProcedureKind; intent: Intent; performedAt: string }[];
-  scores: {
-    at: string;
-    score: number;
-    context: PainContext;
-    side: 'left' | 'right' | null;
-    minutesAfter: number;
-    procedureId: string;
-    label: string;
-  }[];
-  stages: { stage: Stage; from: string; to: string | null }[];
-  functionScores: { takenOn: string; instrument: FunctionInstrument; total: number | null; band: string | null }[];
-}
+export type { PainTimeline };
 
 /** Types of GET /episodes/:id/record, from the domain schemas. */
 export type { EpisodeRecord, RunningCheckView };

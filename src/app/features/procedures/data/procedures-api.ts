@@ -3,9 +3,8 @@ import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type {
   AssessmentView,
-  EpisodeRecord,
+  EpisodeReport,
   EpisodeView,
-  PatientView,
   PayerCheck,
   PainScoreCreate,
   PainScoreView,
@@ -14,7 +13,6 @@ import type {
   RuleSetView,
   TimePointStatus,
 } from '../../../../../domain/index.ts';
-import type { EpisodeChecks } from '../../../shared/ui/payer-checks/payer-check-list.ts';
 
 /** GET /procedures/:id/pain-scores: the diary with its schedule as of now. */
 export interface PainDiary {
@@ -30,14 +28,7 @@ export interface EnteredInError {
   reason: string;
 }
 
-/** GET /episodes/:id/report: everything the payer documentation needs, in one read (no domain schema yet). */
-export type EpisodeReport = EpisodeRecord & {
-  generatedAt: string;
-  patient: PatientView;
-  /** Every live procedure, oldest first, with its diary and assessment. */
-  blocks: { procedure: ProcedureView; scores: PainScoreView[]; assessment: AssessmentView }[];
-  checks: EpisodeChecks;
-};
+export type { EpisodeReport };
 
 const episodeUrl = (id: string) => `/api/v1/episodes/${encodeURIComponent(id)}`;
 const procedureUrl = (id: string) => `/api/v1/procedures/${encodeURIComponent(id)}`;

@@ -3,14 +3,9 @@ import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
-import type { CheckStatus, Evidence, NextStep, PayerCheck } from '../../../../../domain/index.ts';
+import type { CheckStatus, EpisodeChecks, Evidence, PayerCheck } from '../../../../../domain/index.ts';
 
-/** GET /episodes/:id/checks: every payer-rule check under the episode's rule set, and the next step. */
-export interface EpisodeChecks {
-  ruleSet: { id: string; name: string; version: number };
-  checks: PayerCheck[];
-  nextStep: NextStep;
-}
+export type { EpisodeChecks };
 
 /** Each status reads by its icon and words, never by colour alone. */
 export const CHECK_STATUS_DISPLAY: Readonly<Record<CheckStatus, { label: string; icon: string }>> = {

@@ -56,7 +56,7 @@ describe('painTimelineConfig', () => {
     expect(y('baseline')).toBe(8);
     expect(labelOf(annotations['baseline'])).toBe('Baseline 8');
     expect(y('threshold')).toBeCloseTo(1.6, 5);
-    expect(labelOf(annotations['threshold'])).toBe('80% relief (NRS 1.6)');
+    expect(labelOf(annotations['threshold'])).toBe('≥ 80% relief (NRS 1.6)');
     expect(y('half')).toBe(4);
     const meaningful = annotations['meaningful'] as AnnotationOptions<'box'>;
     expect([meaningful.yMin, meaningful.yMax]).toEqual([5.6, 6]);
