@@ -80,7 +80,7 @@ test('checks with evidence, the printed report, and a third RFA overridden with 
     await expect(page.getByText('Checked against Medicare LCD, version 1')).toBeVisible();
     const initialRfa = page.locator('[data-check="initial-rfa"]');
     await expect(initialRfa).toContainText('Met');
-    await initialRfa.getByRole('button', { name: /Evidence for initial rfa/ }).click();
+    await initialRfa.getByRole('button', { name: /Evidence: Initial RFA/ }).click();
     await expect(initialRfa.getByRole('link', { name: /MBB #2 on .*peak relief 87.5%/ })).toBeVisible();
     await expect(page.getByRole('img', { name: /Pain timeline/ })).toBeVisible();
     await expect(page.locator('app-care-timeline').getByRole('link', { name: 'MBB #1' })).toBeVisible();
@@ -161,7 +161,7 @@ test('checks with evidence, the printed report, and a third RFA overridden with 
     const frequency = page.locator('app-payer-check-list [data-check="frequency"]');
     await expect(frequency).toContainText('Not met');
     await expect(frequency).toContainText('3 RFA sessions');
-    await frequency.getByRole('button', { name: /Evidence for frequency/ }).click();
+    await frequency.getByRole('button', { name: /Evidence: Frequency/ }).click();
     await expect(frequency.getByRole('link')).toHaveText([/^\s*RFA #1 on /, /^\s*RFA #2 on /, /^\s*RFA #3 on /]);
   });
 });

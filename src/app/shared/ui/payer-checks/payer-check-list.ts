@@ -1,4 +1,4 @@
-import { LowerCasePipe, NgTemplateOutlet } from '@angular/common';
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -23,7 +23,7 @@ let nextId = 0;
  */
 @Component({
   selector: 'app-payer-check-list',
-  imports: [LowerCasePipe, NgTemplateOutlet, MatButtonModule, MatIconModule, RouterLink],
+  imports: [NgTemplateOutlet, MatButtonModule, MatIconModule, RouterLink],
   template: `
     <ul class="checks">
       @for (check of checks(); track check.id) {
@@ -49,7 +49,7 @@ let nextId = 0;
                 (click)="toggle(check.id)"
               >
                 <mat-icon aria-hidden="true">{{ isOpen(check.id) ? 'expand_less' : 'expand_more' }}</mat-icon>
-                Evidence for {{ check.title | lowercase }} ({{ check.evidence.length }})
+                Evidence: {{ check.title }} ({{ check.evidence.length }})
               </button>
               @if (isOpen(check.id)) {
                 <ng-container
