@@ -6,6 +6,19 @@
  * Ends with one line "N passed, N failed" over all specs, and exits non-zero if anything failed.
  */
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+
+/** A port nothing listens on now, so the e2e server never collides with another run. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 interface Step { name: string; command: string[]; env?: Record<string, string>; counts?: (out: string) => [number, number] | null }
 
@@ -33,7 +46,7 @@ const steps: Step[] = [
     : []),
   { name: 'client specs (Karma, headless Chromium)', command: ['npx', 'ng', 'test', '--watch=false', '--no-progress'], counts: karmaCounts },
   { name: 'production build', command: ['npx', 'ng', 'build'] },
-  { name: 'e2e journeys (Playwright)', command: ['npx', 'playwright', 'test'], counts: playwrightCounts },
+  { name: 'e2e journeys (Playwright)', command: ['npx', 'playwright', 'test'], env: { E2E_PORT: process.env['E2E_PORT'] ?? String(await freePort()) }, counts: playwrightCounts },
 ];
 
 function run(step: Step): Promise<{ ok: boolean; out: string }> {

@@ -38,6 +38,9 @@ async function openPostgres(connectionString: string): Promise<Db> {
       TYPE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
   };
   const pool = new pg.Pool({ connectionString, max: 10, types });
+  // An idle connection the server drops (restart, failover, pg_terminate_backend) emits 'error' on
+  // the pool; unhandled, that would crash the process. The pool replaces the connection on next use.
+  pool.on('error', (error) => console.error(`PostgreSQL closed an idle connection: ${error.message}`));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kysely,

@@ -4,7 +4,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import {
   PASSWORD_MIN_LENGTH,
   PasswordResetSchema,
@@ -13,6 +12,7 @@ import {
 import { confirmPasswordMatches } from '../../../../shared/forms/password-confirmation.ts';
 import { fieldMessage, parseForm, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
 import type { UserChangeResult } from '../../data/admin-users-store.ts';
+import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 
 /** Whose password, and how to save it (the page passes the store's method). */
 export interface PasswordResetDialogData {
@@ -24,12 +24,12 @@ export interface PasswordResetDialogData {
 @Component({
   selector: 'app-password-reset-dialog',
   imports: [
+    DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatButtonModule,
-    MatProgressSpinnerModule,
   ],
   template: `
     <h2 mat-dialog-title>Reset password for {{ data.user.name }}</h2>
@@ -52,15 +52,7 @@ export interface PasswordResetDialogData {
           <mat-error>{{ fieldMessage(form.controls.confirmPassword) }}</mat-error>
         </mat-form-field>
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">
-          @if (saving()) {
-            <mat-progress-spinner mode="indeterminate" diameter="18" aria-label="Saving" />
-          }
-          Set password
-        </button>
-      </mat-dialog-actions>
+      <app-dialog-actions [saving]="saving()" submitLabel="Set password" />
     </form>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

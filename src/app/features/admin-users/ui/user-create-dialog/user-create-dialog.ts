@@ -4,7 +4,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
 import {
   PASSWORD_MIN_LENGTH,
@@ -18,6 +17,7 @@ import {
 import { confirmPasswordMatches } from '../../../../shared/forms/password-confirmation.ts';
 import { fieldMessage, parseForm, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
 import type { UserChangeResult } from '../../data/admin-users-store.ts';
+import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 
 /** How the dialog saves: the page passes the store's create, so the dialog stays a widget. */
 export interface UserCreateDialogData {
@@ -28,13 +28,13 @@ export interface UserCreateDialogData {
 @Component({
   selector: 'app-user-create-dialog',
   imports: [
+    DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
     MatButtonModule,
-    MatProgressSpinnerModule,
   ],
   templateUrl: './user-create-dialog.html',
   changeDetection: ChangeDetectionStrategy.OnPush,

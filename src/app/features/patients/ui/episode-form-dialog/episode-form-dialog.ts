@@ -7,7 +7,6 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
 import {
   type EpisodeCreate,
@@ -26,6 +25,7 @@ import { fieldMessage, parseForm, showProblemOnForm } from '../../../../shared/f
 import { FieldMessage } from '../../../../shared/ui/field-message/field-message.ts';
 import type { SaveResult } from '../../data/patient-results.ts';
 import { REGION_LABELS, scale, SIDE_LABELS } from '../care-labels.ts';
+import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 
 /** How the dialog saves: the page passes the store's openEpisode. */
 export interface EpisodeFormDialogData {
@@ -39,6 +39,7 @@ const checklist = <T extends Record<string, string>>(labels: T) =>
 @Component({
   selector: 'app-episode-form-dialog',
   imports: [
+    DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -47,7 +48,6 @@ const checklist = <T extends Record<string, string>>(labels: T) =>
     MatCheckboxModule,
     MatButtonToggleModule,
     MatButtonModule,
-    MatProgressSpinnerModule,
     FieldMessage,
   ],
   templateUrl: './episode-form-dialog.html',

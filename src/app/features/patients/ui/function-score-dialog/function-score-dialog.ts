@@ -5,7 +5,6 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
 import {
   type FunctionInstrument,
@@ -21,6 +20,7 @@ import { FieldMessage } from '../../../../shared/ui/field-message/field-message.
 import type { SaveResult } from '../../data/patient-results.ts';
 import type { FunctionScoreCreate } from '../../data/patients-api.ts';
 import { scale, sectionLabel } from '../care-labels.ts';
+import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 
 /** The episode's region (which questionnaires fit) and how to save (the store's addFunctionScore). */
 export interface FunctionScoreDialogData {
@@ -41,6 +41,7 @@ type SectionControls = FormGroup<Record<string, FormControl<number | null>>>;
 @Component({
   selector: 'app-function-score-dialog',
   imports: [
+    DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -48,7 +49,6 @@ type SectionControls = FormGroup<Record<string, FormControl<number | null>>>;
     MatSelectModule,
     MatButtonToggleModule,
     MatButtonModule,
-    MatProgressSpinnerModule,
     FieldMessage,
   ],
   templateUrl: './function-score-dialog.html',

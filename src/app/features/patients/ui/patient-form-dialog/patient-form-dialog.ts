@@ -4,7 +4,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import {
@@ -22,6 +21,7 @@ import type { PatientChange } from '../../data/patient-record-store.ts';
 import type { SaveResult } from '../../data/patient-results.ts';
 import { DistanceUnitToggle } from '../distance-unit-toggle/distance-unit-toggle.ts';
 import { PATIENT_FIELD_LABELS, type PatientField, patientFieldText, SEX_LABELS } from './patient-fields.ts';
+import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 
 /** Said when someone else saved the patient first; the form keeps what the user typed. */
 export const PATIENT_CONFLICT_MESSAGE = 'Someone else changed this patient';
@@ -45,6 +45,7 @@ const renamePath = ({ path, message }: FieldMessage): FieldMessage => ({
 @Component({
   selector: 'app-patient-form-dialog',
   imports: [
+    DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -52,7 +53,6 @@ const renamePath = ({ path, message }: FieldMessage): FieldMessage => ({
     MatSelectModule,
     MatSlideToggleModule,
     MatButtonModule,
-    MatProgressSpinnerModule,
     DistanceUnitToggle,
   ],
   templateUrl: './patient-form-dialog.html',

@@ -4,7 +4,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatRadioModule } from '@angular/material/radio';
 import { RUNNING_STATUSES, RunningCheckCreateSchema, type RunningStatus, todayIso } from '../../../../../../domain/index.ts';
 import { type FieldMessage as Message, fieldMessage, showFieldMessages, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
@@ -14,6 +13,7 @@ import type { SaveResult } from '../../data/patient-results.ts';
 import type { RunningCheckCreate, RunningCheckView } from '../../data/patients-api.ts';
 import { RUNNING_STATUS_LABELS } from '../care-labels.ts';
 import { DistanceUnitToggle } from '../distance-unit-toggle/distance-unit-toggle.ts';
+import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 
 /** The unit setting and how to save (the store's addRunningCheck). */
 export interface RunningCheckDialogData {
@@ -32,13 +32,13 @@ const renamePath = ({ path, message }: Message): Message => ({
 @Component({
   selector: 'app-running-check-dialog',
   imports: [
+    DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatRadioModule,
     MatButtonModule,
-    MatProgressSpinnerModule,
     FieldMessage,
     DistanceUnitToggle,
   ],
@@ -76,15 +76,7 @@ const renamePath = ({ path, message }: Message): Message => ({
           <app-distance-unit-toggle [unit]="data.unit()" (unitChange)="chooseUnit($event)" />
         </div>
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">
-          @if (saving()) {
-            <mat-progress-spinner mode="indeterminate" diameter="18" aria-label="Saving" />
-          }
-          Record
-        </button>
-      </mat-dialog-actions>
+      <app-dialog-actions [saving]="saving()" submitLabel="Record" />
     </form>
   `,
   styleUrl: '../care-dialog.scss',

@@ -5,7 +5,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatRadioModule } from '@angular/material/radio';
 import {
   checkStageMove,
@@ -20,6 +19,7 @@ import { fieldMessage, showFieldMessages, showProblemOnForm } from '../../../../
 import { FieldMessage } from '../../../../shared/ui/field-message/field-message.ts';
 import { StageChip } from '../../../../shared/ui/stage-chip/stage-chip.ts';
 import type { SaveResult } from '../../data/patient-results.ts';
+import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 
 /** The stage the episode is in, and how to move it (the page passes the store's moveStage). */
 export interface StageMoveDialogData {
@@ -37,13 +37,13 @@ const KIND_HINTS: Readonly<Record<MoveKind, string>> = {
 @Component({
   selector: 'app-stage-move-dialog',
   imports: [
+    DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatRadioModule,
     MatButtonModule,
-    MatProgressSpinnerModule,
     FieldMessage,
     StageChip,
   ],
@@ -75,15 +75,7 @@ const KIND_HINTS: Readonly<Record<MoveKind, string>> = {
           <mat-error>{{ fieldMessage(form.controls.reason) }}</mat-error>
         </mat-form-field>
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">
-          @if (saving()) {
-            <mat-progress-spinner mode="indeterminate" diameter="18" aria-label="Saving" />
-          }
-          Move stage
-        </button>
-      </mat-dialog-actions>
+      <app-dialog-actions [saving]="saving()" submitLabel="Move stage" />
     </form>
   `,
   styleUrl: '../care-dialog.scss',

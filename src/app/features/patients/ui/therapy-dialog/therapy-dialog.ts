@@ -4,7 +4,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
 import {
   THERAPY_KINDS,
@@ -20,6 +19,7 @@ import {
 import { fieldMessage, parseForm, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
 import type { SaveResult } from '../../data/patient-results.ts';
 import { RESPONSE_LABELS } from '../care-labels.ts';
+import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 
 /** How the dialog saves: the page passes the store's addTherapy. */
 export interface TherapyDialogData {
@@ -30,13 +30,13 @@ export interface TherapyDialogData {
 @Component({
   selector: 'app-therapy-dialog',
   imports: [
+    DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
     MatButtonModule,
-    MatProgressSpinnerModule,
   ],
   template: `
     <h2 mat-dialog-title>Add therapy</h2>
@@ -85,15 +85,7 @@ export interface TherapyDialogData {
           </mat-form-field>
         </div>
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">
-          @if (saving()) {
-            <mat-progress-spinner mode="indeterminate" diameter="18" aria-label="Saving" />
-          }
-          Add therapy
-        </button>
-      </mat-dialog-actions>
+      <app-dialog-actions [saving]="saving()" submitLabel="Add therapy" />
     </form>
   `,
   styleUrl: '../care-dialog.scss',

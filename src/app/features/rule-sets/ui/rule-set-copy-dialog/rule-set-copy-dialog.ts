@@ -4,10 +4,10 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { RuleSetCopySchema, type RuleSetView } from '../../../../../../domain/index.ts';
 import { fieldMessage, parseForm, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
 import type { RuleSetChangeResult } from '../../data/rule-sets-store.ts';
+import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 
 /** Which rule set to copy and how to save the copy (the page passes the store's method). */
 export interface RuleSetCopyDialogData {
@@ -18,7 +18,8 @@ export interface RuleSetCopyDialogData {
 /** Names a copy of a rule set; closes with the new rule set, or undefined when cancelled. */
 @Component({
   selector: 'app-rule-set-copy-dialog',
-  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressSpinnerModule],
+  imports: [
+    DialogActions,ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule],
   template: `
     <h2 mat-dialog-title>Copy {{ data.from.name }} v{{ data.from.version }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
@@ -35,15 +36,7 @@ export interface RuleSetCopyDialogData {
           <mat-error>{{ fieldMessage(form.controls.name) }}</mat-error>
         </mat-form-field>
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">
-          @if (saving()) {
-            <mat-progress-spinner mode="indeterminate" diameter="18" aria-label="Saving" />
-          }
-          Copy
-        </button>
-      </mat-dialog-actions>
+      <app-dialog-actions [saving]="saving()" submitLabel="Copy" />
     </form>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -5,11 +5,11 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { type RuleSetSettings, RuleSetSettingsSchema, type RuleSetView } from '../../../../../../domain/index.ts';
 import { problemMessage } from '../../../../core/problem.ts';
 import { type FieldMessage, fieldMessage, showFieldMessages } from '../../../../shared/forms/schema-errors.ts';
 import type { RuleSetChangeResult } from '../../data/rule-sets-store.ts';
+import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 
 /** The rule set to edit and how to save the new version (the page passes the store's method). */
 export interface RuleSetEditDialogData {
@@ -52,13 +52,13 @@ function formPath(path: string): string {
 @Component({
   selector: 'app-rule-set-edit-dialog',
   imports: [
+    DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
     MatButtonModule,
     MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
-    MatProgressSpinnerModule,
   ],
   templateUrl: './rule-set-edit-dialog.html',
   styleUrl: './rule-set-edit-dialog.scss',
