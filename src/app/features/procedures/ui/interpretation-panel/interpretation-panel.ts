@@ -27,7 +27,7 @@ export type SignedInterpretation = NonNullable<ProcedureView['interpretation']>;
       <mat-card-content>
         @if (interpretation(); as signed) {
           <p class="signed">
-            Version {{ signed.version }}, signed by {{ signed.signedByName }} on {{ signed.signedAt | date: 'MMM d, y, h:mm a' }}
+            Version {{ signed.version }}, signed by {{ signed.signedByName }} on {{ signed.signedAt | date: 'd MMM y, HH:mm' }}
             (verdict at signing: {{ signed.verdict }})
           </p>
           <blockquote>{{ signed.text }}</blockquote>

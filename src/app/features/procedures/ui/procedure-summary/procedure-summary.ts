@@ -19,7 +19,7 @@ import { AGENT_LABELS, GUIDANCE_LABELS, INTENT_LABELS, SEDATION_LABELS, SIDE_LAB
       @if (!dense()) {
         <div><dt>Procedure</dt><dd>{{ kindLabels[p.kind] }}, {{ intentLabels[p.intent].toLowerCase() }}</dd></div>
       }
-      <div><dt>Performed</dt><dd>{{ p.performedAt | date: 'MMM d, y, h:mm a' }}</dd></div>
+      <div><dt>Performed</dt><dd>{{ p.performedAt | date: 'd MMM y, HH:mm' }}</dd></div>
       <div><dt>Levels</dt><dd>{{ p.levels.join(', ') }}</dd></div>
       <div><dt>Side</dt><dd>{{ sideLabels[p.side] }}</dd></div>
       <div>
@@ -39,7 +39,7 @@ import { AGENT_LABELS, GUIDANCE_LABELS, INTENT_LABELS, SEDATION_LABELS, SIDE_LAB
       </div>
       <div><dt>Complications</dt><dd>{{ complications() }}</dd></div>
       <div><dt>Performed by</dt><dd>{{ p.performerName ?? '—' }}</dd></div>
-      <div><dt>Recorded by</dt><dd>{{ p.recordedByName }}, {{ p.recordedAt | date: 'short' }}</dd></div>
+      <div><dt>Recorded by</dt><dd>{{ p.recordedByName }}, {{ p.recordedAt | date: 'd MMM y, HH:mm' }}</dd></div>
       @if (p.notes) {
         <div class="wide"><dt>Notes</dt><dd class="notes">{{ p.notes }}</dd></div>
       }
