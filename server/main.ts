@@ -5,6 +5,7 @@ import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemoPractice } from './demo/practice.ts';
 import { seedDemo } from './demo/seed.ts';
+import { pruneOperationalRows } from './services/retention.ts';
 import { ensureBuiltInRuleSets } from './services/rule-sets.ts';
 
 /** How long shutdown waits for requests in flight before it gives up. */
@@ -27,7 +28,15 @@ async function main(): Promise<void> {
   const demoCredentials = config.demo ? await seedDemo(db.kysely, config.demoPassword) : [];
   if (config.demo && config.demoPatients) await seedDemoPractice(db.kysely);
   const app = await buildApp(config, db);
-  app.addHook('onClose', async () => db.close());
+  // Keep operational tables small: at start and then hourly (any instance may do it; deletes are idempotent).
+  const prune = () => pruneOperationalRows(db.kysely).catch((error) => app.log.warn({ err: error }, 'pruning failed'));
+  await prune();
+  const pruneTimer = setInterval(prune, 3_600_000);
+  pruneTimer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(pruneTimer);
+    await db.close();
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {
