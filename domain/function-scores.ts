@@ -42,9 +42,8 @@ const ODI_BANDS: [number, string][] = [[20, 'minimal'], [40, 'moderate'], [60, '
 const NDI_BANDS: [number, string][] = [[4, 'none'], [14, 'mild'], [24, 'moderate'], [34, 'severe'], [50, 'complete']];
 
 function bandOf(bands: [number, string][], value: number): string {
-  // Bands are whole-number ranges; a fractional score belongs to the band its rounded value is in.
-  const whole = Math.round(value);
-  return bands.find(([upper]) => whole <= upper)![1];
+  // Bands are whole-number ranges ("> 34 complete"): a fractional score past an upper edge is in the next band.
+  return bands.find(([upper]) => value <= upper)![1];
 }
 
 /**

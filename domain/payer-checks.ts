@@ -108,9 +108,11 @@ export function secondBlockCheck(input: CheckInput): PayerCheck {
   if (!first || !second) return { ...base, status: 'met', message: 'Not yet applicable: fewer than two diagnostic blocks.', evidence: first ? [procEvidence(first)] : [] };
   const gap = daysBetween(first.date, second.date);
   const evidence = [procEvidence(first), procEvidence(second, `, ${gap} days later`)];
-  if (first.verdict === 'not-assessable') return { ...base, status: 'not-assessable', message: `${first.label} cannot be assessed yet: complete its pain diary.`, evidence };
   const problems: string[] = [];
-  if (first.verdict !== 'positive') problems.push(`${first.label} gave ${pct(first.peakReliefPercent)} relief; a second block needs ${thresholdText(input.rules)}`);
+  if (first.verdict === 'not-assessable') {
+    // The interval is checked even while the first block cannot be read yet.
+    if (gap >= input.rules.minDaysBetweenBlocks || second.intervalExceptionReason) return { ...base, status: 'not-assessable', message: `${first.label} cannot be assessed yet: complete its pain diary.`, evidence };
+  } else if (first.verdict !== 'positive') problems.push(`${first.label} gave ${pct(first.peakReliefPercent)} relief; a second block needs ${thresholdText(input.rules)}`);
   if (gap < input.rules.minDaysBetweenBlocks) {
     if (second.intervalExceptionReason) evidence.push({ kind: 'procedure', id: second.id, text: `Exception recorded: ${second.intervalExceptionReason}` });
     else problems.push(`${second.label} came ${gap} days after ${first.label}; at least ${input.rules.minDaysBetweenBlocks} are needed unless an exception is documented`);

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { PageQuerySchema } from './common.ts';
+import { IdSchema, PageQuerySchema } from './common.ts';
 
 /** What an audit event records; reads of patient data are events too (design.md, Data). */
 export const AUDIT_ACTIONS = [
@@ -53,8 +53,8 @@ const isoDate = z.iso.date({ error: 'Date must be a calendar date (YYYY-MM-DD)' 
 
 /** GET /api/v1/audit/events filters. */
 export const AuditQuerySchema = PageQuerySchema.extend({
-  userId: z.string().max(20).optional(),
-  patientId: z.string().max(20).optional(),
+  userId: IdSchema.optional(),
+  patientId: IdSchema.optional(),
   action: z.string().max(40).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),

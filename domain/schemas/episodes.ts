@@ -3,7 +3,7 @@ import { THERAPY_KINDS, THERAPY_RESPONSES } from '../conservative-care.ts';
 import { FUNCTION_INSTRUMENTS, INSTRUMENT_SECTIONS, scoreFunction } from '../function-scores.ts';
 import { STAGES } from '../pathway.ts';
 import { FACET_SIGNS, REGIONS, RUNNING_STATUSES, SIDES, SUSPECTED_CAUSES } from '../patient-facts.ts';
-import { textField, VersionSchema } from './common.ts';
+import { IdSchema, textField, VersionSchema } from './common.ts';
 import { dateField, pastDateField } from './dates.ts';
 
 /** A pain score on the 0-10 NRS: integers only, never a range (domain.md section 2). */
@@ -25,7 +25,7 @@ export const EpisodeCreateSchema = z.object({
   causes: z.array(z.enum(keysOf(SUSPECTED_CAUSES), { error: 'Unknown suspected cause' })).max(20).default([]),
   baselineNrsRest: NrsSchema.nullish().transform((v) => v ?? null),
   baselineNrsActivity: NrsSchema.nullish().transform((v) => v ?? null),
-  ruleSetId: z.string().max(20).nullish(),
+  ruleSetId: IdSchema.nullish(),
 });
 export type EpisodeCreate = z.input<typeof EpisodeCreateSchema>;
 

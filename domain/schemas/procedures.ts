@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { type BlockAssessment } from '../assessment.ts';
 import { ANESTHETIC_AGENTS, COMPLICATIONS, GUIDANCE, INTENTS, PROCEDURE_KINDS, SEDATION_LEVELS } from '../procedures.ts';
 import { PAIN_CONTEXTS } from '../relief.ts';
-import { textField, VersionSchema } from './common.ts';
+import { IdSchema, textField, VersionSchema } from './common.ts';
 import { dateTimeField } from './dates.ts';
 import { NrsSchema } from './episodes.ts';
 
@@ -26,7 +26,7 @@ export const ProcedureCreateSchema = z.object({
   steroid: z.object({ name: textField('Steroid', 60), doseMg: positive('Steroid dose', 200, 'mg') }).nullish().transform((v) => v ?? null),
   guidance: z.enum(GUIDANCE, { error: 'Guidance must be fluoroscopy, ct or ultrasound' }),
   sedation: z.enum(SEDATION_LEVELS, { error: 'Sedation must be none, minimal, moderate or deep' }),
-  performerId: z.string().max(20).nullish(),
+  performerId: IdSchema.nullish(),
   complications: z.array(z.enum(Object.keys(COMPLICATIONS) as [keyof typeof COMPLICATIONS], { error: 'Unknown complication' })).max(10).default([]),
   notes: textField('Notes', 2000, 0).nullish().transform((v) => v || null),
   /** Why sedation beyond minimal was needed (payer rule: sedation recorded and justified). */

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { textField } from './common.ts';
+import { IdSchema, textField } from './common.ts';
 
 const pct = (label: string) => z.number({ error: `${label} must be a number` }).min(0, `${label} must be from 0 to 100`).max(100, `${label} must be from 0 to 100`);
 const wholeMin = (label: string, max: number) => z.number({ error: `${label} must be a whole number` }).int(`${label} must be a whole number`)
@@ -34,8 +34,8 @@ export const RuleSetViewSchema = z.object({
 export type RuleSetView = z.infer<typeof RuleSetViewSchema>;
 
 /** POST /rule-sets: copy an existing rule set under a new name (version 1 of a practice rule set). */
-export const RuleSetCopySchema = z.object({ fromId: z.string().max(20, 'Unknown rule set'), name: textField('Name', 80) });
+export const RuleSetCopySchema = z.object({ fromId: IdSchema, name: textField('Name', 80) });
 /** POST /rule-sets/:id/versions: a new version of a practice rule set with edited settings. */
 export const RuleSetVersionSchema = z.object({ settings: RuleSetSettingsSchema });
 /** PUT /practice-settings/default-rule-set */
-export const DefaultRuleSetSchema = z.object({ ruleSetId: z.string().max(20, 'Unknown rule set') });
+export const DefaultRuleSetSchema = z.object({ ruleSetId: IdSchema });

@@ -48,8 +48,10 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
   await app.register(cookie);
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (request) => {
+    // Decide on the route the router matched, never the raw URL: "/%61pi/..." decodes to "/api/...".
+    const route = request.routeOptions.url ?? '';
     // The OpenAPI description and its viewer carry no patient data.
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs') || request.is404) return;
+    if (request.is404 || !route.startsWith('/api/') || route.startsWith('/api/docs')) return;
     const config = request.routeOptions.config;
     if (config.public) return;
     const found = await lookupSession(app.db, request.cookies[SESSION_COOKIE], app.config.idleTimeoutMinutes);

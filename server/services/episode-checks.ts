@@ -86,10 +86,13 @@ export async function episodeChecks(db: Kysely<Database>, episodeId: string, pla
   return { ruleSet: { id: ruleSet.id, name: ruleSet.name, version: ruleSet.version }, checks, nextStep: nextStep(input, checks), input, patientId: String(episode.patient_id) };
 }
 
-/** The checks a planned procedure would newly fail (those not failing without it). */
+/**
+ * The checks a planned procedure would fail: those not failing without it, and those already failing
+ * whose evidence now names the planned procedure (an earlier violation does not excuse a new one).
+ */
 export async function checksFailedBy(db: Kysely<Database>, episodeId: string, planned: ProcedureCreate): Promise<PayerCheck[]> {
   const before = await episodeChecks(db, episodeId);
   const after = await episodeChecks(db, episodeId, planned);
   const failingBefore = new Set(before.checks.filter((c) => c.status === 'not-met').map((c) => c.id));
-  return after.checks.filter((c) => c.status === 'not-met' && !failingBefore.has(c.id));
+  return after.checks.filter((c) => c.status === 'not-met' && (!failingBefore.has(c.id) || c.evidence.some((e) => e.id === 'new')));
 }

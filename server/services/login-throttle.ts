@@ -32,8 +32,3 @@ export async function loginRetryAfterSeconds(db: Kysely<Database>, username: str
   }
   return Math.max(wait, 0);
 }
-
-/** Records an attempt; usernames are normalised to lower case so case changes do not evade limits. */
-export async function recordLoginAttempt(db: Kysely<Database>, username: string, ip: string, success: boolean): Promise<void> {
-  await db.insertInto('login_attempts').values({ username: username.toLowerCase(), ip, success }).execute();
-}

@@ -61,7 +61,7 @@ describe('auth: sessions, CSRF, throttling, lockout, idle logoff', () => {
     expect((await login(uniqueName('spray'), 'wrong-password', '10.2.0.2')).statusCode).toBe(401);
   });
 
-  it('locks an account after 10 consecutive failures; the right password then gets 403 until an admin unlocks', async () => {
+  it('locks an account after 10 consecutive failures; even the right password then gets the same 401', async () => {
     const name = uniqueName('nurse');
     await t.createUser(name, 'nurse');
     // Space the failures out so the throttle (5 per 15 min) does not stop them first.
@@ -71,10 +71,28 @@ describe('auth: sessions, CSRF, throttling, lockout, idle logoff', () => {
     }
     await sql`UPDATE login_attempts SET at = at - interval '20 minutes' WHERE username = ${name}`.execute(t.db.kysely);
     const locked = await login(name, TEST_PASSWORD, '10.3.1.1');
-    expect(locked.statusCode).toBe(403);
-    expect(locked.json().code).toBe('account-locked');
+    expect(locked.statusCode).withContext('a guess cannot be confirmed while locked').toBe(401);
+    expect(locked.json().code).toBe('bad-credentials');
     const audit = await t.db.kysely.selectFrom('audit_events').select('action').where('action', '=', 'auth.locked').where('actor_username', '=', name).execute();
     expect(audit.length).toBe(1);
+  });
+
+  it('counts parallel guesses: 12 at once get at most 5 tries before 429, and every failure is counted', async () => {
+    const name = uniqueName('nurse');
+    const id = await t.createUser(name, 'nurse');
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => login(name, `wrong-${i}`, `10.7.0.${i}`)));
+    const statuses = results.map((r) => r.statusCode);
+    expect(statuses.filter((c) => c === 401).length).toBe(5);
+    expect(statuses.filter((c) => c === 429).length).toBe(7);
+    const row = await t.db.kysely.selectFrom('users').select('failed_logins').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.failed_logins).toBe(5);
+  });
+
+  it('applies the session check to percent-encoded API paths too', async () => {
+    for (const url of ['/%61pi/v1/audit/events', '/%61pi/v1/users', '/api/v1/%75sers', '/%61pi/v1/patients']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode).withContext(url).toBe(401);
+    }
   });
 
   it('refuses a deactivated account only after a right password', async () => {

@@ -79,6 +79,18 @@ describe('payer-rule checks and the next step over the API', () => {
     expect(overridden.json().overrideReason).toBe('Patient travels abroad next week');
   });
 
+  it('asks for an override on every procedure that breaks a rule, even when the rule already failed, and checks the interval before the diary is read', async () => {
+    const id = await readyEpisode();
+    await post(doc, `/api/v1/episodes/${id}/procedures`, mbb(40));
+    const early = await post(doc, `/api/v1/episodes/${id}/procedures`, mbb(38));
+    expect(early.statusCode).withContext('2 days after an unread block').toBe(422);
+    expect(early.json().current.map((c: { id: string }) => c.id)).toEqual(['second-block']);
+    expect((await post(doc, `/api/v1/episodes/${id}/procedures`, mbb(38, { guidance: 'ultrasound', overrideReason: 'Pregnancy' }))).statusCode).toBe(201);
+    const again = await post(doc, `/api/v1/episodes/${id}/procedures`, mbb(20, { guidance: 'ultrasound', intervalExceptionReason: 'x' }));
+    expect(again.statusCode).toBe(422);
+    expect(again.json().current.map((c: { id: string }) => c.id)).toContain('imaging');
+  });
+
   it('flags a third RFA inside 12 months with evidence', async () => {
     const id = await readyEpisode();
     for (const d of [40, 30]) await positiveDiary((await post(doc, `/api/v1/episodes/${id}/procedures`, mbb(d, { intervalExceptionReason: 'spec' }))).json().id);

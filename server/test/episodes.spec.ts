@@ -30,6 +30,8 @@ describe('episodes, stages and conservative care', () => {
   });
 
   it('refuses a future onset, an unknown sign and a score of 11', async () => {
+    const badRuleSet = await post(`/api/v1/patients/${patientId}/episodes`, { region: 'lumbar', side: 'left', onsetDate: '2026-01-01', indexPain: 'x', ruleSetId: 'lcd' });
+    expect(badRuleSet.statusCode).toBe(400);
     const res = await post(`/api/v1/patients/${patientId}/episodes`, { region: 'lumbar', side: 'left', onsetDate: '2999-01-01', indexPain: 'x', signs: ['psychic'], baselineNrsRest: 11 });
     expect(res.statusCode).toBe(400);
     const paths = res.json().errors.map((e: { path: string }) => e.path);
@@ -71,6 +73,8 @@ describe('episodes, stages and conservative care', () => {
     expect(record.conservativeCare.days).toBe(28 + 14);
     const struck = record.therapies.find((x: { id: string }) => x.id === wrong.id);
     expect(struck.enteredInError).toEqual(jasmine.objectContaining({ reason: 'Wrong patient', byName: 'Test nurse2' }));
+    const audit = await t.db.kysely.selectFrom('audit_events').selectAll().where('action', '=', 'therapy.entered-in-error').where('entity_id', '=', wrong.id).executeTakeFirstOrThrow();
+    expect(JSON.stringify(audit.details)).withContext('free text stays on the row').not.toContain('Wrong patient');
     expect(record.therapies.length).withContext('nothing deleted').toBe(3);
   });
 

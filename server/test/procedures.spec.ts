@@ -52,6 +52,8 @@ describe('procedures, the pain diary and the assessment', () => {
     const wrong = await post(doc, `/api/v1/episodes/${episodeId}/procedures`, mbb({ levels: ['L4-L5', 'C5-C6'] }));
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors).toEqual([{ path: 'levels.1', message: 'C5-C6 is not a lumbar level (L1-L2 to L5-S1)' }]);
+    const badPerformer = await post(doc, `/api/v1/episodes/${episodeId}/procedures`, mbb({ performerId: 'abc' }));
+    expect(badPerformer.statusCode).toBe(400);
     expect((await post(nurse, `/api/v1/episodes/${episodeId}/procedures`, mbb())).statusCode).toBe(403);
     const id = (await post(doc, `/api/v1/episodes/${episodeId}/procedures`, mbb())).json().id;
     await t.createUser('mgr3', 'manager');
@@ -73,6 +75,10 @@ describe('procedures, the pain diary and the assessment', () => {
     expect(before.statusCode).toBe(400);
     expect(before.json().errors[0].message).toContain('before the recorded baseline');
     expect((await score(id, -2000, 7, { context: 'rest' })).json().errors[0].message).toBe('A baseline must be within 24 hours before the block');
+    const future = await score(id, 24 * 60, 2);
+    expect(future.json().errors[0].message).toBe('A score cannot describe a time in the future');
+    const far = await post(nurse, `/api/v1/procedures/${id}/pain-scores`, { recordedAt: '9999-01-01T00:00:00Z', score: 2, context: 'rest' });
+    expect(far.statusCode).toBe(400);
     const both = await post(nurse, `/api/v1/procedures/${id}/pain-scores`, { score: 3, context: 'rest' });
     expect(both.json().errors[0].message).toBe('Give either minutes after the block or the time the score describes');
   });

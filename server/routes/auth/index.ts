@@ -1,14 +1,18 @@
+import { sql } from 'kysely';
 import * as z from 'zod';
 import { LoginRequestSchema, type SessionInfo, SessionInfoSchema } from '../../../domain/index.ts';
 import { HttpProblem } from '../../http-problem.ts';
 import { clearSessionCookie, sessionOf, setSessionCookie } from '../../plugins/auth.ts';
 import { appendAudit } from '../../services/audit-trail.ts';
-import { LOGIN_LIMITS, loginRetryAfterSeconds, recordLoginAttempt } from '../../services/login-throttle.ts';
+import { LOGIN_LIMITS, loginRetryAfterSeconds } from '../../services/login-throttle.ts';
 import { verifyPassword } from '../../services/passwords.ts';
 import { createSession, endSession } from '../../services/sessions.ts';
 import type { App } from '../../types.ts';
 
 /** Same words for an unknown user and a wrong password, so logins reveal no usernames (api.md). */
+/** Advisory-lock namespace for sign-in attempts (one lock per username). */
+const LOGIN_LOCK_KEY = 7_301_003;
+
 const WRONG_CREDENTIALS = new HttpProblem({ status: 401, title: 'Sign-in failed', detail: 'Wrong username or password.', code: 'bad-credentials' });
 
 export async function authRoutes(app: App): Promise<void> {
@@ -23,37 +27,42 @@ export async function authRoutes(app: App): Promise<void> {
     const username = request.body.username.trim().toLowerCase();
     const { password } = request.body;
     const ip = request.ip;
-    const wait = await loginRetryAfterSeconds(app.db, username, ip);
-    if (wait > 0) {
-      throw new HttpProblem(
-        { status: 429, title: 'Too many attempts', detail: `Too many failed sign-ins. Try again in ${wait} seconds.`, code: 'throttled' },
-        { 'Retry-After': String(wait) },
-      );
-    }
+    // Check the throttle and reserve this attempt (as a failure until proven otherwise) under a
+    // per-username lock, so parallel guesses cannot all pass the check before any is counted.
+    const attemptId = await app.db.transaction().execute(async (tx) => {
+      await sql`SELECT pg_advisory_xact_lock(${LOGIN_LOCK_KEY}, hashtext(${username}))`.execute(tx);
+      const wait = await loginRetryAfterSeconds(tx, username, ip);
+      if (wait > 0) {
+        throw new HttpProblem(
+          { status: 429, title: 'Too many attempts', detail: `Too many failed sign-ins. Try again in ${wait} seconds.`, code: 'throttled' },
+          { 'Retry-After': String(wait) },
+        );
+      }
+      return (await tx.insertInto('login_attempts').values({ username, ip, success: false }).returning('id').executeTakeFirstOrThrow()).id;
+    });
     const user = await app.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
     const passwordOk = await verifyPassword(user?.password_hash ?? null, password);
-    await recordLoginAttempt(app.db, username, ip, passwordOk && !!user);
 
-    if (!user || !passwordOk) {
+    // A locked account answers like a wrong password, so a guess cannot be confirmed while locked.
+    if (!user || !passwordOk || user.locked_at) {
       await app.db.transaction().execute(async (tx) => {
-        if (user) {
-          const failed = user.failed_logins + 1;
-          const lockNow = failed >= LOGIN_LIMITS.lockAfter && !user.locked_at;
-          await tx.updateTable('users').set({ failed_logins: failed, ...(lockNow ? { locked_at: new Date() } : {}) }).where('id', '=', user.id).execute();
-          if (lockNow) await appendAudit(tx, { actorId: user.id, actorUsername: user.username, action: 'auth.locked', entity: 'user', entityId: user.id, ip, details: { failedLogins: failed } });
+        if (user && !passwordOk) {
+          const row = await tx.updateTable('users').set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) })).where('id', '=', user.id)
+            .returning(['failed_logins', 'locked_at']).executeTakeFirstOrThrow();
+          if (row.failed_logins >= LOGIN_LIMITS.lockAfter && !row.locked_at) {
+            await tx.updateTable('users').set({ locked_at: new Date() }).where('id', '=', user.id).execute();
+            await appendAudit(tx, { actorId: user.id, actorUsername: user.username, action: 'auth.locked', entity: 'user', entityId: user.id, ip, details: { failedLogins: row.failed_logins } });
+          }
         }
-        await appendAudit(tx, { actorId: user?.id ?? null, actorUsername: null, action: 'auth.login-failed', ip, details: { username } });
+        await appendAudit(tx, { actorId: user?.id ?? null, actorUsername: null, action: 'auth.login-failed', ip, details: { username, ...(user?.locked_at ? { locked: true } : {}) } });
       });
       throw WRONG_CREDENTIALS;
-    }
-    // The password was right: now it is safe to say why the account cannot sign in.
-    if (user.locked_at) {
-      throw new HttpProblem({ status: 403, title: 'Account locked', code: 'account-locked', detail: 'This account is locked after repeated failed sign-ins. Ask an administrator to unlock it.' });
     }
     if (!user.active) {
       throw new HttpProblem({ status: 403, title: 'Account inactive', code: 'account-inactive', detail: 'This account has been deactivated. Ask an administrator if you need access.' });
     }
     const { token, csrfToken } = await app.db.transaction().execute(async (tx) => {
+      await tx.updateTable('login_attempts').set({ success: true }).where('id', '=', attemptId).execute();
       await tx.updateTable('users').set({ failed_logins: 0, last_login_at: new Date() }).where('id', '=', user.id).execute();
       await appendAudit(tx, { actorId: user.id, actorUsername: user.username, action: 'auth.login', ip });
       return createSession(tx, user.id, ip);

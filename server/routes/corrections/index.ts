@@ -45,7 +45,8 @@ export async function correctionRoutes(app: App): Promise<void> {
         if (row.error_reason) throw new HttpProblem({ status: 409, title: 'Already marked', code: 'already-entered-in-error', detail: `${kind.label} is already marked entered in error.` });
         if (row.version !== version) throw versionConflict(null);
         await tx.updateTable(kind.table).set({ error_reason: reason, error_at: new Date(), error_by: user.id, version: version + 1 }).where('id', '=', id).execute();
-        await auditPatientData(tx, request, kind.action, await kind.patientOf(tx, id), kind.path, id, { reason });
+        // The reason stays on the row: free text may name people, and the audit trail cannot be corrected.
+        await auditPatientData(tx, request, kind.action, await kind.patientOf(tx, id), kind.path, id);
       });
       return reply.status(204).send(null);
     });

@@ -68,6 +68,9 @@ export async function diaryRoutes(app: App): Promise<void> {
       const performed = row.performed_at.getTime();
       const minutesAfter = b.minutesAfter ?? Math.round((new Date(b.recordedAt!).getTime() - performed) / 60_000);
       if (minutesAfter < -1440) throw badRequest([{ path: b.recordedAt ? 'recordedAt' : 'minutesAfter', message: 'A baseline must be within 24 hours before the block' }]);
+      if (performed + minutesAfter * 60_000 > Date.now() + 5 * 60_000) {
+        throw badRequest([{ path: b.recordedAt ? 'recordedAt' : 'minutesAfter', message: 'A score cannot describe a time in the future' }]);
+      }
       if (b.side && row.side !== 'bilateral') throw badRequest([{ path: 'side', message: 'Left and right scores are for bilateral procedures only' }]);
       // A score timed before this series' baseline would change what the baseline means.
       const baseline = await tx.selectFrom('pain_scores').select('minutes_after').where('procedure_id', '=', id).where('error_reason', 'is', null)
