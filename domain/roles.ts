@@ -23,6 +23,7 @@ export const PERMISSIONS = {
   'users:manage': ['admin'],
   'audit:read': ['admin'],
   'rule-sets:manage': ['admin'],
+  'settings:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   'interpretation.sign',
   'rule-set.create',
   'rule-set.default',
+  'settings.update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

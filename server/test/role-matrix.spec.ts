@@ -25,12 +25,13 @@ describe('role matrix over every route', () => {
     t.app.inject({ method: method as 'GET', url: path.replace('{id}', '1'), headers: as.write, ...(method === 'GET' ? {} : { payload: {} }) });
 
   // Routes every signed-in user (or anyone) may call: no patient data behind them.
-  const OPEN_TO_ALL = new Set(['GET /api/v1/health', 'GET /api/v1/config', 'POST /api/v1/auth/login', 'GET /api/v1/auth/me', 'POST /api/v1/auth/logout', 'GET /api/v1/rule-sets']);
+  const OPEN_TO_ALL = new Set(['GET /api/v1/health', 'GET /api/v1/config', 'POST /api/v1/auth/login', 'GET /api/v1/auth/me', 'POST /api/v1/auth/logout', 'GET /api/v1/rule-sets', 'GET /api/v1/practice-settings']);
   // Routes a nurse may not call: recording procedures, signing, and all administration.
   const NOT_FOR_NURSES = [
     'POST /api/v1/episodes/{id}/procedures', 'POST /api/v1/episodes/{id}/procedures/check', 'POST /api/v1/procedures/{id}/interpretation',
     'POST /api/v1/procedures/{id}/entered-in-error', 'GET /api/v1/users', 'POST /api/v1/users', 'PATCH /api/v1/users/{id}', 'POST /api/v1/users/{id}/password',
     'GET /api/v1/audit/events', 'GET /api/v1/audit/verify', 'POST /api/v1/rule-sets', 'POST /api/v1/rule-sets/{id}/versions', 'PUT /api/v1/practice-settings/default-rule-set',
+    'PUT /api/v1/practice-settings',
   ];
 
   it('finds the routes to walk', () => expect(routes.length).toBeGreaterThan(35));
