@@ -1,3 +1,4 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type Signed, type TestApp } from './test-app.ts';
 
 describe('practice settings: time zone', () => {
@@ -13,8 +14,8 @@ describe('practice settings: time zone', () => {
   });
   afterAll(async () => t.close());
 
-  const read = async (as: Signed) => t.app.inject({ method: 'GET', url: '/api/v1/practice-settings', headers: as.read });
-  const put = async (as: Signed, payload: unknown) => t.app.inject({ method: 'PUT', url: '/api/v1/practice-settings', headers: as.write, payload });
+  const read = async (as: Signed): Promise<LightMyRequestResponse> => t.app.inject({ method: 'GET', url: '/api/v1/practice-settings', headers: as.read });
+  const put = async (as: Signed, payload: Record<string, unknown>): Promise<LightMyRequestResponse> => t.app.inject({ method: 'PUT', url: '/api/v1/practice-settings', headers: as.write, payload });
 
   it("defaults to the server's zone, keeps an admin's choice (audited), refuses bad zones and non-admins", async () => {
     const first = await read(nurse);
