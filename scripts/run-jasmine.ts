@@ -8,7 +8,7 @@ const globs = process.argv.slice(2);
 const runner = new Jasmine({});
 runner.loadConfig({
   spec_dir: '.',
-  spec_files: globs.length ? globs : ['domain/**/*.spec.ts', 'server/**/*.spec.ts'],
+  spec_files: globs.length ? globs : ['domain/**/*.spec.ts', 'server/**/*.spec.ts', 'scripts/**/*.spec.ts'],
   jsLoader: 'import',
   random: true,
 });
