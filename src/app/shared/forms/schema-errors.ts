@@ -1,6 +1,6 @@
 import type { AbstractControl, FormGroup } from '@angular/forms';
 import type { z } from 'zod';
-import type { Problem } from '../../../../domain/index.ts';
+import type { Problem } from '@domain';
 import { problemMessage } from '../../core/problem.ts';
 
 /** Error key under which a control carries a schema message. */

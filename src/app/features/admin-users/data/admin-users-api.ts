@@ -7,7 +7,7 @@ import type {
   UserCreate,
   UserUpdate,
   UserView,
-} from '../../../../../domain/index.ts';
+} from '@domain';
 
 /** Which page of the user list to fetch. */
 export interface UserListQuery {

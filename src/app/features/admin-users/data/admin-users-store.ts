@@ -8,7 +8,7 @@ import {
   type UserUpdate,
   type UserView,
   UserViewSchema,
-} from '../../../../../domain/index.ts';
+} from '@domain';
 import { problemMessage, toProblem } from '../../../core/problem.ts';
 import { AdminUsersApi, type UserListQuery } from './admin-users-api.ts';
 

@@ -10,7 +10,7 @@ import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator'
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
-import { ROLE_LABELS, type UserView } from '../../../../../domain/index.ts';
+import { ROLE_LABELS, type UserView } from '@domain';
 import { problemMessage } from '../../../core/problem.ts';
 import { confirmAction } from '../../../shared/ui/confirm-dialog/confirm-dialog.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';

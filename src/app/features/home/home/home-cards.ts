@@ -1,4 +1,4 @@
-import type { Role } from '../../../../../domain/index.ts';
+import type { Role } from '@domain';
 
 /** One card on the home page: what a role can do here now, or what is coming. */
 export interface HomeCard {

@@ -14,7 +14,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { Router } from '@angular/router';
-import { LoginRequestSchema } from '../../../../../domain/index.ts';
+import { LoginRequestSchema } from '@domain';
 import { problemMessage } from '../../../core/problem.ts';
 import type { LoginResult } from '../../../core/session-store.ts';
 import { SessionStore } from '../../../core/session-store.ts';

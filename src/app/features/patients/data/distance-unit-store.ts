@@ -1,5 +1,5 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
-import { KM_PER_MILE } from '../../../../../domain/index.ts';
+import { KM_PER_MILE } from '@domain';
 import { SessionStore } from '../../../core/session-store.ts';
 
 /** How weekly running distance is shown and entered; the server always stores km. */

@@ -1,5 +1,5 @@
 /** Patients, episodes and records for the patients specs (never imported by app code). */
-import type { EpisodeView, PatientView } from '../../../../../domain/index.ts';
+import type { EpisodeView, PatientView } from '@domain';
 import type { HttpTestingController } from '@angular/common/http/testing';
 import { nextRequest } from '../../../testing/test-fixtures.ts';
 import { episodeChecks } from '../../../shared/ui/payer-checks/testing/payer-check-fixtures.ts';

@@ -2,7 +2,7 @@ import { inject } from '@angular/core';
 import { patchState, signalStore, withHooks, withMethods, withState } from '@ngrx/signals';
 import { rxMethod } from '@ngrx/signals/rxjs-interop';
 import { catchError, map, of, pipe, switchMap, tap } from 'rxjs';
-import type { PatientCreate, PatientView, Stage } from '../../../../../domain/index.ts';
+import type { PatientCreate, PatientView, Stage } from '@domain';
 import { problemMessage, toProblem } from '../../../core/problem.ts';
 import { attempt, type SaveResult } from './patient-results.ts';
 import { PatientsApi } from './patients-api.ts';

@@ -9,7 +9,7 @@ import {
   PatientViewSchema,
   type Stage,
   type TherapyCreate,
-} from '../../../../../domain/index.ts';
+} from '@domain';
 import { problemMessage, toProblem } from '../../../core/problem.ts';
 import { attempt, type SaveResult } from './patient-results.ts';
 import {

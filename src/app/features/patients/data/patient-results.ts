@@ -1,4 +1,4 @@
-import type { PatientView, Problem } from '../../../../../domain/index.ts';
+import type { PatientView, Problem } from '@domain';
 import { toProblem } from '../../../core/problem.ts';
 
 /**

@@ -24,7 +24,7 @@ import type {
   Stage,
   TherapyCreate,
   TherapyView,
-} from '../../../../../domain/index.ts';
+} from '@domain';
 import type { EpisodeChecks } from '../../../shared/ui/payer-checks/payer-check-list.ts';
 
 /** POST /episodes/:id/function-scores body, derived from the domain schema. */

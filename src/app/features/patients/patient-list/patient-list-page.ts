@@ -12,7 +12,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
-import { type PatientView, type Stage, STAGE_LABELS, STAGES } from '../../../../../domain/index.ts';
+import { type PatientView, type Stage, STAGE_LABELS, STAGES } from '@domain';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
 import { DistanceUnitStore } from '../data/distance-unit-store.ts';
 import { PatientListStore } from '../data/patient-list-store.ts';

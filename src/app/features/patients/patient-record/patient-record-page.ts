@@ -7,7 +7,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
-import { type EpisodeView, FACET_SIGNS, monthsBetween, STAGE_LABELS, SUSPECTED_CAUSES, todayIso } from '../../../../../domain/index.ts';
+import { type EpisodeView, FACET_SIGNS, monthsBetween, STAGE_LABELS, SUSPECTED_CAUSES, todayIso } from '@domain';
 import { problemMessage } from '../../../core/problem.ts';
 import { SessionStore } from '../../../core/session-store.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';

@@ -7,7 +7,7 @@ import type {
   PayerCheck,
   ProcedureCreate,
   ProcedureView,
-} from '../../../../../domain/index.ts';
+} from '@domain';
 import { problemMessage, toProblem } from '../../../core/problem.ts';
 import { attempt, notLoaded, type WriteResult } from './procedure-results.ts';
 import { ProceduresApi } from './procedures-api.ts';

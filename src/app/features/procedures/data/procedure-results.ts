@@ -1,4 +1,4 @@
-import type { Problem } from '../../../../../domain/index.ts';
+import type { Problem } from '@domain';
 import { toProblem } from '../../../core/problem.ts';
 
 /** What a write came to; the page decides what to show or where to go. */

@@ -7,7 +7,7 @@ import {
   type PainScoreView,
   type ProcedureView,
   type RuleSetSettings,
-} from '../../../../../domain/index.ts';
+} from '@domain';
 import { problemMessage, toProblem } from '../../../core/problem.ts';
 import { attempt, notLoaded, type WriteResult } from './procedure-results.ts';
 import { type PainDiary, ProceduresApi } from './procedures-api.ts';

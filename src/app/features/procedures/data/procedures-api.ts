@@ -12,7 +12,7 @@ import type {
   ProcedureView,
   RuleSetView,
   TimePointStatus,
-} from '../../../../../domain/index.ts';
+} from '@domain';
 
 /** GET /procedures/:id/pain-scores: the diary with its schedule as of now. */
 export interface PainDiary {

@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { type PainScoreView, PROCEDURE_LABELS, THERAPY_LABELS } from '../../../../../domain/index.ts';
+import { type PainScoreView, PROCEDURE_LABELS, THERAPY_LABELS } from '@domain';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
 import { PayerCheckList } from '../../../shared/ui/payer-checks/payer-check-list.ts';
 import { EpisodeReportStore } from '../data/episode-report-store.ts';

@@ -30,7 +30,7 @@ import {
   PainScoreCreateSchema,
   type PainScoreView,
   PROCEDURE_LABELS,
-} from '../../../../../domain/index.ts';
+} from '@domain';
 import { fieldMessage, parseForm, showProblemOnForm } from '../../../shared/forms/schema-errors.ts';
 import { FieldMessage } from '../../../shared/ui/field-message/field-message.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';

@@ -40,7 +40,7 @@ import {
   type Sedation,
   SEDATION_LEVELS,
   sedationConfounds,
-} from '../../../../../domain/index.ts';
+} from '@domain';
 import { type FieldMessage as Message, fieldMessage, showFieldMessages } from '../../../shared/forms/schema-errors.ts';
 import { problemMessage } from '../../../core/problem.ts';
 import { FieldMessage } from '../../../shared/ui/field-message/field-message.ts';

@@ -5,7 +5,7 @@ import type { EnvironmentProviders, Provider } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter, type Routes, withComponentInputBinding } from '@angular/router';
-import type { AssessmentView, PainScoreView, ProcedureView, Role } from '../../../../../domain/index.ts';
+import type { AssessmentView, PainScoreView, ProcedureView, Role } from '@domain';
 import { apiInterceptor } from '../../../core/api-interceptor.ts';
 import { SessionStore } from '../../../core/session-store.ts';
 import { sessionFor } from '../../../testing/test-fixtures.ts';

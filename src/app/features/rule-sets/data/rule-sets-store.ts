@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { patchState, signalStore, withHooks, withMethods, withState } from '@ngrx/signals';
-import type { Problem, RuleSetSettings, RuleSetView } from '../../../../../domain/index.ts';
+import type { Problem, RuleSetSettings, RuleSetView } from '@domain';
 import { problemMessage, toProblem } from '../../../core/problem.ts';
 import { RuleSetsApi } from './rule-sets-api.ts';
 

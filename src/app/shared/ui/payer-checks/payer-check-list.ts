@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
-import type { CheckStatus, EpisodeChecks, Evidence, PayerCheck } from '../../../../../domain/index.ts';
+import type { CheckStatus, EpisodeChecks, Evidence, PayerCheck } from '@domain';
 
 export type { EpisodeChecks };
 

@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { firstValueFrom } from 'rxjs';
-import { EnteredInErrorSchema, type Problem } from '../../../../../domain/index.ts';
+import { EnteredInErrorSchema, type Problem } from '@domain';
 import { fieldMessage, parseForm, showProblemOnForm } from '../../forms/schema-errors.ts';
 
 /** What a reasoned write came to; `conflict` means the record changed under the user (the page explains). */

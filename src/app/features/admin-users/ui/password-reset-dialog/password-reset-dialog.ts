@@ -8,7 +8,7 @@ import {
   PASSWORD_MIN_LENGTH,
   PasswordResetSchema,
   type UserView,
-} from '../../../../../../domain/index.ts';
+} from '@domain';
 import { confirmPasswordMatches } from '../../../../shared/forms/password-confirmation.ts';
 import { fieldMessage, parseForm, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
 import type { UserChangeResult } from '../../data/admin-users-store.ts';

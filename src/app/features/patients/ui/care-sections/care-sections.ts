@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { THERAPY_LABELS } from '../../../../../../domain/index.ts';
+import { THERAPY_LABELS } from '@domain';
 import type { DistanceUnit } from '../../data/distance-unit-store.ts';
 import type { EpisodeRecord } from '../../data/patients-api.ts';
 import { RESPONSE_LABELS, RUNNING_STATUS_LABELS } from '../care-labels.ts';

@@ -1,5 +1,5 @@
 import { formatDate } from '@angular/common';
-import { INSTRUMENT_LABELS, PROCEDURE_LABELS, STAGE_LABELS, THERAPY_LABELS } from '../../../../../../domain/index.ts';
+import { INSTRUMENT_LABELS, PROCEDURE_LABELS, STAGE_LABELS, THERAPY_LABELS } from '@domain';
 import { type DistanceUnit } from '../../data/distance-unit-store.ts';
 import type { CorrectableKind, EnteredInErrorMark, EpisodeRecord, PainTimeline } from '../../data/patients-api.ts';
 import { RESPONSE_LABELS, RUNNING_STATUS_LABELS } from '../care-labels.ts';

@@ -14,7 +14,7 @@ import {
   INSTRUMENT_SECTIONS,
   type Region,
   todayIso,
-} from '../../../../../../domain/index.ts';
+} from '@domain';
 import { fieldMessage, parseForm, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
 import { FieldMessage } from '../../../../shared/ui/field-message/field-message.ts';
 import type { SaveResult } from '../../data/patient-results.ts';

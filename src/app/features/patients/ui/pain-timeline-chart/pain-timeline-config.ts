@@ -1,7 +1,7 @@
 import { formatDate } from '@angular/common';
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { AnnotationOptions } from 'chartjs-plugin-annotation';
-import { addDays, formatMinutes, MEANINGFUL_CHANGE, nrsAtRelief, type PainContext, STAGE_LABELS } from '../../../../../../domain/index.ts';
+import { addDays, formatMinutes, MEANINGFUL_CHANGE, nrsAtRelief, type PainContext, STAGE_LABELS } from '@domain';
 import type { ChartDataTable } from '../../../../shared/ui/chart/chart-figure.ts';
 import { PAIN_CONTEXT_STYLE, REFERENCE_COLORS, referenceLine, round1 } from '../../../../shared/ui/chart/chart-styles.ts';
 import type { PainTimeline } from '../../data/patients-api.ts';

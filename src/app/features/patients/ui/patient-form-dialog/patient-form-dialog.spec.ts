@@ -3,7 +3,7 @@ import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSlideToggleHarness } from '@angular/material/slide-toggle/testing';
-import type { PatientView } from '../../../../../../domain/index.ts';
+import type { PatientView } from '@domain';
 import type { DistanceUnit } from '../../data/distance-unit-store.ts';
 import { patient } from '../../data/patient-fixtures.ts';
 import type { SaveResult } from '../../data/patient-results.ts';

@@ -14,7 +14,7 @@ import {
   type Sex,
   SEXES,
   todayIso,
-} from '../../../../../../domain/index.ts';
+} from '@domain';
 import { type FieldMessage, fieldMessage, showFieldMessages, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
 import { DISTANCE_UNIT_LABELS, type DistanceUnit, kmToUnit, unitToKm } from '../../data/distance-unit-store.ts';
 import type { PatientChange } from '../../data/patient-record-store.ts';

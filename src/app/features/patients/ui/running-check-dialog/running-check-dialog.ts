@@ -5,7 +5,7 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
-import { RUNNING_STATUSES, RunningCheckCreateSchema, type RunningStatus, todayIso } from '../../../../../../domain/index.ts';
+import { RUNNING_STATUSES, RunningCheckCreateSchema, type RunningStatus, todayIso } from '@domain';
 import { type FieldMessage as Message, fieldMessage, showFieldMessages, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
 import { FieldMessage } from '../../../../shared/ui/field-message/field-message.ts';
 import { DISTANCE_UNIT_LABELS, type DistanceUnit, kmToUnit, unitToKm } from '../../data/distance-unit-store.ts';

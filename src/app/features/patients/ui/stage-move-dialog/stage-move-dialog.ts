@@ -14,7 +14,7 @@ import {
   type Stage,
   STAGE_LABELS,
   STAGE_MOVES,
-} from '../../../../../../domain/index.ts';
+} from '@domain';
 import { fieldMessage, showFieldMessages, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
 import { FieldMessage } from '../../../../shared/ui/field-message/field-message.ts';
 import { StageChip } from '../../../../shared/ui/stage-chip/stage-chip.ts';

@@ -15,7 +15,7 @@ import {
   type TherapyResponse,
   type TherapyView,
   todayIso,
-} from '../../../../../../domain/index.ts';
+} from '@domain';
 import { fieldMessage, parseForm, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
 import type { SaveResult } from '../../data/patient-results.ts';
 import { RESPONSE_LABELS } from '../care-labels.ts';

@@ -6,7 +6,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
-import { InterpretationSignSchema, type ProcedureView } from '../../../../../../domain/index.ts';
+import { InterpretationSignSchema, type ProcedureView } from '@domain';
 import { fieldMessage, parseForm } from '../../../../shared/forms/schema-errors.ts';
 
 /** A signed interpretation as the API returns it. */

@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { RuleSetCopySchema, type RuleSetView } from '../../../../../../domain/index.ts';
+import { RuleSetCopySchema, type RuleSetView } from '@domain';
 import { fieldMessage, parseForm, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
 import type { RuleSetChangeResult } from '../../data/rule-sets-store.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';

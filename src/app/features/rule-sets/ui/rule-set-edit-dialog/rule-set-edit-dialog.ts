@@ -5,7 +5,7 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { type RuleSetSettings, RuleSetSettingsSchema, type RuleSetView } from '../../../../../../domain/index.ts';
+import { type RuleSetSettings, RuleSetSettingsSchema, type RuleSetView } from '@domain';
 import { problemMessage } from '../../../../core/problem.ts';
 import { type FieldMessage, fieldMessage, showFieldMessages } from '../../../../shared/forms/schema-errors.ts';
 import type { RuleSetChangeResult } from '../../data/rule-sets-store.ts';
