@@ -12,9 +12,10 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { ROLE_LABELS, type UserView } from '@domain';
 import { problemMessage } from '../../../core/problem.ts';
+import type { WriteResult } from '../../../core/write-result.ts';
 import { confirmAction } from '../../../shared/ui/confirm-dialog/confirm-dialog.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
-import { AdminUsersStore, type UserChange, type UserChangeResult } from '../data/admin-users-store.ts';
+import { AdminUsersStore, type UserChange } from '../data/admin-users-store.ts';
 import {
   PasswordResetDialog,
   type PasswordResetDialogData,
@@ -120,7 +121,7 @@ export class UserListPage {
   }
 
   /** A version conflict is told the same way wherever it happens. */
-  private explainConflict(result: UserChangeResult): UserChangeResult {
+  private explainConflict<T>(result: WriteResult<T>): WriteResult<T> {
     if (!result.ok && result.conflict) this.tell(USER_CONFLICT_MESSAGE);
     return result;
   }

@@ -11,7 +11,7 @@ import {
   type TherapyCreate,
 } from '@domain';
 import { problemMessage, toProblem } from '../../../core/problem.ts';
-import { attempt, type SaveResult } from './patient-results.ts';
+import { attempt, type WriteResult } from '../../../core/write-result.ts';
 import {
   type CorrectableKind,
   type EpisodeRecord,
@@ -104,7 +104,7 @@ export const PatientRecordStore = signalStore(
       patchState(store, { episodes: store.episodes().map((e) => (e.id === episode.id ? episode : e)) });
 
     /** Runs a write on the selected episode's record and reloads the record when it worked. */
-    const recordWrite = async <T>(write: (episodeId: string) => Promise<T>): Promise<SaveResult<T>> => {
+    const recordWrite = async <T>(write: (episodeId: string) => Promise<T>): Promise<WriteResult<T>> => {
       const episodeId = store.selectedEpisodeId();
       if (!episodeId) return { ok: false, conflict: false, problem: { status: 0, title: 'No episode selected' } };
       const result = await attempt(() => write(episodeId));
@@ -138,7 +138,7 @@ export const PatientRecordStore = signalStore(
        * Saves an edit on top of `version` (the one the user's form is based on). On a version
        * conflict the page's patient becomes the other person's saved version, returned as `current`.
        */
-      async updatePatient(change: PatientChange, version: number): Promise<SaveResult<PatientView>> {
+      async updatePatient(change: PatientChange, version: number): Promise<WriteResult<PatientView, PatientView>> {
         const patient = store.patient();
         if (!patient) return { ok: false, conflict: false, problem: { status: 0, title: 'No patient loaded' } };
         const result = await attempt(() => api.update(patient.id, { ...change, version }));
@@ -154,7 +154,7 @@ export const PatientRecordStore = signalStore(
         return result;
       },
       /** Opens an episode and shows it. */
-      async openEpisode(body: EpisodeCreate): Promise<SaveResult<EpisodeView>> {
+      async openEpisode(body: EpisodeCreate): Promise<WriteResult<EpisodeView>> {
         const patient = store.patient();
         if (!patient) return { ok: false, conflict: false, problem: { status: 0, title: 'No patient loaded' } };
         const result = await attempt(() => api.openEpisode(patient.id, body));
@@ -165,7 +165,7 @@ export const PatientRecordStore = signalStore(
         return result;
       },
       /** Moves the selected episode to `to`, with the version shown; a conflict shows the current episode. */
-      async moveStage(to: Stage, reason: string | null): Promise<SaveResult<EpisodeView>> {
+      async moveStage(to: Stage, reason: string | null): Promise<WriteResult<EpisodeView>> {
         const episode = store.selectedEpisode();
         if (!episode) return { ok: false, conflict: false, problem: { status: 0, title: 'No episode selected' } };
         const result = await attempt(() =>

@@ -9,7 +9,7 @@ import type {
   ProcedureView,
 } from '@domain';
 import { problemMessage, toProblem } from '../../../core/problem.ts';
-import { attempt, notLoaded, type WriteResult } from './procedure-results.ts';
+import { attempt, notLoaded, type WriteResult } from '../../../core/write-result.ts';
 import { ProceduresApi } from './procedures-api.ts';
 
 interface EpisodeProceduresState {

@@ -11,13 +11,13 @@ import {
 } from '@domain';
 import { confirmPasswordMatches } from '../../../../shared/forms/password-confirmation.ts';
 import { fieldMessage, parseForm, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
-import type { UserChangeResult } from '../../data/admin-users-store.ts';
+import type { WriteResult } from '../../../../core/write-result.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 
 /** Whose password, and how to save it (the page passes the store's method). */
 export interface PasswordResetDialogData {
   user: UserView;
-  save: (password: string) => Promise<UserChangeResult>;
+  save: (password: string) => Promise<WriteResult<UserView>>;
 }
 
 /** Sets a new password for a user; closes with the saved user, or undefined when cancelled. */
@@ -78,7 +78,7 @@ export class PasswordResetDialog {
     this.saving.set(true);
     const result = await this.data.save(body.password);
     this.saving.set(false);
-    if (result.ok) this.dialogRef.close(result.user);
+    if (result.ok) this.dialogRef.close(result.value);
     // Someone else changed the user: this form's version is stale, so close; the page explains.
     else if (result.conflict) this.dialogRef.close();
     else this.formError.set(showProblemOnForm(this.form, result.problem));

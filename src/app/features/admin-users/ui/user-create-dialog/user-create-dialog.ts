@@ -16,12 +16,12 @@ import {
 } from '@domain';
 import { confirmPasswordMatches } from '../../../../shared/forms/password-confirmation.ts';
 import { fieldMessage, parseForm, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
-import type { UserChangeResult } from '../../data/admin-users-store.ts';
+import type { WriteResult } from '../../../../core/write-result.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 
 /** How the dialog saves: the page passes the store's create, so the dialog stays a widget. */
 export interface UserCreateDialogData {
-  save: (body: UserCreate) => Promise<UserChangeResult>;
+  save: (body: UserCreate) => Promise<WriteResult<UserView>>;
 }
 
 /** The "New user" form; closes with the created user, or undefined when cancelled. */
@@ -71,7 +71,7 @@ export class UserCreateDialog {
     const result = await this.data.save(body);
     this.saving.set(false);
     if (result.ok) {
-      this.dialogRef.close(result.user);
+      this.dialogRef.close(result.value);
       return;
     }
     // A taken username (409) comes with errors [{path: 'username'}]: it lands under that field.

@@ -23,13 +23,13 @@ import {
 } from '@domain';
 import { fieldMessage, parseForm, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
 import { FieldMessage } from '../../../../shared/ui/field-message/field-message.ts';
-import type { SaveResult } from '../../data/patient-results.ts';
+import type { WriteResult } from '../../../../core/write-result.ts';
 import { REGION_LABELS, scale, SIDE_LABELS } from '../care-labels.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 
 /** How the dialog saves: the page passes the store's openEpisode. */
 export interface EpisodeFormDialogData {
-  save: (body: EpisodeCreate) => Promise<SaveResult<EpisodeView>>;
+  save: (body: EpisodeCreate) => Promise<WriteResult<EpisodeView>>;
 }
 
 const checklist = <T extends Record<string, string>>(labels: T) =>

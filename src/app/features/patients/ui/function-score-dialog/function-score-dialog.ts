@@ -17,7 +17,7 @@ import {
 } from '@domain';
 import { fieldMessage, parseForm, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
 import { FieldMessage } from '../../../../shared/ui/field-message/field-message.ts';
-import type { SaveResult } from '../../data/patient-results.ts';
+import type { WriteResult } from '../../../../core/write-result.ts';
 import type { FunctionScoreCreate } from '../../data/patients-api.ts';
 import { scale, sectionLabel } from '../care-labels.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
@@ -25,7 +25,7 @@ import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actio
 /** The episode's region (which questionnaires fit) and how to save (the store's addFunctionScore). */
 export interface FunctionScoreDialogData {
   region: Region;
-  save: (body: FunctionScoreCreate) => Promise<SaveResult<FunctionScoreView>>;
+  save: (body: FunctionScoreCreate) => Promise<WriteResult<FunctionScoreView>>;
 }
 
 /** ODI for the low back, NDI for the neck; either for the thoracic spine (domain.md section 5). */

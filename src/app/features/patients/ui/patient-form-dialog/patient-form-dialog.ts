@@ -18,7 +18,7 @@ import {
 import { type FieldMessage, fieldMessage, showFieldMessages, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
 import { DISTANCE_UNIT_LABELS, type DistanceUnit, kmToUnit, unitToKm } from '../../data/distance-unit-store.ts';
 import type { PatientChange } from '../../data/patient-record-store.ts';
-import type { SaveResult } from '../../data/patient-results.ts';
+import type { WriteResult } from '../../../../core/write-result.ts';
 import { DistanceUnitToggle } from '../distance-unit-toggle/distance-unit-toggle.ts';
 import { PATIENT_FIELD_LABELS, type PatientField, patientFieldText, SEX_LABELS } from './patient-fields.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
@@ -31,8 +31,8 @@ export type PatientFormDialogData = {
   unit: Signal<DistanceUnit>;
   chooseUnit: (unit: DistanceUnit) => void;
 } & (
-  | { mode: 'register'; save: (body: PatientCreate) => Promise<SaveResult<PatientView>> }
-  | { mode: 'edit'; patient: PatientView; save: (change: PatientChange, version: number) => Promise<SaveResult<PatientView>> }
+  | { mode: 'register'; save: (body: PatientCreate) => Promise<WriteResult<PatientView, PatientView>> }
+  | { mode: 'edit'; patient: PatientView; save: (change: PatientChange, version: number) => Promise<WriteResult<PatientView, PatientView>> }
 );
 
 /** The form shows the distance in the user's unit; schema and server name it in km. */

@@ -9,7 +9,7 @@ import { RUNNING_STATUSES, RunningCheckCreateSchema, type RunningStatus, todayIs
 import { type FieldMessage as Message, fieldMessage, showFieldMessages, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
 import { FieldMessage } from '../../../../shared/ui/field-message/field-message.ts';
 import { DISTANCE_UNIT_LABELS, type DistanceUnit, kmToUnit, unitToKm } from '../../data/distance-unit-store.ts';
-import type { SaveResult } from '../../data/patient-results.ts';
+import type { WriteResult } from '../../../../core/write-result.ts';
 import type { RunningCheckCreate, RunningCheckView } from '../../data/patients-api.ts';
 import { RUNNING_STATUS_LABELS } from '../care-labels.ts';
 import { DistanceUnitToggle } from '../distance-unit-toggle/distance-unit-toggle.ts';
@@ -19,7 +19,7 @@ import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actio
 export interface RunningCheckDialogData {
   unit: Signal<DistanceUnit>;
   chooseUnit: (unit: DistanceUnit) => void;
-  save: (body: RunningCheckCreate) => Promise<SaveResult<RunningCheckView>>;
+  save: (body: RunningCheckCreate) => Promise<WriteResult<RunningCheckView>>;
 }
 
 /** The form shows the distance in the user's unit; schema and server name it in km. */

@@ -18,13 +18,13 @@ import {
 import { fieldMessage, showFieldMessages, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
 import { FieldMessage } from '../../../../shared/ui/field-message/field-message.ts';
 import { StageChip } from '../../../../shared/ui/stage-chip/stage-chip.ts';
-import type { SaveResult } from '../../data/patient-results.ts';
+import type { WriteResult } from '../../../../core/write-result.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 
 /** The stage the episode is in, and how to move it (the page passes the store's moveStage). */
 export interface StageMoveDialogData {
   from: Stage;
-  save: (to: Stage, reason: string | null) => Promise<SaveResult<EpisodeView>>;
+  save: (to: Stage, reason: string | null) => Promise<WriteResult<EpisodeView>>;
 }
 
 const KIND_HINTS: Readonly<Record<MoveKind, string>> = {

@@ -17,13 +17,13 @@ import {
   todayIso,
 } from '@domain';
 import { fieldMessage, parseForm, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
-import type { SaveResult } from '../../data/patient-results.ts';
+import type { WriteResult } from '../../../../core/write-result.ts';
 import { RESPONSE_LABELS } from '../care-labels.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 
 /** How the dialog saves: the page passes the store's addTherapy. */
 export interface TherapyDialogData {
-  save: (body: TherapyCreate) => Promise<SaveResult<TherapyView>>;
+  save: (body: TherapyCreate) => Promise<WriteResult<TherapyView>>;
 }
 
 /** Records one conservative-care therapy: kind, start, end (empty = ongoing), response, notes. */

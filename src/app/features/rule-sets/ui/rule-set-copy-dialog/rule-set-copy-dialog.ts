@@ -6,13 +6,13 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RuleSetCopySchema, type RuleSetView } from '@domain';
 import { fieldMessage, parseForm, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
-import type { RuleSetChangeResult } from '../../data/rule-sets-store.ts';
+import type { WriteResult } from '../../../../core/write-result.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 
 /** Which rule set to copy and how to save the copy (the page passes the store's method). */
 export interface RuleSetCopyDialogData {
   from: RuleSetView;
-  save: (name: string) => Promise<RuleSetChangeResult>;
+  save: (name: string) => Promise<WriteResult<RuleSetView>>;
 }
 
 /** Names a copy of a rule set; closes with the new rule set, or undefined when cancelled. */
@@ -57,7 +57,7 @@ export class RuleSetCopyDialog {
     this.saving.set(true);
     const result = await this.data.save(body.name);
     this.saving.set(false);
-    if (result.ok) this.dialogRef.close(result.ruleSet);
+    if (result.ok) this.dialogRef.close(result.value);
     else this.formError.set(showProblemOnForm(this.form, result.problem));
   }
 }

@@ -8,13 +8,13 @@ import { MatInputModule } from '@angular/material/input';
 import { type RuleSetSettings, RuleSetSettingsSchema, type RuleSetView } from '@domain';
 import { problemMessage } from '../../../../core/problem.ts';
 import { type FieldMessage, fieldMessage, showFieldMessages } from '../../../../shared/forms/schema-errors.ts';
-import type { RuleSetChangeResult } from '../../data/rule-sets-store.ts';
+import type { WriteResult } from '../../../../core/write-result.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 
 /** The rule set to edit and how to save the new version (the page passes the store's method). */
 export interface RuleSetEditDialogData {
   ruleSet: RuleSetView;
-  save: (settings: RuleSetSettings) => Promise<RuleSetChangeResult>;
+  save: (settings: RuleSetSettings) => Promise<WriteResult<RuleSetView>>;
 }
 
 type NumberSetting = Exclude<keyof RuleSetSettings, 'thresholdExclusive' | 'diaryMinutes'>;
@@ -100,7 +100,7 @@ export class RuleSetEditDialog {
     const result = await this.data.save(parsed.data);
     this.saving.set(false);
     if (result.ok) {
-      this.dialogRef.close(result.ruleSet);
+      this.dialogRef.close(result.value);
       return;
     }
     const errors = result.problem.errors ?? [];
