@@ -18,7 +18,8 @@ import { LoginRequestSchema } from '@domain';
 import { problemMessage } from '../../../core/problem.ts';
 import type { LoginResult } from '../../../core/session-store.ts';
 import { SessionStore } from '../../../core/session-store.ts';
-import { fieldMessage, parseForm, showProblemOnForm } from '../../../shared/forms/schema-errors.ts';
+import { fieldMessage, parseForm } from '../../../shared/forms/schema-errors.ts';
+import { showProblemOnForm } from '../../../core/forms/form-submit.ts';
 import { DemoBanner } from '../../../shared/ui/demo-banner/demo-banner.ts';
 import { LoginStore } from '../data/login-store.ts';
 

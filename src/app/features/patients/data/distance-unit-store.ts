@@ -60,3 +60,8 @@ function readStorage(key: string): string | null {
     return null;
   }
 }
+
+/** Forms show the weekly distance in the user's unit; schema and server name it in km. */
+export function distanceFormPath(path: string): string {
+  return path === 'weeklyDistanceKm' ? 'weeklyDistance' : path;
+}

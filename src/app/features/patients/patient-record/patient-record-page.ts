@@ -13,7 +13,7 @@ import { SessionStore } from '../../../core/session-store.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
 import { NextStepCallout } from '../../../shared/ui/payer-checks/next-step-callout.ts';
 import { type EpisodeChecks, PayerCheckList } from '../../../shared/ui/payer-checks/payer-check-list.ts';
-import { ReasonDialog, type ReasonDialogData } from '../../../shared/ui/reason-dialog/reason-dialog.ts';
+import { ReasonDialog, type ReasonDialogData } from '../../../core/reason-dialog/reason-dialog.ts';
 import { StageChip } from '../../../shared/ui/stage-chip/stage-chip.ts';
 import { DistanceUnitStore } from '../data/distance-unit-store.ts';
 import { PatientRecordStore } from '../data/patient-record-store.ts';

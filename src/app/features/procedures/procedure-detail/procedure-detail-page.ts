@@ -9,7 +9,7 @@ import { PROCEDURE_LABELS } from '@domain';
 import { problemMessage } from '../../../core/problem.ts';
 import { SessionStore } from '../../../core/session-store.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
-import { askReason } from '../../../shared/ui/reason-dialog/reason-dialog.ts';
+import { askReason } from '../../../core/reason-dialog/reason-dialog.ts';
 import { ProcedureStore } from '../data/procedure-store.ts';
 import { InterpretationPanel } from '../ui/interpretation-panel/interpretation-panel.ts';
 import { ProcedureSummary } from '../ui/procedure-summary/procedure-summary.ts';

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -16,10 +16,11 @@ import {
   type TherapyView,
   todayIso,
 } from '@domain';
-import { fieldMessage, parseForm, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
+import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
 import type { WriteResult } from '../../../../core/write-result.ts';
 import { RESPONSE_LABELS } from '../care-labels.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
+import { FormSubmit } from '../../../../core/forms/form-submit.ts';
 
 /** How the dialog saves: the page passes the store's addTherapy. */
 export interface TherapyDialogData {
@@ -43,7 +44,7 @@ export interface TherapyDialogData {
     <form [formGroup]="form" (ngSubmit)="add()" novalidate>
       <mat-dialog-content>
         <div role="alert">
-          @if (formError(); as error) {
+          @if (submit.formError(); as error) {
             <p class="form-error">{{ error }}</p>
           }
         </div>
@@ -85,7 +86,7 @@ export interface TherapyDialogData {
           </mat-form-field>
         </div>
       </mat-dialog-content>
-      <app-dialog-actions [saving]="saving()" submitLabel="Add therapy" />
+      <app-dialog-actions [saving]="submit.saving()" submitLabel="Add therapy" />
     </form>
   `,
   styleUrl: '../care-dialog.scss',
@@ -110,26 +111,20 @@ export class TherapyDialog {
     response: this.formBuilder.control<TherapyResponse | null>(null),
     notes: '',
   });
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  protected readonly submit = new FormSubmit(this.form);
 
   protected async add(): Promise<void> {
-    if (this.saving()) return;
-    this.formError.set(null);
     const v = this.form.getRawValue();
-    const body = parseForm(this.form, TherapyCreateSchema, {
-      kind: v.kind ?? undefined,
-      startDate: v.startDate || undefined,
-      endDate: v.endDate || null,
-      response: v.response,
-      notes: v.notes.trim() || null,
-    });
-    if (!body) return;
-
-    this.saving.set(true);
-    const result = await this.data.save(body);
-    this.saving.set(false);
-    if (result.ok) this.dialogRef.close(result.value);
-    else this.formError.set(showProblemOnForm(this.form, result.problem));
+    const result = await this.submit.run(
+      () => this.submit.parse(TherapyCreateSchema, {
+        kind: v.kind ?? undefined,
+        startDate: v.startDate || undefined,
+        endDate: v.endDate || null,
+        response: v.response,
+        notes: v.notes.trim() || null,
+      }),
+      (body) => this.data.save(body),
+    );
+    if (result?.ok) this.dialogRef.close(result.value);
   }
 }
