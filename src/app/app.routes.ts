@@ -71,13 +71,13 @@ export const routes: Routes = [
         path: 'forbidden',
         title: title('No access'),
         loadChildren: () =>
-          import('./features/forbidden/forbidden.routes.ts').then((m) => m.FORBIDDEN_ROUTES),
+          import('./features/message/message.routes.ts').then((m) => m.FORBIDDEN_ROUTES),
       },
       {
         path: '**',
         title: title('Page not found'),
         loadChildren: () =>
-          import('./features/not-found/not-found.routes.ts').then((m) => m.NOT_FOUND_ROUTES),
+          import('./features/message/message.routes.ts').then((m) => m.NOT_FOUND_ROUTES),
       },
     ],
   },
