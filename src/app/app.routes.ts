@@ -29,6 +29,19 @@ export const routes: Routes = [
         loadChildren: () => import('./features/patients/patients.routes.ts').then((m) => m.PATIENTS_ROUTES),
       },
       {
+        path: 'worklist',
+        title: title('Worklist'),
+        canActivate: [permissionGuard('patients:read')],
+        loadChildren: () => import('./features/worklist/worklist.routes.ts').then((m) => m.WORKLIST_ROUTES),
+      },
+      {
+        path: 'practice-dashboard',
+        title: title('Practice dashboard'),
+        canActivate: [permissionGuard('reports:aggregate')],
+        loadChildren: () =>
+          import('./features/practice-dashboard/practice-dashboard.routes.ts').then((m) => m.PRACTICE_DASHBOARD_ROUTES),
+      },
+      {
         path: 'episodes/:episodeId/procedures',
         title: title('Procedures'),
         canActivate: [permissionGuard('patients:read')],

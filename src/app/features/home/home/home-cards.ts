@@ -22,6 +22,7 @@ export const HOME_CARDS: Readonly<Record<Role, readonly HomeCard[]>> = {
       icon: 'event_note',
       title: 'Worklist (coming next)',
       text: "Today's procedures, pain diaries and follow-up calls due, with what is overdue.",
+      link: { route: '/worklist', label: 'Open worklist' },
     },
     {
       icon: 'speed',
@@ -47,6 +48,7 @@ export const HOME_CARDS: Readonly<Record<Role, readonly HomeCard[]>> = {
       icon: 'monitoring',
       title: 'Practice dashboard (coming next)',
       text: 'Volumes, positive-block and conversion rates, follow-up completion: aggregate and de-identified.',
+      link: { route: '/practice-dashboard', label: 'Open dashboard' },
     },
   ],
   admin: [
