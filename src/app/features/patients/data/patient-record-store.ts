@@ -1,26 +1,9 @@
 import { computed, inject } from '@angular/core';
 import { patchState, signalStore, withComputed, withMethods, withState } from '@ngrx/signals';
-import {
-  type EpisodeCreate,
-  type EpisodeView,
-  EpisodeViewSchema,
-  type PatientUpdate,
-  type PatientView,
-  PatientViewSchema,
-  type Stage,
-  type TherapyCreate,
-} from '@domain';
+import { type EpisodeChecks, type EpisodeCreate, type EpisodeRecord, type EpisodeView, EpisodeViewSchema, type PainTimeline, type PatientUpdate, type PatientView, PatientViewSchema, type Stage, type TherapyCreate } from '@domain';
 import { problemMessage, toProblem } from '../../../core/problem.ts';
 import { attempt, type WriteResult } from '../../../core/write-result.ts';
-import {
-  type CorrectableKind,
-  type EpisodeRecord,
-  type FunctionScoreCreate,
-  PatientsApi,
-  type PainTimeline,
-  type RunningCheckCreate,
-} from './patients-api.ts';
-import type { EpisodeChecks } from '../../../shared/ui/payer-checks/payer-check-list.ts';
+import { type CorrectableKind, type FunctionScoreCreate, PatientsApi, type RunningCheckCreate } from './patients-api.ts';
 
 /** A patient edit as the form sends it; the store adds the version the user started from. */
 export type PatientChange = Omit<PatientUpdate, 'version'>;

@@ -5,8 +5,6 @@ import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import type { CheckStatus, EpisodeChecks, Evidence, PayerCheck } from '@domain';
 
-export type { EpisodeChecks };
-
 /** Each status reads by its icon and words, never by colour alone. */
 export const CHECK_STATUS_DISPLAY: Readonly<Record<CheckStatus, { label: string; icon: string }>> = {
   met: { label: 'Met', icon: 'check_circle' },

@@ -5,12 +5,12 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
-import { RUNNING_STATUSES, RunningCheckCreateSchema, type RunningStatus, todayIso } from '@domain';
+import { RUNNING_STATUSES, RunningCheckCreateSchema, type RunningCheckView, type RunningStatus, todayIso } from '@domain';
 import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
 import { FieldMessage } from '../../../../shared/ui/field-message/field-message.ts';
 import { DISTANCE_UNIT_LABELS, type DistanceUnit, distanceFormPath, kmToUnit, unitToKm } from '../../data/distance-unit-store.ts';
 import type { WriteResult } from '../../../../core/write-result.ts';
-import type { RunningCheckCreate, RunningCheckView } from '../../data/patients-api.ts';
+import type { RunningCheckCreate } from '../../data/patients-api.ts';
 import { RUNNING_STATUS_LABELS } from '../care-labels.ts';
 import { DistanceUnitToggle } from '../distance-unit-toggle/distance-unit-toggle.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
