@@ -10,6 +10,7 @@ import { EnteredInErrorSchema } from '@domain';
 import { fieldMessage } from '../../shared/forms/schema-errors.ts';
 import { FormSubmit } from '../forms/form-submit.ts';
 import type { WriteResult } from '../write-result.ts';
+import { FormError } from '../../shared/ui/form-error/form-error.ts';
 
 /** What the dialog asks and how it saves, e.g. "Mark the 30 min score (3) entered in error?". */
 export interface ReasonDialogData {
@@ -34,16 +35,12 @@ const ReasonSchema = EnteredInErrorSchema.pick({ reason: true });
  */
 @Component({
   selector: 'app-reason-dialog',
-  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressSpinnerModule],
+  imports: [FormError, ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressSpinnerModule],
   template: `
     <h2 mat-dialog-title>{{ data.title }}</h2>
     <form [formGroup]="form" (ngSubmit)="confirm()" novalidate>
       <mat-dialog-content class="dialog-form">
-        <div role="alert">
-          @if (submit.formError(); as error) {
-            <p class="form-error">{{ error }}</p>
-          }
-        </div>
+        <app-form-error [message]="submit.formError()" />
         <p>{{ data.message }}</p>
         <mat-form-field>
           <mat-label>Reason</mat-label>

@@ -41,6 +41,7 @@ import { DiarySchedule } from '../ui/diary-schedule/diary-schedule.ts';
 import { PainScoreTable } from '../ui/pain-score-table/pain-score-table.ts';
 import { CONTEXT_LABELS, SIDE_LABELS, timePointLabel } from '../ui/procedure-labels.ts';
 import { FormSubmit } from '../../../core/forms/form-submit.ts';
+import { FormError } from '../../../shared/ui/form-error/form-error.ts';
 
 type DiarySide = 'both' | 'left' | 'right';
 const DIARY_SIDES: readonly DiarySide[] = ['both', 'left', 'right'];
@@ -63,6 +64,7 @@ const spokenTimePoint = (minutesAfter: number) => (minutesAfter <= 0 ? 'baseline
 @Component({
   selector: 'app-pain-diary-page',
   imports: [
+    FormError,
     DatePipe,
     ReactiveFormsModule,
     RouterLink,

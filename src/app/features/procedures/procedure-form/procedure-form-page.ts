@@ -48,6 +48,7 @@ import { PayerCheckList } from '../../../shared/ui/payer-checks/payer-check-list
 import { EpisodeProceduresStore } from '../data/episode-procedures-store.ts';
 import { AGENT_LABELS, GUIDANCE_LABELS, INTENT_LABELS, SEDATION_LABELS, SIDE_LABELS } from '../ui/procedure-labels.ts';
 import { FormSubmit } from '../../../core/forms/form-submit.ts';
+import { FormError } from '../../../shared/ui/form-error/form-error.ts';
 
 type Side = 'left' | 'right' | 'bilateral';
 type Guidance = (typeof GUIDANCE)[number];
@@ -84,6 +85,7 @@ function toInstant(date: string, time: string): string {
 @Component({
   selector: 'app-procedure-form-page',
   imports: [
+    FormError,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,

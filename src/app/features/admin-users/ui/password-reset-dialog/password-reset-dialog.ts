@@ -14,6 +14,7 @@ import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
 import type { WriteResult } from '../../../../core/write-result.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 import { FormSubmit } from '../../../../core/forms/form-submit.ts';
+import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 
 /** Whose password, and how to save it (the page passes the store's method). */
 export interface PasswordResetDialogData {
@@ -25,6 +26,7 @@ export interface PasswordResetDialogData {
 @Component({
   selector: 'app-password-reset-dialog',
   imports: [
+    FormError,
     DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
@@ -36,11 +38,7 @@ export interface PasswordResetDialogData {
     <h2 mat-dialog-title>Reset password for {{ data.user.name }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content class="dialog-form">
-        <div role="alert">
-          @if (submit.formError(); as error) {
-            <p class="form-error">{{ error }}</p>
-          }
-        </div>
+        <app-form-error [message]="submit.formError()" />
         <mat-form-field>
           <mat-label>New password</mat-label>
           <input matInput type="password" formControlName="password" autocomplete="new-password" />

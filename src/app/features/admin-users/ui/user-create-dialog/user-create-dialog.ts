@@ -19,6 +19,7 @@ import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
 import type { WriteResult } from '../../../../core/write-result.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 import { FormSubmit } from '../../../../core/forms/form-submit.ts';
+import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 
 /** How the dialog saves: the page passes the store's create, so the dialog stays a widget. */
 export interface UserCreateDialogData {
@@ -29,6 +30,7 @@ export interface UserCreateDialogData {
 @Component({
   selector: 'app-user-create-dialog',
   imports: [
+    FormError,
     DialogActions,
     ReactiveFormsModule,
     MatDialogModule,

@@ -27,6 +27,7 @@ import type { WriteResult } from '../../../../core/write-result.ts';
 import { REGION_LABELS, scale, SIDE_LABELS } from '../care-labels.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 import { FormSubmit } from '../../../../core/forms/form-submit.ts';
+import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 
 /** How the dialog saves: the page passes the store's openEpisode. */
 export interface EpisodeFormDialogData {
@@ -40,6 +41,7 @@ const checklist = <T extends Record<string, string>>(labels: T) =>
 @Component({
   selector: 'app-episode-form-dialog',
   imports: [
+    FormError,
     DialogActions,
     ReactiveFormsModule,
     MatDialogModule,

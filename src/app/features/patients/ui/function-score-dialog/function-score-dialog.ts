@@ -22,6 +22,7 @@ import type { FunctionScoreCreate } from '../../data/patients-api.ts';
 import { scale, sectionLabel } from '../care-labels.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 import { FormSubmit } from '../../../../core/forms/form-submit.ts';
+import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 
 /** The episode's region (which questionnaires fit) and how to save (the store's addFunctionScore). */
 export interface FunctionScoreDialogData {
@@ -42,6 +43,7 @@ type SectionControls = FormGroup<Record<string, FormControl<number | null>>>;
 @Component({
   selector: 'app-function-score-dialog',
   imports: [
+    FormError,
     DialogActions,
     ReactiveFormsModule,
     MatDialogModule,

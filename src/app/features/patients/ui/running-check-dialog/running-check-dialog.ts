@@ -15,6 +15,7 @@ import { RUNNING_STATUS_LABELS } from '../care-labels.ts';
 import { DistanceUnitToggle } from '../distance-unit-toggle/distance-unit-toggle.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 import { FormSubmit } from '../../../../core/forms/form-submit.ts';
+import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 
 /** The unit setting and how to save (the store's addRunningCheck). */
 export interface RunningCheckDialogData {
@@ -27,6 +28,7 @@ export interface RunningCheckDialogData {
 @Component({
   selector: 'app-running-check-dialog',
   imports: [
+    FormError,
     DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
@@ -41,11 +43,7 @@ export interface RunningCheckDialogData {
     <h2 mat-dialog-title>Record return to running</h2>
     <form [formGroup]="form" (ngSubmit)="record()" novalidate>
       <mat-dialog-content>
-        <div role="alert">
-          @if (submit.formError(); as error) {
-            <p class="form-error">{{ error }}</p>
-          }
-        </div>
+        <app-form-error [message]="submit.formError()" />
         <div class="fields">
           <mat-form-field>
             <mat-label>Date</mat-label>

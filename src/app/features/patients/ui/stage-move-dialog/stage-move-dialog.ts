@@ -21,6 +21,7 @@ import { StageChip } from '../../../../shared/ui/stage-chip/stage-chip.ts';
 import type { WriteResult } from '../../../../core/write-result.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 import { FormSubmit } from '../../../../core/forms/form-submit.ts';
+import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 
 /** The stage the episode is in, and how to move it (the page passes the store's moveStage). */
 export interface StageMoveDialogData {
@@ -38,6 +39,7 @@ const KIND_HINTS: Readonly<Record<MoveKind, string>> = {
 @Component({
   selector: 'app-stage-move-dialog',
   imports: [
+    FormError,
     DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
@@ -52,11 +54,7 @@ const KIND_HINTS: Readonly<Record<MoveKind, string>> = {
     <h2 mat-dialog-title>Move stage</h2>
     <form [formGroup]="form" (ngSubmit)="move()" novalidate>
       <mat-dialog-content>
-        <div role="alert">
-          @if (submit.formError(); as error) {
-            <p class="form-error">{{ error }}</p>
-          }
-        </div>
+        <app-form-error [message]="submit.formError()" />
         <p class="from">Now in <app-stage-chip [stage]="data.from" /></p>
         <fieldset>
           <legend id="stage-move-to">Move to</legend>

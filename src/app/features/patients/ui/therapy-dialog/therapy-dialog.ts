@@ -21,6 +21,7 @@ import type { WriteResult } from '../../../../core/write-result.ts';
 import { RESPONSE_LABELS } from '../care-labels.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 import { FormSubmit } from '../../../../core/forms/form-submit.ts';
+import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 
 /** How the dialog saves: the page passes the store's addTherapy. */
 export interface TherapyDialogData {
@@ -31,6 +32,7 @@ export interface TherapyDialogData {
 @Component({
   selector: 'app-therapy-dialog',
   imports: [
+    FormError,
     DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
@@ -43,11 +45,7 @@ export interface TherapyDialogData {
     <h2 mat-dialog-title>Add therapy</h2>
     <form [formGroup]="form" (ngSubmit)="add()" novalidate>
       <mat-dialog-content>
-        <div role="alert">
-          @if (submit.formError(); as error) {
-            <p class="form-error">{{ error }}</p>
-          }
-        </div>
+        <app-form-error [message]="submit.formError()" />
         <div class="fields">
           <mat-form-field class="wide">
             <mat-label>Therapy</mat-label>

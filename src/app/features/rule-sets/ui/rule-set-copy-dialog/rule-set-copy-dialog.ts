@@ -9,6 +9,7 @@ import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
 import type { WriteResult } from '../../../../core/write-result.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 import { FormSubmit } from '../../../../core/forms/form-submit.ts';
+import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 
 /** Which rule set to copy and how to save the copy (the page passes the store's method). */
 export interface RuleSetCopyDialogData {
@@ -20,16 +21,13 @@ export interface RuleSetCopyDialogData {
 @Component({
   selector: 'app-rule-set-copy-dialog',
   imports: [
+    FormError,
     DialogActions,ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule],
   template: `
     <h2 mat-dialog-title>Copy {{ data.from.name }} v{{ data.from.version }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content class="dialog-form">
-        <div role="alert">
-          @if (submit.formError(); as error) {
-            <p class="form-error">{{ error }}</p>
-          }
-        </div>
+        <app-form-error [message]="submit.formError()" />
         <p>The copy starts with the same settings; you can then edit it.</p>
         <mat-form-field>
           <mat-label>Name of the copy</mat-label>

@@ -10,6 +10,7 @@ import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
 import type { WriteResult } from '../../../../core/write-result.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 import { FormSubmit } from '../../../../core/forms/form-submit.ts';
+import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 
 /** The rule set to edit and how to save the new version (the page passes the store's method). */
 export interface RuleSetEditDialogData {
@@ -52,6 +53,7 @@ function formPath(path: string): string {
 @Component({
   selector: 'app-rule-set-edit-dialog',
   imports: [
+    FormError,
     DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
