@@ -29,6 +29,19 @@ export const routes: Routes = [
         loadChildren: () => import('./features/patients/patients.routes.ts').then((m) => m.PATIENTS_ROUTES),
       },
       {
+        path: 'worklist',
+        title: title('Worklist'),
+        canActivate: [permissionGuard('patients:read')],
+        loadChildren: () => import('./features/worklist/worklist.routes.ts').then((m) => m.WORKLIST_ROUTES),
+      },
+      {
+        path: 'practice-dashboard',
+        title: title('Practice dashboard'),
+        canActivate: [permissionGuard('reports:aggregate')],
+        loadChildren: () =>
+          import('./features/practice-dashboard/practice-dashboard.routes.ts').then((m) => m.PRACTICE_DASHBOARD_ROUTES),
+      },
+      {
         path: 'episodes/:episodeId/procedures',
         title: title('Procedures'),
         canActivate: [permissionGuard('patients:read')],
@@ -71,13 +84,13 @@ export const routes: Routes = [
         path: 'forbidden',
         title: title('No access'),
         loadChildren: () =>
-          import('./features/forbidden/forbidden.routes.ts').then((m) => m.FORBIDDEN_ROUTES),
+          import('./features/message/message.routes.ts').then((m) => m.FORBIDDEN_ROUTES),
       },
       {
         path: '**',
         title: title('Page not found'),
         loadChildren: () =>
-          import('./features/not-found/not-found.routes.ts').then((m) => m.NOT_FOUND_ROUTES),
+          import('./features/message/message.routes.ts').then((m) => m.NOT_FOUND_ROUTES),
       },
     ],
   },

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import type { Problem } from '../../../domain/index.ts';
+import type { Problem } from '@domain';
 import { apiInterceptor } from './api-interceptor.ts';
 import { SERVER_UNREACHABLE } from './problem.ts';
 import { SessionStore } from './session-store.ts';

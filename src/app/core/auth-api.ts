@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { LoginRequest, SessionInfo } from '../../../domain/index.ts';
+import type { LoginRequest, SessionInfo } from '@domain';
 
 /** The auth endpoints of the API; errors arrive as HttpErrorResponse carrying a Problem. */
 @Injectable({ providedIn: 'root' })

@@ -4,7 +4,7 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { Role } from '../../../domain/index.ts';
+import type { Role } from '@domain';
 import { apiInterceptor } from './api-interceptor.ts';
 import { authGuard } from './auth-guard.ts';
 import { permissionGuard } from './permission-guard.ts';

@@ -1,4 +1,4 @@
-import type { Permission } from '../../../domain/index.ts';
+import type { Permission } from '@domain';
 
 /** One entry in the side navigation. */
 export interface NavItem {

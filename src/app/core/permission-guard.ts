@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { type CanActivateFn, Router } from '@angular/router';
-import type { Permission } from '../../../domain/index.ts';
+import type { Permission } from '@domain';
 import { SessionStore } from './session-store.ts';
 
 /** Lets the user through when their role holds `permission`; otherwise shows the forbidden page. */

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import type { Problem } from '../../../domain/index.ts';
+import type { Problem } from '@domain';
 
 /** Shown when the browser gets no answer at all (status 0: offline, server down, CORS, aborted). */
 export const SERVER_UNREACHABLE =

@@ -1,8 +1,8 @@
 import { computed, inject } from '@angular/core';
 import { patchState, signalStore, withComputed, withMethods, withState } from '@ngrx/signals';
-import type { Permission, Problem, SessionInfo } from '../../../domain/index.ts';
+import type { Permission, Problem, SessionInfo } from '@domain';
 // Values from the zod-free module: this store is in the initial bundle, the schemas need not be.
-import { hasPermission, ROLE_LABELS } from '../../../domain/roles.ts';
+import { hasPermission, ROLE_LABELS } from '@domain';
 import { AuthApi } from './auth-api.ts';
 import { retryAfterSeconds, toProblem } from './problem.ts';
 

@@ -5,7 +5,7 @@ import type { EnvironmentProviders, Provider } from '@angular/core';
 import type { ComponentFixture } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter, type Routes } from '@angular/router';
-import type { Role, SessionInfo } from '../../../domain/index.ts';
+import type { Role, SessionInfo } from '@domain';
 import { apiInterceptor } from '../core/api-interceptor.ts';
 
 /** A session as GET /auth/me returns it, for specs. */

@@ -7,7 +7,7 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatNavListHarness } from '@angular/material/list/testing';
 import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { Role, SessionInfo } from '../../../../domain/index.ts';
+import type { Role, SessionInfo } from '@domain';
 import { sessionFor, settle, specProviders } from '../../testing/test-fixtures.ts';
 import { IdleLogoff } from '../idle-logoff.ts';
 import { SessionStore } from '../session-store.ts';

@@ -1,7 +1,5 @@
 import type { AbstractControl, FormGroup } from '@angular/forms';
 import type { z } from 'zod';
-import type { Problem } from '../../../../domain/index.ts';
-import { problemMessage } from '../../core/problem.ts';
 
 /** Error key under which a control carries a schema message. */
 const SCHEMA_ERROR = 'schema';
@@ -55,15 +53,4 @@ export function showFieldMessages(form: FormGroup, messages: readonly FieldMessa
 export function fieldMessage(control: AbstractControl): string | null {
   const message: unknown = control.errors?.[SCHEMA_ERROR];
   return typeof message === 'string' ? message : null;
-}
-
-/**
- * Shows a failed request's field messages on their controls. Returns the sentence for the
- * form-level error area, or null when every message found its field.
- */
-export function showProblemOnForm(form: FormGroup, problem: Problem): string | null {
-  const errors = problem.errors ?? [];
-  const unplaced = showFieldMessages(form, errors);
-  if (errors.length && !unplaced.length) return null;
-  return unplaced.length ? unplaced.join(' ') : problemMessage(problem);
 }

@@ -1,21 +1,18 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom, type Observable } from 'rxjs';
+import type { z } from 'zod';
 import type {
   Page,
   PasswordReset,
   UserCreate,
   UserUpdate,
+  UserListQuerySchema,
   UserView,
-} from '../../../../../domain/index.ts';
+} from '@domain';
 
-/** Which page of the user list to fetch. */
-export interface UserListQuery {
-  /** Matches username or name on the server. */
-  q: string;
-  page: number;
-  pageSize: number;
-}
+/** Which page of the user list to fetch; `q` matches username or name on the server. */
+export type UserListQuery = Required<z.output<typeof UserListQuerySchema>>;
 
 /** The /api/v1/users endpoints; errors arrive as HttpErrorResponse carrying a Problem. */
 @Injectable({ providedIn: 'root' })

@@ -2,20 +2,10 @@ import { inject } from '@angular/core';
 import { patchState, signalStore, withHooks, withMethods, withState } from '@ngrx/signals';
 import { rxMethod } from '@ngrx/signals/rxjs-interop';
 import { catchError, map, of, pipe, switchMap, tap } from 'rxjs';
-import {
-  type Problem,
-  type UserCreate,
-  type UserUpdate,
-  type UserView,
-  UserViewSchema,
-} from '../../../../../domain/index.ts';
+import { type UserCreate, type UserUpdate, type UserView, UserViewSchema } from '@domain';
 import { problemMessage, toProblem } from '../../../core/problem.ts';
+import { attempt, type WriteResult } from '../../../core/write-result.ts';
 import { AdminUsersApi, type UserListQuery } from './admin-users-api.ts';
-
-/** What a change to a user came to; `conflict` means someone else changed the row first. */
-export type UserChangeResult =
-  | { ok: true; user: UserView }
-  | { ok: false; problem: Problem; conflict: boolean };
 
 /** A change an admin can make to a user from the list (the version is added by the store). */
 export type UserChange = Omit<UserUpdate, 'version'>;
@@ -58,24 +48,14 @@ export const AdminUsersStore = signalStore(
     );
 
     /** Runs a write; on success swaps in the saved row, on a version conflict shows the current one. */
-    const save = async (write: () => Promise<UserView>): Promise<UserChangeResult> => {
-      try {
-        const user = await write();
-        patchState(store, { users: store.users().map((u) => (u.id === user.id ? user : u)) });
-        return { ok: true, user };
-      } catch (error) {
-        const problem = toProblem(error);
-        const conflict = problem.status === 409 && problem.code === 'version-conflict';
-        const current = UserViewSchema.safeParse(problem.current);
-        if (conflict && current.success) {
-          patchState(store, {
-            users: store.users().map((u) => (u.id === current.data.id ? current.data : u)),
-          });
-        }
-        // Reload so the list matches the server whatever happened (also resets an inline select).
-        load(store.query());
-        return { ok: false, problem, conflict };
-      }
+    const save = async (write: () => Promise<UserView>): Promise<WriteResult<UserView>> => {
+      const result = await attempt(write);
+      // After a conflict the problem carries the row as it is now.
+      const row = result.ok ? result.value : result.conflict ? UserViewSchema.safeParse(result.problem.current).data : undefined;
+      if (row) patchState(store, { users: store.users().map((u) => (u.id === row.id ? row : u)) });
+      // Reload after a failure so the list matches the server (also resets an inline select).
+      if (!result.ok) load(store.query());
+      return result;
     };
 
     return {
@@ -93,21 +73,17 @@ export const AdminUsersStore = signalStore(
         load(store.query());
       },
       /** Creates a user; on success the list is reloaded so the new user appears in order. */
-      async create(body: UserCreate): Promise<UserChangeResult> {
-        try {
-          const user = await api.create(body);
-          load(store.query());
-          return { ok: true, user };
-        } catch (error) {
-          return { ok: false, problem: toProblem(error), conflict: false };
-        }
+      async create(body: UserCreate): Promise<WriteResult<UserView>> {
+        const result = await attempt(() => api.create(body));
+        if (result.ok) load(store.query());
+        return result;
       },
       /** Changes role, active flag or lock, with the version the admin saw. */
-      update(user: UserView, change: UserChange): Promise<UserChangeResult> {
+      update(user: UserView, change: UserChange): Promise<WriteResult<UserView>> {
         return save(() => api.update(user.id, { ...change, version: user.version }));
       },
       /** Sets a new password, with the version the admin saw. */
-      resetPassword(user: UserView, password: string): Promise<UserChangeResult> {
+      resetPassword(user: UserView, password: string): Promise<WriteResult<UserView>> {
         return save(() => api.resetPassword(user.id, { version: user.version, password }));
       },
     };

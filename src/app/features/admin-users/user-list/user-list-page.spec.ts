@@ -11,7 +11,7 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { Page, UserView } from '../../../../../domain/index.ts';
+import type { Page, UserView } from '@domain';
 import { problemResponse, settle, specProviders } from '../../../testing/test-fixtures.ts';
 import { ADMIN_USERS_ROUTES } from '../admin-users.routes.ts';
 import { USER_CONFLICT_MESSAGE } from './user-list-page.ts';

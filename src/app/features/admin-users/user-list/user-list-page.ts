@@ -1,20 +1,16 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { debounceTime, distinctUntilChanged, map } from 'rxjs';
-import { ROLE_LABELS, type UserView } from '../../../../../domain/index.ts';
+import { ROLE_LABELS, type UserView } from '@domain';
 import { problemMessage } from '../../../core/problem.ts';
+import type { WriteResult } from '../../../core/write-result.ts';
 import { confirmAction } from '../../../shared/ui/confirm-dialog/confirm-dialog.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
-import { AdminUsersStore, type UserChange, type UserChangeResult } from '../data/admin-users-store.ts';
+import { ListFrame } from '../../../shared/ui/list-frame/list-frame.ts';
+import { SearchField } from '../../../shared/ui/search-field/search-field.ts';
+import { AdminUsersStore, type UserChange } from '../data/admin-users-store.ts';
 import {
   PasswordResetDialog,
   type PasswordResetDialogData,
@@ -29,18 +25,14 @@ export const USER_CONFLICT_MESSAGE = 'Someone else changed this user; the list n
 @Component({
   selector: 'app-user-list-page',
   imports: [
-    ReactiveFormsModule,
     MatButtonModule,
-    MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
     NoticePanel,
+    SearchField,
+    ListFrame,
     UserTable,
   ],
   templateUrl: './user-list-page.html',
-  styleUrl: './user-list-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class UserListPage {
@@ -48,24 +40,8 @@ export class UserListPage {
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
 
-  protected readonly search = new FormControl('', { nonNullable: true });
   /** The row whose change is being saved. */
   protected readonly busyUserId = signal<string | null>(null);
-
-  constructor() {
-    this.search.valueChanges
-      .pipe(
-        map((q) => q.trim()),
-        debounceTime(300),
-        distinctUntilChanged(),
-        takeUntilDestroyed(),
-      )
-      .subscribe((q) => this.store.search(q));
-  }
-
-  protected showPage(event: PageEvent): void {
-    this.store.showPage(event.pageIndex + 1, event.pageSize);
-  }
 
   protected openCreateDialog(): void {
     const data: UserCreateDialogData = { save: (body) => this.store.create(body) };
@@ -120,7 +96,7 @@ export class UserListPage {
   }
 
   /** A version conflict is told the same way wherever it happens. */
-  private explainConflict(result: UserChangeResult): UserChangeResult {
+  private explainConflict<T>(result: WriteResult<T>): WriteResult<T> {
     if (!result.ok && result.conflict) this.tell(USER_CONFLICT_MESSAGE);
     return result;
   }

@@ -8,7 +8,7 @@ import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { AuditEventView, AuditVerifyResult, Page } from '../../../../../domain/index.ts';
+import type { AuditEventView, AuditVerifyResult, Page } from '@domain';
 import { settle, specProviders } from '../../../testing/test-fixtures.ts';
 import { AUDIT_LOG_ROUTES } from '../audit-log.routes.ts';
 

@@ -1,7 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom, type Observable } from 'rxjs';
-import type { AuditEventView, AuditQuery, AuditVerifyResult, Page } from '../../../../../domain/index.ts';
+import type { AuditEventView, AuditQuery, AuditVerifyResult, Page } from '@domain';
 
 /** The /api/v1/audit endpoints. */
 @Injectable({ providedIn: 'root' })

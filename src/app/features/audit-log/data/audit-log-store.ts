@@ -2,7 +2,7 @@ import { inject } from '@angular/core';
 import { patchState, signalStore, withHooks, withMethods, withState } from '@ngrx/signals';
 import { rxMethod } from '@ngrx/signals/rxjs-interop';
 import { catchError, map, of, pipe, switchMap, tap } from 'rxjs';
-import type { AuditEventView, AuditQuery, AuditVerifyResult } from '../../../../../domain/index.ts';
+import type { AuditEventView, AuditQuery, AuditVerifyResult } from '@domain';
 import { problemMessage, toProblem } from '../../../core/problem.ts';
 import { AuditLogApi } from './audit-log-api.ts';
 

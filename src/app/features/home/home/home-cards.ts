@@ -1,4 +1,4 @@
-import type { Role } from '../../../../../domain/index.ts';
+import type { Role } from '@domain';
 
 /** One card on the home page: what a role can do here now, or what is coming. */
 export interface HomeCard {
@@ -22,6 +22,7 @@ export const HOME_CARDS: Readonly<Record<Role, readonly HomeCard[]>> = {
       icon: 'event_note',
       title: 'Worklist (coming next)',
       text: "Today's procedures, pain diaries and follow-up calls due, with what is overdue.",
+      link: { route: '/worklist', label: 'Open worklist' },
     },
     {
       icon: 'speed',
@@ -47,6 +48,7 @@ export const HOME_CARDS: Readonly<Record<Role, readonly HomeCard[]>> = {
       icon: 'monitoring',
       title: 'Practice dashboard (coming next)',
       text: 'Volumes, positive-block and conversion rates, follow-up completion: aggregate and de-identified.',
+      link: { route: '/practice-dashboard', label: 'Open dashboard' },
     },
   ],
   admin: [

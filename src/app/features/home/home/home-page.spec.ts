@@ -1,7 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { Role } from '../../../../../domain/index.ts';
+import type { Role } from '@domain';
 import { SessionStore } from '../../../core/session-store.ts';
 import { sessionFor, settle, specProviders } from '../../../testing/test-fixtures.ts';
 import { HOME_ROUTES } from '../home.routes.ts';

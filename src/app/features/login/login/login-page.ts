@@ -14,11 +14,12 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { Router } from '@angular/router';
-import { LoginRequestSchema } from '../../../../../domain/index.ts';
+import { LoginRequestSchema } from '@domain';
 import { problemMessage } from '../../../core/problem.ts';
 import type { LoginResult } from '../../../core/session-store.ts';
 import { SessionStore } from '../../../core/session-store.ts';
-import { fieldMessage, parseForm, showProblemOnForm } from '../../../shared/forms/schema-errors.ts';
+import { fieldMessage, parseForm } from '../../../shared/forms/schema-errors.ts';
+import { showProblemOnForm } from '../../../core/forms/form-submit.ts';
 import { DemoBanner } from '../../../shared/ui/demo-banner/demo-banner.ts';
 import { LoginStore } from '../data/login-store.ts';
 

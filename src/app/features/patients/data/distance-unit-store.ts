@@ -1,5 +1,5 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
-import { KM_PER_MILE } from '../../../../../domain/index.ts';
+import { KM_PER_MILE } from '@domain';
 import { SessionStore } from '../../../core/session-store.ts';
 
 /** How weekly running distance is shown and entered; the server always stores km. */
@@ -59,4 +59,9 @@ function readStorage(key: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** Forms show the weekly distance in the user's unit; schema and server name it in km. */
+export function distanceFormPath(path: string): string {
+  return path === 'weeklyDistanceKm' ? 'weeklyDistance' : path;
 }

@@ -1,10 +1,8 @@
 /** Patients, episodes and records for the patients specs (never imported by app code). */
-import type { EpisodeView, PatientView } from '../../../../../domain/index.ts';
+import type { EpisodeChecks, EpisodeRecord, EpisodeView, PainTimeline, PatientView } from '@domain';
 import type { HttpTestingController } from '@angular/common/http/testing';
 import { nextRequest } from '../../../testing/test-fixtures.ts';
 import { episodeChecks } from '../../../shared/ui/payer-checks/testing/payer-check-fixtures.ts';
-import type { EpisodeChecks } from '../../../shared/ui/payer-checks/payer-check-list.ts';
-import type { EpisodeRecord, PainTimeline } from './patients-api.ts';
 
 export function patient(overrides: Partial<PatientView> = {}): PatientView {
   return {

@@ -1,6 +1,6 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { Page, PatientView } from '../../../../../domain/index.ts';
+import type { Page, PatientView } from '@domain';
 import { problemResponse, specProviders } from '../../../testing/test-fixtures.ts';
 import { patient } from './patient-fixtures.ts';
 import { PatientListStore } from './patient-list-store.ts';

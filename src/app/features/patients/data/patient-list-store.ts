@@ -2,9 +2,9 @@ import { inject } from '@angular/core';
 import { patchState, signalStore, withHooks, withMethods, withState } from '@ngrx/signals';
 import { rxMethod } from '@ngrx/signals/rxjs-interop';
 import { catchError, map, of, pipe, switchMap, tap } from 'rxjs';
-import type { PatientCreate, PatientView, Stage } from '../../../../../domain/index.ts';
+import type { PatientCreate, PatientView, Stage } from '@domain';
 import { problemMessage, toProblem } from '../../../core/problem.ts';
-import { attempt, type SaveResult } from './patient-results.ts';
+import { attempt, type WriteResult } from '../../../core/write-result.ts';
 import { PatientsApi } from './patients-api.ts';
 
 /** Columns the server can sort the list by. */
@@ -82,7 +82,7 @@ export const PatientListStore = signalStore(
         load(store.query());
       },
       /** Registers a patient; the page decides where to go next. */
-      register(body: PatientCreate): Promise<SaveResult<PatientView>> {
+      register(body: PatientCreate): Promise<WriteResult<PatientView>> {
         return attempt(() => api.create(body));
       },
     };

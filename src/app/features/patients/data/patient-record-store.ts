@@ -1,26 +1,9 @@
 import { computed, inject } from '@angular/core';
 import { patchState, signalStore, withComputed, withMethods, withState } from '@ngrx/signals';
-import {
-  type EpisodeCreate,
-  type EpisodeView,
-  EpisodeViewSchema,
-  type PatientUpdate,
-  type PatientView,
-  PatientViewSchema,
-  type Stage,
-  type TherapyCreate,
-} from '../../../../../domain/index.ts';
+import { type EpisodeChecks, type EpisodeCreate, type EpisodeRecord, type EpisodeView, EpisodeViewSchema, type PainTimeline, type PatientUpdate, type PatientView, PatientViewSchema, type Stage, type TherapyCreate } from '@domain';
 import { problemMessage, toProblem } from '../../../core/problem.ts';
-import { attempt, type SaveResult } from './patient-results.ts';
-import {
-  type CorrectableKind,
-  type EpisodeRecord,
-  type FunctionScoreCreate,
-  PatientsApi,
-  type PainTimeline,
-  type RunningCheckCreate,
-} from './patients-api.ts';
-import type { EpisodeChecks } from '../../../shared/ui/payer-checks/payer-check-list.ts';
+import { attempt, type WriteResult } from '../../../core/write-result.ts';
+import { type CorrectableKind, type FunctionScoreCreate, PatientsApi, type RunningCheckCreate } from './patients-api.ts';
 
 /** A patient edit as the form sends it; the store adds the version the user started from. */
 export type PatientChange = Omit<PatientUpdate, 'version'>;
@@ -104,7 +87,7 @@ export const PatientRecordStore = signalStore(
       patchState(store, { episodes: store.episodes().map((e) => (e.id === episode.id ? episode : e)) });
 
     /** Runs a write on the selected episode's record and reloads the record when it worked. */
-    const recordWrite = async <T>(write: (episodeId: string) => Promise<T>): Promise<SaveResult<T>> => {
+    const recordWrite = async <T>(write: (episodeId: string) => Promise<T>): Promise<WriteResult<T>> => {
       const episodeId = store.selectedEpisodeId();
       if (!episodeId) return { ok: false, conflict: false, problem: { status: 0, title: 'No episode selected' } };
       const result = await attempt(() => write(episodeId));
@@ -138,7 +121,7 @@ export const PatientRecordStore = signalStore(
        * Saves an edit on top of `version` (the one the user's form is based on). On a version
        * conflict the page's patient becomes the other person's saved version, returned as `current`.
        */
-      async updatePatient(change: PatientChange, version: number): Promise<SaveResult<PatientView>> {
+      async updatePatient(change: PatientChange, version: number): Promise<WriteResult<PatientView, PatientView>> {
         const patient = store.patient();
         if (!patient) return { ok: false, conflict: false, problem: { status: 0, title: 'No patient loaded' } };
         const result = await attempt(() => api.update(patient.id, { ...change, version }));
@@ -154,7 +137,7 @@ export const PatientRecordStore = signalStore(
         return result;
       },
       /** Opens an episode and shows it. */
-      async openEpisode(body: EpisodeCreate): Promise<SaveResult<EpisodeView>> {
+      async openEpisode(body: EpisodeCreate): Promise<WriteResult<EpisodeView>> {
         const patient = store.patient();
         if (!patient) return { ok: false, conflict: false, problem: { status: 0, title: 'No patient loaded' } };
         const result = await attempt(() => api.openEpisode(patient.id, body));
@@ -165,7 +148,7 @@ export const PatientRecordStore = signalStore(
         return result;
       },
       /** Moves the selected episode to `to`, with the version shown; a conflict shows the current episode. */
-      async moveStage(to: Stage, reason: string | null): Promise<SaveResult<EpisodeView>> {
+      async moveStage(to: Stage, reason: string | null): Promise<WriteResult<EpisodeView>> {
         const episode = store.selectedEpisode();
         if (!episode) return { ok: false, conflict: false, problem: { status: 0, title: 'No episode selected' } };
         const result = await attempt(() =>

@@ -3,19 +3,20 @@ import { inject, Injectable } from '@angular/core';
 import { firstValueFrom, type Observable } from 'rxjs';
 import type { z } from 'zod';
 import type {
+  EpisodeChecks,
   EpisodeCreate,
   EpisodeRecord,
   EpisodeView,
+  FunctionInstrument,
   FunctionScoreCreateSchema,
   FunctionScoreView,
-  FunctionInstrument,
   Intent,
   Page,
   PainContext,
+  PainTimeline,
   PatientCreate,
   PatientListQuery,
   PatientUpdate,
-  PainTimeline,
   PatientView,
   ProcedureKind,
   Region,
@@ -24,8 +25,7 @@ import type {
   Stage,
   TherapyCreate,
   TherapyView,
-} from '../../../../../domain/index.ts';
-import type { EpisodeChecks } from '../../../shared/ui/payer-checks/payer-check-list.ts';
+} from '@domain';
 
 /** POST /episodes/:id/function-scores body, derived from the domain schema. */
 export type FunctionScoreCreate = z.input<typeof FunctionScoreCreateSchema>;
@@ -34,15 +34,6 @@ export type RunningCheckCreate = z.input<typeof RunningCheckCreateSchema>;
 
 /** Who marked a record entered-in-error, when and why; null while the record stands. */
 export type EnteredInErrorMark = TherapyView['enteredInError'];
-
-/**
- * GET /episodes/:id/pain-timeline: every live NRS score of the episode's procedures, the procedures
- * as markers, the stage periods and the function-score totals (no domain schema for it yet).
- */
-export type { PainTimeline };
-
-/** Types of GET /episodes/:id/record, from the domain schemas. */
-export type { EpisodeRecord, RunningCheckView };
 
 /** The kinds of record that are corrected by an entered-in-error mark, named as in their URLs. */
 export type CorrectableKind = 'therapies' | 'function-scores' | 'running-checks';

@@ -1,19 +1,15 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
-import { debounceTime, distinctUntilChanged, map } from 'rxjs';
-import { type PatientView, type Stage, STAGE_LABELS, STAGES } from '../../../../../domain/index.ts';
+import { type PatientView, type Stage, STAGE_LABELS, STAGES } from '@domain';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
+import { ListFrame } from '../../../shared/ui/list-frame/list-frame.ts';
+import { SearchField } from '../../../shared/ui/search-field/search-field.ts';
 import { DistanceUnitStore } from '../data/distance-unit-store.ts';
 import { PatientListStore } from '../data/patient-list-store.ts';
 import { PatientFormDialog, type PatientFormDialogData } from '../ui/patient-form-dialog/patient-form-dialog.ts';
@@ -23,15 +19,13 @@ import { type PatientSortChoice, PatientTable } from '../ui/patient-table/patien
 @Component({
   selector: 'app-patient-list-page',
   imports: [
-    ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
     MatSelectModule,
     NoticePanel,
+    SearchField,
+    ListFrame,
     PatientTable,
   ],
   templateUrl: './patient-list-page.html',
@@ -47,18 +41,6 @@ export class PatientListPage {
 
   protected readonly stages = STAGES;
   protected readonly stageLabels = STAGE_LABELS;
-  protected readonly search = new FormControl('', { nonNullable: true });
-
-  constructor() {
-    this.search.valueChanges
-      .pipe(
-        map((q) => q.trim()),
-        debounceTime(300),
-        distinctUntilChanged(),
-        takeUntilDestroyed(),
-      )
-      .subscribe((q) => this.store.search(q));
-  }
 
   protected filterByStage(stage: Stage | null): void {
     this.store.filterByStage(stage);
@@ -66,10 +48,6 @@ export class PatientListPage {
 
   protected sortBy({ sort, dir }: PatientSortChoice): void {
     this.store.sortBy(sort, dir);
-  }
-
-  protected showPage(event: PageEvent): void {
-    this.store.showPage(event.pageIndex + 1, event.pageSize);
   }
 
   protected openRegisterDialog(): void {

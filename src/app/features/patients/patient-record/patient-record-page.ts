@@ -7,17 +7,17 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
-import { type EpisodeView, FACET_SIGNS, monthsBetween, STAGE_LABELS, SUSPECTED_CAUSES, todayIso } from '../../../../../domain/index.ts';
+import { type EpisodeChecks, type EpisodeView, FACET_SIGNS, monthsBetween, STAGE_LABELS, SUSPECTED_CAUSES, todayIso } from '@domain';
 import { problemMessage } from '../../../core/problem.ts';
 import { SessionStore } from '../../../core/session-store.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
 import { NextStepCallout } from '../../../shared/ui/payer-checks/next-step-callout.ts';
-import { type EpisodeChecks, PayerCheckList } from '../../../shared/ui/payer-checks/payer-check-list.ts';
-import { ReasonDialog, type ReasonDialogData } from '../../../shared/ui/reason-dialog/reason-dialog.ts';
+import { PayerCheckList } from '../../../shared/ui/payer-checks/payer-check-list.ts';
+import { ReasonDialog, type ReasonDialogData } from '../../../core/reason-dialog/reason-dialog.ts';
 import { StageChip } from '../../../shared/ui/stage-chip/stage-chip.ts';
 import { DistanceUnitStore } from '../data/distance-unit-store.ts';
 import { PatientRecordStore } from '../data/patient-record-store.ts';
-import type { SaveResult } from '../data/patient-results.ts';
+import type { WriteResult } from '../../../core/write-result.ts';
 import { CareSections } from '../ui/care-sections/care-sections.ts';
 import { CareTimeline } from '../ui/care-timeline/care-timeline.ts';
 import { dayText, type TimelineEntry } from '../ui/care-timeline/timeline-entries.ts';
@@ -180,7 +180,7 @@ export class PatientRecordPage {
   }
 
   /** A version conflict is told the same way wherever it happens (the store has reloaded). */
-  private explainConflict<T>(result: SaveResult<T>): SaveResult<T> {
+  private explainConflict<T>(result: WriteResult<T>): WriteResult<T> {
     if (!result.ok && result.conflict) this.tell(RECORD_CONFLICT_MESSAGE);
     else if (!result.ok && result.problem.status === 0) this.tell(problemMessage(result.problem));
     return result;

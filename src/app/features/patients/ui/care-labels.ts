@@ -1,4 +1,4 @@
-import type { Region, RunningStatus, Side, TherapyResponse } from '../../../../../domain/index.ts';
+import type { Region, RunningStatus, Side, TherapyResponse } from '@domain';
 
 /** Display labels for values the domain names in kebab-case; the domain owns the values. */
 export const REGION_LABELS: Readonly<Record<Region, string>> = { cervical: 'Cervical', thoracic: 'Thoracic', lumbar: 'Lumbar' };

@@ -7,9 +7,9 @@ import type {
   PayerCheck,
   ProcedureCreate,
   ProcedureView,
-} from '../../../../../domain/index.ts';
+} from '@domain';
 import { problemMessage, toProblem } from '../../../core/problem.ts';
-import { attempt, notLoaded, type WriteResult } from './procedure-results.ts';
+import { attempt, notLoaded, type WriteResult } from '../../../core/write-result.ts';
 import { ProceduresApi } from './procedures-api.ts';
 
 interface EpisodeProceduresState {

@@ -1,7 +1,8 @@
 import { inject } from '@angular/core';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
 import { problemMessage, toProblem } from '../../../core/problem.ts';
-import { type EpisodeReport, ProceduresApi } from './procedures-api.ts';
+import { ProceduresApi } from './procedures-api.ts';
+import type { EpisodeReport } from '@domain';
 
 interface EpisodeReportState {
   report: EpisodeReport | null;

@@ -7,9 +7,9 @@ import {
   type PainScoreView,
   type ProcedureView,
   type RuleSetSettings,
-} from '../../../../../domain/index.ts';
+} from '@domain';
 import { problemMessage, toProblem } from '../../../core/problem.ts';
-import { attempt, notLoaded, type WriteResult } from './procedure-results.ts';
+import { attempt, notLoaded, type WriteResult } from '../../../core/write-result.ts';
 import { type PainDiary, ProceduresApi } from './procedures-api.ts';
 
 /** The rule-set settings the chart and verdict card need. */

@@ -30,16 +30,18 @@ import {
   PainScoreCreateSchema,
   type PainScoreView,
   PROCEDURE_LABELS,
-} from '../../../../../domain/index.ts';
-import { fieldMessage, parseForm, showProblemOnForm } from '../../../shared/forms/schema-errors.ts';
+} from '@domain';
+import { fieldMessage } from '../../../shared/forms/schema-errors.ts';
 import { FieldMessage } from '../../../shared/ui/field-message/field-message.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
 import { PainScoreInput } from '../../../shared/ui/pain-score-input/pain-score-input.ts';
-import { askReason } from '../../../shared/ui/reason-dialog/reason-dialog.ts';
+import { askReason } from '../../../core/reason-dialog/reason-dialog.ts';
 import { ProcedureStore } from '../data/procedure-store.ts';
 import { DiarySchedule } from '../ui/diary-schedule/diary-schedule.ts';
 import { PainScoreTable } from '../ui/pain-score-table/pain-score-table.ts';
 import { CONTEXT_LABELS, SIDE_LABELS, timePointLabel } from '../ui/procedure-labels.ts';
+import { FormSubmit } from '../../../core/forms/form-submit.ts';
+import { FormError } from '../../../shared/ui/form-error/form-error.ts';
 
 type DiarySide = 'both' | 'left' | 'right';
 const DIARY_SIDES: readonly DiarySide[] = ['both', 'left', 'right'];
@@ -62,6 +64,7 @@ const spokenTimePoint = (minutesAfter: number) => (minutesAfter <= 0 ? 'baseline
 @Component({
   selector: 'app-pain-diary-page',
   imports: [
+    FormError,
     DatePipe,
     ReactiveFormsModule,
     RouterLink,
@@ -116,8 +119,7 @@ export class PainDiaryPage {
   protected readonly isBaseline = computed(() => (this.selected() ?? 0) <= 0);
   /** What the live region last said ("Saved 3 at 30 min"). */
   protected readonly announcement = signal('');
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  protected readonly submit = new FormSubmit(this.form);
 
   constructor() {
     effect(() => {
@@ -153,25 +155,18 @@ export class PainDiaryPage {
 
   /** One action saves: Enter in the score picker, Enter in the relief field, or the Save button. */
   protected async save(): Promise<void> {
-    if (this.saving()) return;
-    this.formError.set(null);
     const v = this.form.getRawValue();
-    const body = parseForm(this.form, PainScoreCreateSchema, {
-      minutesAfter: v.minutesAfter ?? undefined,
-      score: v.score ?? undefined,
-      context: v.context,
-      side: this.bilateral() && v.side !== 'both' ? v.side : null,
-      reportedReliefPercent: this.isBaseline() ? null : v.reportedReliefPercent,
-    });
-    if (!body) return;
-
-    this.saving.set(true);
-    const result = await this.store.saveScore(body);
-    this.saving.set(false);
-    if (!result.ok) {
-      this.formError.set(showProblemOnForm(this.form, result.problem));
-      return;
-    }
+    const result = await this.submit.run(
+      () => this.submit.parse(PainScoreCreateSchema, {
+        minutesAfter: v.minutesAfter ?? undefined,
+        score: v.score ?? undefined,
+        context: v.context,
+        side: this.bilateral() && v.side !== 'both' ? v.side : null,
+        reportedReliefPercent: this.isBaseline() ? null : v.reportedReliefPercent,
+      }),
+      (body) => this.store.saveScore(body),
+    );
+    if (!result?.ok) return;
     const saved = result.value;
     this.announcement.set(`Saved ${saved.score} at ${spokenTimePoint(saved.minutesAfter)}`);
     this.form.patchValue({ score: null, reportedReliefPercent: null });

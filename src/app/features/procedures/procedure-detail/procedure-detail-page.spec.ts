@@ -5,7 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { Role, RuleSetView } from '../../../../../domain/index.ts';
+import type { Role, RuleSetView } from '@domain';
 import { ChartFigureHarness } from '../../../shared/ui/chart/testing/chart-figure-harness.ts';
 import { settle } from '../../../testing/test-fixtures.ts';
 import { PROCEDURE_ROUTES } from '../procedures.routes.ts';

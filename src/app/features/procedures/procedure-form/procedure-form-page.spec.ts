@@ -10,7 +10,7 @@ import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { EpisodeView } from '../../../../../domain/index.ts';
+import type { EpisodeView } from '@domain';
 import { problemResponse, settle } from '../../../testing/test-fixtures.ts';
 import { EPISODE_PROCEDURES_ROUTES } from '../procedures.routes.ts';
 import { pageProviders, procedureView, signInAs } from '../testing/procedure-fixtures.ts';

@@ -40,14 +40,15 @@ import {
   type Sedation,
   SEDATION_LEVELS,
   sedationConfounds,
-} from '../../../../../domain/index.ts';
-import { type FieldMessage as Message, fieldMessage, showFieldMessages } from '../../../shared/forms/schema-errors.ts';
-import { problemMessage } from '../../../core/problem.ts';
+} from '@domain';
+import { fieldMessage } from '../../../shared/forms/schema-errors.ts';
 import { FieldMessage } from '../../../shared/ui/field-message/field-message.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
 import { PayerCheckList } from '../../../shared/ui/payer-checks/payer-check-list.ts';
 import { EpisodeProceduresStore } from '../data/episode-procedures-store.ts';
 import { AGENT_LABELS, GUIDANCE_LABELS, INTENT_LABELS, SEDATION_LABELS, SIDE_LABELS } from '../ui/procedure-labels.ts';
+import { FormSubmit } from '../../../core/forms/form-submit.ts';
+import { FormError } from '../../../shared/ui/form-error/form-error.ts';
 
 type Side = 'left' | 'right' | 'bilateral';
 type Guidance = (typeof GUIDANCE)[number];
@@ -84,6 +85,7 @@ function toInstant(date: string, time: string): string {
 @Component({
   selector: 'app-procedure-form-page',
   imports: [
+    FormError,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -152,6 +154,7 @@ export class ProcedureFormPage {
   protected readonly sedationLabels = SEDATION_LABELS;
   protected readonly complications = COMPLICATION_KEYS.map((key) => ({ key, label: COMPLICATIONS[key] }));
   protected readonly fieldMessage = fieldMessage;
+  protected readonly submit = new FormSubmit(this.form, formPath);
 
   protected readonly levels = computed(() => {
     const episode = this.store.episode();
@@ -176,9 +179,6 @@ export class ProcedureFormPage {
     () => this.intent() === 'diagnostic' && sedationConfounds(this.sedation()),
   );
 
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
-
   constructor() {
     effect(() => {
       const id = this.episodeId();
@@ -192,8 +192,7 @@ export class ProcedureFormPage {
   }
 
   protected async save(): Promise<void> {
-    if (this.saving()) return;
-    this.formError.set(null);
+    if (!this.submit.begin()) return;
     const v = this.form.getRawValue();
     const body = {
       kind: v.kind,
@@ -212,34 +211,24 @@ export class ProcedureFormPage {
       rfaNotPossibleReason: this.asksRfaReason() ? v.rfaNotPossibleReason : null,
       overrideReason: v.overrideReason,
     };
-    const parsed = ProcedureCreateSchema.safeParse(body);
-    if (!parsed.success) {
-      const unplaced = this.show(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-      if (unplaced.length) this.formError.set(unplaced.join(' '));
-      return;
-    }
-    this.saving.set(true);
-    try {
+    const parsed = this.submit.parse(ProcedureCreateSchema, body);
+    if (!parsed) return;
+    await this.submit.during(async () => {
       // Dry run first: say which checks would fail, with their evidence, before anything is saved.
-      const dryRun = await this.store.check(parsed.data);
-      if (!dryRun.ok) return this.showRefusal(dryRun.problem);
+      const dryRun = await this.store.check(parsed);
+      if (!dryRun.ok) return this.submit.showProblem(dryRun.problem);
       await this.showFailing(dryRun.value.length ? dryRun.value : null);
-      const overrideReason = dryRun.value.length ? parsed.data.overrideReason : null;
-      if (dryRun.value.length && !overrideReason) {
-        this.show([{ path: 'overrideReason', message: OVERRIDE_REQUIRED }]);
-        return;
-      }
-      const result = await this.store.create({ ...parsed.data, overrideReason });
+      const overrideReason = dryRun.value.length ? parsed.overrideReason : null;
+      if (dryRun.value.length && !overrideReason) return this.submit.show([{ path: 'overrideReason', message: OVERRIDE_REQUIRED }]);
+      const result = await this.store.create({ ...parsed, overrideReason });
       if (result.ok) {
         await this.router.navigate(['/procedures', result.value.id]);
         return;
       }
       // The server refused although the dry run passed (someone recorded another procedure meanwhile).
       if (result.problem.code === 'checks-failed') await this.showFailing(failingFrom(result.problem) ?? this.failingChecks() ?? []);
-      this.showRefusal(result.problem);
-    } finally {
-      this.saving.set(false);
-    }
+      this.submit.showProblem(result.problem);
+    });
   }
 
   /** Shows (or clears) the failing checks and the override field. */
@@ -248,18 +237,6 @@ export class ProcedureFormPage {
     this.failingChecks.set(failing);
     // The override field is new: attaching its control resets its errors, so place messages after.
     if (firstTime) await new Promise<void>((resolve) => afterNextRender(() => resolve(), { injector: this.injector }));
-  }
-
-  /** Field messages under their fields, the rest (or the problem itself) above the form. */
-  private showRefusal(problem: Problem): void {
-    const errors = problem.errors ?? [];
-    const unplaced = this.show(errors);
-    if (!errors.length || unplaced.length) this.formError.set(unplaced.join(' ') || problemMessage(problem));
-  }
-
-  /** Puts messages under their fields; paths name the request body, so map them to the form. */
-  private show(messages: readonly Message[]): string[] {
-    return showFieldMessages(this.form, messages.map(({ path, message }) => ({ path: formPath(path), message })));
   }
 }
 

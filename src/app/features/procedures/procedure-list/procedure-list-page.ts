@@ -2,10 +2,10 @@ import { LowerCasePipe, TitleCasePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { SessionStore } from '../../../core/session-store.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
+import { ListFrame } from '../../../shared/ui/list-frame/list-frame.ts';
 import { StageChip } from '../../../shared/ui/stage-chip/stage-chip.ts';
 import { EpisodeProceduresStore } from '../data/episode-procedures-store.ts';
 import { SIDE_LABELS } from '../ui/procedure-labels.ts';
@@ -15,7 +15,7 @@ import { ProcedureTable } from '../ui/procedure-table/procedure-table.ts';
 /** An episode's procedures: what was done, each verdict, and (physicians) recording a new one. */
 @Component({
   selector: 'app-procedure-list-page',
-  imports: [LowerCasePipe, TitleCasePipe, MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, NoticePanel, StageChip, ProcedureTable, BlockComparison],
+  imports: [LowerCasePipe, TitleCasePipe, MatButtonModule, MatIconModule, RouterLink, NoticePanel, ListFrame, StageChip, ProcedureTable, BlockComparison],
   templateUrl: './procedure-list-page.html',
   styleUrl: './procedure-list-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -5,12 +5,12 @@ import type { EnvironmentProviders, Provider } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter, type Routes, withComponentInputBinding } from '@angular/router';
-import type { AssessmentView, PainScoreView, ProcedureView, Role } from '../../../../../domain/index.ts';
+import type { AssessmentView, EpisodeReport, PainScoreView, ProcedureView, Role } from '@domain';
 import { apiInterceptor } from '../../../core/api-interceptor.ts';
 import { SessionStore } from '../../../core/session-store.ts';
 import { sessionFor } from '../../../testing/test-fixtures.ts';
 import { episodeChecks } from '../../../shared/ui/payer-checks/testing/payer-check-fixtures.ts';
-import type { EpisodeReport, PainDiary } from '../data/procedures-api.ts';
+import type { PainDiary } from '../data/procedures-api.ts';
 
 /** Like specProviders, with route parameters bound to page inputs as in app.config.ts. */
 export function pageProviders(routes: Routes): (Provider | EnvironmentProviders)[] {

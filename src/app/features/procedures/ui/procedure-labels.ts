@@ -7,7 +7,7 @@ import {
   type PainContext,
   type Sedation,
   type TimePointStatus,
-} from '../../../../../domain/index.ts';
+} from '@domain';
 import { PAIN_CONTEXT_STYLE } from '../../../shared/ui/chart/chart-styles.ts';
 
 export const INTENT_LABELS: Readonly<Record<Intent, string>> = {

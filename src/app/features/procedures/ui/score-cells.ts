@@ -1,4 +1,4 @@
-import type { PainScoreView } from '../../../../../domain/index.ts';
+import type { PainScoreView } from '@domain';
 import { CONTEXT_LABELS, percentText, SIDE_LABELS, timePointLabel } from './procedure-labels.ts';
 
 /** Column headings of a diary's table of scores (the procedure page's chart table); Side only when bilateral. */

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { RuleSetSettings, RuleSetView } from '../../../../../domain/index.ts';
+import type { RuleSetSettings, RuleSetView } from '@domain';
 
 /** The rule-set endpoints; errors arrive as HttpErrorResponse carrying a Problem. */
 @Injectable({ providedIn: 'root' })

@@ -1,11 +1,9 @@
 import { inject } from '@angular/core';
 import { patchState, signalStore, withHooks, withMethods, withState } from '@ngrx/signals';
-import type { Problem, RuleSetSettings, RuleSetView } from '../../../../../domain/index.ts';
+import type { RuleSetSettings, RuleSetView } from '@domain';
 import { problemMessage, toProblem } from '../../../core/problem.ts';
+import { attempt, type WriteResult } from '../../../core/write-result.ts';
 import { RuleSetsApi } from './rule-sets-api.ts';
-
-/** What a change to the rule sets came to; the page decides what to say. */
-export type RuleSetChangeResult = { ok: true; ruleSet: RuleSetView } | { ok: false; problem: Problem };
 
 interface RuleSetsState {
   ruleSets: RuleSetView[];
@@ -27,35 +25,29 @@ export const RuleSetsStore = signalStore(
     };
 
     /** Runs a write that creates a rule set, then reloads the list (versions and "latest" change). */
-    const create = async (write: () => Promise<RuleSetView>): Promise<RuleSetChangeResult> => {
-      try {
-        const ruleSet = await write();
-        await load();
-        return { ok: true, ruleSet };
-      } catch (error) {
-        return { ok: false, problem: toProblem(error) };
-      }
+    const create = async (write: () => Promise<RuleSetView>): Promise<WriteResult<RuleSetView>> => {
+      const result = await attempt(write);
+      if (result.ok) await load();
+      return result;
     };
 
     return {
       load,
       /** Copies a rule set under a new name. */
-      copy(from: RuleSetView, name: string): Promise<RuleSetChangeResult> {
+      copy(from: RuleSetView, name: string): Promise<WriteResult<RuleSetView>> {
         return create(() => api.copy(from.id, name));
       },
       /** Saves edited settings as the next version of a practice rule set. */
-      saveVersion(base: RuleSetView, settings: RuleSetSettings): Promise<RuleSetChangeResult> {
+      saveVersion(base: RuleSetView, settings: RuleSetSettings): Promise<WriteResult<RuleSetView>> {
         return create(() => api.saveVersion(base.id, settings));
       },
       /** Makes a rule set the default for new episodes. */
-      async makeDefault(ruleSet: RuleSetView): Promise<RuleSetChangeResult> {
-        try {
+      makeDefault(ruleSet: RuleSetView): Promise<WriteResult<RuleSetView>> {
+        return attempt(async () => {
           const ruleSets = await api.makeDefault(ruleSet.id);
           patchState(store, { ruleSets });
-          return { ok: true, ruleSet: ruleSets.find((r) => r.id === ruleSet.id) ?? ruleSet };
-        } catch (error) {
-          return { ok: false, problem: toProblem(error) };
-        }
+          return ruleSets.find((r) => r.id === ruleSet.id) ?? ruleSet;
+        });
       },
     };
   }),

@@ -8,7 +8,7 @@ import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { BUILT_IN_RULE_SETS, type RuleSetView } from '../../../../../domain/index.ts';
+import { BUILT_IN_RULE_SETS, type RuleSetView } from '@domain';
 import { settle, specProviders } from '../../../testing/test-fixtures.ts';
 import { RULE_SETS_ROUTES } from '../rule-sets.routes.ts';
 

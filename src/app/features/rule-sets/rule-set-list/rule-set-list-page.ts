@@ -3,7 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import type { RuleSetView } from '../../../../../domain/index.ts';
+import type { RuleSetView } from '@domain';
 import { problemMessage } from '../../../core/problem.ts';
 import { confirmAction } from '../../../shared/ui/confirm-dialog/confirm-dialog.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';

@@ -1,7 +1,7 @@
 /** Series styles and reference lines shared by every pain chart, so all charts read alike. */
 import type { PointStyle } from 'chart.js';
 import type { AnnotationOptions } from 'chartjs-plugin-annotation';
-import type { PainContext } from '../../../../../domain/index.ts';
+import type { PainContext } from '@domain';
 
 /**
  * Colour-blind-safe colours (Okabe-Ito) with a second cue for each: rest is a blue circle, activity

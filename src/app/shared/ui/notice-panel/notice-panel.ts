@@ -3,7 +3,7 @@ import { MatIconModule } from '@angular/material/icon';
 
 /**
  * A centred icon, heading and message, with projected actions: empty lists, failed loads,
- * the not-found and forbidden pages.
+ * the message page (not found, no access).
  */
 @Component({
   selector: 'app-notice-panel',

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
-import type { NextStep } from '../../../../../domain/index.ts';
+import type { NextStep } from '@domain';
 
 /** The episode's next step in one sentence, from the payer-rule checks; actions are projected beside it. */
 @Component({

@@ -2,7 +2,7 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { PayerCheck } from '../../../../../domain/index.ts';
+import type { PayerCheck } from '@domain';
 import { NextStepCallout } from './next-step-callout.ts';
 import { PayerCheckList } from './payer-check-list.ts';
 import { episodeChecks } from './testing/payer-check-fixtures.ts';

@@ -1,7 +1,7 @@
 import { Component, signal } from '@angular/core';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
-import { type Stage, STAGES } from '../../../../../domain/pathway.ts';
+import { type Stage, STAGES } from '@domain';
 import { StageChip } from './stage-chip.ts';
 import { StageChipHarness } from './testing/stage-chip-harness.ts';
 

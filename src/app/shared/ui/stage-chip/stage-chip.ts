@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 // The zod-free module: the chip appears on many screens and needs no schemas.
-import { type Stage, STAGE_LABELS } from '../../../../../domain/pathway.ts';
+import { type Stage, STAGE_LABELS } from '@domain';
 
 /** An icon per stage, so the stage reads without colour (WCAG 1.4.1). */
 const STAGE_ICONS: Readonly<Record<Stage, string>> = {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -8,22 +8,25 @@ import {
   PASSWORD_MIN_LENGTH,
   PasswordResetSchema,
   type UserView,
-} from '../../../../../../domain/index.ts';
+} from '@domain';
 import { confirmPasswordMatches } from '../../../../shared/forms/password-confirmation.ts';
-import { fieldMessage, parseForm, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
-import type { UserChangeResult } from '../../data/admin-users-store.ts';
+import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
+import type { WriteResult } from '../../../../core/write-result.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
+import { FormSubmit } from '../../../../core/forms/form-submit.ts';
+import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 
 /** Whose password, and how to save it (the page passes the store's method). */
 export interface PasswordResetDialogData {
   user: UserView;
-  save: (password: string) => Promise<UserChangeResult>;
+  save: (password: string) => Promise<WriteResult<UserView>>;
 }
 
 /** Sets a new password for a user; closes with the saved user, or undefined when cancelled. */
 @Component({
   selector: 'app-password-reset-dialog',
   imports: [
+    FormError,
     DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
@@ -35,11 +38,7 @@ export interface PasswordResetDialogData {
     <h2 mat-dialog-title>Reset password for {{ data.user.name }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content class="dialog-form">
-        <div role="alert">
-          @if (formError(); as error) {
-            <p class="form-error">{{ error }}</p>
-          }
-        </div>
+        <app-form-error [message]="submit.formError()" />
         <mat-form-field>
           <mat-label>New password</mat-label>
           <input matInput type="password" formControlName="password" autocomplete="new-password" />
@@ -52,7 +51,7 @@ export interface PasswordResetDialogData {
           <mat-error>{{ fieldMessage(form.controls.confirmPassword) }}</mat-error>
         </mat-form-field>
       </mat-dialog-content>
-      <app-dialog-actions [saving]="saving()" submitLabel="Set password" />
+      <app-dialog-actions [saving]="submit.saving()" submitLabel="Set password" />
     </form>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -63,24 +62,21 @@ export class PasswordResetDialog {
 
   protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
   protected readonly form = inject(NonNullableFormBuilder).group({ password: '', confirmPassword: '' });
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  protected readonly submit = new FormSubmit(this.form);
   protected readonly fieldMessage = fieldMessage;
 
   protected async save(): Promise<void> {
-    if (this.saving()) return;
-    this.formError.set(null);
     const { password } = this.form.getRawValue();
-    const body = parseForm(this.form, PasswordResetSchema, { version: this.data.user.version, password });
-    const confirmed = confirmPasswordMatches(this.form);
-    if (!body || !confirmed) return;
-
-    this.saving.set(true);
-    const result = await this.data.save(body.password);
-    this.saving.set(false);
-    if (result.ok) this.dialogRef.close(result.user);
-    // Someone else changed the user: this form's version is stale, so close; the page explains.
-    else if (result.conflict) this.dialogRef.close();
-    else this.formError.set(showProblemOnForm(this.form, result.problem));
+    const result = await this.submit.run(
+      () => {
+        const body = this.submit.parse(PasswordResetSchema, { version: this.data.user.version, password });
+        // Both checks run so every field shows its message at once.
+        return confirmPasswordMatches(this.form) && body ? body : null;
+      },
+      (body) => this.data.save(body.password),
+      // Someone else changed the user: this form's version is stale, so close; the page explains.
+      () => this.dialogRef.close(),
+    );
+    if (result?.ok) this.dialogRef.close(result.value);
   }
 }

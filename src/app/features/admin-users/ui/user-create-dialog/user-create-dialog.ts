@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -13,21 +13,24 @@ import {
   type UserCreate,
   UserCreateSchema,
   type UserView,
-} from '../../../../../../domain/index.ts';
+} from '@domain';
 import { confirmPasswordMatches } from '../../../../shared/forms/password-confirmation.ts';
-import { fieldMessage, parseForm, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
-import type { UserChangeResult } from '../../data/admin-users-store.ts';
+import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
+import type { WriteResult } from '../../../../core/write-result.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
+import { FormSubmit } from '../../../../core/forms/form-submit.ts';
+import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 
 /** How the dialog saves: the page passes the store's create, so the dialog stays a widget. */
 export interface UserCreateDialogData {
-  save: (body: UserCreate) => Promise<UserChangeResult>;
+  save: (body: UserCreate) => Promise<WriteResult<UserView>>;
 }
 
 /** The "New user" form; closes with the created user, or undefined when cancelled. */
 @Component({
   selector: 'app-user-create-dialog',
   imports: [
+    FormError,
     DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
@@ -55,26 +58,20 @@ export class UserCreateDialog {
     password: '',
     confirmPassword: '',
   });
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  protected readonly submit = new FormSubmit(this.form);
   protected readonly fieldMessage = fieldMessage;
 
   protected async create(): Promise<void> {
-    if (this.saving()) return;
-    this.formError.set(null);
     const { confirmPassword: _confirmation, ...value } = this.form.getRawValue();
-    const body = parseForm(this.form, UserCreateSchema, value);
-    const confirmed = confirmPasswordMatches(this.form);
-    if (!body || !confirmed) return;
-
-    this.saving.set(true);
-    const result = await this.data.save(body);
-    this.saving.set(false);
-    if (result.ok) {
-      this.dialogRef.close(result.user);
-      return;
-    }
-    // A taken username (409) comes with errors [{path: 'username'}]: it lands under that field.
-    this.formError.set(showProblemOnForm(this.form, result.problem));
+    const result = await this.submit.run(
+      () => {
+        const body = this.submit.parse(UserCreateSchema, value);
+        // Both checks run so every field shows its message at once.
+        return confirmPasswordMatches(this.form) && body ? body : null;
+      },
+      // A taken username (409) comes with errors [{path: 'username'}]: it lands under that field.
+      (body) => this.data.save(body),
+    );
+    if (result?.ok) this.dialogRef.close(result.value);
   }
 }

@@ -7,7 +7,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import { type Role, ROLE_LABELS, ROLES, type UserView } from '../../../../../../domain/index.ts';
+import { type Role, ROLE_LABELS, ROLES, type UserView } from '@domain';
 
 /** A role picked for a user in the table. */
 export interface RoleChoice {

@@ -1,7 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
-import type { AuditEventView } from '../../../../../../domain/index.ts';
+import type { AuditEventView } from '@domain';
 
 /** One page of audit events; details shown as compact JSON. */
 @Component({

@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { AUDIT_ACTIONS, AuditQuerySchema } from '../../../../../../domain/index.ts';
+import { AUDIT_ACTIONS, AuditQuerySchema } from '@domain';
 import { fieldMessage, parseForm } from '../../../../shared/forms/schema-errors.ts';
 import type { AuditFilters } from '../../data/audit-log-store.ts';
 

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
-import type { AuditVerifyResult } from '../../../../../../domain/index.ts';
+import type { AuditVerifyResult } from '@domain';
 
 /** The "Check integrity" button and what the last check found. */
 @Component({

@@ -1,9 +1,8 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { THERAPY_LABELS } from '../../../../../../domain/index.ts';
+import { type EpisodeRecord, THERAPY_LABELS } from '@domain';
 import type { DistanceUnit } from '../../data/distance-unit-store.ts';
-import type { EpisodeRecord } from '../../data/patients-api.ts';
 import { RESPONSE_LABELS, RUNNING_STATUS_LABELS } from '../care-labels.ts';
 import { dayText, functionScoreText, periodText } from '../care-timeline/timeline-entries.ts';
 import { distanceText } from '../patient-form-dialog/patient-fields.ts';

@@ -4,8 +4,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import type { DistanceUnit } from '../../data/distance-unit-store.ts';
-import type { EpisodeRecord, PainTimeline } from '../../data/patients-api.ts';
 import { dayText, type TimelineEntry, timelineEntries } from './timeline-entries.ts';
+import type { EpisodeRecord, PainTimeline } from '@domain';
 
 /** The episode's timeline, newest first; corrected entries stay, struck through, with who, when and why. */
 @Component({

@@ -1,7 +1,7 @@
 import { formatDate } from '@angular/common';
-import { INSTRUMENT_LABELS, PROCEDURE_LABELS, STAGE_LABELS, THERAPY_LABELS } from '../../../../../../domain/index.ts';
+import { type EpisodeRecord, INSTRUMENT_LABELS, type PainTimeline, PROCEDURE_LABELS, STAGE_LABELS, THERAPY_LABELS } from '@domain';
 import { type DistanceUnit } from '../../data/distance-unit-store.ts';
-import type { CorrectableKind, EnteredInErrorMark, EpisodeRecord, PainTimeline } from '../../data/patients-api.ts';
+import type { CorrectableKind, EnteredInErrorMark } from '../../data/patients-api.ts';
 import { RESPONSE_LABELS, RUNNING_STATUS_LABELS } from '../care-labels.ts';
 import { distanceText } from '../patient-form-dialog/patient-fields.ts';
 

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -20,16 +20,18 @@ import {
   SIDES,
   SUSPECTED_CAUSES,
   todayIso,
-} from '../../../../../../domain/index.ts';
-import { fieldMessage, parseForm, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
+} from '@domain';
+import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
 import { FieldMessage } from '../../../../shared/ui/field-message/field-message.ts';
-import type { SaveResult } from '../../data/patient-results.ts';
+import type { WriteResult } from '../../../../core/write-result.ts';
 import { REGION_LABELS, scale, SIDE_LABELS } from '../care-labels.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
+import { FormSubmit } from '../../../../core/forms/form-submit.ts';
+import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 
 /** How the dialog saves: the page passes the store's openEpisode. */
 export interface EpisodeFormDialogData {
-  save: (body: EpisodeCreate) => Promise<SaveResult<EpisodeView>>;
+  save: (body: EpisodeCreate) => Promise<WriteResult<EpisodeView>>;
 }
 
 const checklist = <T extends Record<string, string>>(labels: T) =>
@@ -39,6 +41,7 @@ const checklist = <T extends Record<string, string>>(labels: T) =>
 @Component({
   selector: 'app-episode-form-dialog',
   imports: [
+    FormError,
     DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
@@ -83,8 +86,7 @@ export class EpisodeFormDialog {
     baselineNrsRest: this.formBuilder.control<number | null>(null),
     baselineNrsActivity: this.formBuilder.control<number | null>(null),
   });
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  protected readonly submit = new FormSubmit(this.form);
 
   private readonly onsetDate = toSignal(this.form.controls.onsetDate.valueChanges, { initialValue: '' });
   /** How long the pain has lasted, from the onset date: the ">= 3 months" indication. */
@@ -96,26 +98,21 @@ export class EpisodeFormDialog {
   });
 
   protected async open(): Promise<void> {
-    if (this.saving()) return;
-    this.formError.set(null);
     const v = this.form.getRawValue();
     const chosen = (group: Record<string, boolean>) => Object.keys(group).filter((key) => group[key]);
-    const body = parseForm(this.form, EpisodeCreateSchema, {
-      region: v.region ?? undefined,
-      side: v.side ?? undefined,
-      onsetDate: v.onsetDate || undefined,
-      indexPain: v.indexPain.trim(),
-      signs: chosen(v.signs),
-      causes: chosen(v.causes),
-      baselineNrsRest: v.baselineNrsRest,
-      baselineNrsActivity: v.baselineNrsActivity,
-    });
-    if (!body) return;
-
-    this.saving.set(true);
-    const result = await this.data.save(body);
-    this.saving.set(false);
-    if (result.ok) this.dialogRef.close(result.value);
-    else this.formError.set(showProblemOnForm(this.form, result.problem));
+    const result = await this.submit.run(
+      () => this.submit.parse(EpisodeCreateSchema, {
+        region: v.region ?? undefined,
+        side: v.side ?? undefined,
+        onsetDate: v.onsetDate || undefined,
+        indexPain: v.indexPain.trim(),
+        signs: chosen(v.signs),
+        causes: chosen(v.causes),
+        baselineNrsRest: v.baselineNrsRest,
+        baselineNrsActivity: v.baselineNrsActivity,
+      }),
+      (body) => this.data.save(body),
+    );
+    if (result?.ok) this.dialogRef.close(result.value);
   }
 }

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
-import type { EpisodeView } from '../../../../../../domain/index.ts';
+import type { EpisodeView } from '@domain';
 import { StageChip } from '../../../../shared/ui/stage-chip/stage-chip.ts';
 import { REGION_LABELS, SIDE_LABELS } from '../care-labels.ts';
 import { dayText } from '../care-timeline/timeline-entries.ts';

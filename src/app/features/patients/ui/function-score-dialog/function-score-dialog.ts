@@ -14,18 +14,20 @@ import {
   INSTRUMENT_SECTIONS,
   type Region,
   todayIso,
-} from '../../../../../../domain/index.ts';
-import { fieldMessage, parseForm, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
+} from '@domain';
+import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
 import { FieldMessage } from '../../../../shared/ui/field-message/field-message.ts';
-import type { SaveResult } from '../../data/patient-results.ts';
+import type { WriteResult } from '../../../../core/write-result.ts';
 import type { FunctionScoreCreate } from '../../data/patients-api.ts';
 import { scale, sectionLabel } from '../care-labels.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
+import { FormSubmit } from '../../../../core/forms/form-submit.ts';
+import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 
 /** The episode's region (which questionnaires fit) and how to save (the store's addFunctionScore). */
 export interface FunctionScoreDialogData {
   region: Region;
-  save: (body: FunctionScoreCreate) => Promise<SaveResult<FunctionScoreView>>;
+  save: (body: FunctionScoreCreate) => Promise<WriteResult<FunctionScoreView>>;
 }
 
 /** ODI for the low back, NDI for the neck; either for the thoracic spine (domain.md section 5). */
@@ -41,6 +43,7 @@ type SectionControls = FormGroup<Record<string, FormControl<number | null>>>;
 @Component({
   selector: 'app-function-score-dialog',
   imports: [
+    FormError,
     DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
@@ -84,8 +87,7 @@ export class FunctionScoreDialog {
   });
   /** The section names of the chosen questionnaire. */
   protected readonly sections = signal<readonly string[]>(INSTRUMENT_SECTIONS[this.instruments[0]!]);
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  protected readonly submit = new FormSubmit(this.form);
 
   constructor() {
     this.form.controls.instrument.valueChanges.subscribe((instrument) => {
@@ -99,19 +101,14 @@ export class FunctionScoreDialog {
   }
 
   protected async record(): Promise<void> {
-    if (this.saving()) return;
-    this.formError.set(null);
-    const body = parseForm(this.form, FunctionScoreCreateSchema, {
-      ...this.form.getRawValue(),
-      takenOn: this.form.controls.takenOn.value || undefined,
-    });
-    if (!body) return;
-
-    this.saving.set(true);
-    const result = await this.data.save(body);
-    this.saving.set(false);
-    if (result.ok) this.dialogRef.close(result.value);
-    else this.formError.set(showProblemOnForm(this.form, result.problem));
+    const result = await this.submit.run(
+      () => this.submit.parse(FunctionScoreCreateSchema, {
+        ...this.form.getRawValue(),
+        takenOn: this.form.controls.takenOn.value || undefined,
+      }),
+      (body) => this.data.save(body),
+    );
+    if (result?.ok) this.dialogRef.close(result.value);
   }
 
   private sectionControls(instrument: FunctionInstrument): SectionControls {

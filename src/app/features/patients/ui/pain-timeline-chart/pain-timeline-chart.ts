@@ -2,10 +2,9 @@ import { ChangeDetectionStrategy, Component, computed, input, linkedSignal } fro
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { todayIso } from '../../../../../../domain/index.ts';
+import { type PainTimeline, todayIso } from '@domain';
 import { ChartFigure } from '../../../../shared/ui/chart/chart-figure.ts';
 import { NoticePanel } from '../../../../shared/ui/notice-panel/notice-panel.ts';
-import type { PainTimeline } from '../../data/patients-api.ts';
 import {
   type DateWindow,
   painTimelineConfig,

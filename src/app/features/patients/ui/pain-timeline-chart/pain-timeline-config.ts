@@ -1,16 +1,10 @@
 import { formatDate } from '@angular/common';
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { AnnotationOptions } from 'chartjs-plugin-annotation';
-import { addDays, formatMinutes, MEANINGFUL_CHANGE, nrsAtRelief, type PainContext, STAGE_LABELS } from '../../../../../../domain/index.ts';
+import { addDays, formatMinutes, MEANINGFUL_CHANGE, nrsAtRelief, type PainContext, type PainTimeline, STAGE_LABELS } from '@domain';
 import type { ChartDataTable } from '../../../../shared/ui/chart/chart-figure.ts';
 import { PAIN_CONTEXT_STYLE, REFERENCE_COLORS, referenceLine, round1 } from '../../../../shared/ui/chart/chart-styles.ts';
-import type { PainTimeline } from '../../data/patients-api.ts';
 import { dayText } from '../care-timeline/timeline-entries.ts';
-
-/**
- * Meaningful change in pain: about 2 NRS points or 30% (domain.md section 2 [34][35]). Drawn as a band
- * between the two readings of it. Asked of the lead: export this from domain/ beside nrsAtRelief.
- */
 
 /** Zoom presets for the x axis. */
 export type TimelinePreset = 'episode' | 'last-90-days' | 'around-blocks';

@@ -1,4 +1,4 @@
-import type { PatientView, Sex } from '../../../../../../domain/index.ts';
+import type { PatientView, Sex } from '@domain';
 import { type DistanceUnit, DISTANCE_UNIT_LABELS, kmToUnit } from '../../data/distance-unit-store.ts';
 
 /** Labels for sex as the form and the header show them. */

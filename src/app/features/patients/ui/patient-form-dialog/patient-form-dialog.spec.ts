@@ -3,10 +3,10 @@ import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSlideToggleHarness } from '@angular/material/slide-toggle/testing';
-import type { PatientView } from '../../../../../../domain/index.ts';
+import type { PatientView } from '@domain';
 import type { DistanceUnit } from '../../data/distance-unit-store.ts';
 import { patient } from '../../data/patient-fixtures.ts';
-import type { SaveResult } from '../../data/patient-results.ts';
+import type { WriteResult } from '../../../../core/write-result.ts';
 import { type OpenedDialog, openDialogForSpec } from '../../../../shared/testing/dialog-spec-harness.ts';
 import { PATIENT_CONFLICT_MESSAGE, PatientFormDialog, type PatientFormDialogData } from './patient-form-dialog.ts';
 
@@ -14,8 +14,8 @@ describe('PatientFormDialog', () => {
   let save: jasmine.Spy;
   let form: OpenedDialog<PatientView>;
   const unit = signal<DistanceUnit>('km');
-  const failed = (problem: object, extra: object = {}): SaveResult<PatientView> =>
-    ({ ok: false, conflict: false, problem, ...extra }) as SaveResult<PatientView>;
+  const failed = (problem: object, extra: object = {}): WriteResult<PatientView, PatientView> =>
+    ({ ok: false, conflict: false, problem, ...extra }) as WriteResult<PatientView, PatientView>;
 
   async function openRegister(): Promise<void> {
     save = jasmine.createSpy('save');

@@ -14,14 +14,15 @@ import {
   type Sex,
   SEXES,
   todayIso,
-} from '../../../../../../domain/index.ts';
-import { type FieldMessage, fieldMessage, showFieldMessages, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
-import { DISTANCE_UNIT_LABELS, type DistanceUnit, kmToUnit, unitToKm } from '../../data/distance-unit-store.ts';
+} from '@domain';
+import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
+import { DISTANCE_UNIT_LABELS, type DistanceUnit, distanceFormPath, kmToUnit, unitToKm } from '../../data/distance-unit-store.ts';
 import type { PatientChange } from '../../data/patient-record-store.ts';
-import type { SaveResult } from '../../data/patient-results.ts';
+import type { WriteResult } from '../../../../core/write-result.ts';
 import { DistanceUnitToggle } from '../distance-unit-toggle/distance-unit-toggle.ts';
 import { PATIENT_FIELD_LABELS, type PatientField, patientFieldText, SEX_LABELS } from './patient-fields.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
+import { FormSubmit } from '../../../../core/forms/form-submit.ts';
 
 /** Said when someone else saved the patient first; the form keeps what the user typed. */
 export const PATIENT_CONFLICT_MESSAGE = 'Someone else changed this patient';
@@ -31,15 +32,9 @@ export type PatientFormDialogData = {
   unit: Signal<DistanceUnit>;
   chooseUnit: (unit: DistanceUnit) => void;
 } & (
-  | { mode: 'register'; save: (body: PatientCreate) => Promise<SaveResult<PatientView>> }
-  | { mode: 'edit'; patient: PatientView; save: (change: PatientChange, version: number) => Promise<SaveResult<PatientView>> }
+  | { mode: 'register'; save: (body: PatientCreate) => Promise<WriteResult<PatientView, PatientView>> }
+  | { mode: 'edit'; patient: PatientView; save: (change: PatientChange, version: number) => Promise<WriteResult<PatientView, PatientView>> }
 );
-
-/** The form shows the distance in the user's unit; schema and server name it in km. */
-const renamePath = ({ path, message }: FieldMessage): FieldMessage => ({
-  path: path === 'weeklyDistanceKm' ? 'weeklyDistance' : path,
-  message,
-});
 
 /** Register or edit a patient; closes with the saved patient, or undefined when cancelled. */
 @Component({
@@ -85,8 +80,7 @@ export class PatientFormDialog {
     weeklyDistance: this.formBuilder.control<number | null>(null),
   });
   protected readonly runner = signal(false);
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  protected readonly submit = new FormSubmit(this.form, distanceFormPath);
   /** The version the next save builds on: the one opened, or the other person's after a conflict. */
   private readonly version = signal(this.data.mode === 'edit' ? this.data.patient.version : 0);
   /** After a conflict: the other person's saved patient, and what this user tried to save. */
@@ -137,33 +131,23 @@ export class PatientFormDialog {
   }
 
   protected async save(): Promise<void> {
-    if (this.saving()) return;
-    this.formError.set(null);
     const fields = this.fields();
-    const schema = this.data.mode === 'edit' ? PatientUpdateSchema : PatientCreateSchema;
-    const parsed = schema.safeParse(this.data.mode === 'edit' ? { ...fields, version: this.version() } : fields);
-    if (!parsed.success) {
-      showFieldMessages(
-        this.form,
-        parsed.error.issues.map((issue) => renamePath({ path: issue.path.join('.'), message: issue.message })),
-      );
-      return;
-    }
-
-    this.saving.set(true);
-    const { version: _version, ...body } = { version: 0, ...parsed.data };
-    const result =
-      this.data.mode === 'edit' ? await this.data.save(body, this.version()) : await this.data.save(body as PatientCreate);
-    this.saving.set(false);
-    if (result.ok) {
-      this.dialogRef.close(result.value);
-    } else if (result.conflict && result.current) {
-      // Keep the user's input; the next save goes on top of the other person's version.
-      this.version.set(result.current.version);
-      this.conflict.set({ theirs: result.current, mine: fields });
-    } else {
-      this.formError.set(showProblemOnForm(this.form, { ...result.problem, errors: result.problem.errors?.map(renamePath) }));
-    }
+    const edit = this.data.mode === 'edit';
+    const result = await this.submit.run(
+      () => this.submit.parse(edit ? PatientUpdateSchema : PatientCreateSchema, edit ? { ...fields, version: this.version() } : fields),
+      (parsed) => {
+        const { version: _version, ...body } = { version: 0, ...parsed };
+        return this.data.mode === 'edit' ? this.data.save(body, this.version()) : this.data.save(body as PatientCreate);
+      },
+      (failed) => {
+        // Keep the user's input; the next save goes on top of the other person's version.
+        if (failed.current) {
+          this.version.set(failed.current.version);
+          this.conflict.set({ theirs: failed.current, mine: fields });
+        } else this.submit.showProblem(failed.problem);
+      },
+    );
+    if (result?.ok) this.dialogRef.close(result.value);
   }
 
   /** The form's values as the API names them (km, nulls for empty optional fields). */

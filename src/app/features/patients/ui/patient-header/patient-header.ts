@@ -2,7 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { ageOn, type PatientView, type Stage, todayIso } from '../../../../../../domain/index.ts';
+import { ageOn, type PatientView, type Stage, todayIso } from '@domain';
 import { StageChip } from '../../../../shared/ui/stage-chip/stage-chip.ts';
 import type { DistanceUnit } from '../../data/distance-unit-store.ts';
 import { distanceText, SEX_LABELS } from '../patient-form-dialog/patient-fields.ts';

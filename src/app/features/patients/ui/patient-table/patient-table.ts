@@ -4,7 +4,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { ageOn, type PatientView, todayIso } from '../../../../../../domain/index.ts';
+import { ageOn, type PatientView, todayIso } from '@domain';
 import { StageChip } from '../../../../shared/ui/stage-chip/stage-chip.ts';
 import type { PatientSort } from '../../data/patient-list-store.ts';
 

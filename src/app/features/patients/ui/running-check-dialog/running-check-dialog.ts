@@ -1,37 +1,34 @@
-import { ChangeDetectionStrategy, Component, inject, type Signal, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, type Signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
-import { RUNNING_STATUSES, RunningCheckCreateSchema, type RunningStatus, todayIso } from '../../../../../../domain/index.ts';
-import { type FieldMessage as Message, fieldMessage, showFieldMessages, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
+import { RUNNING_STATUSES, RunningCheckCreateSchema, type RunningCheckView, type RunningStatus, todayIso } from '@domain';
+import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
 import { FieldMessage } from '../../../../shared/ui/field-message/field-message.ts';
-import { DISTANCE_UNIT_LABELS, type DistanceUnit, kmToUnit, unitToKm } from '../../data/distance-unit-store.ts';
-import type { SaveResult } from '../../data/patient-results.ts';
-import type { RunningCheckCreate, RunningCheckView } from '../../data/patients-api.ts';
+import { DISTANCE_UNIT_LABELS, type DistanceUnit, distanceFormPath, kmToUnit, unitToKm } from '../../data/distance-unit-store.ts';
+import type { WriteResult } from '../../../../core/write-result.ts';
+import type { RunningCheckCreate } from '../../data/patients-api.ts';
 import { RUNNING_STATUS_LABELS } from '../care-labels.ts';
 import { DistanceUnitToggle } from '../distance-unit-toggle/distance-unit-toggle.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
+import { FormSubmit } from '../../../../core/forms/form-submit.ts';
+import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 
 /** The unit setting and how to save (the store's addRunningCheck). */
 export interface RunningCheckDialogData {
   unit: Signal<DistanceUnit>;
   chooseUnit: (unit: DistanceUnit) => void;
-  save: (body: RunningCheckCreate) => Promise<SaveResult<RunningCheckView>>;
+  save: (body: RunningCheckCreate) => Promise<WriteResult<RunningCheckView>>;
 }
-
-/** The form shows the distance in the user's unit; schema and server name it in km. */
-const renamePath = ({ path, message }: Message): Message => ({
-  path: path === 'weeklyDistanceKm' ? 'weeklyDistance' : path,
-  message,
-});
 
 /** Records return to running: fully, partly or not, and the weekly distance now. */
 @Component({
   selector: 'app-running-check-dialog',
   imports: [
+    FormError,
     DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
@@ -46,11 +43,7 @@ const renamePath = ({ path, message }: Message): Message => ({
     <h2 mat-dialog-title>Record return to running</h2>
     <form [formGroup]="form" (ngSubmit)="record()" novalidate>
       <mat-dialog-content>
-        <div role="alert">
-          @if (formError(); as error) {
-            <p class="form-error">{{ error }}</p>
-          }
-        </div>
+        <app-form-error [message]="submit.formError()" />
         <div class="fields">
           <mat-form-field>
             <mat-label>Date</mat-label>
@@ -76,7 +69,7 @@ const renamePath = ({ path, message }: Message): Message => ({
           <app-distance-unit-toggle [unit]="data.unit()" (unitChange)="chooseUnit($event)" />
         </div>
       </mat-dialog-content>
-      <app-dialog-actions [saving]="saving()" submitLabel="Record" />
+      <app-dialog-actions [saving]="submit.saving()" submitLabel="Record" />
     </form>
   `,
   styleUrl: '../care-dialog.scss',
@@ -98,8 +91,7 @@ export class RunningCheckDialog {
     status: this.formBuilder.control<RunningStatus | null>(null),
     weeklyDistance: this.formBuilder.control<number | null>(null),
   });
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  protected readonly submit = new FormSubmit(this.form, distanceFormPath);
 
   /** Switches km/miles, converting a distance already typed so it keeps its meaning. */
   protected chooseUnit(unit: DistanceUnit): void {
@@ -109,23 +101,15 @@ export class RunningCheckDialog {
   }
 
   protected async record(): Promise<void> {
-    if (this.saving()) return;
-    this.formError.set(null);
     const v = this.form.getRawValue();
-    const parsed = RunningCheckCreateSchema.safeParse({
-      takenOn: v.takenOn || undefined,
-      status: v.status ?? undefined,
-      weeklyDistanceKm: v.weeklyDistance === null ? null : unitToKm(v.weeklyDistance, this.data.unit()),
-    });
-    if (!parsed.success) {
-      showFieldMessages(this.form, parsed.error.issues.map((i) => renamePath({ path: i.path.join('.'), message: i.message })));
-      return;
-    }
-
-    this.saving.set(true);
-    const result = await this.data.save(parsed.data);
-    this.saving.set(false);
-    if (result.ok) this.dialogRef.close(result.value);
-    else this.formError.set(showProblemOnForm(this.form, { ...result.problem, errors: result.problem.errors?.map(renamePath) }));
+    const result = await this.submit.run(
+      () => this.submit.parse(RunningCheckCreateSchema, {
+        takenOn: v.takenOn || undefined,
+        status: v.status ?? undefined,
+        weeklyDistanceKm: v.weeklyDistance === null ? null : unitToKm(v.weeklyDistance, this.data.unit()),
+      }),
+      (body) => this.data.save(body),
+    );
+    if (result?.ok) this.dialogRef.close(result.value);
   }
 }

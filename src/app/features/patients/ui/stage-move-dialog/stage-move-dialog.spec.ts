@@ -1,6 +1,6 @@
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatRadioGroupHarness } from '@angular/material/radio/testing';
-import type { EpisodeView } from '../../../../../../domain/index.ts';
+import type { EpisodeView } from '@domain';
 import { episode } from '../../data/patient-fixtures.ts';
 import { openDialogForSpec } from '../../../../shared/testing/dialog-spec-harness.ts';
 import { StageMoveDialog, type StageMoveDialogData } from './stage-move-dialog.ts';

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -14,17 +14,19 @@ import {
   type Stage,
   STAGE_LABELS,
   STAGE_MOVES,
-} from '../../../../../../domain/index.ts';
-import { fieldMessage, showFieldMessages, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
+} from '@domain';
+import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
 import { FieldMessage } from '../../../../shared/ui/field-message/field-message.ts';
 import { StageChip } from '../../../../shared/ui/stage-chip/stage-chip.ts';
-import type { SaveResult } from '../../data/patient-results.ts';
+import type { WriteResult } from '../../../../core/write-result.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
+import { FormSubmit } from '../../../../core/forms/form-submit.ts';
+import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 
 /** The stage the episode is in, and how to move it (the page passes the store's moveStage). */
 export interface StageMoveDialogData {
   from: Stage;
-  save: (to: Stage, reason: string | null) => Promise<SaveResult<EpisodeView>>;
+  save: (to: Stage, reason: string | null) => Promise<WriteResult<EpisodeView>>;
 }
 
 const KIND_HINTS: Readonly<Record<MoveKind, string>> = {
@@ -37,6 +39,7 @@ const KIND_HINTS: Readonly<Record<MoveKind, string>> = {
 @Component({
   selector: 'app-stage-move-dialog',
   imports: [
+    FormError,
     DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
@@ -51,11 +54,7 @@ const KIND_HINTS: Readonly<Record<MoveKind, string>> = {
     <h2 mat-dialog-title>Move stage</h2>
     <form [formGroup]="form" (ngSubmit)="move()" novalidate>
       <mat-dialog-content>
-        <div role="alert">
-          @if (formError(); as error) {
-            <p class="form-error">{{ error }}</p>
-          }
-        </div>
+        <app-form-error [message]="submit.formError()" />
         <p class="from">Now in <app-stage-chip [stage]="data.from" /></p>
         <fieldset>
           <legend id="stage-move-to">Move to</legend>
@@ -75,7 +74,7 @@ const KIND_HINTS: Readonly<Record<MoveKind, string>> = {
           <mat-error>{{ fieldMessage(form.controls.reason) }}</mat-error>
         </mat-form-field>
       </mat-dialog-content>
-      <app-dialog-actions [saving]="saving()" submitLabel="Move stage" />
+      <app-dialog-actions [saving]="submit.saving()" submitLabel="Move stage" />
     </form>
   `,
   styleUrl: '../care-dialog.scss',
@@ -108,8 +107,7 @@ export class StageMoveDialog {
     to: this.formBuilder.control<Stage | null>(this.options[0]?.stage ?? null),
     reason: '',
   });
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  protected readonly submit = new FormSubmit(this.form);
   protected readonly fieldMessage = fieldMessage;
 
   private readonly to = toSignal(this.form.controls.to.valueChanges, { initialValue: this.form.controls.to.value });
@@ -120,27 +118,23 @@ export class StageMoveDialog {
   });
 
   protected async move(): Promise<void> {
-    if (this.saving()) return;
-    this.formError.set(null);
     const { to, reason } = this.form.getRawValue();
-    if (!to) {
-      showFieldMessages(this.form, [{ path: 'to', message: 'Choose the stage to move to' }]);
-      return;
-    }
-    const check = checkStageMove(this.data.from, to, reason);
-    if (!check.allowed) {
-      // A reason is all that is missing when the move itself is allowed.
-      const path = STAGE_MOVES[this.data.from][to] ? 'reason' : 'to';
-      showFieldMessages(this.form, [{ path, message: check.reason }]);
-      return;
-    }
-
-    this.saving.set(true);
-    const result = await this.data.save(to, reason.trim() || null);
-    this.saving.set(false);
-    if (result.ok) this.dialogRef.close(result.value);
-    // Someone else moved the episode: this dialog's starting stage is stale, so close; the page explains.
-    else if (result.conflict) this.dialogRef.close();
-    else this.formError.set(showProblemOnForm(this.form, result.problem));
+    const result = await this.submit.run(
+      () => {
+        if (!to) {
+          this.submit.show([{ path: 'to', message: 'Choose the stage to move to' }]);
+          return null;
+        }
+        const check = checkStageMove(this.data.from, to, reason);
+        if (check.allowed) return { to, reason: reason.trim() || null };
+        // A reason is all that is missing when the move itself is allowed.
+        this.submit.show([{ path: STAGE_MOVES[this.data.from][to] ? 'reason' : 'to', message: check.reason }]);
+        return null;
+      },
+      (move) => this.data.save(move.to, move.reason),
+      // Someone else moved the episode: this dialog's starting stage is stale, so close; the page explains.
+      () => this.dialogRef.close(),
+    );
+    if (result?.ok) this.dialogRef.close(result.value);
   }
 }

@@ -1,5 +1,5 @@
 import { MatSelectHarness } from '@angular/material/select/testing';
-import type { TherapyView } from '../../../../../../domain/index.ts';
+import type { TherapyView } from '@domain';
 import { record } from '../../data/patient-fixtures.ts';
 import { openDialogForSpec } from '../../../../shared/testing/dialog-spec-harness.ts';
 import { TherapyDialog, type TherapyDialogData } from './therapy-dialog.ts';

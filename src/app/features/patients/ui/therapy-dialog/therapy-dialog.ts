@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -15,21 +15,24 @@ import {
   type TherapyResponse,
   type TherapyView,
   todayIso,
-} from '../../../../../../domain/index.ts';
-import { fieldMessage, parseForm, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
-import type { SaveResult } from '../../data/patient-results.ts';
+} from '@domain';
+import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
+import type { WriteResult } from '../../../../core/write-result.ts';
 import { RESPONSE_LABELS } from '../care-labels.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
+import { FormSubmit } from '../../../../core/forms/form-submit.ts';
+import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 
 /** How the dialog saves: the page passes the store's addTherapy. */
 export interface TherapyDialogData {
-  save: (body: TherapyCreate) => Promise<SaveResult<TherapyView>>;
+  save: (body: TherapyCreate) => Promise<WriteResult<TherapyView>>;
 }
 
 /** Records one conservative-care therapy: kind, start, end (empty = ongoing), response, notes. */
 @Component({
   selector: 'app-therapy-dialog',
   imports: [
+    FormError,
     DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
@@ -42,11 +45,7 @@ export interface TherapyDialogData {
     <h2 mat-dialog-title>Add therapy</h2>
     <form [formGroup]="form" (ngSubmit)="add()" novalidate>
       <mat-dialog-content>
-        <div role="alert">
-          @if (formError(); as error) {
-            <p class="form-error">{{ error }}</p>
-          }
-        </div>
+        <app-form-error [message]="submit.formError()" />
         <div class="fields">
           <mat-form-field class="wide">
             <mat-label>Therapy</mat-label>
@@ -85,7 +84,7 @@ export interface TherapyDialogData {
           </mat-form-field>
         </div>
       </mat-dialog-content>
-      <app-dialog-actions [saving]="saving()" submitLabel="Add therapy" />
+      <app-dialog-actions [saving]="submit.saving()" submitLabel="Add therapy" />
     </form>
   `,
   styleUrl: '../care-dialog.scss',
@@ -110,26 +109,20 @@ export class TherapyDialog {
     response: this.formBuilder.control<TherapyResponse | null>(null),
     notes: '',
   });
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  protected readonly submit = new FormSubmit(this.form);
 
   protected async add(): Promise<void> {
-    if (this.saving()) return;
-    this.formError.set(null);
     const v = this.form.getRawValue();
-    const body = parseForm(this.form, TherapyCreateSchema, {
-      kind: v.kind ?? undefined,
-      startDate: v.startDate || undefined,
-      endDate: v.endDate || null,
-      response: v.response,
-      notes: v.notes.trim() || null,
-    });
-    if (!body) return;
-
-    this.saving.set(true);
-    const result = await this.data.save(body);
-    this.saving.set(false);
-    if (result.ok) this.dialogRef.close(result.value);
-    else this.formError.set(showProblemOnForm(this.form, result.problem));
+    const result = await this.submit.run(
+      () => this.submit.parse(TherapyCreateSchema, {
+        kind: v.kind ?? undefined,
+        startDate: v.startDate || undefined,
+        endDate: v.endDate || null,
+        response: v.response,
+        notes: v.notes.trim() || null,
+      }),
+      (body) => this.data.save(body),
+    );
+    if (result?.ok) this.dialogRef.close(result.value);
   }
 }

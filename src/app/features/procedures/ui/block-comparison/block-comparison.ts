@@ -5,7 +5,7 @@ import {
   type AssessmentView,
   type ComparativeResult,
   type ProcedureView,
-} from '../../../../../../domain/index.ts';
+} from '@domain';
 import { AGENT_LABELS, percentText, reliefDurationText } from '../procedure-labels.ts';
 import { VerdictChip } from '../verdict-chip/verdict-chip.ts';
 

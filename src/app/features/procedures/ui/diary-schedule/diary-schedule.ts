@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
-import type { DiaryTimePoint } from '../../../../../../domain/index.ts';
+import type { DiaryTimePoint } from '@domain';
 import { TIME_POINT_DISPLAY, timePointLabel } from '../procedure-labels.ts';
 
 /**

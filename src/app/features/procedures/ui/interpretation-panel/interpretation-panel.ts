@@ -6,8 +6,9 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
-import { InterpretationSignSchema, type ProcedureView } from '../../../../../../domain/index.ts';
+import { InterpretationSignSchema, type ProcedureView } from '@domain';
 import { fieldMessage, parseForm } from '../../../../shared/forms/schema-errors.ts';
+import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 
 /** A signed interpretation as the API returns it. */
 export type SignedInterpretation = NonNullable<ProcedureView['interpretation']>;
@@ -18,7 +19,7 @@ export type SignedInterpretation = NonNullable<ProcedureView['interpretation']>;
  */
 @Component({
   selector: 'app-interpretation-panel',
-  imports: [DatePipe, ReactiveFormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, MatProgressSpinnerModule],
+  imports: [FormError, DatePipe, ReactiveFormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, MatProgressSpinnerModule],
   template: `
     <mat-card appearance="outlined">
       <mat-card-header>
@@ -37,11 +38,7 @@ export type SignedInterpretation = NonNullable<ProcedureView['interpretation']>;
 
         @if (canSign()) {
           <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-            <div role="alert">
-              @if (error(); as message) {
-                <p class="form-error">{{ message }}</p>
-              }
-            </div>
+            <app-form-error [message]="error()" />
             <mat-form-field class="text">
               <mat-label>{{ interpretation() ? 'Revised interpretation' : 'Interpretation' }}</mat-label>
               <textarea matInput formControlName="text" rows="4"></textarea>

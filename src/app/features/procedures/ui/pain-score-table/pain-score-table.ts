@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTableModule } from '@angular/material/table';
-import type { PainScoreView } from '../../../../../../domain/index.ts';
+import type { PainScoreView } from '@domain';
 import { CONTEXT_LABELS, percentText, SIDE_LABELS, timePointLabel } from '../procedure-labels.ts';
 
 /**

@@ -6,7 +6,7 @@ import {
   PROCEDURE_LABELS,
   type ProcedureView,
   sedationConfounds,
-} from '../../../../../../domain/index.ts';
+} from '@domain';
 import { AGENT_LABELS, GUIDANCE_LABELS, INTENT_LABELS, SEDATION_LABELS, SIDE_LABELS } from '../procedure-labels.ts';
 
 /** What was done: kind, levels, side, drugs, guidance, sedation, complications, who and when. */

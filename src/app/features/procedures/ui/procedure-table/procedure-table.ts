@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { type BlockVerdict, PROCEDURE_LABELS, type ProcedureView } from '../../../../../../domain/index.ts';
+import { type BlockVerdict, PROCEDURE_LABELS, type ProcedureView } from '@domain';
 import { AGENT_LABELS, INTENT_LABELS, SIDE_LABELS } from '../procedure-labels.ts';
 import { VerdictChip } from '../verdict-chip/verdict-chip.ts';
 

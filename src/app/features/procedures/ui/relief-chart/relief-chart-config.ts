@@ -1,6 +1,6 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { AnnotationOptions } from 'chartjs-plugin-annotation';
-import { formatMinutes, nrsAtRelief, type PainContext, type PainScoreView } from '../../../../../../domain/index.ts';
+import { formatMinutes, nrsAtRelief, type PainContext, type PainScoreView } from '@domain';
 import { CONTEXT_LABELS, SIDE_LABELS, thresholdText } from '../procedure-labels.ts';
 import type { ThresholdSettings } from '../../data/procedure-store.ts';
 import { PAIN_CONTEXT_STYLE, REFERENCE_COLORS, referenceLine, round1 } from '../../../../shared/ui/chart/chart-styles.ts';

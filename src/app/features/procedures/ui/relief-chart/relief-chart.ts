@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import type { PainScoreView } from '../../../../../../domain/index.ts';
+import type { PainScoreView } from '@domain';
 import { type ChartDataTable, ChartFigure } from '../../../../shared/ui/chart/chart-figure.ts';
 import type { ThresholdSettings } from '../../data/procedure-store.ts';
 import { scoreCells, scoreColumns } from '../score-cells.ts';

@@ -1,7 +1,7 @@
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { AssessmentView, BlockVerdict } from '../../../../../../domain/index.ts';
+import type { AssessmentView, BlockVerdict } from '@domain';
 import { assessmentView } from '../../testing/procedure-fixtures.ts';
 import { VerdictCard } from './verdict-card.ts';
 

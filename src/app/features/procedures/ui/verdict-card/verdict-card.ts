@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
-import type { AssessmentView } from '../../../../../../domain/index.ts';
+import type { AssessmentView } from '@domain';
 import type { ThresholdSettings } from '../../data/procedure-store.ts';
 import { CONTEXT_LABELS, percentText, reliefDurationText, SIDE_LABELS, thresholdText, VERDICT_DISPLAY } from '../procedure-labels.ts';
 import { VerdictChip } from '../verdict-chip/verdict-chip.ts';

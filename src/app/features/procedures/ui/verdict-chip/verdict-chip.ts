@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
-import type { BlockVerdict } from '../../../../../../domain/index.ts';
+import type { BlockVerdict } from '@domain';
 import { VERDICT_DISPLAY } from '../procedure-labels.ts';
 
 /** A block verdict as icon plus words, tinted by verdict (the words carry the meaning). */

@@ -1,34 +1,33 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { RuleSetCopySchema, type RuleSetView } from '../../../../../../domain/index.ts';
-import { fieldMessage, parseForm, showProblemOnForm } from '../../../../shared/forms/schema-errors.ts';
-import type { RuleSetChangeResult } from '../../data/rule-sets-store.ts';
+import { RuleSetCopySchema, type RuleSetView } from '@domain';
+import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
+import type { WriteResult } from '../../../../core/write-result.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
+import { FormSubmit } from '../../../../core/forms/form-submit.ts';
+import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 
 /** Which rule set to copy and how to save the copy (the page passes the store's method). */
 export interface RuleSetCopyDialogData {
   from: RuleSetView;
-  save: (name: string) => Promise<RuleSetChangeResult>;
+  save: (name: string) => Promise<WriteResult<RuleSetView>>;
 }
 
 /** Names a copy of a rule set; closes with the new rule set, or undefined when cancelled. */
 @Component({
   selector: 'app-rule-set-copy-dialog',
   imports: [
+    FormError,
     DialogActions,ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule],
   template: `
     <h2 mat-dialog-title>Copy {{ data.from.name }} v{{ data.from.version }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content class="dialog-form">
-        <div role="alert">
-          @if (formError(); as error) {
-            <p class="form-error">{{ error }}</p>
-          }
-        </div>
+        <app-form-error [message]="submit.formError()" />
         <p>The copy starts with the same settings; you can then edit it.</p>
         <mat-form-field>
           <mat-label>Name of the copy</mat-label>
@@ -36,7 +35,7 @@ export interface RuleSetCopyDialogData {
           <mat-error>{{ fieldMessage(form.controls.name) }}</mat-error>
         </mat-form-field>
       </mat-dialog-content>
-      <app-dialog-actions [saving]="saving()" submitLabel="Copy" />
+      <app-dialog-actions [saving]="submit.saving()" submitLabel="Copy" />
     </form>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -45,19 +44,14 @@ export class RuleSetCopyDialog {
   protected readonly data = inject<RuleSetCopyDialogData>(MAT_DIALOG_DATA);
   private readonly dialogRef = inject<MatDialogRef<RuleSetCopyDialog, RuleSetView>>(MatDialogRef);
   protected readonly form = inject(NonNullableFormBuilder).group({ name: `${this.data.from.name} (practice)` });
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  protected readonly submit = new FormSubmit(this.form);
   protected readonly fieldMessage = fieldMessage;
 
   protected async save(): Promise<void> {
-    if (this.saving()) return;
-    this.formError.set(null);
-    const body = parseForm(this.form, RuleSetCopySchema, { fromId: this.data.from.id, name: this.form.controls.name.value.trim() });
-    if (!body) return;
-    this.saving.set(true);
-    const result = await this.data.save(body.name);
-    this.saving.set(false);
-    if (result.ok) this.dialogRef.close(result.ruleSet);
-    else this.formError.set(showProblemOnForm(this.form, result.problem));
+    const result = await this.submit.run(
+      () => this.submit.parse(RuleSetCopySchema, { fromId: this.data.from.id, name: this.form.controls.name.value.trim() }),
+      (body) => this.data.save(body.name),
+    );
+    if (result?.ok) this.dialogRef.close(result.value);
   }
 }

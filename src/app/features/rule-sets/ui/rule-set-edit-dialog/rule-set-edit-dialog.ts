@@ -1,20 +1,21 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { type FormControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { type RuleSetSettings, RuleSetSettingsSchema, type RuleSetView } from '../../../../../../domain/index.ts';
-import { problemMessage } from '../../../../core/problem.ts';
-import { type FieldMessage, fieldMessage, showFieldMessages } from '../../../../shared/forms/schema-errors.ts';
-import type { RuleSetChangeResult } from '../../data/rule-sets-store.ts';
+import { type RuleSetSettings, RuleSetSettingsSchema, type RuleSetView } from '@domain';
+import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
+import type { WriteResult } from '../../../../core/write-result.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
+import { FormSubmit } from '../../../../core/forms/form-submit.ts';
+import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 
 /** The rule set to edit and how to save the new version (the page passes the store's method). */
 export interface RuleSetEditDialogData {
   ruleSet: RuleSetView;
-  save: (settings: RuleSetSettings) => Promise<RuleSetChangeResult>;
+  save: (settings: RuleSetSettings) => Promise<WriteResult<RuleSetView>>;
 }
 
 type NumberSetting = Exclude<keyof RuleSetSettings, 'thresholdExclusive' | 'diaryMinutes'>;
@@ -52,6 +53,7 @@ function formPath(path: string): string {
 @Component({
   selector: 'app-rule-set-edit-dialog',
   imports: [
+    FormError,
     DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
@@ -68,6 +70,8 @@ export class RuleSetEditDialog {
   protected readonly data = inject<RuleSetEditDialogData>(MAT_DIALOG_DATA);
   private readonly dialogRef = inject<MatDialogRef<RuleSetEditDialog, RuleSetView>>(MatDialogRef);
   private readonly fb = inject(NonNullableFormBuilder);
+  // TODO(issue 8, server-house): RuleSetView.settings is an untyped record in domain/schemas; once it
+  // is RuleSetSettingsSchema there, drop this cast.
   private readonly settings = this.data.ruleSet.settings as unknown as RuleSetSettings;
 
   protected readonly numberFields = NUMBER_FIELDS;
@@ -78,38 +82,16 @@ export class RuleSetEditDialog {
     thresholdExclusive: this.settings.thresholdExclusive,
     diaryMinutes: (this.settings.diaryMinutes ?? []).join(', '),
   });
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  protected readonly submit = new FormSubmit(this.form, formPath);
   protected readonly fieldMessage = fieldMessage;
 
   protected async save(): Promise<void> {
-    if (this.saving()) return;
-    this.formError.set(null);
     const value = this.form.getRawValue();
-    // Settings this form does not show keep their current values.
-    const parsed = RuleSetSettingsSchema.safeParse({
-      ...this.settings,
-      ...value,
-      diaryMinutes: parseMinuteList(value.diaryMinutes),
-    });
-    if (!parsed.success) {
-      this.show(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-      return;
-    }
-    this.saving.set(true);
-    const result = await this.data.save(parsed.data);
-    this.saving.set(false);
-    if (result.ok) {
-      this.dialogRef.close(result.ruleSet);
-      return;
-    }
-    const errors = result.problem.errors ?? [];
-    if (!errors.length) this.formError.set(problemMessage(result.problem));
-    else this.show(errors);
-  }
-
-  private show(messages: readonly FieldMessage[]): void {
-    const unplaced = showFieldMessages(this.form, messages.map((m) => ({ path: formPath(m.path), message: m.message })));
-    if (unplaced.length) this.formError.set(unplaced.join(' '));
+    const result = await this.submit.run(
+      // Settings this form does not show keep their current values.
+      () => this.submit.parse(RuleSetSettingsSchema, { ...this.settings, ...value, diaryMinutes: parseMinuteList(value.diaryMinutes) }),
+      (settings) => this.data.save(settings),
+    );
+    if (result?.ok) this.dialogRef.close(result.value);
   }
 }

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTableModule } from '@angular/material/table';
-import type { RuleSetView } from '../../../../../../domain/index.ts';
+import type { RuleSetView } from '@domain';
 
 /** Rule sets with their threshold and status, and the actions an admin may take on each. */
 @Component({

@@ -1,6 +1,5 @@
 /** Payer-rule checks as the API returns them, for specs (never imported by app code). */
-import type { PayerCheck } from '../../../../../../domain/index.ts';
-import type { EpisodeChecks } from '../payer-check-list.ts';
+import type { EpisodeChecks, PayerCheck } from '@domain';
 
 /** The frequency check failing with three RFA sessions in 12 months. */
 export const FREQUENCY_NOT_MET: PayerCheck = {

@@ -3,22 +3,22 @@ import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
 
-/** 404: the address matches no page. */
+/** The practice dashboard's home, saying honestly that there is nothing to show yet. */
 @Component({
-  selector: 'app-not-found-page',
+  selector: 'app-practice-dashboard-page',
   imports: [RouterLink, MatButtonModule, NoticePanel],
   template: `
     <div class="page">
       <app-notice-panel
-        icon="travel_explore"
-        heading="Page not found"
-        message="There is no page at this address. It may have moved, or the link may be mistyped."
+        icon="monitoring"
+        heading="Practice dashboard"
+        message="Coming next: volumes, positive-block and conversion rates, and follow-up completion, aggregate and de-identified. There are no figures to show yet."
         [headingLevel]="1"
       >
-        <a mat-flat-button routerLink="/">Go to the home page</a>
+        <a mat-stroked-button routerLink="/">Go to the home page</a>
       </app-notice-panel>
     </div>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class NotFoundPage {}
+export class PracticeDashboardPage {}

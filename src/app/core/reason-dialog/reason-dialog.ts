@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialog, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -6,11 +6,11 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { firstValueFrom } from 'rxjs';
-import { EnteredInErrorSchema, type Problem } from '../../../../../domain/index.ts';
-import { fieldMessage, parseForm, showProblemOnForm } from '../../forms/schema-errors.ts';
-
-/** What a reasoned write came to; `conflict` means the record changed under the user (the page explains). */
-export type ReasonSaveResult = { ok: true } | { ok: false; problem: Problem; conflict?: boolean };
+import { EnteredInErrorSchema } from '@domain';
+import { fieldMessage } from '../../shared/forms/schema-errors.ts';
+import { FormSubmit } from '../forms/form-submit.ts';
+import type { WriteResult } from '../write-result.ts';
+import { FormError } from '../../shared/ui/form-error/form-error.ts';
 
 /** What the dialog asks and how it saves, e.g. "Mark the 30 min score (3) entered in error?". */
 export interface ReasonDialogData {
@@ -18,8 +18,11 @@ export interface ReasonDialogData {
   /** What happens to the record, naming it: "Physical therapy from 10 Jan 2026 stays on the record…". */
   message: string;
   confirmLabel: string;
-  /** Saves with the reason (the page passes a store method); the dialog shows a failure in place. */
-  save: (reason: string) => Promise<ReasonSaveResult>;
+  /**
+   * Saves with the reason (the page passes a store method); the dialog shows a failure in place.
+   * A conflict means the record changed under the user: the dialog closes and the page explains.
+   */
+  save: (reason: string) => Promise<WriteResult<unknown, unknown>>;
 }
 
 /** Only the reason is the dialog's business; the store adds the version it holds. */
@@ -32,16 +35,12 @@ const ReasonSchema = EnteredInErrorSchema.pick({ reason: true });
  */
 @Component({
   selector: 'app-reason-dialog',
-  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressSpinnerModule],
+  imports: [FormError, ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressSpinnerModule],
   template: `
     <h2 mat-dialog-title>{{ data.title }}</h2>
     <form [formGroup]="form" (ngSubmit)="confirm()" novalidate>
       <mat-dialog-content class="dialog-form">
-        <div role="alert">
-          @if (formError(); as error) {
-            <p class="form-error">{{ error }}</p>
-          }
-        </div>
+        <app-form-error [message]="submit.formError()" />
         <p>{{ data.message }}</p>
         <mat-form-field>
           <mat-label>Reason</mat-label>
@@ -51,8 +50,8 @@ const ReasonSchema = EnteredInErrorSchema.pick({ reason: true });
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" [mat-dialog-close]="false">Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">
-          @if (saving()) {
+        <button mat-flat-button type="submit" [disabled]="submit.saving()">
+          @if (submit.saving()) {
             <mat-progress-spinner mode="indeterminate" diameter="18" aria-label="Saving" />
           }
           {{ data.confirmLabel }}
@@ -67,23 +66,17 @@ export class ReasonDialog {
   private readonly dialogRef = inject<MatDialogRef<ReasonDialog, boolean>>(MatDialogRef);
 
   protected readonly form = inject(NonNullableFormBuilder).group({ reason: '' });
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  protected readonly submit = new FormSubmit(this.form);
   protected readonly fieldMessage = fieldMessage;
 
   protected async confirm(): Promise<void> {
-    if (this.saving()) return;
-    this.formError.set(null);
-    const parsed = parseForm(this.form, ReasonSchema, { reason: this.form.controls.reason.value.trim() });
-    if (!parsed) return;
-
-    this.saving.set(true);
-    const result = await this.data.save(parsed.reason);
-    this.saving.set(false);
-    if (result.ok) this.dialogRef.close(true);
-    // Someone else changed the record: it is reloaded, so close; the page explains.
-    else if (result.conflict) this.dialogRef.close(false);
-    else this.formError.set(showProblemOnForm(this.form, result.problem));
+    const result = await this.submit.run(
+      () => this.submit.parse(ReasonSchema, { reason: this.form.controls.reason.value.trim() }),
+      ({ reason }) => this.data.save(reason),
+      // Someone else changed the record: it is reloaded, so close; the page explains.
+      () => this.dialogRef.close(false),
+    );
+    if (result?.ok) this.dialogRef.close(true);
   }
 }
 

@@ -1,4 +1,4 @@
-import { openDialogForSpec } from '../../testing/dialog-spec-harness.ts';
+import { openDialogForSpec } from '../../shared/testing/dialog-spec-harness.ts';
 import { ReasonDialog, type ReasonDialogData } from './reason-dialog.ts';
 
 describe('ReasonDialog', () => {
