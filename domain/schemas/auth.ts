@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ROLES } from '../roles.ts';
-import { textField } from './common.ts';
+import { textField } from './primitives.ts';
 
 /** Longest password accepted, so hashing cost stays bounded. */
 export const PASSWORD_MAX_LENGTH = 256;

@@ -3,7 +3,7 @@ import { THERAPY_KINDS, THERAPY_RESPONSES } from '../conservative-care.ts';
 import { FUNCTION_INSTRUMENTS, INSTRUMENT_SECTIONS, scoreFunction } from '../function-scores.ts';
 import { STAGES } from '../pathway.ts';
 import { FACET_SIGNS, REGIONS, RUNNING_STATUSES, SIDES, SUSPECTED_CAUSES } from '../patient-facts.ts';
-import { IdSchema, textField, VersionSchema } from './common.ts';
+import { IdSchema, textField, VersionSchema } from './primitives.ts';
 import { dateField, pastDateField } from './dates.ts';
 
 /** A pain score on the 0-10 NRS: integers only, never a range (domain.md section 2). */

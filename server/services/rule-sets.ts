@@ -26,6 +26,14 @@ export async function defaultRuleSet(db: Kysely<Database>): Promise<StoredRuleSe
   return toStored(row);
 }
 
+/**
+ * The rule set an episode is read under, everywhere (record, checks, diary, assessment, timeline, report):
+ * the one stored on the episode, else the practice default (an episode without one, or a dangling id).
+ */
+export async function ruleSetForEpisode(db: Kysely<Database>, episodeRuleSetId: string | null): Promise<StoredRuleSet> {
+  return (episodeRuleSetId ? await ruleSetById(db, String(episodeRuleSetId)) : null) ?? (await defaultRuleSet(db));
+}
+
 export async function ruleSetById(db: Kysely<Database>, id: string): Promise<StoredRuleSet | null> {
   const row = await db.selectFrom('rule_sets').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toStored(row) : null;

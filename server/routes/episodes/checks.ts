@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { EpisodeChecksSchema, IdSchema, PlannedProcedureChecksSchema, ProcedureCreateSchema } from '../../../domain/index.ts';
 import { checksFailedBy, episodeChecks } from '../../services/episode-checks.ts';
 import type { App } from '../../types.ts';
-import { auditPatientData, episodePatientId } from '../clinical.ts';
+import { episodePatientId } from '../../services/clinical-rows.ts';
 
 const IdParams = z.object({ id: IdSchema });
 /** Payer-rule checks with their evidence (api.md GET /episodes/:id/checks), and a dry run for a planned procedure. */
@@ -11,7 +11,7 @@ export async function checkRoutes(app: App): Promise<void> {
     const { id } = request.params;
     return app.db.transaction().execute(async (tx) => {
       const { ruleSet, checks, nextStep, patientId } = await episodeChecks(tx, id);
-      await auditPatientData(tx, request, 'episode.read', patientId, 'checks', id);
+      await app.audit.patientData(tx, request, 'episode.read', patientId, 'checks', id);
       return { ruleSet, checks, nextStep };
     });
   });
@@ -21,7 +21,7 @@ export async function checkRoutes(app: App): Promise<void> {
     return app.db.transaction().execute(async (tx) => {
       const { patientId } = await episodePatientId(tx, id);
       const failing = await checksFailedBy(tx, id, request.body);
-      await auditPatientData(tx, request, 'episode.read', patientId, 'checks', id, { dryRun: true });
+      await app.audit.patientData(tx, request, 'episode.read', patientId, 'checks', id, { dryRun: true });
       return { failing };
     });
   });

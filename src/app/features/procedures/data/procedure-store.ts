@@ -53,8 +53,8 @@ export const ProcedureStore = signalStore(
         const settings = ruleSets.find((r) => r.id === assessment.ruleSet.id)?.settings;
         const threshold: ThresholdSettings | null = settings
           ? {
-              positiveThresholdPercent: Number(settings['positiveThresholdPercent']),
-              thresholdExclusive: settings['thresholdExclusive'] === true,
+              positiveThresholdPercent: settings.positiveThresholdPercent,
+              thresholdExclusive: settings.thresholdExclusive,
             }
           : null;
         patchState(store, { assessment, threshold, assessmentError: null });
