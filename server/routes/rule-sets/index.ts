@@ -1,11 +1,10 @@
 import * as z from 'zod';
-import { DefaultRuleSetSchema, IdSchema, RuleSetCopySchema, type RuleSetView, RuleSetViewSchema, RuleSetVersionSchema } from '../../../domain/index.ts';
+import { DefaultRuleSetSchema, IdSchema, RuleSetCopySchema, RuleSetViewSchema, RuleSetVersionSchema } from '../../../domain/index.ts';
 import { badRequest, HttpProblem, notFound } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
 import { canonicalJson } from '../../services/canonical-json.ts';
-import { defaultRuleSet, ruleSetById } from '../../services/rule-sets.ts';
+import { ruleSetById, ruleSetViews } from '../../services/rule-sets.ts';
 import type { App } from '../../types.ts';
-import { iso } from '../../services/clinical-rows.ts';
 
 /**
  * Rule sets (api.md GET /rule-sets): everyone signed in may read them; admins copy one, save edits as
@@ -14,20 +13,7 @@ import { iso } from '../../services/clinical-rows.ts';
 export async function ruleSetRoutes(app: App): Promise<void> {
   const admin = { permission: 'rule-sets:manage' as const };
 
-  const list = async (): Promise<RuleSetView[]> => {
-    const rows = await app.db.selectFrom('rule_sets').selectAll().orderBy('built_in', 'desc').orderBy('name').orderBy('version', 'desc').execute();
-    const defaultId = (await defaultRuleSet(app.db)).id;
-    const latest = new Map<string, number>();
-    for (const r of rows) latest.set(r.key, Math.max(latest.get(r.key) ?? 0, r.version));
-    return Promise.all(rows.map(async (r) => {
-      const stored = (await ruleSetById(app.db, String(r.id)))!;
-      return {
-        id: String(r.id), key: r.key, name: r.name, version: r.version, builtIn: r.built_in, source: r.source, isDefault: String(r.id) === defaultId,
-        isLatest: latest.get(r.key) === r.version, createdAt: iso(r.created_at), positiveThresholdPercent: stored.settings.positiveThresholdPercent,
-        settings: stored.settings,
-      };
-    }));
-  };
+  const list = () => ruleSetViews(app.db);
 
   app.get('/api/v1/rule-sets', { schema: { tags: ['rule-sets'], response: { 200: z.array(RuleSetViewSchema) } } }, list);
 
