@@ -37,7 +37,7 @@ export type EnteredInErrorMark = TherapyView['enteredInError'];
 
 /**
  * GET /episodes/:id/pain-timeline: every live NRS score of the episode's procedures, the procedures
- * as markers, the stage periods and the function-score totals (no domain schema for it yet).
+ * as markers, the stage periods and the function-score totals (domain/schemas/reports.ts PainTimelineSchema).
  */
 export type { PainTimeline };
 

@@ -7,11 +7,6 @@ import { PAIN_CONTEXT_STYLE, REFERENCE_COLORS, referenceLine, round1 } from '../
 import type { PainTimeline } from '../../data/patients-api.ts';
 import { dayText } from '../care-timeline/timeline-entries.ts';
 
-/**
- * Meaningful change in pain: about 2 NRS points or 30% (domain.md section 2 [34][35]). Drawn as a band
- * between the two readings of it. Asked of the lead: export this from domain/ beside nrsAtRelief.
- */
-
 /** Zoom presets for the x axis. */
 export type TimelinePreset = 'episode' | 'last-90-days' | 'around-blocks';
 
