@@ -1,9 +1,8 @@
-import * as z from 'zod';
-import { AuditEventViewSchema, AuditQuerySchema, AuditVerifyResultSchema, type AuditEventView } from '../../../domain/index.ts';
+import { AuditEventViewSchema, AuditQuerySchema, AuditVerifyResultSchema, type AuditEventView, pageSchema } from '../../../domain/index.ts';
 import { sessionOf } from '../../plugins/auth.ts';
 import type { App } from '../../types.ts';
 
-const PageOfEvents = z.object({ items: z.array(AuditEventViewSchema), total: z.number(), page: z.number(), pageSize: z.number() });
+const PageOfEvents = pageSchema(AuditEventViewSchema);
 
 /** The audit log (admin only): filtered listing and the hash-chain integrity check. */
 export async function auditRoutes(app: App): Promise<void> {

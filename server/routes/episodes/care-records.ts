@@ -1,6 +1,5 @@
-import * as z from 'zod';
 import {
-  EpisodeRecordSchema, FunctionScoreCreateSchema, FunctionScoreViewSchema, IdSchema, RunningCheckCreateSchema, RunningCheckViewSchema, scoreFunction,
+  EpisodeRecordSchema, FunctionScoreCreateSchema, FunctionScoreViewSchema, IdParamsSchema as IdParams, RunningCheckCreateSchema, RunningCheckViewSchema, scoreFunction,
   TherapyCreateSchema, TherapyViewSchema,
 } from '../../../domain/index.ts';
 import { badRequest } from '../../http-problem.ts';
@@ -9,7 +8,6 @@ import { episodeRecord, functionScoreView, runningCheckView, therapyView } from 
 import type { App } from '../../types.ts';
 import { episodePatientId } from '../../services/clinical-rows.ts';
 
-const IdParams = z.object({ id: IdSchema });
 
 /** Conservative care, function scores and return to running on an episode (corrections: routes/corrections). */
 export async function careRecordRoutes(app: App): Promise<void> {

@@ -1,10 +1,8 @@
-import * as z from 'zod';
-import { EpisodeChecksSchema, IdSchema, PlannedProcedureChecksSchema, ProcedureCreateSchema } from '../../../domain/index.ts';
+import { EpisodeChecksSchema, IdParamsSchema as IdParams, PlannedProcedureChecksSchema, ProcedureCreateSchema } from '../../../domain/index.ts';
 import { checksFailedBy, episodeChecks } from '../../services/episode-checks.ts';
 import type { App } from '../../types.ts';
 import { episodePatientId } from '../../services/clinical-rows.ts';
 
-const IdParams = z.object({ id: IdSchema });
 /** Payer-rule checks with their evidence (api.md GET /episodes/:id/checks), and a dry run for a planned procedure. */
 export async function checkRoutes(app: App): Promise<void> {
   app.get('/api/v1/episodes/:id/checks', { config: { permission: 'patients:read' }, schema: { tags: ['checks'], params: IdParams, response: { 200: EpisodeChecksSchema } } }, async (request) => {

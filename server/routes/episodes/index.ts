@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import {
-  checkStageMove, EpisodeCreateSchema, EpisodeViewSchema, IdSchema, STAGE_LABELS, type Stage, StageMoveSchema,
+  checkStageMove, EpisodeCreateSchema, EpisodeViewSchema, IdParamsSchema as IdParams, STAGE_LABELS, type Stage, StageMoveSchema,
 } from '../../../domain/index.ts';
 import { badRequest, HttpProblem, notFound, versionConflict } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
@@ -12,7 +12,6 @@ import { reportRoutes } from './report.ts';
 import { episodePatientId } from '../../services/clinical-rows.ts';
 import { episodeView, episodeViews } from '../../services/episode-views.ts';
 
-const IdParams = z.object({ id: IdSchema });
 
 /** Episodes of care: open one for a patient, read it, move it along the pathway. */
 export async function episodeRoutes(app: App): Promise<void> {

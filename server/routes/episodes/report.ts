@@ -1,9 +1,7 @@
-import * as z from 'zod';
-import { EpisodeReportSchema, IdSchema, PainTimelineSchema } from '../../../domain/index.ts';
+import { EpisodeReportSchema, IdParamsSchema as IdParams, PainTimelineSchema } from '../../../domain/index.ts';
 import { episodeReport, painTimeline } from '../../services/episode-report.ts';
 import type { App } from '../../types.ts';
 
-const IdParams = z.object({ id: IdSchema });
 
 /**
  * The patient's pain timeline over the whole episode (all NRS scores, procedure markers, stage bands,

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
-import * as z from 'zod';
 import {
-  IdSchema, PatientCreateSchema, PatientListQuerySchema, PatientUpdateSchema, PatientViewSchema, searchKey,
+  IdParamsSchema as IdParams, pageSchema, PatientCreateSchema, PatientListQuerySchema, PatientUpdateSchema, PatientViewSchema, searchKey,
 } from '../../../domain/index.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { likePrefix } from '../../db/like-pattern.ts';
@@ -10,8 +9,7 @@ import { sessionOf } from '../../plugins/auth.ts';
 import type { App } from '../../types.ts';
 import { loadPatientView, patientsWithStage, type PatientRow, toPatientView } from '../../services/patient-views.ts';
 
-const IdParams = z.object({ id: IdSchema });
-const PageOfPatients = z.object({ items: z.array(PatientViewSchema), total: z.number(), page: z.number(), pageSize: z.number() });
+const PageOfPatients = pageSchema(PatientViewSchema);
 
 function mrnTaken(mrn: string): HttpProblem {
   return new HttpProblem({

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { AssessmentViewSchema, diarySchedule, IdSchema, PainScoreCreateSchema, PainScoreViewSchema } from '../../../domain/index.ts';
+import { AssessmentViewSchema, diarySchedule, IdParamsSchema as IdParams, PainScoreCreateSchema, PainScoreViewSchema } from '../../../domain/index.ts';
 import { badRequest, HttpProblem } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
 import { scoreViews } from '../../services/pain-scores.ts';
@@ -7,7 +7,6 @@ import { assessProcedure, loadProcedure } from '../../services/procedure-data.ts
 import type { App } from '../../types.ts';
 import { iso, userNames } from '../../services/clinical-rows.ts';
 
-const IdParams = z.object({ id: IdSchema });
 const DiarySchema = z.object({
   performedAt: z.string(),
   lateEntryMinutes: z.number(),

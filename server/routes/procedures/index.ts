@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import {
-  FACET_LEVELS, IdSchema, InterpretationSignSchema, PROCEDURE_SHORT, ProcedureCreateSchema, ProcedureViewSchema, type Region, type Stage,
+  FACET_LEVELS, IdParamsSchema as IdParams, InterpretationSignSchema, PROCEDURE_SHORT, ProcedureCreateSchema, ProcedureViewSchema, type Region, type Stage,
 } from '../../../domain/index.ts';
 import { badRequest, HttpProblem, notFound } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
@@ -10,7 +10,6 @@ import type { App } from '../../types.ts';
 import { diaryRoutes } from './diary.ts';
 import { episodePatientId } from '../../services/clinical-rows.ts';
 
-const IdParams = z.object({ id: IdSchema });
 
 /** The stage a new procedure moves its episode to, when that is the natural next stage (forward only). */
 function naturalStageAfter(stage: Stage, intent: 'diagnostic' | 'therapeutic', kind: string): Stage | null {

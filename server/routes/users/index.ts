@@ -1,7 +1,6 @@
 import { type Selectable, sql } from 'kysely';
-import * as z from 'zod';
 import {
-  IdSchema, PasswordResetSchema, UserCreateSchema, UserListQuerySchema, UserUpdateSchema, UserViewSchema, type UserView,
+  IdParamsSchema as IdParams, pageSchema, PasswordResetSchema, UserCreateSchema, UserListQuerySchema, UserUpdateSchema, UserViewSchema, type UserView,
 } from '../../../domain/index.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { likePrefix } from '../../db/like-pattern.ts';
@@ -12,8 +11,7 @@ import { hashPassword } from '../../services/passwords.ts';
 import { endUserSessions } from '../../services/sessions.ts';
 import type { App } from '../../types.ts';
 
-const IdParams = z.object({ id: IdSchema });
-const PageOfUsers = z.object({ items: z.array(UserViewSchema), total: z.number(), page: z.number(), pageSize: z.number() });
+const PageOfUsers = pageSchema(UserViewSchema);
 
 function toView(row: Selectable<UsersTable>): UserView {
   return {
