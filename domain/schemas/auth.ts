@@ -47,6 +47,10 @@ export const SessionInfoSchema = z.object({
 });
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 
+/** GET /config: what the server tells anyone before sign-in. */
+export const PublicConfigSchema = z.object({ demoMode: z.boolean(), idleTimeoutMinutes: z.number() });
+export type PublicConfig = z.infer<typeof PublicConfigSchema>;
+
 /** Codes the client uses to tell the user why it asks them to sign in again. */
 export const SESSION_END_CODES = ['session-missing', 'session-expired-idle', 'session-ended'] as const;
 export type SessionEndCode = (typeof SESSION_END_CODES)[number];

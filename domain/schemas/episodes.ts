@@ -83,6 +83,7 @@ export type TherapyView = z.infer<typeof TherapyViewSchema>;
 
 /** Marking a record entered-in-error instead of deleting it (design.md, Data). */
 export const EnteredInErrorSchema = z.object({ version: VersionSchema, reason: textField('Reason', 500) });
+export type EnteredInError = z.input<typeof EnteredInErrorSchema>;
 
 const SectionScore = z.number({ error: 'Section scores must be whole numbers from 0 to 5' }).int('Section scores must be whole numbers from 0 to 5')
   .min(0, 'Section scores must be whole numbers from 0 to 5').max(5, 'Section scores must be whole numbers from 0 to 5');

@@ -82,6 +82,15 @@ export const PainScoreViewSchema = z.object({
 });
 export type PainScoreView = z.infer<typeof PainScoreViewSchema>;
 
+/** GET /procedures/:id/pain-scores: the diary with its schedule as of now (domain/diary.ts). */
+export const PainDiarySchema = z.object({
+  performedAt: z.string(),
+  lateEntryMinutes: z.number(),
+  schedule: z.array(z.object({ minutesAfter: z.number(), status: z.enum(['done', 'due', 'overdue', 'upcoming']) })),
+  scores: z.array(PainScoreViewSchema),
+});
+export type PainDiary = z.infer<typeof PainDiarySchema>;
+
 /** POST /procedures/:id/interpretation: the physician's reading; a later edit is a new version. */
 export const InterpretationSignSchema = z.object({ text: textField('Interpretation', 4000) });
 
@@ -110,4 +119,3 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
 export type AssessmentViewSchemaMatches = Assert<Same<z.infer<typeof AssessmentViewSchema>, AssessmentView>>;
 
-export const ProcedureEnteredInErrorSchema = z.object({ version: VersionSchema, reason: textField('Reason', 500) });

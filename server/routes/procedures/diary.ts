@@ -1,5 +1,4 @@
-import * as z from 'zod';
-import { AssessmentViewSchema, diarySchedule, IdParamsSchema as IdParams, PainScoreCreateSchema, PainScoreViewSchema } from '../../../domain/index.ts';
+import { AssessmentViewSchema, diarySchedule, IdParamsSchema as IdParams, PainDiarySchema, PainScoreCreateSchema, PainScoreViewSchema } from '../../../domain/index.ts';
 import { badRequest, HttpProblem } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
 import { scoreViews } from '../../services/pain-scores.ts';
@@ -7,18 +6,11 @@ import { assessProcedure, loadProcedure } from '../../services/procedure-data.ts
 import type { App } from '../../types.ts';
 import { iso, userNames } from '../../services/clinical-rows.ts';
 
-const DiarySchema = z.object({
-  performedAt: z.string(),
-  lateEntryMinutes: z.number(),
-  schedule: z.array(z.object({ minutesAfter: z.number(), status: z.enum(['done', 'due', 'overdue', 'upcoming']) })),
-  scores: z.array(PainScoreViewSchema),
-});
-
 /** The post-block pain diary (nurses and physicians) and the block's assessment. */
 export async function diaryRoutes(app: App): Promise<void> {
   const read = { permission: 'patients:read' as const };
 
-  app.get('/api/v1/procedures/:id/pain-scores', { config: read, schema: { tags: ['diary'], params: IdParams, response: { 200: DiarySchema } } }, async (request) => {
+  app.get('/api/v1/procedures/:id/pain-scores', { config: read, schema: { tags: ['diary'], params: IdParams, response: { 200: PainDiarySchema } } }, async (request) => {
     const { id } = request.params;
     return app.db.transaction().execute(async (tx) => {
       const { row, patientId, ruleSet } = await loadProcedure(tx, id);

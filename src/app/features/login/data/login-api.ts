@@ -1,12 +1,10 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
+import type { PublicConfig } from '../../../../../domain/index.ts';
 
-/** What the server tells anyone before sign-in. */
-export interface PublicConfig {
-  demoMode: boolean;
-  idleTimeoutMinutes: number;
-}
+/** What the server tells anyone before sign-in (GET /config, domain schema). */
+export type { PublicConfig };
 
 /** The public endpoints the login page needs. */
 @Injectable({ providedIn: 'root' })

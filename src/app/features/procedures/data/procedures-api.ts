@@ -3,30 +3,20 @@ import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type {
   AssessmentView,
+  EnteredInError,
   EpisodeReport,
   EpisodeView,
   PayerCheck,
+  PainDiary,
   PainScoreCreate,
   PainScoreView,
   ProcedureCreate,
   ProcedureView,
   RuleSetView,
-  TimePointStatus,
 } from '../../../../../domain/index.ts';
 
-/** GET /procedures/:id/pain-scores: the diary with its schedule as of now. */
-export interface PainDiary {
-  performedAt: string;
-  lateEntryMinutes: number;
-  schedule: { minutesAfter: number; status: TimePointStatus }[];
-  scores: PainScoreView[];
-}
-
-/** Why a record is marked entered in error, with the version the user saw. */
-export interface EnteredInError {
-  version: number;
-  reason: string;
-}
+/** GET /procedures/:id/pain-scores and the entered-in-error body, from the domain schemas. */
+export type { EnteredInError, PainDiary };
 
 export type { EpisodeReport };
 
