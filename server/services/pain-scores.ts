@@ -1,7 +1,8 @@
-import type { Selectable } from 'kysely';
-import { isLateEntry, type PainScoreView, percentRelief } from '../../domain/index.ts';
-import type { PainScoresTable } from '../db/schema.ts';
-import { errorMark, iso, type Names } from './clinical-rows.ts';
+import type { Kysely, Selectable } from 'kysely';
+import { diarySchedule, isLateEntry, type PainDiary, type PainScoreView, percentRelief } from '../../domain/index.ts';
+import type { Database, PainScoresTable } from '../db/schema.ts';
+import { errorMark, iso, type Names, userNames } from './clinical-rows.ts';
+import { loadProcedure } from './procedure-data.ts';
 
 /**
  * A procedure's pain scores shaped for the API: relief against the latest valid baseline of the same
@@ -23,4 +24,18 @@ export function scoreViews(rows: Selectable<PainScoresTable>[], names: Names, la
       enteredInError: errorMark(r, names),
     };
   });
+}
+
+/** A procedure's post-block diary: every score (entered-in-error ones marked) and the schedule of time points as of now. */
+export async function painDiary(db: Kysely<Database>, procedureId: string): Promise<PainDiary & { patientId: string }> {
+  const { row, patientId, ruleSet } = await loadProcedure(db, procedureId);
+  const rows = await db.selectFrom('pain_scores').selectAll().where('procedure_id', '=', procedureId).orderBy('minutes_after').orderBy('id').execute();
+  const names = await userNames(db, rows.flatMap((r) => [r.recorded_by, r.error_by]));
+  const valid = rows.filter((r) => !r.error_reason).map((r) => r.minutes_after);
+  return {
+    patientId,
+    performedAt: iso(row.performed_at), lateEntryMinutes: ruleSet.settings.lateEntryMinutes,
+    schedule: diarySchedule(ruleSet.settings.diaryMinutes, row.performed_at, valid, new Date()),
+    scores: scoreViews(rows, names, ruleSet.settings.lateEntryMinutes),
+  };
 }

@@ -1,10 +1,9 @@
-import { AssessmentViewSchema, diarySchedule, IdParamsSchema as IdParams, PainDiarySchema, PainScoreCreateSchema, PainScoreViewSchema } from '../../../domain/index.ts';
+import { AssessmentViewSchema, IdParamsSchema as IdParams, PainDiarySchema, PainScoreCreateSchema, PainScoreViewSchema } from '../../../domain/index.ts';
 import { badRequest, HttpProblem } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
-import { scoreViews } from '../../services/pain-scores.ts';
+import { painDiary, scoreViews } from '../../services/pain-scores.ts';
 import { assessProcedure, loadProcedure } from '../../services/procedure-data.ts';
 import type { App } from '../../types.ts';
-import { iso, userNames } from '../../services/clinical-rows.ts';
 
 /** The post-block pain diary (nurses and physicians) and the block's assessment. */
 export async function diaryRoutes(app: App): Promise<void> {
@@ -13,16 +12,9 @@ export async function diaryRoutes(app: App): Promise<void> {
   app.get('/api/v1/procedures/:id/pain-scores', { config: read, schema: { tags: ['diary'], params: IdParams, response: { 200: PainDiarySchema } } }, async (request) => {
     const { id } = request.params;
     return app.db.transaction().execute(async (tx) => {
-      const { row, patientId, ruleSet } = await loadProcedure(tx, id);
-      const rows = await tx.selectFrom('pain_scores').selectAll().where('procedure_id', '=', id).orderBy('minutes_after').orderBy('id').execute();
-      const names = await userNames(tx, rows.flatMap((r) => [r.recorded_by, r.error_by]));
-      const valid = rows.filter((r) => !r.error_reason).map((r) => r.minutes_after);
+      const { patientId, ...diary } = await painDiary(tx, id);
       await app.audit.patientData(tx, request, 'procedure.read', patientId, 'pain-score', null, { procedureId: id });
-      return {
-        performedAt: iso(row.performed_at), lateEntryMinutes: ruleSet.settings.lateEntryMinutes,
-        schedule: diarySchedule(ruleSet.settings.diaryMinutes, row.performed_at, valid, new Date()),
-        scores: scoreViews(rows, names, ruleSet.settings.lateEntryMinutes),
-      };
+      return diary;
     });
   });
 
