@@ -4,7 +4,9 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ServerConfig } from './config.ts';
 import type { Db } from './db/database.ts';
+import { auditPlugin } from './plugins/audit.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { databasePlugin } from './plugins/database.ts';
 import { registerProblemHandling } from './plugins/problems.ts';
 import { registerSecurityHeaders } from './plugins/security.ts';
 import { registerSpa } from './plugins/spa.ts';
@@ -14,13 +16,10 @@ import { healthRoutes } from './routes/health/index.ts';
 import { userRoutes } from './routes/users/index.ts';
 import { patientRoutes } from './routes/patients/index.ts';
 import { episodeRoutes } from './routes/episodes/index.ts';
-import { careRecordRoutes } from './routes/episodes/care-records.ts';
 import { procedureRoutes } from './routes/procedures/index.ts';
-import { diaryRoutes } from './routes/procedures/diary.ts';
 import { correctionRoutes } from './routes/corrections/index.ts';
+import { practiceReportRoutes } from './routes/reports/index.ts';
 import { ruleSetRoutes } from './routes/rule-sets/index.ts';
-import { checkRoutes } from './routes/episodes/checks.ts';
-import { reportRoutes } from './routes/episodes/report.ts';
 import { practiceSettingsRoutes } from './routes/practice-settings/index.ts';
 import type { App } from './types.ts';
 
@@ -42,8 +41,9 @@ export async function buildApp(config: ServerConfig, db: Db, logger: FastifyServ
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.decorate('db', db.kysely);
   app.decorate('config', config);
+  await app.register(databasePlugin, { db });
+  await app.register(auditPlugin);
 
   registerProblemHandling(app);
   await registerSecurityHeaders(app);
@@ -54,20 +54,18 @@ export async function buildApp(config: ServerConfig, db: Db, logger: FastifyServ
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { validatorUrl: null } });
 
+  // One line per resource; each folder's index.ts registers its own sub-routes.
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
   await app.register(patientRoutes);
   await app.register(episodeRoutes);
-  await app.register(careRecordRoutes);
   await app.register(procedureRoutes);
-  await app.register(diaryRoutes);
   await app.register(correctionRoutes);
   await app.register(ruleSetRoutes);
-  await app.register(checkRoutes);
-  await app.register(reportRoutes);
   await app.register(practiceSettingsRoutes);
+  await app.register(practiceReportRoutes);
   await registerSpa(app);
   return app;
 }

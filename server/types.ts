@@ -4,11 +4,15 @@ import type { Kysely } from 'kysely';
 import type { Permission } from '../domain/index.ts';
 import type { ServerConfig } from './config.ts';
 import type { Database } from './db/schema.ts';
+import type { AuditTrail } from './plugins/audit.ts';
 import type { ActiveSession } from './services/sessions.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
+    /** The open database (plugins/database.ts). */
     db: Kysely<Database>;
+    /** The hash-chained audit trail (plugins/audit.ts). */
+    audit: AuditTrail;
     config: ServerConfig;
   }
   interface FastifyRequest {

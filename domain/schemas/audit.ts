@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { IdSchema, PageQuerySchema } from './common.ts';
+import { IdSchema, PageQuerySchema } from './primitives.ts';
 
 /** What an audit event records; reads of patient data are events too (design.md, Data). */
 export const AUDIT_ACTIONS = [

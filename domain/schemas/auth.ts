@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ROLES } from '../roles.ts';
-import { textField } from './common.ts';
+import { textField } from './primitives.ts';
 
 /** Longest password accepted, so hashing cost stays bounded. */
 export const PASSWORD_MAX_LENGTH = 256;
@@ -46,6 +46,10 @@ export const SessionInfoSchema = z.object({
   demoMode: z.boolean(),
 });
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
+
+/** GET /config: what the server tells anyone before sign-in. */
+export const PublicConfigSchema = z.object({ demoMode: z.boolean(), idleTimeoutMinutes: z.number() });
+export type PublicConfig = z.infer<typeof PublicConfigSchema>;
 
 /** Codes the client uses to tell the user why it asks them to sign in again. */
 export const SESSION_END_CODES = ['session-missing', 'session-expired-idle', 'session-ended'] as const;

@@ -3,7 +3,7 @@ import { THERAPY_KINDS, THERAPY_RESPONSES } from '../conservative-care.ts';
 import { FUNCTION_INSTRUMENTS, INSTRUMENT_SECTIONS, scoreFunction } from '../function-scores.ts';
 import { STAGES } from '../pathway.ts';
 import { FACET_SIGNS, REGIONS, RUNNING_STATUSES, SIDES, SUSPECTED_CAUSES } from '../patient-facts.ts';
-import { IdSchema, textField, VersionSchema } from './common.ts';
+import { IdSchema, textField, VersionSchema } from './primitives.ts';
 import { dateField, pastDateField } from './dates.ts';
 
 /** A pain score on the 0-10 NRS: integers only, never a range (domain.md section 2). */
@@ -83,6 +83,7 @@ export type TherapyView = z.infer<typeof TherapyViewSchema>;
 
 /** Marking a record entered-in-error instead of deleting it (design.md, Data). */
 export const EnteredInErrorSchema = z.object({ version: VersionSchema, reason: textField('Reason', 500) });
+export type EnteredInError = z.input<typeof EnteredInErrorSchema>;
 
 const SectionScore = z.number({ error: 'Section scores must be whole numbers from 0 to 5' }).int('Section scores must be whole numbers from 0 to 5')
   .min(0, 'Section scores must be whole numbers from 0 to 5').max(5, 'Section scores must be whole numbers from 0 to 5');

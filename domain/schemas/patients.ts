@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { STAGES } from '../pathway.ts';
 import { SEXES } from '../patient-facts.ts';
-import { PageQuerySchema, textField, VersionSchema } from './common.ts';
+import { PageQuerySchema, textField, VersionSchema } from './primitives.ts';
 import { pastDateField } from './dates.ts';
 
 const optionalText = (label: string, max: number) => textField(label, max, 0).nullish().transform((v) => (v ? v : null));

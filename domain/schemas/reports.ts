@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import type { AssessmentView, PainScoreView, ProcedureView } from './procedures.ts';
-import type { EpisodeRecord } from './episodes.ts';
-import type { PatientView } from './patients.ts';
+import { AssessmentViewSchema, PainScoreViewSchema, ProcedureViewSchema } from './procedures.ts';
+import { EpisodeRecordSchema } from './episodes.ts';
+import { PatientViewSchema } from './patients.ts';
 import { FUNCTION_INSTRUMENTS } from '../function-scores.ts';
 import { STAGES } from '../pathway.ts';
 import { REGIONS } from '../patient-facts.ts';
@@ -41,10 +41,12 @@ export const PainTimelineSchema = z.object({
 export type PainTimeline = z.infer<typeof PainTimelineSchema>;
 
 /** GET /episodes/:id/report: everything the payer documentation needs, in one read. */
-export type EpisodeReport = EpisodeRecord & {
-  generatedAt: string;
-  patient: PatientView;
+export const EpisodeReportSchema = z.object({
+  ...EpisodeRecordSchema.shape,
+  generatedAt: z.string(),
+  patient: PatientViewSchema,
   /** Every valid procedure, oldest first, with its diary and assessment. */
-  blocks: { procedure: ProcedureView; scores: PainScoreView[]; assessment: AssessmentView }[];
-  checks: EpisodeChecks;
-};
+  blocks: z.array(z.object({ procedure: ProcedureViewSchema, scores: z.array(PainScoreViewSchema), assessment: AssessmentViewSchema })),
+  checks: EpisodeChecksSchema,
+});
+export type EpisodeReport = z.infer<typeof EpisodeReportSchema>;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { IdSchema, textField } from './common.ts';
+import { IdSchema, textField } from './primitives.ts';
 
 const pct = (label: string) => z.number({ error: `${label} must be a number` }).min(0, `${label} must be from 0 to 100`).max(100, `${label} must be from 0 to 100`);
 const wholeMin = (label: string, max: number) => z.number({ error: `${label} must be a whole number` }).int(`${label} must be a whole number`)
@@ -29,7 +29,7 @@ export const RuleSetSettingsSchema = z.object({
 export const RuleSetViewSchema = z.object({
   id: z.string(), key: z.string(), name: z.string(), version: z.number(), builtIn: z.boolean(), source: z.string().nullable(),
   isDefault: z.boolean(), isLatest: z.boolean(), createdAt: z.string(),
-  positiveThresholdPercent: z.number(), settings: z.record(z.string(), z.unknown()),
+  positiveThresholdPercent: z.number(), settings: RuleSetSettingsSchema,
 });
 export type RuleSetView = z.infer<typeof RuleSetViewSchema>;
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { NewPasswordSchema, RoleSchema, UsernameSchema } from './auth.ts';
-import { PageQuerySchema, textField, VersionSchema } from './common.ts';
+import { PageQuerySchema, textField, VersionSchema } from './primitives.ts';
 
 /** A user account as an admin sees it (never the hash). */
 export const UserViewSchema = z.object({

@@ -6,7 +6,7 @@ import {
 } from '../../domain/index.ts';
 import type { Database, ProceduresTable } from '../db/schema.ts';
 import { notFound } from '../http-problem.ts';
-import { defaultRuleSet, ruleSetById, type StoredRuleSet } from './rule-sets.ts';
+import { ruleSetForEpisode } from './rule-sets.ts';
 
 type ProcedureRow = Selectable<ProceduresTable>;
 
@@ -57,7 +57,7 @@ export interface EpisodeChecks { ruleSet: { id: string; name: string; version: n
 export async function episodeChecks(db: Kysely<Database>, episodeId: string, planned?: ProcedureCreate): Promise<EpisodeChecks & { patientId: string }> {
   const episode = await db.selectFrom('episodes').selectAll().where('id', '=', episodeId).executeTakeFirst();
   if (!episode) throw notFound('The episode');
-  const ruleSet: StoredRuleSet = (episode.rule_set_id ? await ruleSetById(db, String(episode.rule_set_id)) : null) ?? (await defaultRuleSet(db));
+  const ruleSet = await ruleSetForEpisode(db, episode.rule_set_id);
   const rules = ruleSet.settings;
   const [therapies, functionScores, regionRows] = await Promise.all([
     db.selectFrom('therapies').selectAll().where('episode_id', '=', episodeId).execute(),

@@ -3,9 +3,9 @@ import {
   type EpisodeRecord, type FunctionScoreView, meetsConservativeCareMinimum, type RunningCheckView, type TherapyView, todayIso,
 } from '../../domain/index.ts';
 import type { Database, FunctionScoresTable, RunningChecksTable, TherapiesTable } from '../db/schema.ts';
-import { errorMark, iso, type Names, userNames } from '../routes/clinical.ts';
-import { episodeView } from '../routes/episodes/episode-views.ts';
-import { ruleSetById } from './rule-sets.ts';
+import { errorMark, iso, type Names, userNames } from './clinical-rows.ts';
+import { episodeView } from './episode-views.ts';
+import { ruleSetForEpisode } from './rule-sets.ts';
 
 export const therapyView = (r: Selectable<TherapiesTable>, names: Names): TherapyView => ({
   id: String(r.id), episodeId: String(r.episode_id), kind: r.kind as TherapyView['kind'], startDate: r.start_date, endDate: r.end_date,
@@ -23,7 +23,6 @@ export const runningCheckView = (r: Selectable<RunningChecksTable>, names: Names
   recordedByName: names.get(String(r.recorded_by)) ?? 'Unknown', version: r.version, enteredInError: errorMark(r, names),
 });
 
-
 /** Everything recorded on an episode, with conservative care measured against its rule set. */
 export async function episodeRecord(db: Kysely<Database>, id: string): Promise<EpisodeRecord> {
   const episode = (await episodeView(db, id))!;
@@ -33,8 +32,8 @@ export async function episodeRecord(db: Kysely<Database>, id: string): Promise<E
     db.selectFrom('running_checks').selectAll().where('episode_id', '=', id).orderBy('taken_on', 'desc').orderBy('id', 'desc').execute(),
   ]);
   const names = await userNames(db, [...therapies, ...functionScores, ...runningChecks].flatMap((r) => [r.recorded_by, r.error_by]));
-  const ruleSet = episode.ruleSetId ? await ruleSetById(db, episode.ruleSetId) : null;
-  const minimumDays = ruleSet?.settings.conservativeCareMinDays ?? 0;
+  const ruleSet = await ruleSetForEpisode(db, episode.ruleSetId);
+  const minimumDays = ruleSet.settings.conservativeCareMinDays;
   const care = meetsConservativeCareMinimum(
     therapies.map((t) => ({ startDate: t.start_date, endDate: t.end_date, enteredInError: !!t.error_reason })), todayIso(), minimumDays);
   return {
@@ -42,6 +41,6 @@ export async function episodeRecord(db: Kysely<Database>, id: string): Promise<E
     therapies: therapies.map((r) => therapyView(r, names)),
     functionScores: functionScores.map((r) => functionScoreView(r, names)),
     runningChecks: runningChecks.map((r) => runningCheckView(r, names)),
-    conservativeCare: { ...care, ruleSetName: ruleSet ? `${ruleSet.name} v${ruleSet.version}` : 'No rule set' },
+    conservativeCare: { ...care, ruleSetName: `${ruleSet.name} v${ruleSet.version}` },
   };
 }

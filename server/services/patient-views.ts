@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { PatientView, Stage } from '../../domain/index.ts';
 import type { Database, PatientsTable } from '../db/schema.ts';
-import { iso } from '../routes/clinical.ts';
+import { iso } from './clinical-rows.ts';
 
 export type PatientRow = Selectable<PatientsTable> & { current_stage: string | null };
 

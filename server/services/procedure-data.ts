@@ -5,8 +5,8 @@ import {
 } from '../../domain/index.ts';
 import type { Database, ProceduresTable } from '../db/schema.ts';
 import { notFound } from '../http-problem.ts';
-import { errorMark, iso, userNames } from '../routes/clinical.ts';
-import { type StoredRuleSet, defaultRuleSet, ruleSetById } from './rule-sets.ts';
+import { errorMark, iso, userNames } from './clinical-rows.ts';
+import { ruleSetForEpisode, type StoredRuleSet } from './rule-sets.ts';
 
 type ProcedureRow = Selectable<ProceduresTable>;
 
@@ -54,7 +54,7 @@ export async function loadProcedure(db: Kysely<Database>, id: string): Promise<{
   const row = await db.selectFrom('procedures').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('The procedure');
   const episode = await db.selectFrom('episodes').select(['patient_id', 'region', 'rule_set_id']).where('id', '=', row.episode_id).executeTakeFirstOrThrow();
-  const ruleSet = (episode.rule_set_id ? await ruleSetById(db, String(episode.rule_set_id)) : null) ?? (await defaultRuleSet(db));
+  const ruleSet = await ruleSetForEpisode(db, episode.rule_set_id);
   return { row, patientId: String(episode.patient_id), region: episode.region, ruleSet };
 }
 

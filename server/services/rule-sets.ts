@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import { BUILT_IN_RULE_SETS, DEFAULT_RULE_SET_KEY, type RuleSetSettings } from '../../domain/rule-sets.ts';
+import type { RuleSetView } from '../../domain/index.ts';
+import { iso } from './clinical-rows.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { Database } from '../db/schema.ts';
 
@@ -26,9 +28,32 @@ export async function defaultRuleSet(db: Kysely<Database>): Promise<StoredRuleSe
   return toStored(row);
 }
 
+/**
+ * The rule set an episode is read under, everywhere (record, checks, diary, assessment, timeline, report):
+ * the one stored on the episode, else the practice default (an episode without one, or a dangling id).
+ */
+export async function ruleSetForEpisode(db: Kysely<Database>, episodeRuleSetId: string | null): Promise<StoredRuleSet> {
+  return (episodeRuleSetId ? await ruleSetById(db, String(episodeRuleSetId)) : null) ?? (await defaultRuleSet(db));
+}
+
 export async function ruleSetById(db: Kysely<Database>, id: string): Promise<StoredRuleSet | null> {
   const row = await db.selectFrom('rule_sets').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toStored(row) : null;
+}
+
+/** Every rule set, built-in first, for GET /rule-sets: which one is the practice default and which versions are the latest. */
+export async function ruleSetViews(db: Kysely<Database>): Promise<RuleSetView[]> {
+  const rows = await db.selectFrom('rule_sets').selectAll().orderBy('built_in', 'desc').orderBy('name').orderBy('version', 'desc').execute();
+  const defaultId = (await defaultRuleSet(db)).id;
+  const latest = new Map<string, number>();
+  for (const r of rows) latest.set(r.key, Math.max(latest.get(r.key) ?? 0, r.version));
+  return rows.map((r) => {
+    const { settings } = toStored(r);
+    return {
+      id: String(r.id), key: r.key, name: r.name, version: r.version, builtIn: r.built_in, source: r.source, isDefault: String(r.id) === defaultId,
+      isLatest: latest.get(r.key) === r.version, createdAt: iso(r.created_at), positiveThresholdPercent: settings.positiveThresholdPercent, settings,
+    };
+  });
 }
 
 function toStored(row: { id: string; key: string; name: string; version: number; built_in: boolean; settings: RuleSetSettings }): StoredRuleSet {

@@ -1,10 +1,8 @@
-import * as z from 'zod';
-import { AuditEventViewSchema, AuditQuerySchema, AuditVerifyResultSchema, type AuditEventView } from '../../../domain/index.ts';
+import { AuditEventViewSchema, AuditQuerySchema, AuditVerifyResultSchema, type AuditEventView, pageSchema } from '../../../domain/index.ts';
 import { sessionOf } from '../../plugins/auth.ts';
-import { appendAudit, verifyAuditChain } from '../../services/audit-trail.ts';
 import type { App } from '../../types.ts';
 
-const PageOfEvents = z.object({ items: z.array(AuditEventViewSchema), total: z.number(), page: z.number(), pageSize: z.number() });
+const PageOfEvents = pageSchema(AuditEventViewSchema);
 
 /** The audit log (admin only): filtered listing and the hash-chain integrity check. */
 export async function auditRoutes(app: App): Promise<void> {
@@ -30,9 +28,9 @@ export async function auditRoutes(app: App): Promise<void> {
   });
 
   app.get('/api/v1/audit/verify', { config, schema: { tags: ['audit'], response: { 200: AuditVerifyResultSchema } } }, async (request) => {
-    const result = await verifyAuditChain(app.db);
+    const result = await app.audit.verify();
     const admin = sessionOf(request).user;
-    await app.db.transaction().execute((tx) => appendAudit(tx, {
+    await app.db.transaction().execute((tx) => app.audit.append(tx, {
       actorId: admin.id, actorUsername: admin.username, action: 'audit.verify', ip: request.ip, details: { ok: result.ok, checked: result.checked },
     }));
     return result;

@@ -3,7 +3,6 @@ import * as z from 'zod';
 import { LoginRequestSchema, type SessionInfo, SessionInfoSchema } from '../../../domain/index.ts';
 import { HttpProblem } from '../../http-problem.ts';
 import { clearSessionCookie, sessionOf, setSessionCookie } from '../../plugins/auth.ts';
-import { appendAudit } from '../../services/audit-trail.ts';
 import { LOGIN_LIMITS, loginRetryAfterSeconds } from '../../services/login-throttle.ts';
 import { verifyPassword } from '../../services/passwords.ts';
 import { createSession, endSession } from '../../services/sessions.ts';
@@ -51,10 +50,10 @@ export async function authRoutes(app: App): Promise<void> {
             .returning(['failed_logins', 'locked_at']).executeTakeFirstOrThrow();
           if (row.failed_logins >= LOGIN_LIMITS.lockAfter && !row.locked_at) {
             await tx.updateTable('users').set({ locked_at: new Date() }).where('id', '=', user.id).execute();
-            await appendAudit(tx, { actorId: user.id, actorUsername: user.username, action: 'auth.locked', entity: 'user', entityId: user.id, ip, details: { failedLogins: row.failed_logins } });
+            await app.audit.append(tx, { actorId: user.id, actorUsername: user.username, action: 'auth.locked', entity: 'user', entityId: user.id, ip, details: { failedLogins: row.failed_logins } });
           }
         }
-        await appendAudit(tx, { actorId: user?.id ?? null, actorUsername: null, action: 'auth.login-failed', ip, details: { username, ...(user?.locked_at ? { locked: true } : {}) } });
+        await app.audit.append(tx, { actorId: user?.id ?? null, actorUsername: null, action: 'auth.login-failed', ip, details: { username, ...(user?.locked_at ? { locked: true } : {}) } });
       });
       throw WRONG_CREDENTIALS;
     }
@@ -64,7 +63,7 @@ export async function authRoutes(app: App): Promise<void> {
     const { token, csrfToken } = await app.db.transaction().execute(async (tx) => {
       await tx.updateTable('login_attempts').set({ success: true }).where('id', '=', attemptId).execute();
       await tx.updateTable('users').set({ failed_logins: 0, last_login_at: new Date() }).where('id', '=', user.id).execute();
-      await appendAudit(tx, { actorId: user.id, actorUsername: user.username, action: 'auth.login', ip });
+      await app.audit.append(tx, { actorId: user.id, actorUsername: user.username, action: 'auth.login', ip });
       return createSession(tx, user.id, ip);
     });
     setSessionCookie(request, reply, token);
@@ -80,7 +79,7 @@ export async function authRoutes(app: App): Promise<void> {
     const session = sessionOf(request);
     await app.db.transaction().execute(async (tx) => {
       await endSession(tx, session.id, 'logout');
-      await appendAudit(tx, { actorId: session.user.id, actorUsername: session.user.username, action: 'auth.logout', ip: request.ip });
+      await app.audit.append(tx, { actorId: session.user.id, actorUsername: session.user.username, action: 'auth.logout', ip: request.ip });
     });
     clearSessionCookie(reply);
     return reply.status(204).send(null);

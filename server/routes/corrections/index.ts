@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema.ts';
 import { HttpProblem, notFound, versionConflict } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
 import type { App } from '../../types.ts';
-import { auditPatientData, episodePatientId } from '../clinical.ts';
+import { episodePatientId } from '../../services/clinical-rows.ts';
 
 type Tx = Kysely<Database>;
 const viaEpisode = (table: 'therapies' | 'function_scores' | 'running_checks' | 'procedures') => async (tx: Tx, id: string) => {
@@ -46,7 +46,7 @@ export async function correctionRoutes(app: App): Promise<void> {
         if (row.version !== version) throw versionConflict(null);
         await tx.updateTable(kind.table).set({ error_reason: reason, error_at: new Date(), error_by: user.id, version: version + 1 }).where('id', '=', id).execute();
         // The reason stays on the row: free text may name people, and the audit trail cannot be corrected.
-        await auditPatientData(tx, request, kind.action, await kind.patientOf(tx, id), kind.path, id);
+        await app.audit.patientData(tx, request, kind.action, await kind.patientOf(tx, id), kind.path, id);
       });
       return reply.status(204).send(null);
     });

@@ -1,15 +1,13 @@
-import * as z from 'zod';
 import {
-  EpisodeRecordSchema, FunctionScoreCreateSchema, FunctionScoreViewSchema, IdSchema, RunningCheckCreateSchema, RunningCheckViewSchema, scoreFunction,
+  EpisodeRecordSchema, FunctionScoreCreateSchema, FunctionScoreViewSchema, IdParamsSchema as IdParams, RunningCheckCreateSchema, RunningCheckViewSchema, scoreFunction,
   TherapyCreateSchema, TherapyViewSchema,
 } from '../../../domain/index.ts';
 import { badRequest } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
 import { episodeRecord, functionScoreView, runningCheckView, therapyView } from '../../services/episode-record.ts';
 import type { App } from '../../types.ts';
-import { auditPatientData, episodePatientId } from '../clinical.ts';
+import { episodePatientId } from '../../services/clinical-rows.ts';
 
-const IdParams = z.object({ id: IdSchema });
 
 /** Conservative care, function scores and return to running on an episode (corrections: routes/corrections). */
 export async function careRecordRoutes(app: App): Promise<void> {
@@ -21,7 +19,7 @@ export async function careRecordRoutes(app: App): Promise<void> {
     return app.db.transaction().execute(async (tx) => {
       const { patientId } = await episodePatientId(tx, id);
       const record = await episodeRecord(tx, id);
-      await auditPatientData(tx, request, 'episode.read', patientId, 'episode', id, { record: true });
+      await app.audit.patientData(tx, request, 'episode.read', patientId, 'episode', id, { record: true });
       return record;
     });
   });
@@ -34,7 +32,7 @@ export async function careRecordRoutes(app: App): Promise<void> {
       const { patientId } = await episodePatientId(tx, id);
       const row = await tx.insertInto('therapies').values({ episode_id: id, kind: b.kind, start_date: b.startDate, end_date: b.endDate, response: b.response, notes: b.notes, recorded_by: user.id })
         .returningAll().executeTakeFirstOrThrow();
-      await auditPatientData(tx, request, 'therapy.create', patientId, 'therapy', String(row.id), { kind: b.kind });
+      await app.audit.patientData(tx, request, 'therapy.create', patientId, 'therapy', String(row.id), { kind: b.kind });
       return therapyView(row, new Map([[user.id, user.name]]));
     });
     return reply.status(201).send(view);
@@ -52,7 +50,7 @@ export async function careRecordRoutes(app: App): Promise<void> {
         episode_id: id, instrument: b.instrument, taken_on: b.takenOn, sections: JSON.stringify(b.sections), total: result.total,
         band: result.band, answered: result.answered, recorded_by: user.id,
       }).returningAll().executeTakeFirstOrThrow();
-      await auditPatientData(tx, request, 'function-score.create', patientId, 'function-score', String(row.id), { instrument: b.instrument });
+      await app.audit.patientData(tx, request, 'function-score.create', patientId, 'function-score', String(row.id), { instrument: b.instrument });
       return functionScoreView(row, new Map([[user.id, user.name]]));
     });
     return reply.status(201).send(view);
@@ -66,7 +64,7 @@ export async function careRecordRoutes(app: App): Promise<void> {
       const { patientId } = await episodePatientId(tx, id);
       const row = await tx.insertInto('running_checks').values({ episode_id: id, taken_on: b.takenOn, status: b.status, weekly_distance_km: b.weeklyDistanceKm, recorded_by: user.id })
         .returningAll().executeTakeFirstOrThrow();
-      await auditPatientData(tx, request, 'running-check.create', patientId, 'running-check', String(row.id), { status: b.status });
+      await app.audit.patientData(tx, request, 'running-check.create', patientId, 'running-check', String(row.id), { status: b.status });
       return runningCheckView(row, new Map([[user.id, user.name]]));
     });
     return reply.status(201).send(view);

@@ -1,17 +1,15 @@
-import * as z from 'zod';
-import { EpisodeChecksSchema, IdSchema, PlannedProcedureChecksSchema, ProcedureCreateSchema } from '../../../domain/index.ts';
+import { EpisodeChecksSchema, IdParamsSchema as IdParams, PlannedProcedureChecksSchema, ProcedureCreateSchema } from '../../../domain/index.ts';
 import { checksFailedBy, episodeChecks } from '../../services/episode-checks.ts';
 import type { App } from '../../types.ts';
-import { auditPatientData, episodePatientId } from '../clinical.ts';
+import { episodePatientId } from '../../services/clinical-rows.ts';
 
-const IdParams = z.object({ id: IdSchema });
 /** Payer-rule checks with their evidence (api.md GET /episodes/:id/checks), and a dry run for a planned procedure. */
 export async function checkRoutes(app: App): Promise<void> {
   app.get('/api/v1/episodes/:id/checks', { config: { permission: 'patients:read' }, schema: { tags: ['checks'], params: IdParams, response: { 200: EpisodeChecksSchema } } }, async (request) => {
     const { id } = request.params;
     return app.db.transaction().execute(async (tx) => {
       const { ruleSet, checks, nextStep, patientId } = await episodeChecks(tx, id);
-      await auditPatientData(tx, request, 'episode.read', patientId, 'checks', id);
+      await app.audit.patientData(tx, request, 'episode.read', patientId, 'checks', id);
       return { ruleSet, checks, nextStep };
     });
   });
@@ -21,7 +19,7 @@ export async function checkRoutes(app: App): Promise<void> {
     return app.db.transaction().execute(async (tx) => {
       const { patientId } = await episodePatientId(tx, id);
       const failing = await checksFailedBy(tx, id, request.body);
-      await auditPatientData(tx, request, 'episode.read', patientId, 'checks', id, { dryRun: true });
+      await app.audit.patientData(tx, request, 'episode.read', patientId, 'checks', id, { dryRun: true });
       return { failing };
     });
   });

@@ -1,18 +1,25 @@
 import * as z from 'zod';
 import {
-  checkStageMove, EpisodeCreateSchema, EpisodeViewSchema, IdSchema, STAGE_LABELS, type Stage, StageMoveSchema,
+  checkStageMove, EpisodeCreateSchema, EpisodeViewSchema, IdParamsSchema as IdParams, STAGE_LABELS, type Stage, StageMoveSchema,
 } from '../../../domain/index.ts';
 import { badRequest, HttpProblem, notFound, versionConflict } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
 import { defaultRuleSet, ruleSetById } from '../../services/rule-sets.ts';
 import type { App } from '../../types.ts';
-import { auditPatientData, episodePatientId } from '../clinical.ts';
-import { episodeView, episodeViews } from './episode-views.ts';
+import { careRecordRoutes } from './care-records.ts';
+import { checkRoutes } from './checks.ts';
+import { reportRoutes } from './report.ts';
+import { episodePatientId } from '../../services/clinical-rows.ts';
+import { episodeView, episodeViews } from '../../services/episode-views.ts';
 
-const IdParams = z.object({ id: IdSchema });
 
 /** Episodes of care: open one for a patient, read it, move it along the pathway. */
 export async function episodeRoutes(app: App): Promise<void> {
+  // Everything under /episodes/:id lives in this folder, one file per concern.
+  await app.register(careRecordRoutes);
+  await app.register(checkRoutes);
+  await app.register(reportRoutes);
+
   const read = { permission: 'patients:read' as const };
   const write = { permission: 'patients:write' as const };
 
@@ -22,7 +29,7 @@ export async function episodeRoutes(app: App): Promise<void> {
       const patient = await tx.selectFrom('patients').select('id').where('id', '=', id).executeTakeFirst();
       if (!patient) throw notFound('The patient');
       const rows = await tx.selectFrom('episodes').selectAll().where('patient_id', '=', id).orderBy('id', 'desc').execute();
-      await auditPatientData(tx, request, 'episode.read', id, 'episode', null, { episodeIds: rows.map((r) => String(r.id)) });
+      await app.audit.patientData(tx, request, 'episode.read', id, 'episode', null, { episodeIds: rows.map((r) => String(r.id)) });
       return episodeViews(tx, rows);
     });
   });
@@ -43,7 +50,7 @@ export async function episodeRoutes(app: App): Promise<void> {
       }).returning('id').executeTakeFirstOrThrow();
       const episodeId = String(row.id);
       await tx.insertInto('stage_changes').values({ episode_id: episodeId, from_stage: null, to_stage: 'intake', reason: 'Episode opened', by_user: user.id }).execute();
-      await auditPatientData(tx, request, 'episode.create', patientId, 'episode', episodeId, { region: b.region });
+      await app.audit.patientData(tx, request, 'episode.create', patientId, 'episode', episodeId, { region: b.region });
       return (await episodeView(tx, episodeId))!;
     });
     return reply.status(201).send(view);
@@ -53,7 +60,7 @@ export async function episodeRoutes(app: App): Promise<void> {
     const { id } = request.params;
     return app.db.transaction().execute(async (tx) => {
       const { patientId } = await episodePatientId(tx, id);
-      await auditPatientData(tx, request, 'episode.read', patientId, 'episode', id);
+      await app.audit.patientData(tx, request, 'episode.read', patientId, 'episode', id);
       return (await episodeView(tx, id))!;
     });
   });
@@ -72,7 +79,7 @@ export async function episodeRoutes(app: App): Promise<void> {
       }
       await tx.updateTable('episodes').set({ stage: to, version: version + 1 }).where('id', '=', id).execute();
       await tx.insertInto('stage_changes').values({ episode_id: id, from_stage: episode.stage, to_stage: to, reason: reason?.trim() || `Moved to ${STAGE_LABELS[to]}`, by_user: user.id }).execute();
-      await auditPatientData(tx, request, 'episode.stage', String(episode.patient_id), 'episode', id, { from: episode.stage, to });
+      await app.audit.patientData(tx, request, 'episode.stage', String(episode.patient_id), 'episode', id, { from: episode.stage, to });
       return (await episodeView(tx, id))!;
     });
   });

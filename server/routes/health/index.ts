@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { PublicConfigSchema } from '../../../domain/index.ts';
 import type { App } from '../../types.ts';
 
 /** GET /api/v1/health: 200 once migrations have run (api.md); the app starts only after they do. */
@@ -13,6 +14,6 @@ export async function healthRoutes(app: App): Promise<void> {
 
   app.get('/api/v1/config', {
     config: { public: true },
-    schema: { tags: ['system'], response: { 200: z.object({ demoMode: z.boolean(), idleTimeoutMinutes: z.number() }) } },
+    schema: { tags: ['system'], response: { 200: PublicConfigSchema } },
   }, async () => ({ demoMode: app.config.demo, idleTimeoutMinutes: app.config.idleTimeoutMinutes }));
 }

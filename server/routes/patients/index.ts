@@ -1,18 +1,15 @@
 import { sql } from 'kysely';
-import * as z from 'zod';
 import {
-  IdSchema, PatientCreateSchema, PatientListQuerySchema, PatientUpdateSchema, PatientViewSchema, searchKey,
+  IdParamsSchema as IdParams, pageSchema, PatientCreateSchema, PatientListQuerySchema, PatientUpdateSchema, PatientViewSchema, searchKey,
 } from '../../../domain/index.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
+import { likePrefix } from '../../db/like-pattern.ts';
 import { HttpProblem, notFound, versionConflict } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
 import type { App } from '../../types.ts';
-import { likePrefix } from '../users/index.ts';
-import { auditPatientData } from '../clinical.ts';
 import { loadPatientView, patientsWithStage, type PatientRow, toPatientView } from '../../services/patient-views.ts';
 
-const IdParams = z.object({ id: IdSchema });
-const PageOfPatients = z.object({ items: z.array(PatientViewSchema), total: z.number(), page: z.number(), pageSize: z.number() });
+const PageOfPatients = pageSchema(PatientViewSchema);
 
 function mrnTaken(mrn: string): HttpProblem {
   return new HttpProblem({
@@ -60,7 +57,7 @@ export async function patientRoutes(app: App): Promise<void> {
       const rows = (await ordered.orderBy('x.id').limit(pageSize).offset((page - 1) * pageSize).execute()) as PatientRow[];
       const count = await filtered.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       const items = rows.map(toPatientView);
-      await auditPatientData(tx, request, 'patient.search', null, 'patient', null, { patientIds: items.map((p) => p.id), ...(stage ? { stage } : {}) });
+      await app.audit.patientData(tx, request, 'patient.search', null, 'patient', null, { patientIds: items.map((p) => p.id), ...(stage ? { stage } : {}) });
       return { items, total: Number(count.n), page, pageSize };
     });
   });
@@ -76,7 +73,7 @@ export async function patientRoutes(app: App): Promise<void> {
           search_mrn: searchKey(b.mrn), search_given: searchKey(b.givenName), search_family: searchKey(b.familyName),
         }).returning('id').executeTakeFirstOrThrow();
         const id = String(row.id);
-        await auditPatientData(tx, request, 'patient.create', id, 'patient', id);
+        await app.audit.patientData(tx, request, 'patient.create', id, 'patient', id);
         return (await loadPatientView(tx, id))!;
       });
       return reply.status(201).send(view);
@@ -91,7 +88,7 @@ export async function patientRoutes(app: App): Promise<void> {
     return app.db.transaction().execute(async (tx) => {
       const view = await loadPatientView(tx, id);
       if (!view) throw notFound('The patient');
-      await auditPatientData(tx, request, 'patient.read', id, 'patient', id);
+      await app.audit.patientData(tx, request, 'patient.read', id, 'patient', id);
       return view;
     });
   });
@@ -112,7 +109,7 @@ export async function patientRoutes(app: App): Promise<void> {
         await tx.updateTable('patients').set({ ...changes, ...searchColumns(b), updated_at: new Date(), updated_by: user.id, version: version + 1 })
           .where('id', '=', id).execute();
         // Field names only: the audit trail never copies names or contact details.
-        await auditPatientData(tx, request, 'patient.update', id, 'patient', id, { fields: Object.keys(changes) });
+        await app.audit.patientData(tx, request, 'patient.update', id, 'patient', id, { fields: Object.keys(changes) });
         return (await loadPatientView(tx, id))!;
       });
     } catch (error) {

@@ -1,6 +1,5 @@
 import { PracticeSettingsUpdateSchema, PracticeSettingsViewSchema } from '../../../domain/index.ts';
 import { sessionOf } from '../../plugins/auth.ts';
-import { appendAudit } from '../../services/audit-trail.ts';
 import { practiceSettings, savePracticeTimeZone } from '../../services/practice-settings.ts';
 import type { App } from '../../types.ts';
 
@@ -15,7 +14,7 @@ export async function practiceSettingsRoutes(app: App): Promise<void> {
     const user = sessionOf(request).user;
     await app.db.transaction().execute(async (tx) => {
       await savePracticeTimeZone(tx, request.body.timeZone, user.id);
-      await appendAudit(tx, { actorId: user.id, actorUsername: user.username, action: 'settings.update', entity: 'practice-settings', ip: request.ip, details: { timeZone: request.body.timeZone } });
+      await app.audit.append(tx, { actorId: user.id, actorUsername: user.username, action: 'settings.update', entity: 'practice-settings', ip: request.ip, details: { timeZone: request.body.timeZone } });
     });
     return practiceSettings(app.db);
   });

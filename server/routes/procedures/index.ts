@@ -1,15 +1,15 @@
 import * as z from 'zod';
 import {
-  FACET_LEVELS, IdSchema, InterpretationSignSchema, PROCEDURE_SHORT, ProcedureCreateSchema, ProcedureViewSchema, type Region, type Stage,
+  FACET_LEVELS, IdParamsSchema as IdParams, InterpretationSignSchema, PROCEDURE_SHORT, ProcedureCreateSchema, ProcedureViewSchema, type Region, type Stage,
 } from '../../../domain/index.ts';
 import { badRequest, HttpProblem, notFound } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
 import { checksFailedBy } from '../../services/episode-checks.ts';
 import { assessProcedure, loadProcedure, procedureViews } from '../../services/procedure-data.ts';
 import type { App } from '../../types.ts';
-import { auditPatientData, episodePatientId } from '../clinical.ts';
+import { diaryRoutes } from './diary.ts';
+import { episodePatientId } from '../../services/clinical-rows.ts';
 
-const IdParams = z.object({ id: IdSchema });
 
 /** The stage a new procedure moves its episode to, when that is the natural next stage (forward only). */
 function naturalStageAfter(stage: Stage, intent: 'diagnostic' | 'therapeutic', kind: string): Stage | null {
@@ -20,6 +20,7 @@ function naturalStageAfter(stage: Stage, intent: 'diagnostic' | 'therapeutic', k
 
 /** Procedures on an episode (physicians record them), and the signed interpretation of each. */
 export async function procedureRoutes(app: App): Promise<void> {
+  await app.register(diaryRoutes);
   const read = { permission: 'patients:read' as const };
 
   app.get('/api/v1/episodes/:id/procedures', { config: read, schema: { tags: ['procedures'], params: IdParams, response: { 200: z.array(ProcedureViewSchema) } } }, async (request) => {
@@ -27,7 +28,7 @@ export async function procedureRoutes(app: App): Promise<void> {
     return app.db.transaction().execute(async (tx) => {
       const { patientId } = await episodePatientId(tx, id);
       const rows = await tx.selectFrom('procedures').selectAll().where('episode_id', '=', id).orderBy('performed_at', 'desc').orderBy('sequence', 'desc').execute();
-      await auditPatientData(tx, request, 'procedure.read', patientId, 'procedure', null, { episodeId: id, procedureIds: rows.map((r) => String(r.id)) });
+      await app.audit.patientData(tx, request, 'procedure.read', patientId, 'procedure', null, { episodeId: id, procedureIds: rows.map((r) => String(r.id)) });
       return procedureViews(tx, rows);
     });
   });
@@ -74,9 +75,9 @@ export async function procedureRoutes(app: App): Promise<void> {
       if (next) {
         await tx.updateTable('episodes').set({ stage: next, version: episode.version + 1 }).where('id', '=', episodeId).execute();
         await tx.insertInto('stage_changes').values({ episode_id: episodeId, from_stage: episode.stage, to_stage: next, reason: `${PROCEDURE_SHORT[b.kind]} recorded`, by_user: user.id }).execute();
-        await auditPatientData(tx, request, 'episode.stage', patientId, 'episode', episodeId, { from: episode.stage, to: next });
+        await app.audit.patientData(tx, request, 'episode.stage', patientId, 'episode', episodeId, { from: episode.stage, to: next });
       }
-      await auditPatientData(tx, request, 'procedure.create', patientId, 'procedure', String(row.id), { kind: b.kind, intent: b.intent, ...(failing.length ? { overriddenChecks: failing.map((c) => c.id) } : {}) });
+      await app.audit.patientData(tx, request, 'procedure.create', patientId, 'procedure', String(row.id), { kind: b.kind, intent: b.intent, ...(failing.length ? { overriddenChecks: failing.map((c) => c.id) } : {}) });
       return (await procedureViews(tx, [row]))[0]!;
     });
     return reply.status(201).send(view);
@@ -86,7 +87,7 @@ export async function procedureRoutes(app: App): Promise<void> {
     const { id } = request.params;
     return app.db.transaction().execute(async (tx) => {
       const { row, patientId } = await loadProcedure(tx, id);
-      await auditPatientData(tx, request, 'procedure.read', patientId, 'procedure', id);
+      await app.audit.patientData(tx, request, 'procedure.read', patientId, 'procedure', id);
       return (await procedureViews(tx, [row]))[0]!;
     });
   });
@@ -102,7 +103,7 @@ export async function procedureRoutes(app: App): Promise<void> {
       const last = await tx.selectFrom('interpretations').select((eb) => eb.fn.max('version').as('v')).where('procedure_id', '=', id).executeTakeFirst();
       const version = Number(last?.v ?? 0) + 1;
       await tx.insertInto('interpretations').values({ procedure_id: id, version, text: request.body.text, verdict: assessment.verdict, rule_set_id: ruleSet.id, signed_by: user.id }).execute();
-      await auditPatientData(tx, request, 'interpretation.sign', patientId, 'procedure', id, { version, verdict: assessment.verdict });
+      await app.audit.patientData(tx, request, 'interpretation.sign', patientId, 'procedure', id, { version, verdict: assessment.verdict });
       return (await procedureViews(tx, [row]))[0]!;
     });
   });

@@ -1,12 +1,10 @@
 import * as z from 'zod';
-import { DefaultRuleSetSchema, IdSchema, RuleSetCopySchema, type RuleSetView, RuleSetViewSchema, RuleSetVersionSchema } from '../../../domain/index.ts';
+import { DefaultRuleSetSchema, IdSchema, RuleSetCopySchema, RuleSetViewSchema, RuleSetVersionSchema } from '../../../domain/index.ts';
 import { badRequest, HttpProblem, notFound } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
-import { appendAudit } from '../../services/audit-trail.ts';
 import { canonicalJson } from '../../services/canonical-json.ts';
-import { defaultRuleSet, ruleSetById } from '../../services/rule-sets.ts';
+import { ruleSetById, ruleSetViews } from '../../services/rule-sets.ts';
 import type { App } from '../../types.ts';
-import { iso } from '../clinical.ts';
 
 /**
  * Rule sets (api.md GET /rule-sets): everyone signed in may read them; admins copy one, save edits as
@@ -15,20 +13,7 @@ import { iso } from '../clinical.ts';
 export async function ruleSetRoutes(app: App): Promise<void> {
   const admin = { permission: 'rule-sets:manage' as const };
 
-  const list = async (): Promise<RuleSetView[]> => {
-    const rows = await app.db.selectFrom('rule_sets').selectAll().orderBy('built_in', 'desc').orderBy('name').orderBy('version', 'desc').execute();
-    const defaultId = (await defaultRuleSet(app.db)).id;
-    const latest = new Map<string, number>();
-    for (const r of rows) latest.set(r.key, Math.max(latest.get(r.key) ?? 0, r.version));
-    return Promise.all(rows.map(async (r) => {
-      const stored = (await ruleSetById(app.db, String(r.id)))!;
-      return {
-        id: String(r.id), key: r.key, name: r.name, version: r.version, builtIn: r.built_in, source: r.source, isDefault: String(r.id) === defaultId,
-        isLatest: latest.get(r.key) === r.version, createdAt: iso(r.created_at), positiveThresholdPercent: stored.settings.positiveThresholdPercent,
-        settings: stored.settings as unknown as Record<string, unknown>,
-      };
-    }));
-  };
+  const list = () => ruleSetViews(app.db);
 
   app.get('/api/v1/rule-sets', { schema: { tags: ['rule-sets'], response: { 200: z.array(RuleSetViewSchema) } } }, list);
 
@@ -41,7 +26,7 @@ export async function ruleSetRoutes(app: App): Promise<void> {
         key: `practice-${Date.now().toString(36)}`, name: request.body.name, version: 1, built_in: false,
         source: `Copied from ${from.name} v${from.version}`, settings: canonicalJson(from.settings), created_by: user.id,
       }).returning('id').executeTakeFirstOrThrow();
-      await appendAudit(tx, { actorId: user.id, actorUsername: user.username, action: 'rule-set.create', entity: 'rule-set', entityId: String(row.id), ip: request.ip, details: { from: from.id } });
+      await app.audit.append(tx, { actorId: user.id, actorUsername: user.username, action: 'rule-set.create', entity: 'rule-set', entityId: String(row.id), ip: request.ip, details: { from: from.id } });
       return String(row.id);
     });
     return reply.status(201).send((await list()).find((r) => r.id === id)!);
@@ -58,7 +43,7 @@ export async function ruleSetRoutes(app: App): Promise<void> {
         key: base.key, name: base.name, version: Number(top.v) + 1, built_in: false, source: `Edited from v${base.version}`,
         settings: canonicalJson({ ...request.body.settings, diaryMinutes: [...request.body.settings.diaryMinutes].sort((a, b) => a - b) }), created_by: user.id,
       }).returning('id').executeTakeFirstOrThrow();
-      await appendAudit(tx, { actorId: user.id, actorUsername: user.username, action: 'rule-set.create', entity: 'rule-set', entityId: String(row.id), ip: request.ip, details: { key: base.key, version: Number(top.v) + 1 } });
+      await app.audit.append(tx, { actorId: user.id, actorUsername: user.username, action: 'rule-set.create', entity: 'rule-set', entityId: String(row.id), ip: request.ip, details: { key: base.key, version: Number(top.v) + 1 } });
       return String(row.id);
     });
     return reply.status(201).send((await list()).find((r) => r.id === id)!);
@@ -70,7 +55,7 @@ export async function ruleSetRoutes(app: App): Promise<void> {
     await app.db.transaction().execute(async (tx) => {
       await tx.insertInto('practice_settings').values({ key: 'defaultRuleSetId', value: JSON.stringify(request.body.ruleSetId), updated_by: user.id })
         .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(request.body.ruleSetId), updated_by: user.id, updated_at: new Date() })).execute();
-      await appendAudit(tx, { actorId: user.id, actorUsername: user.username, action: 'rule-set.default', entity: 'rule-set', entityId: request.body.ruleSetId, ip: request.ip });
+      await app.audit.append(tx, { actorId: user.id, actorUsername: user.username, action: 'rule-set.default', entity: 'rule-set', entityId: request.body.ruleSetId, ip: request.ip });
     });
     return list();
   });

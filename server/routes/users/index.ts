@@ -1,19 +1,17 @@
 import { type Selectable, sql } from 'kysely';
-import * as z from 'zod';
 import {
-  IdSchema, PasswordResetSchema, UserCreateSchema, UserListQuerySchema, UserUpdateSchema, UserViewSchema, type UserView,
+  IdParamsSchema as IdParams, pageSchema, PasswordResetSchema, UserCreateSchema, UserListQuerySchema, UserUpdateSchema, UserViewSchema, type UserView,
 } from '../../../domain/index.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
+import { likePrefix } from '../../db/like-pattern.ts';
 import type { UsersTable } from '../../db/schema.ts';
 import { badRequest, HttpProblem, notFound, versionConflict } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
-import { appendAudit } from '../../services/audit-trail.ts';
 import { hashPassword } from '../../services/passwords.ts';
 import { endUserSessions } from '../../services/sessions.ts';
 import type { App } from '../../types.ts';
 
-const IdParams = z.object({ id: IdSchema });
-const PageOfUsers = z.object({ items: z.array(UserViewSchema), total: z.number(), page: z.number(), pageSize: z.number() });
+const PageOfUsers = pageSchema(UserViewSchema);
 
 function toView(row: Selectable<UsersTable>): UserView {
   return {
@@ -21,11 +19,6 @@ function toView(row: Selectable<UsersTable>): UserView {
     locked: row.locked_at !== null, failedLogins: row.failed_logins, lastLoginAt: row.last_login_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(), version: row.version,
   };
-}
-
-/** Escapes LIKE wildcards so a search for "a_b" finds exactly that. */
-export function likePrefix(text: string): string {
-  return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** User administration (admin only): list, create, change role or name, deactivate, unlock, reset password. */
@@ -54,7 +47,7 @@ export async function userRoutes(app: App): Promise<void> {
       const row = await app.db.transaction().execute(async (tx) => {
         const created = await tx.insertInto('users').values({ username: body.username, name: body.name, role: body.role, password_hash: passwordHash })
           .returningAll().executeTakeFirstOrThrow();
-        await appendAudit(tx, { actorId: admin.id, actorUsername: admin.username, action: 'user.create', entity: 'user', entityId: String(created.id), ip: request.ip, details: { username: created.username, role: created.role } });
+        await app.audit.append(tx, { actorId: admin.id, actorUsername: admin.username, action: 'user.create', entity: 'user', entityId: String(created.id), ip: request.ip, details: { username: created.username, role: created.role } });
         return created;
       });
       return reply.status(201).send(toView(row));
@@ -87,7 +80,7 @@ export async function userRoutes(app: App): Promise<void> {
       const changed = Object.fromEntries(
         (['name', 'role', 'active'] as const).filter((k) => changes[k] !== undefined && changes[k] !== before[k]).map((k) => [k, { from: before[k], to: after[k] }]),
       );
-      await appendAudit(tx, { actorId: admin.id, actorUsername: admin.username, action: 'user.update', entity: 'user', entityId: id, ip: request.ip, details: { ...changed, ...(unlock ? { unlocked: true } : {}) } });
+      await app.audit.append(tx, { actorId: admin.id, actorUsername: admin.username, action: 'user.update', entity: 'user', entityId: id, ip: request.ip, details: { ...changed, ...(unlock ? { unlocked: true } : {}) } });
       return toView(after);
     });
   });
@@ -103,7 +96,7 @@ export async function userRoutes(app: App): Promise<void> {
       const after = await tx.updateTable('users').set({ password_hash: passwordHash, locked_at: null, failed_logins: 0, updated_at: new Date(), version: before.version + 1 })
         .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
       await endUserSessions(tx, id, 'password-reset');
-      await appendAudit(tx, { actorId: admin.id, actorUsername: admin.username, action: 'user.password-reset', entity: 'user', entityId: id, ip: request.ip });
+      await app.audit.append(tx, { actorId: admin.id, actorUsername: admin.username, action: 'user.password-reset', entity: 'user', entityId: id, ip: request.ip });
       return toView(after);
     });
   });

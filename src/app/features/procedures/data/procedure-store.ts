@@ -10,7 +10,8 @@ import {
 } from '@domain';
 import { problemMessage, toProblem } from '../../../core/problem.ts';
 import { attempt, notLoaded, type WriteResult } from '../../../core/write-result.ts';
-import { type PainDiary, ProceduresApi } from './procedures-api.ts';
+import type { PainDiary } from '@domain';
+import { ProceduresApi } from './procedures-api.ts';
 
 /** The rule-set settings the chart and verdict card need. */
 export type ThresholdSettings = Pick<RuleSetSettings, 'positiveThresholdPercent' | 'thresholdExclusive'>;
@@ -53,8 +54,8 @@ export const ProcedureStore = signalStore(
         const settings = ruleSets.find((r) => r.id === assessment.ruleSet.id)?.settings;
         const threshold: ThresholdSettings | null = settings
           ? {
-              positiveThresholdPercent: Number(settings['positiveThresholdPercent']),
-              thresholdExclusive: settings['thresholdExclusive'] === true,
+              positiveThresholdPercent: settings.positiveThresholdPercent,
+              thresholdExclusive: settings.thresholdExclusive,
             }
           : null;
         patchState(store, { assessment, threshold, assessmentError: null });

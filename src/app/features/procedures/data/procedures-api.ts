@@ -1,39 +1,19 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { z } from 'zod';
 import type {
   AssessmentView,
-  EnteredInErrorSchema,
+  EnteredInError,
   EpisodeReport,
   EpisodeView,
   PayerCheck,
+  PainDiary,
   PainScoreCreate,
   PainScoreView,
   ProcedureCreate,
   ProcedureView,
   RuleSetView,
-  TimePointStatus,
 } from '@domain';
-
-/**
- * GET /procedures/:id/pain-scores: the diary with its schedule as of now.
- * TODO(issue 8, server-house): use the `PainDiary` type of the response schema moving from
- * server/routes/procedures/diary.ts (`DiarySchema`) to domain/schemas, and delete this copy.
- */
-export interface PainDiary {
-  performedAt: string;
-  lateEntryMinutes: number;
-  schedule: { minutesAfter: number; status: TimePointStatus }[];
-  scores: PainScoreView[];
-}
-
-/** Why a record is marked entered in error, with the version the user saw. */
-export type EnteredInError = z.infer<typeof EnteredInErrorSchema>;
-
-// TODO(issue 8, server-house): AssessmentView and EpisodeReport are domain types without a zod
-// schema; once domain/schemas has `AssessmentViewSchema` and `ReportViewSchema` (the routes'
-// response schemas), take both types from z.infer of those.
 
 const episodeUrl = (id: string) => `/api/v1/episodes/${encodeURIComponent(id)}`;
 const procedureUrl = (id: string) => `/api/v1/procedures/${encodeURIComponent(id)}`;

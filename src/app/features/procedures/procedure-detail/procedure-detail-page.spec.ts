@@ -5,7 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { Role, RuleSetView } from '@domain';
+import { BUILT_IN_RULE_SETS, type Role, type RuleSetView } from '@domain';
 import { ChartFigureHarness } from '../../../shared/ui/chart/testing/chart-figure-harness.ts';
 import { settle } from '../../../testing/test-fixtures.ts';
 import { PROCEDURE_ROUTES } from '../procedures.routes.ts';
@@ -13,7 +13,7 @@ import { assessmentView, painDiary, pageProviders, procedureView, signInAs } fro
 
 const MEDICARE: RuleSetView = {
   id: '1', key: 'medicare-lcd', name: 'Medicare LCD', version: 1, builtIn: true, source: null, isDefault: true, isLatest: true,
-  createdAt: '2026-01-01T00:00:00Z', positiveThresholdPercent: 80, settings: { positiveThresholdPercent: 80, thresholdExclusive: false },
+  createdAt: '2026-01-01T00:00:00Z', positiveThresholdPercent: 80, settings: { ...BUILT_IN_RULE_SETS[0]!.settings, positiveThresholdPercent: 80, thresholdExclusive: false },
 };
 
 describe('ProcedureDetailPage', () => {

@@ -10,7 +10,7 @@ import { apiInterceptor } from '../../../core/api-interceptor.ts';
 import { SessionStore } from '../../../core/session-store.ts';
 import { sessionFor } from '../../../testing/test-fixtures.ts';
 import { episodeChecks } from '../../../shared/ui/payer-checks/testing/payer-check-fixtures.ts';
-import type { PainDiary } from '../data/procedures-api.ts';
+import type { PainDiary } from '@domain';
 
 /** Like specProviders, with route parameters bound to page inputs as in app.config.ts. */
 export function pageProviders(routes: Routes): (Provider | EnvironmentProviders)[] {

@@ -17,7 +17,7 @@ function ruleSet(overrides: Partial<RuleSetView>): RuleSetView {
   return {
     id: '1', key: 'medicare-lcd', name: 'Medicare LCD', version: 1, builtIn: true, source: 'LCD', isDefault: true,
     isLatest: true, createdAt: '2026-01-01T00:00:00Z', positiveThresholdPercent: 80,
-    settings: settings as unknown as Record<string, unknown>, ...overrides,
+    settings, ...overrides,
   };
 }
 const MEDICARE = ruleSet({});

@@ -171,6 +171,7 @@ function reliefLevels(timeline: PainTimeline): Record<string, AnnotationOptions>
     const y = nrsAtRelief(baseline, 50);
     lines['half'] = referenceLine(y, `50% relief (NRS ${round1(y)})`, REFERENCE_COLORS.half, [4, 4], 'start');
   }
+  // Meaningful change: about 2 NRS points or 30% (domain.md section 2), a band between the two readings.
   const byPoints = baseline - MEANINGFUL_CHANGE.points;
   const byPercent = nrsAtRelief(baseline, MEANINGFUL_CHANGE.percent);
   if (Math.max(byPoints, byPercent) > 0) {

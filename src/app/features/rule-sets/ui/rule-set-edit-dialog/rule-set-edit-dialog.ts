@@ -70,9 +70,7 @@ export class RuleSetEditDialog {
   protected readonly data = inject<RuleSetEditDialogData>(MAT_DIALOG_DATA);
   private readonly dialogRef = inject<MatDialogRef<RuleSetEditDialog, RuleSetView>>(MatDialogRef);
   private readonly fb = inject(NonNullableFormBuilder);
-  // TODO(issue 8, server-house): RuleSetView.settings is an untyped record in domain/schemas; once it
-  // is RuleSetSettingsSchema there, drop this cast.
-  private readonly settings = this.data.ruleSet.settings as unknown as RuleSetSettings;
+  private readonly settings = this.data.ruleSet.settings;
 
   protected readonly numberFields = NUMBER_FIELDS;
   protected readonly form = this.fb.group({

@@ -25,6 +25,6 @@ export class RuleSetTable {
 
   /** "≥ 80%" or "> 50%". */
   protected threshold(ruleSet: RuleSetView): string {
-    return `${ruleSet.settings['thresholdExclusive'] === true ? '>' : '≥'} ${ruleSet.positiveThresholdPercent}%`;
+    return `${ruleSet.settings.thresholdExclusive ? '>' : '≥'} ${ruleSet.positiveThresholdPercent}%`;
   }
 }

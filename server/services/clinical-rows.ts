@@ -1,19 +1,6 @@
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { AuditAction } from '../../domain/index.ts';
 import type { Database } from '../db/schema.ts';
 import { notFound } from '../http-problem.ts';
-import { sessionOf } from '../plugins/auth.ts';
-import { appendAudit } from '../services/audit-trail.ts';
-
-/** Records an access to patient data, in the transaction that reads or changes it (design.md, Data). */
-export function auditPatientData(
-  tx: Kysely<Database>, request: FastifyRequest, action: AuditAction, patientId: string | null,
-  entity: string, entityId: string | null, details: Record<string, unknown> = {},
-): Promise<void> {
-  const user = sessionOf(request).user;
-  return appendAudit(tx, { actorId: user.id, actorUsername: user.username, action, entity, entityId, patientId, ip: request.ip, details });
-}
 
 /** The episode's patient id, or 404. */
 export async function episodePatientId(db: Kysely<Database>, episodeId: string): Promise<{ patientId: string; stage: string; version: number }> {

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { EpisodeView, Stage } from '../../../domain/index.ts';
-import type { Database, EpisodesTable } from '../../db/schema.ts';
-import { iso, userNames } from '../clinical.ts';
+import type { EpisodeView, Stage } from '../../domain/index.ts';
+import type { Database, EpisodesTable } from '../db/schema.ts';
+import { iso, userNames } from './clinical-rows.ts';
 
 /** Episodes with their stage history, shaped for the API. */
 export async function episodeViews(db: Kysely<Database>, rows: Selectable<EpisodesTable>[]): Promise<EpisodeView[]> {

@@ -1,7 +1,17 @@
 import * as z from 'zod';
 
+/* The building blocks every resource schema uses: ids, row versions, text fields, paging, the problem document. */
+
 /** Database ids travel as strings (api.md: "ids are strings"). */
 export const IdSchema = z.string().regex(/^[1-9][0-9]{0,17}$/, 'Id must be a positive whole number');
+
+/** Path parameters of a resource addressed by its id (`/patients/:id`). */
+export const IdParamsSchema = z.object({ id: IdSchema });
+
+/** One page of a list endpoint's items (GET /patients, /users, /audit/events); `Page<T>` is its type. */
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+}
 
 /** The row version every mutable resource carries, for optimistic concurrency (design.md, Data). */
 export const VersionSchema = z
