@@ -18,8 +18,8 @@ export const appConfig: ApplicationConfig = {
     { provide: ErrorHandler, useClass: AppErrorHandler },
     provideRouter(routes, withComponentInputBinding()),
     provideHttpClient(withFetch(), withInterceptors([apiInterceptor])),
-    // Icons: <mat-icon>'s default font-set class (material-icons) is styled with the Material Symbols
-    // subset in src/styles/fonts/fonts.scss; no icon option here keeps @angular/material/icon out of
-    // the initial bundle.
+    // Icons: <mat-icon> infers its font-set class from the declared 'Material Symbols Outlined' face
+    // (src/styles/fonts/fonts.scss); no icon option here keeps @angular/material/icon out of the
+    // initial bundle.
   ],
 };
