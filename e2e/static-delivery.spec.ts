@@ -11,8 +11,14 @@ async function iconsDrawnAsText(page: Page): Promise<string[]> {
   return page.locator('mat-icon').evaluateAll((icons) =>
     icons
       .filter((icon) => icon.getBoundingClientRect().width > 0)
-      .filter((icon) => icon.scrollWidth > parseFloat(getComputedStyle(icon).fontSize) * 1.25)
-      .map((icon) => `${icon.textContent?.trim()} (${icon.scrollWidth}px)`),
+      .map((icon) => {
+        // The width of the text itself, not of the element (an avatar icon is a 40 px box).
+        const range = document.createRange();
+        range.selectNodeContents(icon);
+        return { icon, width: range.getBoundingClientRect().width };
+      })
+      .filter(({ icon, width }) => width > parseFloat(getComputedStyle(icon).fontSize) * 1.25)
+      .map(({ icon, width }) => `${icon.textContent?.trim()} (${Math.round(width)}px)`),
   );
 }
 
