@@ -17,7 +17,6 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import fontverter from 'fontverter';
 import { Blob, Buffer as ShapeBuffer, Face, Font, shape } from 'harfbuzzjs';
 import subsetFont from 'subset-font';
 
@@ -116,7 +115,8 @@ async function sourceVersion(): Promise<string> {
 /** Writes the subset font and its manifest; returns the font's size in bytes. */
 export async function buildIconFont(names: string[]): Promise<number> {
   const woff2 = await readFile(SOURCE_FONT);
-  const points = codePoints(await fontverter.convert(woff2, 'truetype'), names);
+  // HarfBuzz's shaper reads TrueType, not woff2: the whole font, only unpacked.
+  const points = codePoints(await subsetFont(woff2, '', { keepAllGlyphs: true, targetFormat: 'truetype' }), names);
   const text = LIGATURE_LETTERS + String.fromCodePoint(...points.values());
   const subset = await subsetFont(woff2, text, { targetFormat: 'woff2', noLayoutClosure: true, variationAxes: AXES });
   const manifest: IconManifest = {
