@@ -60,4 +60,5 @@ for (const kind of kinds) {
   console.log(`save diary score (${r.kind}): n=${r.n} p50=${r.p50.toFixed(1)} ms p95=${r.p95.toFixed(1)} ms max=${r.max.toFixed(1)} ms  ${ok ? 'ok' : 'OVER'} (target p95 < ${TARGET_P95_MS} ms)`);
 }
 if (!process.env['PG_TEST_URL']) console.log('PostgreSQL skipped: set PG_TEST_URL to benchmark it too.');
+if (!(await (await import('./client-weight.ts')).printClientWeight())) failed = true; // issue 11 parts 4-5
 process.exit(failed ? 1 : 0);

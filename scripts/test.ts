@@ -2,7 +2,7 @@
  * `npm test`: every suite in order, stopping at nothing so one run shows all failures.
  *   1. type-check server, domain and scripts   2. domain + server specs on PGlite
  *   3. server specs on PostgreSQL (when PG_TEST_URL is set)   4. client specs (Karma, headless Chromium)
- *   5. production build   6. e2e journeys (Playwright, system Chromium)
+ *   5. icon font check, production build (npm run build)   6. e2e journeys (Playwright, system Chromium)
  * Ends with one line "N passed, N failed" over all specs, and exits non-zero if anything failed.
  */
 import { spawn } from 'node:child_process';
@@ -45,7 +45,8 @@ const steps: Step[] = [
     ? [{ name: 'server specs on PostgreSQL', command: ['node', 'scripts/run-jasmine.ts', 'server/**/*.spec.ts'], env: { FT_TEST_DB: 'postgres' }, counts: jasmineCounts }]
     : []),
   { name: 'client specs (Karma, headless Chromium)', command: ['npx', 'ng', 'test', '--watch=false', '--no-progress'], counts: karmaCounts },
-  { name: 'production build', command: ['npx', 'ng', 'build'] },
+  { name: 'icon font holds exactly the icons used', command: ['node', 'scripts/icon-font.ts', '--check'] },
+  { name: 'production build (icon font, ng build, precompress)', command: ['npm', 'run', 'build'] },
   { name: 'e2e journeys (Playwright)', command: ['npx', 'playwright', 'test'], env: { E2E_PORT: process.env['E2E_PORT'] ?? String(await freePort()) }, counts: playwrightCounts },
 ];
 

@@ -6,6 +6,7 @@ import type { ServerConfig } from './config.ts';
 import type { Db } from './db/database.ts';
 import { auditPlugin } from './plugins/audit.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { registerCompression } from './plugins/compression.ts';
 import { databasePlugin } from './plugins/database.ts';
 import { registerProblemHandling } from './plugins/problems.ts';
 import { registerSecurityHeaders } from './plugins/security.ts';
@@ -47,6 +48,7 @@ export async function buildApp(config: ServerConfig, db: Db, logger: FastifyServ
 
   registerProblemHandling(app);
   await registerSecurityHeaders(app);
+  await registerCompression(app);
   await registerAuth(app);
   await app.register(swagger, {
     openapi: { info: { title: 'FacetTrack API', version: '1' } },

@@ -5,7 +5,6 @@ import {
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
-import { MAT_ICON_DEFAULT_OPTIONS } from '@angular/material/icon';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { apiInterceptor } from './core/api-interceptor.ts';
 import { AppErrorHandler } from './core/app-error-handler.ts';
@@ -19,7 +18,8 @@ export const appConfig: ApplicationConfig = {
     { provide: ErrorHandler, useClass: AppErrorHandler },
     provideRouter(routes, withComponentInputBinding()),
     provideHttpClient(withFetch(), withInterceptors([apiInterceptor])),
-    // Icons come from the self-hosted Material Symbols (outlined) font.
-    { provide: MAT_ICON_DEFAULT_OPTIONS, useValue: { fontSet: 'material-symbols-outlined' } },
+    // Icons: <mat-icon> infers its font-set class from the declared 'Material Symbols Outlined' face
+    // (src/styles/fonts/fonts.scss); no icon option here keeps @angular/material/icon out of the
+    // initial bundle.
   ],
 };

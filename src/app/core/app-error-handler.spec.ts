@@ -14,17 +14,17 @@ describe('AppErrorHandler', () => {
     handler = TestBed.inject(AppErrorHandler);
   });
 
-  it('logs the error and tells the user in plain words, without the stack', () => {
+  it('logs the error and tells the user in plain words, without the stack', async () => {
     const error = new TypeError('cannot read properties of undefined');
-    handler.handleError(error);
+    await handler.handleError(error);
 
     expect(console.error).toHaveBeenCalledWith(error);
     expect(open).toHaveBeenCalledWith(UNEXPECTED_ERROR_MESSAGE, 'Dismiss', jasmine.anything());
     expect(UNEXPECTED_ERROR_MESSAGE).not.toContain('TypeError');
   });
 
-  it('stays quiet about a 401: the user is already on the login page with the reason', () => {
-    handler.handleError(new HttpErrorResponse({ status: 401 }));
+  it('stays quiet about a 401: the user is already on the login page with the reason', async () => {
+    await handler.handleError(new HttpErrorResponse({ status: 401 }));
     expect(open).not.toHaveBeenCalled();
   });
 });
