@@ -5,7 +5,7 @@
  */
 import { addMonths, formatDate, addDays } from './calendar.ts';
 import { reliefOn, sidesTreated } from './joints.ts';
-import { type CheckInput, type CheckProcedure, type PayerCheck, rfaEligibility } from './payer-checks.ts';
+import { type CheckInput, type CheckProcedure, type PayerCheck, payerChecks, rfaEligibility } from './payer-checks.ts';
 import { durableReliefText } from './relief-duration.ts';
 import { thresholdLabel } from './relief.ts';
 import { capFor, sessionsInWindow } from './session-checks.ts';
@@ -76,13 +76,21 @@ export function nextStep(input: CheckInput, checks: readonly PayerCheck[]): Next
   const sides = rfaEligibility(input);
   const eligible = sides.filter((s) => s.eligible.length);
   if (eligible.length) {
-    const blocked = blockedBy(checks.filter((c) => c.id !== 'initial-rfa'), 'rfa', 'RFA') ?? capBlocks(input, 'rfa', 'RFA');
-    if (blocked) return blocked;
-    const list = [...new Set(eligible.flatMap((s) => s.blocks))].map((b) => `${b.label} ${pct(b.peakReliefPercent)} on ${formatDate(b.date)}`).join(', ');
-    const yes = eligible.map((s) => `the ${s.side} (${s.eligible.join(', ')}${s.short.length || s.unread.length ? `; not ${[...s.short, ...s.unread].join(', ')}` : ''})`).join(' and ');
+    const capped = capBlocks(input, 'rfa', 'RFA');
+    if (capped) return capped;
+    // Each side is judged on its own records: a failing right block does not forbid a left RFA.
+    const judged = eligible.map((side) => {
+      const own = onSide(input, side.side);
+      return { side, blocked: blockedBy(payerChecks(own).filter((c) => c.id !== 'initial-rfa'), 'rfa', `RFA on the ${side.side}`) };
+    });
+    const open = judged.filter((j) => !j.blocked);
+    if (!open.length) return judged.length === 1 ? { ...judged[0]!.blocked!, message: judged[0]!.blocked!.message.replace(` on the ${judged[0]!.side.side}`, '') } : judged[0]!.blocked!;
+    const list = [...new Set(open.flatMap((j) => j.side.blocks))].map((b) => `${b.label} ${pct(b.peakReliefPercent)} on ${formatDate(b.date)}`).join(', ');
+    const blockedText = judged.filter((j) => j.blocked).map((j) => `; not on the ${j.side.side} (${j.blocked!.message.replace(/^Not eligible for RFA on the \w+: /, '').replace(/\.$/, '')})`).join('');
+    const yes = open.map((j) => j.side).map((s) => `the ${s.side} (${s.eligible.join(', ')}${s.short.length || s.unread.length ? `; not ${[...s.short, ...s.unread].join(', ')}` : ''})`).join(' and ');
     const no = sides.filter((s) => !s.eligible.length).map((s) => `; not on the ${s.side} (${s.unread.length ? 'a block is not read yet' : `fewer than ${needed} positive MBB${needed === 1 ? '' : 's'} there`})`).join('');
     const count = needed === 1 ? 'one MBB' : `${needed === 2 ? 'two' : needed} MBBs`;
-    return { id: 'rfa', message: `Eligible for RFA on ${yes}${no}: ${count} ${thresholdLabel(input.rules)} of each joint on that side (${list}).` };
+    return { id: 'rfa', message: `Eligible for RFA on ${yes}${blockedText}${no}: ${count} ${thresholdLabel(input.rules)} of each joint on that side (${list}).` };
   }
   const last = blocks.at(-1)!;
   const lastPositiveSides = sidesTreated(last).filter((s) => (last.sideVerdicts?.[s] ?? last.verdict) === 'positive');
@@ -94,4 +102,12 @@ export function nextStep(input: CheckInput, checks: readonly PayerCheck[]): Next
   const from = addDays(last.date, input.rules.minDaysBetweenBlocks);
   const sideWords = sidesTreated(last).length > 1 && lastPositiveSides.length === 1 ? ` on the ${lastPositiveSides[0]} only (${last.label} was positive there)` : '';
   return { id: 'second-block', message: `Eligible for a second diagnostic MBB${sideWords} from ${formatDate(from > input.asOf ? from : input.asOf)}.` };
+}
+
+/** The episode as seen from one side: one-sided records of the other side left out, bilateral ones read for this side only. */
+export function onSide(input: CheckInput, side: 'left' | 'right'): CheckInput {
+  const project = (ps: readonly CheckProcedure[]) => ps.filter((p) => sidesTreated(p).includes(side)).map((p) => ({
+    ...p, side, verdict: p.sideVerdicts?.[side] ?? p.verdict, sideVerdicts: { [side]: p.sideVerdicts?.[side] ?? p.verdict },
+  }));
+  return { ...input, procedures: project(input.procedures), regionProcedures: input.regionProcedures };
 }

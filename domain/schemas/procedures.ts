@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { type BlockAssessment } from '../assessment.ts';
-import { ANESTHETIC_AGENTS, COMPLICATIONS, GUIDANCE, INTENTS, PROCEDURE_KINDS, SEDATION_LEVELS } from '../procedures.ts';
+import { ANESTHETIC_AGENTS, COMPLICATIONS, GUIDANCE, INTENTS, kindIntentProblem, PROCEDURE_KINDS, SEDATION_LEVELS } from '../procedures.ts';
 import { PAIN_CONTEXTS } from '../relief.ts';
 import { IdSchema, textField, VersionSchema } from './common.ts';
 import { dateTimeField } from './dates.ts';
@@ -37,7 +37,11 @@ export const ProcedureCreateSchema = z.object({
   rfaNotPossibleReason: optionalReason('Reason RFA is not possible'),
   /** The physician's reason for going ahead although a payer-rule check fails. */
   overrideReason: optionalReason('Override reason'),
-}).refine((p) => p.levels.length === new Set(p.levels).size, { message: 'Each level may be chosen once', path: ['levels'] });
+}).refine((p) => p.levels.length === new Set(p.levels).size, { message: 'Each level may be chosen once', path: ['levels'] })
+  .superRefine((p, ctx) => {
+    const problem = kindIntentProblem(p.kind, p.intent);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['intent'], message: problem });
+  });
 export type ProcedureCreate = z.input<typeof ProcedureCreateSchema>;
 
 const ErrorMark = z.object({ reason: z.string(), at: z.string(), byName: z.string() }).nullable();
