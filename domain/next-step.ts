@@ -67,7 +67,7 @@ export function nextStep(input: CheckInput, checks: readonly PayerCheck[]): Next
     const blocked = blockedBy(checks, 'first-block', 'diagnostic blocks');
     if (blocked) return blocked;
     const missing = ['indication', 'conservative-care'].map(check).filter((c) => c.status === 'not-assessable');
-    if (missing.length) return { id: missing[0]!.id, message: `Before a first diagnostic block: ${missing.map((c) => c.message.replace(/\.$/, '').replace(/^Indication: /, '').toLowerCase()).join('; ')}.` };
+    if (missing.length) return { id: missing[0]!.id, message: `Before a first diagnostic block: ${missing.map((c) => lower(c.message.replace(/\.$/, '').replace(/^Indication: /, ''))).join('; ')}.` };
     return capBlocks(input, 'diagnostic', 'a diagnostic block') ?? { id: 'first-block', message: 'Eligible for a first diagnostic MBB.' };
   }
   const needed = input.rules.blocksRequiredBeforeRfa;

@@ -8,6 +8,7 @@ import { defaultRuleSet, ruleSetById } from '../../services/rule-sets.ts';
 import type { App } from '../../types.ts';
 import { auditPatientData, episodePatientId } from '../clinical.ts';
 import { episodeView, episodeViews } from './episode-views.ts';
+import { intakeExclusionRoutes } from './intake-exclusions.ts';
 
 const IdParams = z.object({ id: IdSchema });
 
@@ -39,7 +40,7 @@ export async function episodeRoutes(app: App): Promise<void> {
       const row = await tx.insertInto('episodes').values({
         patient_id: patientId, region: b.region, side: b.side, onset_date: b.onsetDate, index_pain: b.indexPain,
         signs: JSON.stringify(b.signs), causes: JSON.stringify(b.causes), baseline_nrs_rest: b.baselineNrsRest,
-        baseline_nrs_activity: b.baselineNrsActivity, stage: 'intake', rule_set_id: ruleSet.id, created_by: user.id,
+        baseline_nrs_activity: b.baselineNrsActivity, radiculopathy: b.radiculopathy, other_cause: b.otherCause, stage: 'intake', rule_set_id: ruleSet.id, created_by: user.id,
       }).returning('id').executeTakeFirstOrThrow();
       const episodeId = String(row.id);
       await tx.insertInto('stage_changes').values({ episode_id: episodeId, from_stage: null, to_stage: 'intake', reason: 'Episode opened', by_user: user.id }).execute();
@@ -76,4 +77,5 @@ export async function episodeRoutes(app: App): Promise<void> {
       return (await episodeView(tx, id))!;
     });
   });
+  await intakeExclusionRoutes(app);
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import {
-  diarySchedule, IdSchema, isLateEntry, PainScoreCreateSchema, type PainScoreView, PainScoreViewSchema, percentRelief,
+  AssessmentViewSchema, baselineScore, diaryEntryProblem, diarySchedule, DiaryViewSchema, IdSchema, isLateEntry, PainScoreCreateSchema, type PainScoreView,
+  PainScoreViewSchema, percentRelief,
 } from '../../../domain/index.ts';
 import type { PainScoresTable } from '../../db/schema.ts';
 import { badRequest, HttpProblem } from '../../http-problem.ts';
@@ -11,18 +12,10 @@ import { auditPatientData, errorMark, iso, userNames } from '../clinical.ts';
 import type { Selectable } from 'kysely';
 
 const IdParams = z.object({ id: IdSchema });
-const DiarySchema = z.object({
-  performedAt: z.string(),
-  lateEntryMinutes: z.number(),
-  schedule: z.array(z.object({ minutesAfter: z.number(), status: z.enum(['done', 'due', 'overdue', 'upcoming']) })),
-  scores: z.array(PainScoreViewSchema),
-});
 
 export function scoreViews(rows: Selectable<PainScoresTable>[], names: Map<string, string>, lateEntryMinutes: number): PainScoreView[] {
-  const baselineOf = (r: Selectable<PainScoresTable>) => {
-    const candidates = rows.filter((b) => !b.error_reason && b.minutes_after <= 0 && b.context === r.context && b.side === r.side);
-    return candidates.length ? candidates[candidates.length - 1]!.score : null;
-  };
+  const series = rows.map((b) => ({ minutesAfter: b.minutes_after, score: b.score, context: b.context as PainScoreView['context'], side: b.side as PainScoreView['side'], enteredInError: !!b.error_reason }));
+  const baselineOf = (r: Selectable<PainScoresTable>) => baselineScore(series, r.context as PainScoreView['context'], r.side as PainScoreView['side']);
   return rows.map((r) => {
     const baseline = baselineOf(r);
     return {
@@ -40,7 +33,7 @@ export function scoreViews(rows: Selectable<PainScoresTable>[], names: Map<strin
 export async function diaryRoutes(app: App): Promise<void> {
   const read = { permission: 'patients:read' as const };
 
-  app.get('/api/v1/procedures/:id/pain-scores', { config: read, schema: { tags: ['diary'], params: IdParams, response: { 200: DiarySchema } } }, async (request) => {
+  app.get('/api/v1/procedures/:id/pain-scores', { config: read, schema: { tags: ['diary'], params: IdParams, response: { 200: DiaryViewSchema } } }, async (request) => {
     const { id } = request.params;
     return app.db.transaction().execute(async (tx) => {
       const { row, patientId, ruleSet } = await loadProcedure(tx, id);
@@ -67,18 +60,14 @@ export async function diaryRoutes(app: App): Promise<void> {
       }
       const performed = row.performed_at.getTime();
       const minutesAfter = b.minutesAfter ?? Math.round((new Date(b.recordedAt!).getTime() - performed) / 60_000);
-      if (minutesAfter < -1440) throw badRequest([{ path: b.recordedAt ? 'recordedAt' : 'minutesAfter', message: 'A baseline must be within 24 hours before the block' }]);
-      if (performed + minutesAfter * 60_000 > Date.now() + 5 * 60_000) {
-        throw badRequest([{ path: b.recordedAt ? 'recordedAt' : 'minutesAfter', message: 'A score cannot describe a time in the future' }]);
-      }
-      if (b.side && row.side !== 'bilateral') throw badRequest([{ path: 'side', message: 'Left and right scores are for bilateral procedures only' }]);
-      // A score timed before this series' baseline would change what the baseline means.
       const baseline = await tx.selectFrom('pain_scores').select('minutes_after').where('procedure_id', '=', id).where('error_reason', 'is', null)
         .where('context', '=', b.context).where('side', b.side ? '=' : 'is', b.side).where('minutes_after', '<=', 0)
         .orderBy('minutes_after', 'desc').limit(1).executeTakeFirst();
-      if (baseline && minutesAfter < baseline.minutes_after) {
-        throw badRequest([{ path: b.recordedAt ? 'recordedAt' : 'minutesAfter', message: 'This time is before the recorded baseline; mark the baseline entered in error first if it is wrong' }]);
-      }
+      const problem = diaryEntryProblem({
+        minutesAfter, side: b.side ?? null, procedureSide: row.side as 'left' | 'right' | 'bilateral',
+        minutesNow: (Date.now() - performed) / 60_000, baselineMinutes: baseline?.minutes_after ?? null,
+      }, b.recordedAt ? 'recordedAt' : 'minutesAfter');
+      if (problem) throw badRequest([problem]);
       const inserted = await tx.insertInto('pain_scores').values({
         procedure_id: id, minutes_after: minutesAfter, describes_at: new Date(performed + minutesAfter * 60_000), score: b.score,
         context: b.context, side: b.side, reported_relief_percent: b.reportedReliefPercent, recorded_by: user.id,
@@ -90,7 +79,7 @@ export async function diaryRoutes(app: App): Promise<void> {
     return reply.status(201).send(view);
   });
 
-  app.get('/api/v1/procedures/:id/assessment', { config: read, schema: { tags: ['diary'], params: IdParams } }, async (request) => {
+  app.get('/api/v1/procedures/:id/assessment', { config: read, schema: { tags: ['diary'], params: IdParams, response: { 200: AssessmentViewSchema } } }, async (request) => {
     const { id } = request.params;
     return app.db.transaction().execute(async (tx) => {
       const { patientId, ...assessment } = await assessProcedure(tx, id);
