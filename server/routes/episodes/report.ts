@@ -1,13 +1,14 @@
 import * as z from 'zod';
 import {
-  type AssessmentView, type EpisodeReport, type FunctionInstrument, IdSchema, type Intent, type PainContext, PainTimelineSchema, PROCEDURE_SHORT, type ProcedureKind,
+  assessBlock, type AssessmentView, type EpisodeReport, type FunctionInstrument, IdSchema, type Intent, type PainContext, PainTimelineSchema, procedureLabels, type ProcedureKind,
   type Region, type Stage,
 } from '../../../domain/index.ts';
 import { episodeChecks } from '../../services/episode-checks.ts';
 import { episodeRecord } from '../../services/episode-record.ts';
 import { loadPatientView } from '../../services/patient-views.ts';
 import { assessProcedure, procedureViews } from '../../services/procedure-data.ts';
-import { ruleSetById } from '../../services/rule-sets.ts';
+import { blockFactsOf, diaryScoresOf } from '../../services/rule-inputs.ts';
+import { defaultRuleSet, ruleSetById } from '../../services/rule-sets.ts';
 import type { App } from '../../types.ts';
 import { auditPatientData, episodePatientId, iso, userNames } from '../clinical.ts';
 import { scoreViews } from '../procedures/diary.ts';
@@ -33,13 +34,15 @@ export async function reportRoutes(app: App): Promise<void> {
         : [];
       const history = await tx.selectFrom('stage_changes').selectAll().where('episode_id', '=', id).orderBy('id').execute();
       const functionScores = await tx.selectFrom('function_scores').selectAll().where('episode_id', '=', id).where('error_reason', 'is', null).orderBy('taken_on').execute();
-      const counts: Record<string, number> = {};
-      const labels = new Map(procedures.map((p) => [String(p.id), `${PROCEDURE_SHORT[p.kind as ProcedureKind]} #${(counts[p.kind] = (counts[p.kind] ?? 0) + 1)}`]));
+      const labels = procedureLabels(procedures.map((p) => ({ id: String(p.id), kind: p.kind as ProcedureKind, performedAt: p.performed_at, sequence: p.sequence })));
+      const rules = (ruleSet ?? (await defaultRuleSet(tx))).settings;
+      // Each block's verdict per side, in words, for the patient page (domain assessBlock).
+      const reading = (p: (typeof procedures)[number]) => assessBlock(diaryScoresOf(scores.filter((s) => String(s.procedure_id) === String(p.id)), rules), rules, blockFactsOf(p));
       await auditPatientData(tx, request, 'episode.read', patientId, 'pain-timeline', id);
       return {
         episode: { id, region: episode.region as Region, onsetDate: episode.onset_date, baselineNrsRest: episode.baseline_nrs_rest, baselineNrsActivity: episode.baseline_nrs_activity },
         ruleSet: ruleSet ? { id: ruleSet.id, name: ruleSet.name, version: ruleSet.version, positiveThresholdPercent: ruleSet.settings.positiveThresholdPercent, thresholdExclusive: ruleSet.settings.thresholdExclusive } : null,
-        procedures: procedures.map((p) => ({ id: String(p.id), label: labels.get(String(p.id))!, kind: p.kind as ProcedureKind, intent: p.intent as Intent, performedAt: iso(p.performed_at) })),
+        procedures: procedures.map((p) => ({ id: String(p.id), label: labels.get(String(p.id))!, kind: p.kind as ProcedureKind, intent: p.intent as Intent, performedAt: iso(p.performed_at), ...(() => { const a = reading(p); return { verdict: a.verdict, sideSummary: a.summary }; })() })),
         scores: scores.map((s) => ({
           at: iso(s.describes_at), score: s.score, context: s.context as PainContext, side: s.side as 'left' | 'right' | null, minutesAfter: s.minutes_after,
           procedureId: String(s.procedure_id), label: labels.get(String(s.procedure_id))!,

@@ -3,6 +3,7 @@ import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type {
   AssessmentView,
+  DiaryView,
   EpisodeReport,
   EpisodeView,
   PayerCheck,
@@ -11,16 +12,10 @@ import type {
   ProcedureCreate,
   ProcedureView,
   RuleSetView,
-  TimePointStatus,
 } from '../../../../../domain/index.ts';
 
-/** GET /procedures/:id/pain-scores: the diary with its schedule as of now. */
-export interface PainDiary {
-  performedAt: string;
-  lateEntryMinutes: number;
-  schedule: { minutesAfter: number; status: TimePointStatus }[];
-  scores: PainScoreView[];
-}
+/** GET /procedures/:id/pain-scores: the diary with its schedule as of now (domain DiaryViewSchema). */
+export type PainDiary = DiaryView;
 
 /** Why a record is marked entered in error, with the version the user saw. */
 export interface EnteredInError {
