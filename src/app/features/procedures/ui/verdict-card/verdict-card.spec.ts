@@ -67,7 +67,7 @@ describe('VerdictCard', () => {
   it('reads left and right separately for a bilateral block', async () => {
     const side = (s: 'left' | 'right', verdict: BlockVerdict, peak: number) => ({
       context: 'activity' as const, side: s, baseline: 8, points: [], peakReliefPercent: peak, peakAtMinutes: 30,
-      reportedPeakReliefPercent: null, reliefDurationMinutes: null, verdict, reasons: [],
+      reportedPeakReliefPercent: null, reliefDurationMinutes: null, verdict, peakIsLateEntry: false, reasons: [],
     });
     const card = await render({ series: [side('left', 'positive', 87.5), side('right', 'grey-zone', 62.5)] });
     const items = [...card.querySelectorAll('.series li')].map((li) => squash(li as HTMLElement));
