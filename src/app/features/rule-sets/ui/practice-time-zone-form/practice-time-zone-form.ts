@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, effect, input, output, signal } from '@angular/core';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -21,10 +21,10 @@ import { type PracticeSettingsView, PracticeSettingsUpdateSchema } from '../../.
           Not chosen yet: the server's zone applies.
         }
       </p>
-      <form class="row" (ngSubmit)="submit()">
+      <form class="row" [formGroup]="form" (ngSubmit)="submit()">
         <mat-form-field appearance="outline">
           <mat-label>IANA time zone</mat-label>
-          <input matInput [formControl]="zone" placeholder="America/Denver" autocomplete="off" />
+          <input matInput formControlName="timeZone" placeholder="America/Denver" autocomplete="off" />
           @if (error(); as message) {
             <mat-error>{{ message }}</mat-error>
           }
@@ -49,6 +49,7 @@ export class PracticeTimeZoneForm {
   readonly save = output<string>();
 
   protected readonly zone = new FormControl('', { nonNullable: true });
+  protected readonly form = new FormGroup({ timeZone: this.zone });
   protected readonly error = signal<string | null>(null);
 
   constructor() {
