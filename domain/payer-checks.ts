@@ -76,10 +76,11 @@ export interface CheckInput {
 const byDate = (a: CheckProcedure, b: CheckProcedure) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id, undefined, { numeric: true });
 const pct = (n: number | null) => (n === null ? 'not assessable' : `${Math.round(n * 10) / 10}%`);
 const sideText = (p: CheckProcedure) => (p.side ? ` (${p.side}${p.levels.length ? ` ${p.levels.join(', ')}` : ''})` : '');
-const procEvidence = (p: CheckProcedure, extra = ''): Evidence => ({
-  kind: 'procedure', id: p.id, date: p.date,
-  text: `${p.label}${sideText(p)} on ${formatDate(p.date)}: ${p.verdict === 'not-assessable' && !p.sideVerdicts ? 'relief not assessable' : sidesTreated(p).length > 1 && p.sideVerdicts ? sidesTreated(p).map((s) => `${s} ${verdictOn(p, s)}`).join(', ') : `peak relief ${pct(p.peakReliefPercent)} (${p.verdict})`}${extra}`,
-});
+const procEvidence = (p: CheckProcedure, extra = ''): Evidence => {
+  const perSide = sidesTreated(p).length > 1 && p.sideVerdicts ? sidesTreated(p).map((s) => `${s} ${verdictOn(p, s)}`).join(', ') : '';
+  const reading = p.verdict === 'not-assessable' && !perSide ? 'relief not assessable' : `peak relief ${pct(p.peakReliefPercent)} (${p.verdict}${perSide ? `; ${perSide}` : ''})`;
+  return { kind: 'procedure', id: p.id, date: p.date, text: `${p.label} on ${formatDate(p.date)}${sideText(p)}: ${reading}${extra}` };
+};
 const diagnostic = (ps: readonly CheckProcedure[]) => ps.filter((p) => p.intent === 'diagnostic').sort(byDate);
 const worst = (statuses: CheckStatus[]): CheckStatus => (statuses.includes('not-met') ? 'not-met' : statuses.includes('not-assessable') ? 'not-assessable' : 'met');
 const jointKey = (j: Joint) => `${j.level} ${j.side}`;
