@@ -36,7 +36,7 @@ describe('block assessment', () => {
     const scores = [s(-1, 8, { side: 'left' }), s(30, 1, { side: 'left' }), s(-1, 8, { side: 'right' }), s(30, 6, { side: 'right' })];
     const a = assessBlock(scores, LCD, { side: 'bilateral', sedation: 'none', agent: 'lidocaine' });
     expect(a.series.map((x) => `${x.side}:${x.verdict}`)).toEqual(['left:positive', 'right:negative']);
-    expect(a.reasons).toContain('Left and right sides differ: read each side before planning treatment.');
+    expect(a.reasons.some((r) => r.startsWith('Left and right sides differ: Left positive (87.5%), right negative (25%)'))).toBeTrue();
   });
 
   it('compares with the previous block for a second diagnostic block', () => {

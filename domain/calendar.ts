@@ -89,3 +89,17 @@ export function startOfLocalDay(date: string, timeZone: string): Date {
   instant = guess - wallClock(new Date(instant), timeZone).offsetMs;
   return new Date(instant);
 }
+
+/**
+ * The one calendar rule for "N months" (domain.md section 4: "12 months" = rolling 12 months; also
+ * 3 months of pain, 6 months of relief, 2 years between RFAs): `to` has reached N calendar months
+ * after `from`. Month ends clamp (31 Aug + 6 months = 28/29 Feb), so a leap day plus 12 months is 28 Feb.
+ */
+export function monthsHavePassed(from: string, to: string, months: number): boolean {
+  return to >= addMonths(from, months);
+}
+
+/** Whether `date` lies in the N calendar months starting on `from`: from <= date < from + N months. */
+export function withinMonthsOf(from: string, date: string, months: number): boolean {
+  return date >= from && !monthsHavePassed(from, date, months);
+}

@@ -16,7 +16,8 @@ function proc(over: Partial<CheckProcedure> & { date: string }): CheckProcedure 
 function input(procedures: CheckProcedure[], over: Partial<CheckInput> = {}): CheckInput {
   return {
     asOf: '2026-12-31', region: 'lumbar', onsetDate: '2026-01-15', baselineNrs: 7,
-    therapies: [{ id: 't1', label: 'Physical therapy', startDate: '2026-02-01', endDate: '2026-04-30' }],
+    therapies: [{ id: 't1', label: 'Physical therapy', startDate: '2026-02-01', endDate: '2026-04-30', response: 'partial' }],
+    intake: { radiculopathy: 'none', otherCause: 'none' },
     functionScores: [{ id: 'f1', instrument: 'odi', takenOn: '2026-02-01', total: 42 }],
     procedures, regionProcedures: procedures, rules: LCD, ...over,
   };
@@ -39,9 +40,9 @@ describe('payer-rule checks (domain.md section 4)', () => {
   describe('conservative care (rule set minimum: 42 days for the LCD)', () => {
     const table: [string, CheckInput['therapies'], string][] = [
       ['nothing recorded is not assessable', [], 'not-assessable'],
-      ['41 days is not met', [{ id: 'a', label: 'PT', startDate: '2026-03-01', endDate: '2026-04-10' }], 'not-met'],
-      ['42 days is met', [{ id: 'a', label: 'PT', startDate: '2026-03-01', endDate: '2026-04-11' }], 'met'],
-      ['only days before the first procedure count', [{ id: 'a', label: 'PT', startDate: '2026-04-01' }], 'not-met'],
+      ['41 days is not met', [{ id: 'a', label: 'PT', startDate: '2026-03-01', endDate: '2026-04-10', response: 'none' }], 'not-met'],
+      ['42 days is met', [{ id: 'a', label: 'PT', startDate: '2026-03-01', endDate: '2026-04-11', response: 'none' }], 'met'],
+      ['only days before the first procedure count', [{ id: 'a', label: 'PT', startDate: '2026-04-01', response: 'none' }], 'not-met'],
     ];
     for (const [name, therapies, expected] of table) {
       it(name, () => expect(status(input([proc({ date: '2026-05-01' })], { therapies }), 'conservative-care').status).toBe(expected));
@@ -148,13 +149,15 @@ describe('payer-rule checks (domain.md section 4)', () => {
 });
 
 describe('next step', () => {
+  // Conservative care inside the LCD's 6-month window, with a documented failure.
+  const care: CheckInput['therapies'] = [{ id: 't2', label: 'Physical therapy', startDate: '2026-08-01', endDate: '2026-10-15', response: 'none' }];
   const step = (procs: CheckProcedure[], over: Partial<CheckInput> = {}) => {
-    const i = input(procs, over);
+    const i = input(procs, { therapies: care, ...over });
     return nextStep(i, payerChecks(i)).message;
   };
   it('before any block, with enough conservative care', () => expect(step([])).toBe('Eligible for a first diagnostic MBB.'));
   it('before any block, without enough conservative care', () => {
-    expect(step([], { therapies: [{ id: 'a', label: 'PT', startDate: '2026-12-01' }] })).toContain('Not eligible for diagnostic blocks: 31 days of conservative care');
+    expect(step([], { therapies: [{ id: 'a', label: 'PT', startDate: '2026-12-01', response: 'partial' }] })).toContain('Not eligible for diagnostic blocks: the conservative care check is not met (31 days of failed conservative care');
   });
   it('after one positive MBB: a second from 14 days later', () => {
     expect(step([proc({ date: '2026-12-20' })], { asOf: '2026-12-21' })).toBe('Eligible for a second diagnostic MBB from 3 Jan 2027.');
@@ -164,7 +167,7 @@ describe('next step', () => {
   });
   it('after two positive MBBs: eligible for RFA with both named', () => {
     const msg = step([proc({ date: '2026-11-01' }), proc({ date: '2026-11-15', peakReliefPercent: 90 })]);
-    expect(msg).toMatch(/^Eligible for RFA: two MBBs ≥ 80% \(MBB #\d+ 87.5% on 1 Nov 2026, MBB #\d+ 90% on 15 Nov 2026\)\.$/);
+    expect(msg).toMatch(/^Eligible for RFA on the left \(L4-L5\) and the right \(L4-L5\): two MBBs ≥ 80% of each joint on that side \(MBB #\d+ 87.5% on 1 Nov 2026, MBB #\d+ 90% on 15 Nov 2026\)\.$/);
   });
   it('an unread block asks for its diary', () => {
     expect(step([proc({ date: '2026-12-01', verdict: 'not-assessable', peakReliefPercent: null })])).toContain('Complete the pain diary');

@@ -9,8 +9,8 @@ describe('facet levels by region', () => {
   });
 });
 
-describe('sedation confounds beyond minimal', () => {
-  const table: [Parameters<typeof sedationConfounds>[0], boolean][] = [['none', false], ['minimal', false], ['moderate', true], ['deep', true]];
+describe('any sedation confounds a diagnostic block', () => {
+  const table: [Parameters<typeof sedationConfounds>[0], boolean][] = [['none', false], ['minimal', true], ['moderate', true], ['deep', true]];
   for (const [level, confounds] of table) it(`${level}: ${confounds}`, () => expect(sedationConfounds(level)).toBe(confounds));
 });
 

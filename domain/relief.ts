@@ -2,6 +2,7 @@
  * Reading relief after a block (domain.md sections 2 and 3). Pure functions over pain scores; the
  * rule set supplies the thresholds, so nothing clinical is hard-coded here.
  */
+import { baselineScore } from './diary-entry.ts';
 import type { RuleSetSettings } from './rule-sets.ts';
 
 export const PAIN_CONTEXTS = ['rest', 'activity'] as const;
@@ -18,6 +19,10 @@ export interface DiaryScore {
   /** The patient's own percent relief, stored beside the NRS-derived one [24]. */
   reportedReliefPercent?: number | null;
   enteredInError?: boolean;
+  /** Entered long after the time it describes (domain.md section 2 "late entry"). */
+  late?: boolean;
+  /** Recorded as the result of a follow-up call, whatever its time (domain/relief-duration.ts). */
+  followUp?: boolean;
 }
 
 /**
@@ -47,6 +52,11 @@ export function meetsThreshold(relief: number, rules: Pick<RuleSetSettings, 'pos
   return rules.thresholdExclusive ? r > rules.positiveThresholdPercent : r >= rules.positiveThresholdPercent;
 }
 
+/** The threshold in words, "≥ 80%" or "> 50%": the one place it is written. */
+export function thresholdLabel(rules: Pick<RuleSetSettings, 'positiveThresholdPercent' | 'thresholdExclusive'>): string {
+  return `${rules.thresholdExclusive ? '>' : '≥'} ${rules.positiveThresholdPercent}%`;
+}
+
 /** Verdict for a peak relief under a rule set; grey zone only where the rule set has one (LCD 50-79%). */
 export function verdictFor(peakRelief: number | null, rules: Pick<RuleSetSettings, 'positiveThresholdPercent' | 'thresholdExclusive' | 'greyZoneLowerPercent'>): BlockVerdict {
   if (peakRelief === null) return 'not-assessable';
@@ -55,7 +65,7 @@ export function verdictFor(peakRelief: number | null, rules: Pick<RuleSetSetting
   return 'negative';
 }
 
-export interface ReliefPoint { minutesAfter: number; score: number; reliefPercent: number | null; reportedReliefPercent: number | null }
+export interface ReliefPoint { minutesAfter: number; score: number; reliefPercent: number | null; reportedReliefPercent: number | null; late?: boolean }
 
 export interface SideAssessment {
   context: PainContext;
@@ -69,6 +79,8 @@ export interface SideAssessment {
   /** Minutes from the block until relief last stayed at or above the threshold (domain.md section 2). */
   reliefDurationMinutes: number | null;
   verdict: BlockVerdict;
+  /** The peak comes from an entry made long after the time it describes. */
+  peakIsLateEntry: boolean;
   reasons: string[];
 }
 
@@ -80,26 +92,24 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  */
 export function assessSeries(scores: readonly DiaryScore[], rules: RuleSetSettings, context: PainContext, side: 'left' | 'right' | null): SideAssessment {
   const valid = scores.filter((s) => !s.enteredInError && s.context === context && (s.side ?? null) === side);
-  // The latest baseline entry before the block counts (a corrected baseline replaces an earlier one).
-  const baselines = valid.filter((s) => s.minutesAfter <= 0).sort((a, b) => a.minutesAfter - b.minutesAfter);
-  const baseline = baselines.length ? baselines[baselines.length - 1]!.score : null;
+  const baseline = baselineScore(valid, context, side);
   const posts = valid.filter((s) => s.minutesAfter > 0).sort((a, b) => a.minutesAfter - b.minutesAfter);
   const points: ReliefPoint[] = posts.map((s) => ({
     minutesAfter: s.minutesAfter, score: s.score,
     reliefPercent: baseline === null ? null : percentRelief(baseline, s.score),
-    reportedReliefPercent: s.reportedReliefPercent ?? null,
+    reportedReliefPercent: s.reportedReliefPercent ?? null, late: !!s.late,
   }));
   const base = { context, side, baseline, points };
   const label = `${context === 'rest' ? 'At rest' : 'With activity'}${side ? ` (${side})` : ''}`;
   if (baseline === null) {
-    return { ...base, peakReliefPercent: null, peakAtMinutes: null, reportedPeakReliefPercent: null, reliefDurationMinutes: null, verdict: 'not-assessable', reasons: [`${label}: no baseline score before the block.`] };
+    return { ...base, peakReliefPercent: null, peakAtMinutes: null, reportedPeakReliefPercent: null, reliefDurationMinutes: null, verdict: 'not-assessable', peakIsLateEntry: false, reasons: [`${label}: no baseline score before the block.`] };
   }
   if (baseline === 0) {
-    return { ...base, peakReliefPercent: null, peakAtMinutes: null, reportedPeakReliefPercent: null, reliefDurationMinutes: null, verdict: 'not-assessable', reasons: [`${label}: baseline pain is 0, so relief cannot be measured.`] };
+    return { ...base, peakReliefPercent: null, peakAtMinutes: null, reportedPeakReliefPercent: null, reliefDurationMinutes: null, verdict: 'not-assessable', peakIsLateEntry: false, reasons: [`${label}: baseline pain is 0, so relief cannot be measured.`] };
   }
   const inPhase = points.filter((p) => p.minutesAfter <= rules.anestheticPhaseMinutes);
   if (!inPhase.length) {
-    return { ...base, peakReliefPercent: null, peakAtMinutes: null, reportedPeakReliefPercent: null, reliefDurationMinutes: null, verdict: 'not-assessable', reasons: [`${label}: no score in the first ${rules.anestheticPhaseMinutes / 60} h after the block.`] };
+    return { ...base, peakReliefPercent: null, peakAtMinutes: null, reportedPeakReliefPercent: null, reliefDurationMinutes: null, verdict: 'not-assessable', peakIsLateEntry: false, reasons: [`${label}: no score in the first ${rules.anestheticPhaseMinutes / 60} h after the block.`] };
   }
   const peak = inPhase.reduce((best, p) => (p.reliefPercent! > best.reliefPercent! ? p : best));
   const reported = inPhase.map((p) => p.reportedReliefPercent).filter((v): v is number => v !== null);
@@ -109,16 +119,17 @@ export function assessSeries(scores: readonly DiaryScore[], rules: RuleSetSettin
   const duration = atThreshold.length ? atThreshold[atThreshold.length - 1]!.minutesAfter : null;
   const verdict = verdictFor(peak.reliefPercent!, rules);
   const peakText = `${round1(peak.reliefPercent!)}%`;
-  const thresholdText = `${rules.thresholdExclusive ? '>' : '≥'} ${rules.positiveThresholdPercent}%`;
+  const thresholdText = thresholdLabel(rules);
   const reasons = [
     `${label}: peak relief ${peakText} at ${formatMinutes(peak.minutesAfter)} (baseline ${baseline}, lowest ${peak.score}); threshold ${thresholdText}.`,
   ];
   if (verdict === 'grey-zone') reasons.push(`${label}: ${peakText} is in the grey zone (${rules.greyZoneLowerPercent}% to below ${rules.positiveThresholdPercent}%), not negative.`);
   if (peak.reliefPercent! < 0) reasons.push(`${label}: pain was worse than baseline after the block.`);
+  if (peak.late) reasons.push(`${label}: the peak rests on a late entry (entered long after ${formatMinutes(peak.minutesAfter)}); confirm it with the patient.`);
   if (duration !== null) reasons.push(`${label}: relief stayed at or above the threshold until ${formatMinutes(duration)}.`);
   return {
     ...base, peakReliefPercent: round1(peak.reliefPercent!), peakAtMinutes: peak.minutesAfter,
-    reportedPeakReliefPercent: reported.length ? Math.max(...reported) : null, reliefDurationMinutes: duration, verdict, reasons,
+    reportedPeakReliefPercent: reported.length ? Math.max(...reported) : null, reliefDurationMinutes: duration, verdict, peakIsLateEntry: !!peak.late, reasons,
   };
 }
 

@@ -18,6 +18,10 @@ export interface RuleSetSettings {
   minDaysBetweenBlocks: number;
   /** Conservative care needed before interventions: a per-rule-set setting (domain.md section 4). */
   conservativeCareMinDays: number;
+  /** Months before the first procedure in which that conservative care must fall ("6 weeks within 6 months"); null = any time. */
+  conservativeCareWindowMonths: number | null;
+  /** Fewest answered ODI/NDI sections for a usable total (not fixed by domain.md section 5: a setting). */
+  minAnsweredSections: number;
   /** Post-block diary time points, minutes after the block (domain.md section 2). */
   diaryMinutes: number[];
   /** A diary score entered this many minutes or more after the time it describes is flagged late (section 2). */
@@ -53,6 +57,7 @@ const COMMON = {
   anestheticPhaseMinutes: 8 * HOUR,
   lateEntryMinutes: 2 * HOUR, // not fixed by domain.md: a setting
   moderatePainMinNrs: 4,
+  minAnsweredSections: 8, // not fixed by domain.md section 5: a conservative default
   maxDiagnosticSessionsPer12Months: 4, // domain.md section 4 [3][12]
   maxTherapeuticIaSessionsPer12Months: 4,
   maxRfaSessionsPer12Months: 2,
@@ -67,7 +72,8 @@ export const BUILT_IN_RULE_SETS: readonly RuleSetDefinition[] = [
       positiveThresholdPercent: 80, thresholdExclusive: false,
       greyZoneLowerPercent: 50, // 50-79% is a grey zone under the LCD, not negative (domain.md section 3)
       blocksRequiredBeforeRfa: 2, minDaysBetweenBlocks: 14,
-      conservativeCareMinDays: 42, // payers use 4 weeks, 6 weeks or 3 months: a setting [53][54]
+      conservativeCareMinDays: 42, // payers use 4 weeks, 6 weeks within 6 months or 3 months: a setting [53][54]
+      conservativeCareWindowMonths: 6,
     },
   },
   {
@@ -75,7 +81,7 @@ export const BUILT_IN_RULE_SETS: readonly RuleSetDefinition[] = [
     settings: {
       ...COMMON, diaryMinutes: [...DEFAULT_DIARY_MINUTES],
       positiveThresholdPercent: 50, thresholdExclusive: false, greyZoneLowerPercent: null,
-      blocksRequiredBeforeRfa: 1, minDaysBetweenBlocks: 0, conservativeCareMinDays: 90,
+      blocksRequiredBeforeRfa: 1, minDaysBetweenBlocks: 0, conservativeCareMinDays: 90, conservativeCareWindowMonths: null,
     },
   },
   {
@@ -83,7 +89,7 @@ export const BUILT_IN_RULE_SETS: readonly RuleSetDefinition[] = [
     settings: {
       ...COMMON, diaryMinutes: [...DEFAULT_DIARY_MINUTES],
       positiveThresholdPercent: 50, thresholdExclusive: true, greyZoneLowerPercent: null,
-      blocksRequiredBeforeRfa: 1, minDaysBetweenBlocks: 0, conservativeCareMinDays: 90,
+      blocksRequiredBeforeRfa: 1, minDaysBetweenBlocks: 0, conservativeCareMinDays: 90, conservativeCareWindowMonths: null,
     },
   },
   {
@@ -91,7 +97,7 @@ export const BUILT_IN_RULE_SETS: readonly RuleSetDefinition[] = [
     settings: {
       ...COMMON, diaryMinutes: [...DEFAULT_DIARY_MINUTES],
       positiveThresholdPercent: 75, thresholdExclusive: false, greyZoneLowerPercent: null,
-      blocksRequiredBeforeRfa: 2, minDaysBetweenBlocks: 0, conservativeCareMinDays: 90,
+      blocksRequiredBeforeRfa: 2, minDaysBetweenBlocks: 0, conservativeCareMinDays: 90, conservativeCareWindowMonths: null,
     },
   },
 ];

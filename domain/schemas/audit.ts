@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'episode.read',
   'episode.create',
   'episode.stage',
+  'episode.intake-update',
   'therapy.create',
   'therapy.entered-in-error',
   'function-score.create',

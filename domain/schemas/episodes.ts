@@ -3,6 +3,7 @@ import { THERAPY_KINDS, THERAPY_RESPONSES } from '../conservative-care.ts';
 import { FUNCTION_INSTRUMENTS, INSTRUMENT_SECTIONS, scoreFunction } from '../function-scores.ts';
 import { STAGES } from '../pathway.ts';
 import { FACET_SIGNS, REGIONS, RUNNING_STATUSES, SIDES, SUSPECTED_CAUSES } from '../patient-facts.ts';
+import { OTHER_CAUSES, RADICULOPATHY } from '../indication-checks.ts';
 import { IdSchema, textField, VersionSchema } from './primitives.ts';
 import { dateField, pastDateField } from './dates.ts';
 
@@ -15,6 +16,14 @@ export const NrsSchema = z
 
 const keysOf = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
+/** Intake facts that exclude facet interventions (domain.md section 4 indication); null = not recorded yet. */
+const IntakeExclusionsShape = {
+  radiculopathy: z.enum(RADICULOPATHY, { error: 'Radiculopathy must be none, treated or untreated' }).nullish().transform((v) => v ?? null),
+  otherCause: z.enum(OTHER_CAUSES, { error: 'Other cause must be none, fracture, tumor, infection or other' }).nullish().transform((v) => v ?? null),
+};
+/** PUT /episodes/:id/intake-exclusions: record them later, with the episode's version. */
+export const IntakeExclusionsSchema = z.object({ version: VersionSchema, ...IntakeExclusionsShape });
+
 /** POST /patients/:id/episodes (api.md). */
 export const EpisodeCreateSchema = z.object({
   region: z.enum(REGIONS, { error: 'Region must be cervical, thoracic or lumbar' }),
@@ -25,6 +34,7 @@ export const EpisodeCreateSchema = z.object({
   causes: z.array(z.enum(keysOf(SUSPECTED_CAUSES), { error: 'Unknown suspected cause' })).max(20).default([]),
   baselineNrsRest: NrsSchema.nullish().transform((v) => v ?? null),
   baselineNrsActivity: NrsSchema.nullish().transform((v) => v ?? null),
+  ...IntakeExclusionsShape,
   ruleSetId: IdSchema.nullish(),
 });
 export type EpisodeCreate = z.input<typeof EpisodeCreateSchema>;
@@ -45,6 +55,8 @@ export const EpisodeViewSchema = z.object({
   causes: z.array(z.string()),
   baselineNrsRest: z.number().nullable(),
   baselineNrsActivity: z.number().nullable(),
+  radiculopathy: z.enum(RADICULOPATHY).nullable(),
+  otherCause: z.enum(OTHER_CAUSES).nullable(),
   stage: z.enum(STAGES),
   ruleSetId: z.string().nullable(),
   createdAt: z.string(),
@@ -103,7 +115,8 @@ export const FunctionScoreCreateSchema = z
     for (const key of Object.keys(value.sections)) {
       if (!names.includes(key)) ctx.addIssue({ code: 'custom', path: ['sections', key], message: `"${key}" is not a section of this questionnaire` });
     }
-    const result = scoreFunction(value.instrument, value.sections);
+    // Structure only here: the fewest answered sections is the episode's rule-set setting (checked by the server).
+    const result = scoreFunction(value.instrument, value.sections, 1);
     if (!result.assessable) ctx.addIssue({ code: 'custom', path: ['sections'], message: result.reason });
   });
 

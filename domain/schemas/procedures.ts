@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { type BlockAssessment } from '../assessment.ts';
-import { ANESTHETIC_AGENTS, COMPLICATIONS, GUIDANCE, INTENTS, PROCEDURE_KINDS, SEDATION_LEVELS } from '../procedures.ts';
-import { PAIN_CONTEXTS, VERDICTS } from '../relief.ts';
+import { ANESTHETIC_AGENTS, COMPLICATIONS, GUIDANCE, INTENTS, kindIntentProblem, PROCEDURE_KINDS, SEDATION_LEVELS } from '../procedures.ts';
+import { PAIN_CONTEXTS } from '../relief.ts';
 import { IdSchema, textField, VersionSchema } from './primitives.ts';
 import { dateTimeField } from './dates.ts';
 import { NrsSchema } from './episodes.ts';
@@ -37,7 +37,11 @@ export const ProcedureCreateSchema = z.object({
   rfaNotPossibleReason: optionalReason('Reason RFA is not possible'),
   /** The physician's reason for going ahead although a payer-rule check fails. */
   overrideReason: optionalReason('Override reason'),
-}).refine((p) => p.levels.length === new Set(p.levels).size, { message: 'Each level may be chosen once', path: ['levels'] });
+}).refine((p) => p.levels.length === new Set(p.levels).size, { message: 'Each level may be chosen once', path: ['levels'] })
+  .superRefine((p, ctx) => {
+    const problem = kindIntentProblem(p.kind, p.intent);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['intent'], message: problem });
+  });
 export type ProcedureCreate = z.input<typeof ProcedureCreateSchema>;
 
 const ErrorMark = z.object({ reason: z.string(), at: z.string(), byName: z.string() }).nullable();
@@ -82,40 +86,10 @@ export const PainScoreViewSchema = z.object({
 });
 export type PainScoreView = z.infer<typeof PainScoreViewSchema>;
 
-/** GET /procedures/:id/pain-scores: the diary with its schedule as of now (domain/diary.ts). */
-export const PainDiarySchema = z.object({
-  performedAt: z.string(),
-  lateEntryMinutes: z.number(),
-  schedule: z.array(z.object({ minutesAfter: z.number(), status: z.enum(['done', 'due', 'overdue', 'upcoming']) })),
-  scores: z.array(PainScoreViewSchema),
-});
-export type PainDiary = z.infer<typeof PainDiarySchema>;
-
 /** POST /procedures/:id/interpretation: the physician's reading; a later edit is a new version. */
 export const InterpretationSignSchema = z.object({ text: textField('Interpretation', 4000) });
 
 /** The assessment as the API returns it (api.md GET /procedures/:id/assessment). */
 export type AssessmentView = BlockAssessment & { ruleSet: { id: string; name: string; version: number } };
 
-const SeriesKey = { context: z.enum(PAIN_CONTEXTS), side: z.enum(['left', 'right']).nullable() };
-
-/** GET /procedures/:id/assessment: domain/assessment.ts BlockAssessment and the rule set it was read under. */
-export const AssessmentViewSchema = z.object({
-  baseline: z.number().nullable(), peakReliefPercent: z.number().nullable(), reportedPeakReliefPercent: z.number().nullable(),
-  reliefDurationMinutes: z.number().nullable(), verdict: z.enum(VERDICTS), confounded: z.boolean(), reasons: z.array(z.string()),
-  primary: z.object(SeriesKey).nullable(),
-  series: z.array(z.object({
-    ...SeriesKey, baseline: z.number().nullable(),
-    points: z.array(z.object({ minutesAfter: z.number(), score: z.number(), reliefPercent: z.number().nullable(), reportedReliefPercent: z.number().nullable() })),
-    peakReliefPercent: z.number().nullable(), peakAtMinutes: z.number().nullable(), reportedPeakReliefPercent: z.number().nullable(),
-    reliefDurationMinutes: z.number().nullable(), verdict: z.enum(VERDICTS), reasons: z.array(z.string()),
-  })),
-  comparative: z.object({ previousProcedureId: z.string(), result: z.enum(['concordant', 'discordant', 'not-assessable']), reason: z.string() }).nullable(),
-  ruleSet: z.object({ id: z.string(), name: z.string(), version: z.number() }),
-});
-
-/** Compile-time guard: the schema and the domain type describe the same JSON (a response schema strips what it does not name). */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Assert<T extends true> = T;
-export type AssessmentViewSchemaMatches = Assert<Same<z.infer<typeof AssessmentViewSchema>, AssessmentView>>;
 

@@ -1,12 +1,13 @@
 import * as z from 'zod';
-import { AssessmentViewSchema, PainScoreViewSchema, ProcedureViewSchema } from './procedures.ts';
+import { PainScoreViewSchema, ProcedureViewSchema } from './procedures.ts';
+import { AssessmentViewSchema } from './assessment.ts';
 import { EpisodeRecordSchema } from './episodes.ts';
 import { PatientViewSchema } from './patients.ts';
 import { FUNCTION_INSTRUMENTS } from '../function-scores.ts';
 import { STAGES } from '../pathway.ts';
 import { REGIONS } from '../patient-facts.ts';
 import { INTENTS, PROCEDURE_KINDS } from '../procedures.ts';
-import { PAIN_CONTEXTS } from '../relief.ts';
+import { PAIN_CONTEXTS, VERDICTS } from '../relief.ts';
 
 const EvidenceSchema = z.object({
   kind: z.enum(['episode', 'therapy', 'function-score', 'procedure', 'setting']), id: z.string().optional(), date: z.string().optional(), text: z.string(),
@@ -30,7 +31,11 @@ export const PlannedProcedureChecksSchema = z.object({ failing: z.array(PayerChe
 export const PainTimelineSchema = z.object({
   episode: z.object({ id: z.string(), region: z.enum(REGIONS), onsetDate: z.string(), baselineNrsRest: z.number().nullable(), baselineNrsActivity: z.number().nullable() }),
   ruleSet: z.object({ id: z.string(), name: z.string(), version: z.number(), positiveThresholdPercent: z.number(), thresholdExclusive: z.boolean() }).nullable(),
-  procedures: z.array(z.object({ id: z.string(), label: z.string(), kind: z.enum(PROCEDURE_KINDS), intent: z.enum(INTENTS), performedAt: z.string() })),
+  procedures: z.array(z.object({
+    id: z.string(), label: z.string(), kind: z.enum(PROCEDURE_KINDS), intent: z.enum(INTENTS), performedAt: z.string(),
+    /** The block's verdict and its verdict per side in words ("Left positive (87.5%), right negative (12.5%)"). */
+    verdict: z.enum(VERDICTS).optional(), sideSummary: z.string().optional(),
+  })),
   scores: z.array(z.object({
     at: z.string(), score: z.number(), context: z.enum(PAIN_CONTEXTS), side: z.enum(['left', 'right']).nullable(), minutesAfter: z.number(),
     procedureId: z.string(), label: z.string(),

@@ -14,6 +14,8 @@ export const RuleSetSettingsSchema = z.object({
   anestheticPhaseMinutes: wholeMin('Anesthetic phase (minutes)', 48 * 60).min(15, 'Anesthetic phase must be at least 15 minutes'),
   minDaysBetweenBlocks: wholeMin('Days between blocks', 365),
   conservativeCareMinDays: wholeMin('Conservative care (days)', 730),
+  conservativeCareWindowMonths: wholeMin('Conservative-care window (months)', 60).min(1, 'The conservative-care window must be at least 1 month').nullable().default(null),
+  minAnsweredSections: wholeMin('Answered ODI/NDI sections', 10).min(1, 'At least 1 answered section').default(8),
   diaryMinutes: z.array(wholeMin('Diary time point', 400 * 1440).min(1, 'Diary time points must be after the block'))
     .min(1, 'Give at least one diary time point').max(60, 'At most 60 diary time points')
     .refine((v) => new Set(v).size === v.length, 'Diary time points must differ'),
@@ -22,6 +24,8 @@ export const RuleSetSettingsSchema = z.object({
   maxDiagnosticSessionsPer12Months: wholeMin('Diagnostic sessions per 12 months', 24),
   maxTherapeuticIaSessionsPer12Months: wholeMin('Therapeutic IA sessions per 12 months', 24),
   maxRfaSessionsPer12Months: wholeMin('RFA sessions per 12 months', 12),
+}).refine((s) => s.conservativeCareWindowMonths === null || s.conservativeCareMinDays <= s.conservativeCareWindowMonths * 31, {
+  message: 'The conservative-care days must fit in its window', path: ['conservativeCareMinDays'],
 }).refine((s) => s.greyZoneLowerPercent === null || s.greyZoneLowerPercent < s.positiveThresholdPercent, {
   message: 'The grey zone must start below the positive threshold', path: ['greyZoneLowerPercent'],
 });

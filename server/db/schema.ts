@@ -113,6 +113,9 @@ export interface EpisodesTable {
   causes: ColumnType<string[], string, string>;
   baseline_nrs_rest: number | null;
   baseline_nrs_activity: number | null;
+  /** Intake facts for the indication check (migration 0010); null = not recorded. */
+  radiculopathy: ColumnType<string | null, string | null | undefined, string | null>;
+  other_cause: ColumnType<string | null, string | null | undefined, string | null>;
   stage: string;
   rule_set_id: string | null;
   created_at: Generated<Date>;

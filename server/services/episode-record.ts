@@ -1,10 +1,11 @@
 import type { Kysely, Selectable } from 'kysely';
 import {
-  type EpisodeRecord, type FunctionScoreView, meetsConservativeCareMinimum, type RunningCheckView, type TherapyView, todayIso,
+  type EpisodeRecord, type FunctionScoreView, meetsConservativeCareMinimum, type RunningCheckView, type TherapyView, todayIn,
 } from '../../domain/index.ts';
 import type { Database, FunctionScoresTable, RunningChecksTable, TherapiesTable } from '../db/schema.ts';
 import { errorMark, iso, type Names, userNames } from './clinical-rows.ts';
 import { episodeView } from './episode-views.ts';
+import { practiceTimeZone } from './practice-settings.ts';
 import { ruleSetForEpisode } from './rule-sets.ts';
 
 export const therapyView = (r: Selectable<TherapiesTable>, names: Names): TherapyView => ({
@@ -35,7 +36,7 @@ export async function episodeRecord(db: Kysely<Database>, id: string): Promise<E
   const ruleSet = await ruleSetForEpisode(db, episode.ruleSetId);
   const minimumDays = ruleSet.settings.conservativeCareMinDays;
   const care = meetsConservativeCareMinimum(
-    therapies.map((t) => ({ startDate: t.start_date, endDate: t.end_date, enteredInError: !!t.error_reason })), todayIso(), minimumDays);
+    therapies.map((t) => ({ startDate: t.start_date, endDate: t.end_date, enteredInError: !!t.error_reason })), todayIn(await practiceTimeZone(db)), minimumDays);
   return {
     episode,
     therapies: therapies.map((r) => therapyView(r, names)),

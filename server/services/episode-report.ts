@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import {
-  type EpisodeReport, type FunctionInstrument, type Intent, type PainContext, type PainTimeline, PROCEDURE_SHORT, type ProcedureKind, type Region,
+  assessBlock, type EpisodeReport, type FunctionInstrument, type Intent, type PainContext, type PainTimeline, procedureLabels, type ProcedureKind, type Region,
   type Stage,
 } from '../../domain/index.ts';
 import type { Database } from '../db/schema.ts';
@@ -10,6 +10,7 @@ import { episodeRecord } from './episode-record.ts';
 import { scoreViews } from './pain-scores.ts';
 import { loadPatientView } from './patient-views.ts';
 import { assessProcedure, procedureViews } from './procedure-data.ts';
+import { blockFactsOf, diaryScoresOf } from './rule-inputs.ts';
 import { ruleSetForEpisode } from './rule-sets.ts';
 
 /**
@@ -26,13 +27,18 @@ export async function painTimeline(db: Kysely<Database>, id: string): Promise<Pa
     : [];
   const history = await db.selectFrom('stage_changes').selectAll().where('episode_id', '=', id).orderBy('id').execute();
   const functionScores = await db.selectFrom('function_scores').selectAll().where('episode_id', '=', id).where('error_reason', 'is', null).orderBy('taken_on').execute();
-  const counts: Record<string, number> = {};
-  const labels = new Map(procedures.map((p) => [String(p.id), `${PROCEDURE_SHORT[p.kind as ProcedureKind]} #${(counts[p.kind] = (counts[p.kind] ?? 0) + 1)}`]));
+  const labels = procedureLabels(procedures.map((p) => ({ id: String(p.id), kind: p.kind as ProcedureKind, performedAt: p.performed_at, sequence: p.sequence })));
+  const rules = ruleSet.settings;
+  // Each block's verdict per side, in words, for the patient page (domain assessBlock).
+  const reading = (p: (typeof procedures)[number]) => assessBlock(diaryScoresOf(scores.filter((s) => String(s.procedure_id) === String(p.id)), rules), rules, blockFactsOf(p));
   return {
     patientId,
     episode: { id, region: episode.region as Region, onsetDate: episode.onset_date, baselineNrsRest: episode.baseline_nrs_rest, baselineNrsActivity: episode.baseline_nrs_activity },
     ruleSet: { id: ruleSet.id, name: ruleSet.name, version: ruleSet.version, positiveThresholdPercent: ruleSet.settings.positiveThresholdPercent, thresholdExclusive: ruleSet.settings.thresholdExclusive },
-    procedures: procedures.map((p) => ({ id: String(p.id), label: labels.get(String(p.id))!, kind: p.kind as ProcedureKind, intent: p.intent as Intent, performedAt: iso(p.performed_at) })),
+    procedures: procedures.map((p) => {
+      const a = reading(p);
+      return { id: String(p.id), label: labels.get(String(p.id))!, kind: p.kind as ProcedureKind, intent: p.intent as Intent, performedAt: iso(p.performed_at), verdict: a.verdict, sideSummary: a.summary };
+    }),
     scores: scores.map((s) => ({
       at: iso(s.describes_at), score: s.score, context: s.context as PainContext, side: s.side as 'left' | 'right' | null, minutesAfter: s.minutes_after,
       procedureId: String(s.procedure_id), label: labels.get(String(s.procedure_id))!,

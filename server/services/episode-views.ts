@@ -11,7 +11,8 @@ export async function episodeViews(db: Kysely<Database>, rows: Selectable<Episod
   return rows.map((r) => ({
     id: String(r.id), patientId: String(r.patient_id), region: r.region as EpisodeView['region'], side: r.side as EpisodeView['side'],
     onsetDate: r.onset_date, indexPain: r.index_pain, signs: r.signs, causes: r.causes,
-    baselineNrsRest: r.baseline_nrs_rest, baselineNrsActivity: r.baseline_nrs_activity, stage: r.stage as Stage,
+    baselineNrsRest: r.baseline_nrs_rest, baselineNrsActivity: r.baseline_nrs_activity,
+    radiculopathy: r.radiculopathy as EpisodeView['radiculopathy'], otherCause: r.other_cause as EpisodeView['otherCause'], stage: r.stage as Stage,
     ruleSetId: r.rule_set_id === null ? null : String(r.rule_set_id), createdAt: iso(r.created_at),
     createdByName: names.get(String(r.created_by)) ?? 'Unknown', version: r.version,
     stageHistory: history.filter((h) => String(h.episode_id) === String(r.id)).map((h) => ({

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { diarySchedule, isLateEntry, type PainDiary, type PainScoreView, percentRelief } from '../../domain/index.ts';
+import { baselineScore, diarySchedule, isLateEntry, type PainDiary, type PainScoreView, percentRelief } from '../../domain/index.ts';
 import type { Database, PainScoresTable } from '../db/schema.ts';
 import { errorMark, iso, type Names, userNames } from './clinical-rows.ts';
 import { loadProcedure } from './procedure-data.ts';
@@ -9,10 +9,9 @@ import { loadProcedure } from './procedure-data.ts';
  * series (context and side), and late entries flagged (domain.md section 2). Used by the diary and the report.
  */
 export function scoreViews(rows: Selectable<PainScoresTable>[], names: Names, lateEntryMinutes: number): PainScoreView[] {
-  const baselineOf = (r: Selectable<PainScoresTable>) => {
-    const candidates = rows.filter((b) => !b.error_reason && b.minutes_after <= 0 && b.context === r.context && b.side === r.side);
-    return candidates.length ? candidates[candidates.length - 1]!.score : null;
-  };
+  const series = rows.map((b) => ({ minutesAfter: b.minutes_after, score: b.score, context: b.context as PainScoreView['context'], side: b.side as PainScoreView['side'], enteredInError: !!b.error_reason }));
+  // The baseline rule is the domain's (domain.md section 2): the latest valid score at or before the block, same series.
+  const baselineOf = (r: Selectable<PainScoresTable>) => baselineScore(series, r.context as PainScoreView['context'], r.side as PainScoreView['side']);
   return rows.map((r) => {
     const baseline = baselineOf(r);
     return {

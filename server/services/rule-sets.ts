@@ -61,3 +61,9 @@ function toStored(row: { id: string; key: string; name: string; version: number;
   const defaults = BUILT_IN_RULE_SETS.find((r) => r.key === row.key)?.settings ?? BUILT_IN_RULE_SETS[0]!.settings;
   return { id: String(row.id), key: row.key, name: row.name, version: row.version, builtIn: row.built_in, settings: { ...defaults, ...row.settings } };
 }
+
+/** The rule set of the episode with id `episodeId` (see ruleSetForEpisode). */
+export async function episodeRuleSet(db: Kysely<Database>, episodeId: string): Promise<StoredRuleSet> {
+  const episode = await db.selectFrom('episodes').select('rule_set_id').where('id', '=', episodeId).executeTakeFirst();
+  return ruleSetForEpisode(db, episode?.rule_set_id ?? null);
+}

@@ -22,8 +22,9 @@ describe('payer-rule checks and the next step over the API', () => {
   /** A lumbar runner with 3 months of therapy and an ODI, in conservative care. */
   async function readyEpisode(): Promise<string> {
     const patient = (await post(nurse, '/api/v1/patients', { mrn: uniqueName('C-'), givenName: 'Cora', familyName: 'Check', birthDate: '1980-01-01', sex: 'female', runner: true })).json();
-    const episode = (await post(nurse, `/api/v1/patients/${patient.id}/episodes`, { region: 'lumbar', side: 'bilateral', onsetDate: daysAgo(200), indexPain: 'Low back', baselineNrsRest: 5, baselineNrsActivity: 7 })).json();
-    await post(nurse, `/api/v1/episodes/${episode.id}/therapies`, { kind: 'physical-therapy', startDate: daysAgo(180), endDate: daysAgo(90) });
+    const episode = (await post(nurse, `/api/v1/patients/${patient.id}/episodes`, { region: 'lumbar', side: 'bilateral', onsetDate: daysAgo(200), indexPain: 'Low back', baselineNrsRest: 5, baselineNrsActivity: 7, radiculopathy: 'none', otherCause: 'none' })).json();
+    // Conservative care that failed (response none), inside the LCD's 6-month window before the blocks.
+    await post(nurse, `/api/v1/episodes/${episode.id}/therapies`, { kind: 'physical-therapy', startDate: daysAgo(150), endDate: daysAgo(60), response: 'none' });
     await post(nurse, `/api/v1/episodes/${episode.id}/function-scores`, { instrument: 'odi', takenOn: daysAgo(170), sections: { 'pain-intensity': 3, 'personal-care': 1, lifting: 3, walking: 2, sitting: 2, standing: 3, sleeping: 1, 'sex-life': 2, 'social-life': 2, travelling: 2 } });
     await post(nurse, `/api/v1/episodes/${episode.id}/stage`, { version: 1, to: 'conservative-care' });
     return episode.id;
@@ -42,7 +43,7 @@ describe('payer-rule checks and the next step over the API', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.ruleSet).toEqual(jasmine.objectContaining({ name: 'Medicare LCD', version: 1 }));
-    expect(body.checks.map((c: { id: string }) => c.id)).toEqual(['indication', 'conservative-care', 'second-block', 'initial-rfa', 'repeat-rfa', 'therapeutic-ia', 'frequency', 'levels', 'imaging', 'sedation']);
+    expect(body.checks.map((c: { id: string }) => c.id)).toEqual(['indication', 'conservative-care', 'second-block', 'initial-rfa', 'repeat-rfa', 'therapeutic-ia', 'frequency', 'levels', 'imaging', 'sedation', 'documentation']);
     expect(body.checks.find((c: { id: string }) => c.id === 'conservative-care')).toEqual(jasmine.objectContaining({ status: 'met' }));
     expect(body.nextStep.message).toBe('Eligible for a first diagnostic MBB.');
   });
@@ -56,7 +57,7 @@ describe('payer-rule checks and the next step over the API', () => {
     expect(second.statusCode).toBe(201);
     await positiveDiary(second.json().id);
     const body = (await get(doc, `/api/v1/episodes/${id}/checks`)).json();
-    expect(body.nextStep.message).toMatch(/^Eligible for RFA: two MBBs ≥ 80% \(MBB #1 87.5% on .*, MBB #2 87.5% on .*\)\.$/);
+    expect(body.nextStep.message).toMatch(/^Eligible for RFA on the left \(L4-L5\) and the right \(L4-L5\): two MBBs ≥ 80% of each joint on that side \(MBB #1 87.5% on .*, MBB #2 87.5% on .*\)\.$/);
     const second14 = body.checks.find((c: { id: string }) => c.id === 'second-block');
     expect(second14.status).toBe('met');
     expect(second14.evidence.length).toBe(2);

@@ -5,6 +5,7 @@ import {
 import { badRequest } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
 import { episodeRecord, functionScoreView, runningCheckView, therapyView } from '../../services/episode-record.ts';
+import { episodeRuleSet } from '../../services/rule-sets.ts';
 import type { App } from '../../types.ts';
 import { episodePatientId } from '../../services/clinical-rows.ts';
 
@@ -42,10 +43,11 @@ export async function careRecordRoutes(app: App): Promise<void> {
     const user = sessionOf(request).user;
     const { id } = request.params;
     const b = request.body;
-    const result = scoreFunction(b.instrument, b.sections);
-    if (!result.assessable) throw badRequest([{ path: 'sections', message: result.reason }]); // the schema refines this already
     const view = await app.db.transaction().execute(async (tx) => {
       const { patientId } = await episodePatientId(tx, id);
+      // The fewest answered sections is the episode's rule-set setting (domain.md section 5: not fixed).
+      const result = scoreFunction(b.instrument, b.sections, (await episodeRuleSet(tx, id)).settings.minAnsweredSections);
+      if (!result.assessable) throw badRequest([{ path: 'sections', message: result.reason }]);
       const row = await tx.insertInto('function_scores').values({
         episode_id: id, instrument: b.instrument, taken_on: b.takenOn, sections: JSON.stringify(b.sections), total: result.total,
         band: result.band, answered: result.answered, recorded_by: user.id,

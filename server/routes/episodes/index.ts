@@ -8,6 +8,7 @@ import { defaultRuleSet, ruleSetById } from '../../services/rule-sets.ts';
 import type { App } from '../../types.ts';
 import { careRecordRoutes } from './care-records.ts';
 import { checkRoutes } from './checks.ts';
+import { intakeExclusionRoutes } from './intake-exclusions.ts';
 import { reportRoutes } from './report.ts';
 import { episodePatientId } from '../../services/clinical-rows.ts';
 import { episodeView, episodeViews } from '../../services/episode-views.ts';
@@ -19,6 +20,7 @@ export async function episodeRoutes(app: App): Promise<void> {
   await app.register(careRecordRoutes);
   await app.register(checkRoutes);
   await app.register(reportRoutes);
+  await app.register(intakeExclusionRoutes);
 
   const read = { permission: 'patients:read' as const };
   const write = { permission: 'patients:write' as const };
@@ -46,7 +48,7 @@ export async function episodeRoutes(app: App): Promise<void> {
       const row = await tx.insertInto('episodes').values({
         patient_id: patientId, region: b.region, side: b.side, onset_date: b.onsetDate, index_pain: b.indexPain,
         signs: JSON.stringify(b.signs), causes: JSON.stringify(b.causes), baseline_nrs_rest: b.baselineNrsRest,
-        baseline_nrs_activity: b.baselineNrsActivity, stage: 'intake', rule_set_id: ruleSet.id, created_by: user.id,
+        baseline_nrs_activity: b.baselineNrsActivity, radiculopathy: b.radiculopathy, other_cause: b.otherCause, stage: 'intake', rule_set_id: ruleSet.id, created_by: user.id,
       }).returning('id').executeTakeFirstOrThrow();
       const episodeId = String(row.id);
       await tx.insertInto('stage_changes').values({ episode_id: episodeId, from_stage: null, to_stage: 'intake', reason: 'Episode opened', by_user: user.id }).execute();

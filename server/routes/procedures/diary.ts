@@ -1,4 +1,4 @@
-import { AssessmentViewSchema, IdParamsSchema as IdParams, PainDiarySchema, PainScoreCreateSchema, PainScoreViewSchema } from '../../../domain/index.ts';
+import { AssessmentViewSchema, diaryEntryProblem, IdParamsSchema as IdParams, PainDiarySchema, PainScoreCreateSchema, PainScoreViewSchema } from '../../../domain/index.ts';
 import { badRequest, HttpProblem } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
 import { painDiary, scoreViews } from '../../services/pain-scores.ts';
@@ -29,18 +29,14 @@ export async function diaryRoutes(app: App): Promise<void> {
       }
       const performed = row.performed_at.getTime();
       const minutesAfter = b.minutesAfter ?? Math.round((new Date(b.recordedAt!).getTime() - performed) / 60_000);
-      if (minutesAfter < -1440) throw badRequest([{ path: b.recordedAt ? 'recordedAt' : 'minutesAfter', message: 'A baseline must be within 24 hours before the block' }]);
-      if (performed + minutesAfter * 60_000 > Date.now() + 5 * 60_000) {
-        throw badRequest([{ path: b.recordedAt ? 'recordedAt' : 'minutesAfter', message: 'A score cannot describe a time in the future' }]);
-      }
-      if (b.side && row.side !== 'bilateral') throw badRequest([{ path: 'side', message: 'Left and right scores are for bilateral procedures only' }]);
-      // A score timed before this series' baseline would change what the baseline means.
       const baseline = await tx.selectFrom('pain_scores').select('minutes_after').where('procedure_id', '=', id).where('error_reason', 'is', null)
         .where('context', '=', b.context).where('side', b.side ? '=' : 'is', b.side).where('minutes_after', '<=', 0)
         .orderBy('minutes_after', 'desc').limit(1).executeTakeFirst();
-      if (baseline && minutesAfter < baseline.minutes_after) {
-        throw badRequest([{ path: b.recordedAt ? 'recordedAt' : 'minutesAfter', message: 'This time is before the recorded baseline; mark the baseline entered in error first if it is wrong' }]);
-      }
+      const problem = diaryEntryProblem({
+        minutesAfter, side: b.side ?? null, procedureSide: row.side as 'left' | 'right' | 'bilateral',
+        minutesNow: (Date.now() - performed) / 60_000, baselineMinutes: baseline?.minutes_after ?? null,
+      }, b.recordedAt ? 'recordedAt' : 'minutesAfter');
+      if (problem) throw badRequest([problem]);
       const inserted = await tx.insertInto('pain_scores').values({
         procedure_id: id, minutes_after: minutesAfter, describes_at: new Date(performed + minutesAfter * 60_000), score: b.score,
         context: b.context, side: b.side, reported_relief_percent: b.reportedReliefPercent, recorded_by: user.id,

@@ -36,6 +36,8 @@ export function episode(overrides: Partial<EpisodeView> = {}): EpisodeView {
     causes: [],
     baselineNrsRest: 3,
     baselineNrsActivity: 7,
+    radiculopathy: 'none',
+    otherCause: 'none',
     stage: 'conservative-care',
     ruleSetId: '1',
     createdAt: '2026-01-12T08:00:00Z',

@@ -50,14 +50,9 @@ export const ProcedureStore = signalStore(
   withMethods((store, api = inject(ProceduresApi)) => {
     const loadAssessment = async (id: string): Promise<void> => {
       try {
-        const [assessment, ruleSets] = await Promise.all([api.assessment(id), api.ruleSets()]);
-        const settings = ruleSets.find((r) => r.id === assessment.ruleSet.id)?.settings;
-        const threshold: ThresholdSettings | null = settings
-          ? {
-              positiveThresholdPercent: settings.positiveThresholdPercent,
-              thresholdExclusive: settings.thresholdExclusive,
-            }
-          : null;
+        // The assessment carries the threshold it was read against: no rule-set list needed to draw one line.
+        const assessment = await api.assessment(id);
+        const threshold: ThresholdSettings = { positiveThresholdPercent: assessment.threshold.percent, thresholdExclusive: assessment.threshold.exclusive };
         patchState(store, { assessment, threshold, assessmentError: null });
       } catch (error) {
         patchState(store, { assessmentError: problemMessage(toProblem(error)) });

@@ -5,16 +5,11 @@ import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { BUILT_IN_RULE_SETS, type Role, type RuleSetView } from '@domain';
+import type { Role } from '@domain';
 import { ChartFigureHarness } from '../../../shared/ui/chart/testing/chart-figure-harness.ts';
 import { settle } from '../../../testing/test-fixtures.ts';
 import { PROCEDURE_ROUTES } from '../procedures.routes.ts';
 import { assessmentView, painDiary, pageProviders, procedureView, signInAs } from '../testing/procedure-fixtures.ts';
-
-const MEDICARE: RuleSetView = {
-  id: '1', key: 'medicare-lcd', name: 'Medicare LCD', version: 1, builtIn: true, source: null, isDefault: true, isLatest: true,
-  createdAt: '2026-01-01T00:00:00Z', positiveThresholdPercent: 80, settings: { ...BUILT_IN_RULE_SETS[0]!.settings, positiveThresholdPercent: 80, thresholdExclusive: false },
-};
 
 describe('ProcedureDetailPage', () => {
   let http: HttpTestingController;
@@ -30,8 +25,8 @@ describe('ProcedureDetailPage', () => {
     http.expectOne('/api/v1/procedures/11').flush(procedureView());
     http.expectOne('/api/v1/procedures/11/pain-scores').flush(painDiary());
     await settle(harness.fixture);
+    // The assessment carries its threshold: no rule-set list is fetched to draw the line.
     http.expectOne('/api/v1/procedures/11/assessment').flush(assessmentView());
-    http.expectOne('/api/v1/rule-sets').flush([MEDICARE]);
     await settle(harness.fixture);
     loader = TestbedHarnessEnvironment.loader(harness.fixture);
   }

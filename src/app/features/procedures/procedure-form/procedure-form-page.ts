@@ -40,8 +40,12 @@ import {
   type Sedation,
   SEDATION_LEVELS,
   sedationConfounds,
+  sedationNeedsReason,
+  asksRfaReason,
+  isTherapeuticInjection,
 } from '@domain';
-import { fieldMessage } from '../../../shared/forms/schema-errors.ts';
+import { type FieldMessage as Message, fieldMessage, showFieldMessages } from '../../../shared/forms/schema-errors.ts';
+import { problemMessage } from '../../../core/problem.ts';
 import { FieldMessage } from '../../../shared/ui/field-message/field-message.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
 import { PayerCheckList } from '../../../shared/ui/payer-checks/payer-check-list.ts';
@@ -164,17 +168,19 @@ export class ProcedureFormPage {
   private readonly sedation = toSignal(this.form.controls.sedation.valueChanges, { initialValue: 'none' as Sedation });
   private readonly intent = toSignal(this.form.controls.intent.valueChanges, { initialValue: 'diagnostic' as Intent });
   private readonly kind = toSignal(this.form.controls.kind.valueChanges, { initialValue: 'mbb' as ProcedureKind });
-  /** Sedation beyond minimal must be justified (payer rule), whatever the intent. */
-  protected readonly asksSedationReason = computed(() => sedationConfounds(this.sedation()));
+  /** Sedation must be justified (payer rule): any on a diagnostic block, beyond minimal on a treatment (domain sedationNeedsReason). */
+  protected readonly asksSedationReason = computed(() => sedationNeedsReason(this.intent(), this.sedation()));
   protected readonly isDiagnostic = computed(() => this.intent() === 'diagnostic');
-  /** A repeat therapeutic IA needs a documented reason RFA is not possible (LCD). */
-  protected readonly asksRfaReason = computed(() => this.kind() === 'ia' && this.intent() === 'therapeutic');
+  /** A repeat therapeutic injection needs a documented reason RFA is not possible (domain asksRfaReason). */
+  protected readonly asksRfaReason = computed(() =>
+    asksRfaReason(this.kind(), this.intent(), this.store.procedures().filter((p) => !p.enteredInError && isTherapeuticInjection(p)).length),
+  );
   /**
    * The payer-rule checks this procedure would newly fail, from the dry run before saving (or the
    * server's refusal); while there are any, the physician's override reason is required.
    */
   protected readonly failingChecks = signal<readonly PayerCheck[] | null>(null);
-  /** Sedation beyond minimal confounds a diagnostic block (domain sedationConfounds). */
+  /** Any sedation confounds a diagnostic block (domain sedationConfounds). */
   protected readonly sedationWarning = computed(
     () => this.intent() === 'diagnostic' && sedationConfounds(this.sedation()),
   );

@@ -112,7 +112,11 @@ export function assessmentView(overrides: Partial<AssessmentView> = {}): Assessm
     reportedPeakReliefPercent: 90,
     reliefDurationMinutes: 30,
     verdict: 'positive',
+    sides: [{ side: 'left', verdict: 'positive', peakReliefPercent: 87.5, reliefDurationMinutes: 30, series: { context: 'activity', side: null } }],
+    summary: 'Left positive (87.5%)',
     confounded: false,
+    peakRestsOnLateEntries: false,
+    threshold: { percent: 80, exclusive: false, greyZoneLowerPercent: 50, label: '≥ 80%' },
     reasons: ['With activity: peak relief 87.5% at 30 min (baseline 8, lowest 1); threshold ≥ 80%.'],
     primary: { context: 'activity', side: null },
     series: [],
@@ -137,7 +141,7 @@ export function episodeReport(overrides: Partial<EpisodeReport> = {}): EpisodeRe
     },
     episode: {
       id: '3', patientId: '2', region: 'lumbar', side: 'bilateral', onsetDate: '2026-04-29', indexPain: 'Low back pain, worse running downhill',
-      signs: [], causes: [], baselineNrsRest: 4, baselineNrsActivity: 8, stage: 'diagnostic-blocks', ruleSetId: '1',
+      signs: [], causes: [], baselineNrsRest: 4, baselineNrsActivity: 8, radiculopathy: 'none', otherCause: 'none', stage: 'diagnostic-blocks', ruleSetId: '1',
       createdAt: '2026-05-09T08:00:00Z', createdByName: 'Nora Nightingale', version: 4, stageHistory: [],
     },
     therapies: [

@@ -1,6 +1,7 @@
 /** Words and icons for procedure values on screen (presentation only; the rules live in domain/). */
 import {
   type AnestheticAgent,
+  thresholdLabel,
   type BlockVerdict,
   formatMinutes,
   type Intent,
@@ -90,7 +91,7 @@ export function percentText(value: number | null | undefined): string {
 
 /** "≥ 80%" or "> 50%", as the rule set counts its threshold. */
 export function thresholdText(threshold: { positiveThresholdPercent: number; thresholdExclusive: boolean }): string {
-  return `${threshold.thresholdExclusive ? '>' : '≥'} ${threshold.positiveThresholdPercent}%`;
+  return thresholdLabel(threshold);
 }
 
 /** How long relief lasted: "Until 2 h", or that it never reached the threshold. */

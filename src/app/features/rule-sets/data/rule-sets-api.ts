@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { RuleSetSettings, RuleSetView } from '@domain';
+import type { PracticeSettingsView, RuleSetSettings, RuleSetView } from '@domain';
 
 /** The rule-set endpoints; errors arrive as HttpErrorResponse carrying a Problem. */
 @Injectable({ providedIn: 'root' })
@@ -28,5 +28,15 @@ export class RuleSetsApi {
   /** PUT /api/v1/practice-settings/default-rule-set: answers with the whole list. */
   makeDefault(ruleSetId: string): Promise<RuleSetView[]> {
     return firstValueFrom(this.http.put<RuleSetView[]>('/api/v1/practice-settings/default-rule-set', { ruleSetId }));
+  }
+
+  /** GET /api/v1/practice-settings: the practice's time zone. */
+  practiceSettings(): Promise<PracticeSettingsView> {
+    return firstValueFrom(this.http.get<PracticeSettingsView>('/api/v1/practice-settings'));
+  }
+
+  /** PUT /api/v1/practice-settings: a new IANA time zone (admins). */
+  saveTimeZone(timeZone: string): Promise<PracticeSettingsView> {
+    return firstValueFrom(this.http.put<PracticeSettingsView>('/api/v1/practice-settings', { timeZone }));
   }
 }

@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { patchState, signalStore, withHooks, withMethods, withState } from '@ngrx/signals';
-import type { RuleSetSettings, RuleSetView } from '@domain';
+import type { PracticeSettingsView, Problem, RuleSetSettings, RuleSetView } from '@domain';
 import { problemMessage, toProblem } from '../../../core/problem.ts';
 import { attempt, type WriteResult } from '../../../core/write-result.ts';
 import { RuleSetsApi } from './rule-sets-api.ts';
@@ -9,11 +9,14 @@ interface RuleSetsState {
   ruleSets: RuleSetView[];
   loading: boolean;
   loadError: string | null;
+  /** The practice's time zone (shown on the same admin page). */
+  practiceSettings: PracticeSettingsView | null;
+  savingTimeZone: boolean;
 }
 
 /** The practice's rule sets: list, copy, new versions and the default for new episodes. */
 export const RuleSetsStore = signalStore(
-  withState<RuleSetsState>({ ruleSets: [], loading: false, loadError: null }),
+  withState<RuleSetsState>({ ruleSets: [], loading: false, loadError: null, practiceSettings: null, savingTimeZone: false }),
   withMethods((store, api = inject(RuleSetsApi)) => {
     const load = async (): Promise<void> => {
       patchState(store, { loading: true, loadError: null });
@@ -33,6 +36,25 @@ export const RuleSetsStore = signalStore(
 
     return {
       load,
+      /** Loads the practice settings; a failure leaves the form empty (the rule sets still show). */
+      async loadPracticeSettings(): Promise<void> {
+        try {
+          patchState(store, { practiceSettings: await api.practiceSettings() });
+        } catch {
+          patchState(store, { practiceSettings: null });
+        }
+      },
+      /** Saves the practice's time zone. */
+      async saveTimeZone(timeZone: string): Promise<{ ok: true } | { ok: false; problem: Problem }> {
+        patchState(store, { savingTimeZone: true });
+        try {
+          patchState(store, { practiceSettings: await api.saveTimeZone(timeZone), savingTimeZone: false });
+          return { ok: true };
+        } catch (error) {
+          patchState(store, { savingTimeZone: false });
+          return { ok: false, problem: toProblem(error) };
+        }
+      },
       /** Copies a rule set under a new name. */
       copy(from: RuleSetView, name: string): Promise<WriteResult<RuleSetView>> {
         return create(() => api.copy(from.id, name));
@@ -54,6 +76,7 @@ export const RuleSetsStore = signalStore(
   withHooks({
     onInit(store) {
       void store.load();
+      void store.loadPracticeSettings();
     },
   }),
 );

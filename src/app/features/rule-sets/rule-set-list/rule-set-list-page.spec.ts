@@ -35,6 +35,7 @@ describe('RuleSetListPage', () => {
     harness = await RouterTestingHarness.create('/admin/rule-sets');
     await settle(harness.fixture);
     http.expectOne('/api/v1/rule-sets').flush([MEDICARE, OURS]);
+    http.expectOne('/api/v1/practice-settings').flush({ timeZone: 'UTC', timeZoneIsDefault: true });
     await settle(harness.fixture);
     loader = TestbedHarnessEnvironment.loader(harness.fixture);
     rootLoader = TestbedHarnessEnvironment.documentRootLoader(harness.fixture);
@@ -135,5 +136,20 @@ describe('RuleSetListPage', () => {
     await settle(harness.fixture);
     const rows = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
     expect(rows['status'].text[1]).toContain('Default');
+  });
+
+  it('saves the practice time zone, and gives the schema\'s message for a zone that does not exist', async () => {
+    const zone = await loader.getHarness(MatInputHarness.with({ placeholder: 'America/Denver' }));
+    expect(await zone.getValue()).toBe('UTC');
+    await zone.setValue('Mars/Olympus');
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Save time zone' }))).click();
+    await settle(harness.fixture);
+    expect(harness.fixture.nativeElement.textContent).toContain('Time zone must be an IANA zone name');
+    await zone.setValue('America/Phoenix');
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Save time zone' }))).click();
+    const put = http.expectOne({ method: 'PUT', url: '/api/v1/practice-settings' });
+    expect(put.request.body).toEqual({ timeZone: 'America/Phoenix' });
+    put.flush({ timeZone: 'America/Phoenix', timeZoneIsDefault: false });
+    await settle(harness.fixture);
   });
 });

@@ -10,12 +10,13 @@ import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
 import { RuleSetsStore } from '../data/rule-sets-store.ts';
 import { RuleSetCopyDialog, type RuleSetCopyDialogData } from '../ui/rule-set-copy-dialog/rule-set-copy-dialog.ts';
 import { RuleSetEditDialog, type RuleSetEditDialogData } from '../ui/rule-set-edit-dialog/rule-set-edit-dialog.ts';
+import { PracticeTimeZoneForm } from '../ui/practice-time-zone-form/practice-time-zone-form.ts';
 import { RuleSetTable } from '../ui/rule-set-table/rule-set-table.ts';
 
 /** Rule sets (admins): the built-in ones and the practice's copies, versions, and the default. */
 @Component({
   selector: 'app-rule-set-list-page',
-  imports: [MatButtonModule, MatProgressBarModule, NoticePanel, RuleSetTable],
+  imports: [MatButtonModule, MatProgressBarModule, NoticePanel, PracticeTimeZoneForm, RuleSetTable],
   template: `
     <div class="page">
       <header class="page-header">
@@ -47,6 +48,8 @@ import { RuleSetTable } from '../ui/rule-set-table/rule-set-table.ts';
           (makeDefault)="makeDefault($event)"
         />
       }
+
+      <app-practice-time-zone-form [settings]="store.practiceSettings()" [saving]="store.savingTimeZone()" (save)="saveTimeZone($event)" />
     </div>
   `,
   styles: `
@@ -106,6 +109,11 @@ export class RuleSetListPage {
     const result = await this.store.makeDefault(ruleSet);
     this.busyId.set(null);
     this.tell(result.ok ? `${ruleSet.name} v${ruleSet.version} is now the default.` : problemMessage(result.problem));
+  }
+
+  protected async saveTimeZone(timeZone: string): Promise<void> {
+    const result = await this.store.saveTimeZone(timeZone);
+    this.tell(result.ok ? `The practice time zone is now ${timeZone}.` : problemMessage(result.problem));
   }
 
   private tell(message: string): void {

@@ -14,6 +14,8 @@ import {
   type EpisodeView,
   FACET_SIGNS,
   monthsBetween,
+  type OtherCause,
+  type Radiculopathy,
   type Region,
   REGIONS,
   type Side,
@@ -69,6 +71,14 @@ export class EpisodeFormDialog {
   protected readonly signs = checklist(FACET_SIGNS);
   protected readonly causes = checklist(SUSPECTED_CAUSES);
   protected readonly nrsScale = scale(10);
+  /** Intake exclusions the indication check reads (domain.md section 4). */
+  protected readonly radiculopathy = [
+    { value: 'none', label: 'None' }, { value: 'treated', label: 'Present, treated' }, { value: 'untreated', label: 'Present, untreated' },
+  ] as const satisfies readonly { value: Radiculopathy; label: string }[];
+  protected readonly otherCauses = [
+    { value: 'none', label: 'None found' }, { value: 'fracture', label: 'Fracture' }, { value: 'tumor', label: 'Tumor' },
+    { value: 'infection', label: 'Infection' }, { value: 'other', label: 'Other' },
+  ] as const satisfies readonly { value: OtherCause; label: string }[];
   protected readonly baselines = [
     { control: 'baselineNrsRest', label: 'Baseline pain at rest (NRS 0–10)' },
     { control: 'baselineNrsActivity', label: 'Baseline pain with activity (NRS 0–10)' },
@@ -85,6 +95,8 @@ export class EpisodeFormDialog {
     causes: this.formBuilder.group(Object.fromEntries(this.causes.map((c) => [c.key, false]))),
     baselineNrsRest: this.formBuilder.control<number | null>(null),
     baselineNrsActivity: this.formBuilder.control<number | null>(null),
+    radiculopathy: this.formBuilder.control<Radiculopathy | null>(null),
+    otherCause: this.formBuilder.control<OtherCause | null>(null),
   });
   protected readonly submit = new FormSubmit(this.form);
 
@@ -110,6 +122,8 @@ export class EpisodeFormDialog {
         causes: chosen(v.causes),
         baselineNrsRest: v.baselineNrsRest,
         baselineNrsActivity: v.baselineNrsActivity,
+        radiculopathy: v.radiculopathy,
+        otherCause: v.otherCause,
       }),
       (body) => this.data.save(body),
     );

@@ -57,6 +57,14 @@ import {
         [tableOpen]="false"
       />
     }
+    @if (blockVerdicts().length) {
+      <h3 class="verdicts-title">Block verdicts, each side</h3>
+      <ul class="verdicts" aria-label="Block verdicts per side">
+        @for (p of blockVerdicts(); track p.id) {
+          <li><strong>{{ p.label }}</strong> ({{ p.performedAt.slice(0, 10) }}): {{ p.sideSummary }}</li>
+        }
+      </ul>
+    }
   `,
   styles: `
     .zoom {
@@ -80,6 +88,11 @@ import {
     .timeline-chart {
       --chart-height: 380px;
     }
+    .verdicts {
+      margin: 4px 0 0;
+      padding-left: 20px;
+      font: var(--mat-sys-body-medium);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -102,6 +115,8 @@ export class PainTimelineChart {
   protected readonly config = computed(() => painTimelineConfig(this.timeline(), this.window()));
   protected readonly table = computed(() => painTimelineTable(this.timeline()));
   protected readonly description = computed(() => painTimelineDescription(this.timeline()));
+  /** Diagnostic blocks with a verdict per side in words (left and right are rated separately). */
+  protected readonly blockVerdicts = computed(() => this.timeline().procedures.filter((p) => p.intent === 'diagnostic' && p.sideSummary));
 
   protected choose(preset: TimelinePreset): void {
     this.preset.set(preset);

@@ -1,7 +1,7 @@
 import { formatDate } from '@angular/common';
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { AnnotationOptions } from 'chartjs-plugin-annotation';
-import { addDays, formatMinutes, MEANINGFUL_CHANGE, nrsAtRelief, type PainContext, type PainTimeline, STAGE_LABELS } from '@domain';
+import { addDays, formatMinutes, MEANINGFUL_CHANGE, nrsAtRelief, type PainContext, type PainTimeline, STAGE_LABELS, thresholdLabel } from '@domain';
 import type { ChartDataTable } from '../../../../shared/ui/chart/chart-figure.ts';
 import { PAIN_CONTEXT_STYLE, REFERENCE_COLORS, referenceLine, round1 } from '../../../../shared/ui/chart/chart-styles.ts';
 import { dayText } from '../care-timeline/timeline-entries.ts';
@@ -165,7 +165,7 @@ function reliefLevels(timeline: PainTimeline): Record<string, AnnotationOptions>
   const threshold = timeline.ruleSet?.positiveThresholdPercent;
   if (threshold !== undefined) {
     const y = nrsAtRelief(baseline, threshold);
-    lines['threshold'] = referenceLine(y, `${timeline.ruleSet?.thresholdExclusive ? '>' : '≥'} ${threshold}% relief (NRS ${round1(y)})`, REFERENCE_COLORS.threshold, [8, 4], 'start');
+    lines['threshold'] = referenceLine(y, `${thresholdLabel({ positiveThresholdPercent: threshold, thresholdExclusive: !!timeline.ruleSet?.thresholdExclusive })} relief (NRS ${round1(y)})`, REFERENCE_COLORS.threshold, [8, 4], 'start');
   }
   if (threshold !== 50) {
     const y = nrsAtRelief(baseline, 50);

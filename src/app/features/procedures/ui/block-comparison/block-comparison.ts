@@ -19,6 +19,7 @@ const COMPARATIVE_LABELS: Readonly<Record<ComparativeResult, string>> = {
   concordant: 'Concordant',
   discordant: 'Discordant',
   'not-assessable': 'Not assessable',
+  'not-comparable': 'Not comparable',
 };
 
 /** The episode's first two live diagnostic blocks, oldest first: the pair payers compare. */

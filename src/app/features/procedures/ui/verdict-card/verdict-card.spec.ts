@@ -67,7 +67,7 @@ describe('VerdictCard', () => {
   it('reads left and right separately for a bilateral block', async () => {
     const side = (s: 'left' | 'right', verdict: BlockVerdict, peak: number) => ({
       context: 'activity' as const, side: s, baseline: 8, points: [], peakReliefPercent: peak, peakAtMinutes: 30,
-      reportedPeakReliefPercent: null, reliefDurationMinutes: null, verdict, reasons: [],
+      reportedPeakReliefPercent: null, reliefDurationMinutes: null, verdict, peakIsLateEntry: false, reasons: [],
     });
     const card = await render({ series: [side('left', 'positive', 87.5), side('right', 'grey-zone', 62.5)] });
     const items = [...card.querySelectorAll('.series li')].map((li) => squash(li as HTMLElement));
@@ -77,5 +77,26 @@ describe('VerdictCard', () => {
     expect(items[1]).toContain('With activity, right');
     expect(items[1]).toContain('Grey zone');
     expect(items[1]).toContain('peak relief 62.5%');
+  });
+
+  it('names every side in words: a bilateral block with one side negative shows both', async () => {
+    const card = await render({
+      verdict: 'negative',
+      summary: 'Left positive (87.5%), right negative (12.5%)',
+      sides: [
+        { side: 'left', verdict: 'positive', peakReliefPercent: 87.5, reliefDurationMinutes: 60, series: { context: 'activity', side: 'left' } },
+        { side: 'right', verdict: 'negative', peakReliefPercent: 12.5, reliefDurationMinutes: null, series: { context: 'activity', side: 'right' } },
+      ],
+      peakRestsOnLateEntries: true,
+    });
+    const text = squash(card);
+    expect(text).toContain('Left positive (87.5%), right negative (12.5%)');
+    const items = [...card.querySelectorAll('.sides li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(items.length).toBe(2);
+    expect(items[0]).toContain('Left');
+    expect(items[0]).toContain('Positive');
+    expect(items[1]).toContain('Right');
+    expect(items[1]).toContain('Negative');
+    expect(text).toContain('rests on late entries');
   });
 });

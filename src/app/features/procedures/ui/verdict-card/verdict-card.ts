@@ -25,8 +25,9 @@ export class VerdictCard {
 
   protected readonly meaning = computed(() => VERDICT_DISPLAY[this.assessment().verdict].meaning);
   protected readonly thresholdLabel = computed(() => {
+    // The assessment carries the threshold it was read against (domain thresholdLabel).
     const threshold = this.threshold();
-    return threshold ? `positive at ${thresholdText(threshold)} relief` : null;
+    return `positive at ${threshold ? thresholdText(threshold) : this.assessment().threshold.label} relief`;
   });
   protected readonly primaryLabel = computed(() => {
     const primary = this.assessment().primary;
@@ -35,6 +36,10 @@ export class VerdictCard {
   protected readonly percent = percentText;
 
   protected readonly duration = reliefDurationText;
+
+  protected sideLabel(side: 'left' | 'right'): string {
+    return SIDE_LABELS[side];
+  }
 
   protected seriesLabel(series: { context: 'rest' | 'activity'; side: 'left' | 'right' | null }): string {
     return `${CONTEXT_LABELS[series.context]}${series.side ? `, ${SIDE_LABELS[series.side].toLowerCase()}` : ''}`;

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTableModule } from '@angular/material/table';
-import type { RuleSetView } from '@domain';
+import { type RuleSetView, thresholdLabel } from '@domain';
 
 /** Rule sets with their threshold and status, and the actions an admin may take on each. */
 @Component({
@@ -25,6 +25,6 @@ export class RuleSetTable {
 
   /** "≥ 80%" or "> 50%". */
   protected threshold(ruleSet: RuleSetView): string {
-    return `${ruleSet.settings.thresholdExclusive ? '>' : '≥'} ${ruleSet.positiveThresholdPercent}%`;
+    return thresholdLabel({ positiveThresholdPercent: ruleSet.positiveThresholdPercent, thresholdExclusive: ruleSet.settings.thresholdExclusive });
   }
 }
