@@ -4,6 +4,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ServerConfig } from './config.ts';
 import type { Db } from './db/database.ts';
+import { registerAuditSealer } from './plugins/audit-sealer.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerProblemHandling } from './plugins/problems.ts';
 import { registerSecurityHeaders } from './plugins/security.ts';
@@ -44,6 +45,7 @@ export async function buildApp(config: ServerConfig, db: Db, logger: FastifyServ
   app.decorate('db', db.kysely);
   app.decorate('config', config);
 
+  await registerAuditSealer(app, db);
   registerProblemHandling(app);
   await registerSecurityHeaders(app);
   await registerAuth(app);

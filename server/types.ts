@@ -4,12 +4,15 @@ import type { Kysely } from 'kysely';
 import type { Permission } from '../domain/index.ts';
 import type { ServerConfig } from './config.ts';
 import type { Database } from './db/schema.ts';
+import type { AuditSealer } from './services/audit-seal.ts';
 import type { ActiveSession } from './services/sessions.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<Database>;
     config: ServerConfig;
+    /** Chains committed audit events in the background (docs/adr/0004). */
+    auditSealer: AuditSealer;
   }
   interface FastifyRequest {
     /** The signed-in session, set by the auth hook on every /api route that is not public. */

@@ -1,7 +1,10 @@
 import * as z from 'zod';
-import { AuditEventViewSchema, AuditQuerySchema, AuditVerifyResultSchema, type AuditEventView } from '../../../domain/index.ts';
+import {
+  AuditEventViewSchema, AuditQuerySchema, AuditVerifyQuerySchema, AuditVerifyResultSchema, type AuditEventView,
+} from '../../../domain/index.ts';
 import { sessionOf } from '../../plugins/auth.ts';
-import { appendAudit, verifyAuditChain } from '../../services/audit-trail.ts';
+import { appendAudit } from '../../services/audit-trail.ts';
+import { verifyFullChunk, verifyIncremental } from '../../services/audit-verify.ts';
 import type { App } from '../../types.ts';
 
 const PageOfEvents = z.object({ items: z.array(AuditEventViewSchema), total: z.number(), page: z.number(), pageSize: z.number() });
@@ -29,12 +32,20 @@ export async function auditRoutes(app: App): Promise<void> {
     return { items, total: Number(count.n), page, pageSize };
   });
 
-  app.get('/api/v1/audit/verify', { config, schema: { tags: ['audit'], response: { 200: AuditVerifyResultSchema } } }, async (request) => {
-    const result = await verifyAuditChain(app.db);
-    const admin = sessionOf(request).user;
-    await app.db.transaction().execute((tx) => appendAudit(tx, {
-      actorId: admin.id, actorUsername: admin.username, action: 'audit.verify', ip: request.ip, details: { ok: result.ok, checked: result.checked },
-    }));
+  app.get('/api/v1/audit/verify', { config, schema: { tags: ['audit'], querystring: AuditVerifyQuerySchema, response: { 200: AuditVerifyResultSchema } } }, async (request) => {
+    const { mode, from } = request.query;
+    // Seal what has committed and anchor the head first, so the report covers everything up to now.
+    await app.auditSealer.seal({ anchor: true });
+    const anchorage = app.auditSealer.anchorage;
+    const result = mode === 'full' ? await verifyFullChunk(app.db, anchorage, from ?? '0') : await verifyIncremental(app.db, anchorage);
+    // A full check is audited once, when its last chunk has run.
+    if (mode === 'incremental' || result.nextSeq === null) {
+      const admin = sessionOf(request).user;
+      await app.db.transaction().execute((tx) => appendAudit(tx, {
+        actorId: admin.id, actorUsername: admin.username, action: 'audit.verify', ip: request.ip,
+        details: { ok: result.ok, checked: result.checked, mode, ...(result.problemCount ? { problems: result.problemCount } : {}) },
+      }));
+    }
     return result;
   });
 }
