@@ -37,7 +37,7 @@ async function sealBatch(db: Kysely<Database>, anchorage: AuditAnchorage): Promi
     if (!lock.rows[0]!.got) return { ran: false, sealed: 0, head: null, more: false };
     const last = (await sql<{ seq: string; hash: string; event_xid: string; event_id: string }>`
       SELECT seq::text AS seq, hash, event_xid::text AS event_xid, event_id::text AS event_id
-      FROM audit_seals ORDER BY seq DESC LIMIT 1`.execute(tx)).rows[0];
+      FROM audit_seals s ORDER BY s.seq DESC LIMIT 1`.execute(tx)).rows[0];
     const after = last ? sql`(e.xid, e.id) > (${last.event_xid}::xid8, ${last.event_id}::bigint) AND` : sql``;
     // One statement, one snapshot: every row below its xmin is committed (visible) or rolled back (gone).
     const { rows } = await sql<EventRow>`

@@ -80,7 +80,7 @@ async function walk(db: Kysely<Database>, anchorage: AuditAnchorage, from: strin
 }
 
 async function headOf(db: Kysely<Database>): Promise<SealHead | null> {
-  const { rows } = await sql<SealHead>`SELECT seq::text AS seq, hash FROM audit_seals ORDER BY seq DESC LIMIT 1`.execute(db);
+  const { rows } = await sql<SealHead>`SELECT s.seq::text AS seq, s.hash FROM audit_seals s ORDER BY s.seq DESC LIMIT 1`.execute(db);
   return rows[0] ?? null;
 }
 

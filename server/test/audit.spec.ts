@@ -102,7 +102,7 @@ describe('audit trail', () => {
     await disableTriggers();
     await sql`UPDATE audit_events SET patient_id = '999' WHERE id = ${second}`.execute(t.db.kysely);
     // The attacker knows the algorithm: recompute every hash from the edited row on, links included.
-    const seals = (await sql<{ seq: string; event_id: string; prev_hash: string }>`SELECT seq::text AS seq, event_id::text AS event_id, prev_hash FROM audit_seals ORDER BY seq`.execute(t.db.kysely)).rows;
+    const seals = (await sql<{ seq: string; event_id: string; prev_hash: string }>`SELECT seq::text AS seq, event_id::text AS event_id, prev_hash FROM audit_seals s ORDER BY s.seq`.execute(t.db.kysely)).rows;
     let prev = seals[0]!.prev_hash;
     for (const seal of seals) {
       const e = await t.db.kysely.selectFrom('audit_events').selectAll().where('id', '=', seal.event_id).executeTakeFirstOrThrow();
