@@ -12,5 +12,7 @@ runner.loadConfig({
   jsLoader: 'import',
   random: true,
 });
+// A busy shared machine can take far longer than Jasmine's 5 s to open PGlite: FT_SPEC_TIMEOUT_MS raises the limit.
+(runner.jasmine as unknown as { DEFAULT_TIMEOUT_INTERVAL: number }).DEFAULT_TIMEOUT_INTERVAL = Number(process.env['FT_SPEC_TIMEOUT_MS'] || 5000);
 runner.exitOnCompletion = true;
 await runner.execute();

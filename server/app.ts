@@ -7,6 +7,7 @@ import type { Db } from './db/database.ts';
 import { registerAuditSealer } from './plugins/audit-sealer.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerProblemHandling } from './plugins/problems.ts';
+import { registerRequestOrder } from './plugins/request-order.ts';
 import { registerSecurityHeaders } from './plugins/security.ts';
 import { registerSpa } from './plugins/spa.ts';
 import { auditRoutes } from './routes/audit/index.ts';
@@ -45,6 +46,7 @@ export async function buildApp(config: ServerConfig, db: Db, logger: FastifyServ
   app.decorate('db', db.kysely);
   app.decorate('config', config);
 
+  registerRequestOrder(app);
   await registerAuditSealer(app, db);
   registerProblemHandling(app);
   await registerSecurityHeaders(app);
