@@ -5,6 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { createTestApp } from '../server/test/test-app.ts';
+import { auditedReadVsHealth, type Figure, pgliteFairness, searchScaling } from './load.ts';
 
 const PROCEDURES = 10;
 const SCORES_PER_PROCEDURE = 30;
@@ -36,6 +37,7 @@ async function benchOne(kind: 'pglite' | 'postgres'): Promise<{ kind: string; n:
       const procedure = await call(`/api/v1/episodes/${episode.id}/procedures`, {
         kind: 'mbb', intent: 'diagnostic', performedAt: new Date(Date.now() - (p + 1) * 86_400_000).toISOString(), levels: ['L4-L5'], side: 'left',
         anesthetic: { agent: 'lidocaine', concentrationPercent: 2, volumeMl: 0.5 }, guidance: 'fluoroscopy', sedation: 'none',
+        overrideReason: 'bench: blocks one day apart on purpose',
       }, doc.write);
       for (let i = 0; i < SCORES_PER_PROCEDURE; i++) {
         const body = { minutesAfter: i === 0 ? -5 : i * 15, score: (i * 7) % 11, context: 'activity' };
@@ -60,4 +62,16 @@ for (const kind of kinds) {
   console.log(`save diary score (${r.kind}): n=${r.n} p50=${r.p50.toFixed(1)} ms p95=${r.p95.toFixed(1)} ms max=${r.max.toFixed(1)} ms  ${ok ? 'ok' : 'OVER'} (target p95 < ${TARGET_P95_MS} ms)`);
 }
 if (!process.env['PG_TEST_URL']) console.log('PostgreSQL skipped: set PG_TEST_URL to benchmark it too.');
+
+// Issue 11: each figure beside its reference from the same run, and the ratio.
+const figures: (() => Promise<Figure>)[] = [
+  ...(process.env['PG_TEST_URL'] ? [() => auditedReadVsHealth(), () => searchScaling('postgres')] : []),
+  () => searchScaling('pglite'),
+  () => pgliteFairness(),
+];
+for (const figure of figures) {
+  const f = await figure();
+  failed ||= !f.ok;
+  console.log(`${f.name}: ${f.value.toFixed(1)} vs reference ${f.reference.toFixed(1)} -> ratio ${f.ratio.toFixed(2)}  ${f.ok ? 'ok' : 'OVER'} (target ${f.target})`);
+}
 process.exit(failed ? 1 : 0);
