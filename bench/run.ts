@@ -5,6 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { createTestApp } from '../server/test/test-app.ts';
+import { auditedReadVsHealth, type Figure, pgliteFairness, searchScaling } from './load.ts';
 
 const PROCEDURES = 10;
 const SCORES_PER_PROCEDURE = 30;
@@ -36,6 +37,7 @@ async function benchOne(kind: 'pglite' | 'postgres'): Promise<{ kind: string; n:
       const procedure = await call(`/api/v1/episodes/${episode.id}/procedures`, {
         kind: 'mbb', intent: 'diagnostic', performedAt: new Date(Date.now() - (p + 1) * 86_400_000).toISOString(), levels: ['L4-L5'], side: 'left',
         anesthetic: { agent: 'lidocaine', concentrationPercent: 2, volumeMl: 0.5 }, guidance: 'fluoroscopy', sedation: 'none',
+        overrideReason: 'bench: blocks one day apart on purpose',
       }, doc.write);
       for (let i = 0; i < SCORES_PER_PROCEDURE; i++) {
         const body = { minutesAfter: i === 0 ? -5 : i * 15, score: (i * 7) % 11, context: 'activity' };
@@ -61,4 +63,16 @@ for (const kind of kinds) {
 }
 if (!process.env['PG_TEST_URL']) console.log('PostgreSQL skipped: set PG_TEST_URL to benchmark it too.');
 if (!(await (await import('./client-weight.ts')).printClientWeight())) failed = true; // issue 11 parts 4-5
+
+// Issue 11: each figure beside its reference from the same run, and the ratio.
+const figures: (() => Promise<Figure>)[] = [
+  ...(process.env['PG_TEST_URL'] ? [() => auditedReadVsHealth(), () => searchScaling('postgres')] : []),
+  () => searchScaling('pglite'),
+  () => pgliteFairness(),
+];
+for (const figure of figures) {
+  const f = await figure();
+  failed ||= !f.ok;
+  console.log(`${f.name}: ${f.value.toFixed(1)} vs reference ${f.reference.toFixed(1)} -> ratio ${f.ratio.toFixed(2)}  ${f.ok ? 'ok' : 'OVER'} (target ${f.target})`);
+}
 process.exit(failed ? 1 : 0);

@@ -5,10 +5,12 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { ServerConfig } from './config.ts';
 import type { Db } from './db/database.ts';
 import { auditPlugin } from './plugins/audit.ts';
+import { registerAuditSealer } from './plugins/audit-sealer.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerCompression } from './plugins/compression.ts';
 import { databasePlugin } from './plugins/database.ts';
 import { registerProblemHandling } from './plugins/problems.ts';
+import { registerRequestOrder } from './plugins/request-order.ts';
 import { registerSecurityHeaders } from './plugins/security.ts';
 import { registerSpa } from './plugins/spa.ts';
 import { auditRoutes } from './routes/audit/index.ts';
@@ -46,6 +48,8 @@ export async function buildApp(config: ServerConfig, db: Db, logger: FastifyServ
   await app.register(databasePlugin, { db });
   await app.register(auditPlugin);
 
+  registerRequestOrder(app);
+  await registerAuditSealer(app, db);
   registerProblemHandling(app);
   await registerSecurityHeaders(app);
   await registerCompression(app);

@@ -19,6 +19,12 @@ export interface ServerConfig {
   /** Trust X-Forwarded-* from a reverse proxy (for the client address in the audit log). */
   trustProxy: boolean;
   logLevel: string;
+  /** HMAC key for audit seals (FT_AUDIT_KEY); unset: a key file in auditDir, made on first start. Instances sharing a database need the same key. */
+  auditKey: string | null;
+  /** Folder for the audit key file and the anchor file (FT_AUDIT_DIR, default the data folder); null keeps them in memory. */
+  auditDir: string | null;
+  /** How often each instance's sealer runs, in ms (FT_AUDIT_SEAL_MS). */
+  auditSealMs: number;
 }
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
@@ -44,5 +50,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     spaDir: env['FT_SPA_DIR'] || 'dist/facettrack/browser',
     trustProxy: env['FT_TRUST_PROXY'] === '1',
     logLevel: env['LOG_LEVEL'] || 'info',
+    auditKey: env['FT_AUDIT_KEY'] || null,
+    auditDir: env['FT_AUDIT_DIR'] || ((env['FT_DATA_DIR'] || './data').startsWith('memory://') ? null : env['FT_DATA_DIR'] || './data'),
+    auditSealMs: positiveInt('FT_AUDIT_SEAL_MS', env['FT_AUDIT_SEAL_MS'], 500),
   };
 }

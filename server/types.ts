@@ -5,6 +5,7 @@ import type { Permission } from '../domain/index.ts';
 import type { ServerConfig } from './config.ts';
 import type { Database } from './db/schema.ts';
 import type { AuditTrail } from './plugins/audit.ts';
+import type { AuditSealer } from './services/audit-seal.ts';
 import type { ActiveSession } from './services/sessions.ts';
 
 declare module 'fastify' {
@@ -14,6 +15,8 @@ declare module 'fastify' {
     /** The hash-chained audit trail (plugins/audit.ts). */
     audit: AuditTrail;
     config: ServerConfig;
+    /** Chains committed audit events in the background (docs/adr/0004). */
+    auditSealer: AuditSealer;
   }
   interface FastifyRequest {
     /** The signed-in session, set by the auth hook on every /api route that is not public. */

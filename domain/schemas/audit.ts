@@ -66,11 +66,44 @@ export const AuditQuerySchema = PageQuerySchema.extend({
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 
-/** GET /api/v1/audit/verify (api.md). */
+/** Query of GET /api/v1/audit/verify: incremental from the last checkpoint, or one chunk of a full check from seal `from`. */
+export const AuditVerifyQuerySchema = z.object({
+  mode: z.enum(['incremental', 'full']).default('incremental'),
+  from: z.string().regex(/^\d{1,18}$/, 'Must be a chain position').optional(),
+});
+export type AuditVerifyQuery = z.infer<typeof AuditVerifyQuerySchema>;
+
+/** One thing verify found broken, with the chain position and event it concerns. */
+export const AuditProblemSchema = z.object({
+  kind: z.enum(['altered', 'removed', 'link-broken', 'forged', 'newest-removed', 'anchor-mismatch', 'unsealed']),
+  seq: z.string().nullable(),
+  eventId: z.string().nullable(),
+  message: z.string(),
+});
+export type AuditProblem = z.infer<typeof AuditProblemSchema>;
+
+const ChainHeadSchema = z.object({ seq: z.string(), hash: z.string() });
+
+/** GET /api/v1/audit/verify (api.md: ok, checked, firstBrokenId; the rest are additions). */
 export const AuditVerifyResultSchema = z.object({
   ok: z.boolean(),
   checked: z.number(),
   firstBrokenId: z.string().optional(),
   reason: z.string().optional(),
+  mode: z.enum(['incremental', 'full']).optional(),
+  /** Chain position this run started after (0: the beginning). */
+  from: z.string().optional(),
+  /** Full check: where the next chunk starts, null when this was the last one. */
+  nextSeq: z.string().nullable().optional(),
+  /** Sealed events in the chain (for a progress bar). */
+  total: z.number().optional(),
+  /** Events written but not sealed yet (their transaction was still running). */
+  pending: z.number().optional(),
+  head: ChainHeadSchema.nullable().optional(),
+  /** The newest head written outside the database, and where. */
+  anchor: ChainHeadSchema.extend({ at: z.string() }).nullable().optional(),
+  anchorStore: z.string().optional(),
+  problems: z.array(AuditProblemSchema).optional(),
+  problemCount: z.number().optional(),
 });
 export type AuditVerifyResult = z.infer<typeof AuditVerifyResultSchema>;

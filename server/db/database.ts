@@ -1,7 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
+import { QueuedPGliteDialect } from './pglite-queue.ts';
 import type { Database } from './schema.ts';
 
 /** Runs SQL text (several statements allowed) with the simple query protocol; returns the last result's rows. */
@@ -68,7 +69,7 @@ async function openPglite(dataDir: string): Promise<Db> {
     const pglite = await PGlite.create(inMemory ? undefined : dataDir, {
       parsers: TYPE_PARSERS,
     });
-    const kysely = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+    const kysely = new Kysely<Database>({ dialect: new QueuedPGliteDialect({ pglite }) });
     return {
       kysely,
       kind: 'pglite',

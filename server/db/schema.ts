@@ -52,8 +52,29 @@ export interface AuditEventsTable {
   patient_id: string | null;
   ip: string | null;
   details: ColumnType<Record<string, unknown>, string, string>;
+  /** The writing transaction (set by the database); the sealer orders by it (docs/adr/0004). */
+  xid: Generated<string>;
+  /** Chain values of rows written before migration 0007; the chain now lives in audit_seals. */
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+export interface AuditSealsTable {
+  seq: string;
+  event_id: string;
+  event_xid: string;
   prev_hash: string;
   hash: string;
+  mac: string;
+  sealed_at: Generated<Date>;
+}
+
+export interface AuditCheckpointsTable {
+  id: Generated<string>;
+  seq: string;
+  hash: string;
+  mac: string;
+  at: Generated<Date>;
 }
 
 export interface Database {
@@ -61,6 +82,8 @@ export interface Database {
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
   audit_events: AuditEventsTable;
+  audit_seals: AuditSealsTable;
+  audit_checkpoints: AuditCheckpointsTable;
   patients: PatientsTable;
   episodes: EpisodesTable;
   stage_changes: StageChangesTable;

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
-import type { AuditAction, AuditVerifyResult } from '../../domain/index.ts';
+import type { AuditAction } from '../../domain/index.ts';
 import type { Database } from '../db/schema.ts';
-import { type AuditEntry, appendAudit, verifyAuditChain } from '../services/audit-trail.ts';
+import { type AuditEntry, appendAudit } from '../services/audit-trail.ts';
 import { sessionOf } from './auth.ts';
 
 /** The audit trail as routes use it (`app.audit`); the hash chain itself lives in services/audit-trail.ts. */
@@ -15,8 +15,6 @@ export interface AuditTrail {
     tx: Kysely<Database>, request: FastifyRequest, action: AuditAction, patientId: string | null,
     entity: string, entityId: string | null, details?: Record<string, unknown>,
   ): Promise<void>;
-  /** Walks the whole chain (GET /audit/verify). */
-  verify(): Promise<AuditVerifyResult>;
 }
 
 export const auditPlugin = fp(async (app: FastifyInstance) => {
@@ -26,7 +24,6 @@ export const auditPlugin = fp(async (app: FastifyInstance) => {
       const user = sessionOf(request).user;
       return appendAudit(tx, { actorId: user.id, actorUsername: user.username, action, entity, entityId, patientId, ip: request.ip, details });
     },
-    verify: () => verifyAuditChain(app.db),
   };
   app.decorate('audit', trail);
 }, { name: 'audit', fastify: '5.x', dependencies: ['database'] });

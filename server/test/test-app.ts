@@ -67,6 +67,7 @@ export async function createTestApp(overrides: Partial<ServerConfig> = {}, kind:
     ...loadConfig({}),
     databaseUrl: pgDb?.url ?? null,
     dataDir: 'memory://',
+    auditDir: null,
     spaDir: 'server/test/fixtures/spa',
     logLevel: 'silent',
     ...overrides,

@@ -88,6 +88,21 @@ describe('AuditEventListPage', () => {
     expect(statusText()).toContain('Chain broken at event #41: hash mismatch');
   });
 
+  it('runs a full check chunk by chunk with a progress bar, and reports the first break', async () => {
+    await openPage();
+    await (await loader.getHarness(MatButtonHarness.with({ text: /Full check/ }))).click();
+    const isFull = (from: string) => (req: { url: string; params: { get(k: string): string | null } }) =>
+      req.url === '/api/v1/audit/verify' && req.params.get('mode') === 'full' && req.params.get('from') === from;
+    http.expectOne(isFull('0')).flush({ ok: true, checked: 50, nextSeq: '50', total: 100 });
+    await settle(harness.fixture);
+    const bar = harness.routeNativeElement?.querySelector('mat-progress-bar[aria-label="Full check progress"]');
+    expect(bar?.getAttribute('aria-valuenow')).toBe('50');
+    http.expectOne(isFull('50')).flush({ ok: false, checked: 50, nextSeq: null, total: 100, firstBrokenId: '77', reason: 'The event was altered after it was written.' });
+    await settle(harness.fixture);
+    expect(statusText()).toContain('Chain broken at event #77');
+    expect(harness.routeNativeElement?.querySelector('mat-progress-bar[aria-label="Full check progress"]')).toBeNull();
+  });
+
   it('sends the filters to the server and starts again at page 1', async () => {
     await openPage();
     await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="patientId"]' }))).setValue('12');

@@ -21,4 +21,10 @@ export class AuditLogApi {
   verify(): Promise<AuditVerifyResult> {
     return firstValueFrom(this.http.get<AuditVerifyResult>('/api/v1/audit/verify'));
   }
+
+  /** One chunk of a full check, from chain position `from`; the answer's nextSeq says where the next starts. */
+  verifyFullChunk(from: string): Promise<AuditVerifyResult> {
+    const params = new HttpParams().set('mode', 'full').set('from', from);
+    return firstValueFrom(this.http.get<AuditVerifyResult>('/api/v1/audit/verify', { params }));
+  }
 }

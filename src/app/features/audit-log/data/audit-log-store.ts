@@ -18,6 +18,8 @@ interface AuditLogState {
   verifying: boolean;
   verifyResult: AuditVerifyResult | null;
   verifyError: string | null;
+  /** Share of a full check done (0 to 1), or null when none is running. */
+  verifyProgress: number | null;
 }
 
 const initialState: AuditLogState = {
@@ -29,6 +31,7 @@ const initialState: AuditLogState = {
   verifying: false,
   verifyResult: null,
   verifyError: null,
+  verifyProgress: null,
 };
 
 /** The audit log: filtered server-side pages of events and the chain integrity check. */
@@ -73,6 +76,28 @@ export const AuditLogStore = signalStore(
           patchState(store, { verifyError: problemMessage(toProblem(error)) });
         } finally {
           patchState(store, { verifying: false });
+        }
+      },
+      /** Re-reads the whole chain chunk by chunk, reporting progress, and keeps the first break found. */
+      async fullCheck(): Promise<void> {
+        patchState(store, { verifying: true, verifyResult: null, verifyError: null, verifyProgress: 0 });
+        try {
+          let from: string | null = '0';
+          let checked = 0;
+          let broken: AuditVerifyResult | null = null;
+          while (from !== null) {
+            const chunk: AuditVerifyResult = await api.verifyFullChunk(from);
+            checked += chunk.checked;
+            if (!chunk.ok && !broken) broken = chunk;
+            from = chunk.nextSeq ?? null;
+            const total = chunk.total ?? 0;
+            patchState(store, { verifyProgress: from === null || total === 0 ? 1 : Number(from) / total });
+          }
+          patchState(store, { verifyResult: broken ? { ...broken, checked } : { ok: true, checked } });
+        } catch (error) {
+          patchState(store, { verifyError: problemMessage(toProblem(error)) });
+        } finally {
+          patchState(store, { verifying: false, verifyProgress: null });
         }
       },
     };

@@ -1,13 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import type { AuditVerifyResult } from '@domain';
 
 /** The "Check integrity" button and what the last check found. */
 @Component({
   selector: 'app-integrity-panel',
-  imports: [MatButtonModule, MatIconModule, MatProgressSpinnerModule],
+  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, MatProgressSpinnerModule],
   templateUrl: './integrity-panel.html',
   styleUrl: './integrity-panel.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -17,7 +18,14 @@ export class IntegrityPanel {
   readonly checking = input(false);
   /** Why the check could not run, or null. */
   readonly error = input<string | null>(null);
+  /** Share of a full check done (0 to 1), or null. */
+  readonly progress = input<number | null>(null);
+  /** Quick check: from the last checkpoint. */
   readonly check = output<void>();
+  /** Full check: the whole chain, in chunks. */
+  readonly fullCheck = output<void>();
+
+  protected readonly percent = computed(() => Math.round((this.progress() ?? 0) * 100));
 
   protected readonly tone = computed(() => {
     if (this.error()) return 'error';

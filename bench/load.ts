@@ -1,0 +1,120 @@
+/**
+ * Issue 11 targets as ratios measured side by side in one run (closed-loop load over real HTTP on
+ * loopback): audited patient read vs GET /health on PostgreSQL at 50 connections, patient search at
+ * 20,000 vs 2,000 patients, PGlite p99/p50 at 100 connections.
+ */
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+export interface Figure {
+  name: string;
+  value: number;
+  reference: number;
+  ratio: number;
+  target: string;
+  ok: boolean;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/** `connections` loops each sending requests back to back for `seconds`; returns req/s and latencies. */
+async function load(url: (i: number) => string, headers: Record<string, string>, connections: number, seconds: number) {
+  const latencies: number[] = [];
+  let failures = 0;
+  const until = performance.now() + seconds * 1000;
+  let n = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: connections }, async () => {
+    while (performance.now() < until) {
+      const t0 = performance.now();
+      const res = await fetch(url(n++), { headers });
+      await res.arrayBuffer();
+      if (!res.ok) failures++;
+      latencies.push(performance.now() - t0);
+    }
+  }));
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  if (failures) throw new Error(`${failures} of ${latencies.length} requests failed`);
+  return { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), n: latencies.length };
+}
+
+/** Starts bench/server-child.ts and waits for its address, session and patient ids. */
+async function nurseApp(kind: 'pglite' | 'postgres', patients: number) {
+  const child = spawn(process.execPath, [new URL('./server-child.ts', import.meta.url).pathname, kind, String(patients)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const nextLine = async () => {
+    const { value, done } = await lines.next();
+    if (done) throw new Error('the bench server stopped');
+    return value as string;
+  };
+  const info = JSON.parse(await nextLine()) as { base: string; headers: Record<string, string>; ids: string[] };
+  return {
+    ...info,
+    seed: async (n: number) => {
+      child.stdin!.write(`seed ${n}\n`);
+      while ((await nextLine()) !== 'seeded');
+    },
+    t: { close: () => new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.stdin!.end(); }) },
+  };
+}
+
+/** Audited patient read req/s over GET /health req/s, PostgreSQL, 50 connections. */
+export async function auditedReadVsHealth(seconds = 8): Promise<Figure> {
+  const { t, headers, ids, base } = await nurseApp('postgres', 2000);
+  try {
+    await load(() => `${base}/api/v1/health`, {}, 10, 1); // warm-up
+    await load((i) => `${base}/api/v1/patients/${ids[i % ids.length]}`, headers, 10, 1);
+    const health = await load(() => `${base}/api/v1/health`, {}, 50, seconds);
+    const read = await load((i) => `${base}/api/v1/patients/${ids[(i * 7919) % ids.length]}`, headers, 50, seconds);
+    const ratio = read.rps / health.rps;
+    return { name: `audited patient read req/s (PostgreSQL, 50 conn; p95 ${read.p95.toFixed(0)} ms)`, value: read.rps, reference: health.rps, ratio, target: '>= 0.35 of GET /health', ok: ratio >= 0.35 };
+  } finally {
+    await t.close();
+  }
+}
+
+/** Median time of one search request at 20,000 patients over the same at 2,000 (10 matches in both). */
+export async function searchScaling(kind: 'pglite' | 'postgres', requests = 150): Promise<Figure> {
+  const { t, headers, base, seed } = await nurseApp(kind, 2000);
+  try {
+    const measure = async () => {
+      const times: number[] = [];
+      for (let i = 0; i < requests; i++) {
+        const q = ['targetson', 'tess targ', 'targetson, t'][i % 3]!;
+        const t0 = performance.now();
+        const res = await fetch(`${base}/api/v1/patients?q=${encodeURIComponent(q)}`, { headers });
+        const body = (await res.json()) as { total: number };
+        if (body.total !== 10) throw new Error(`search found ${body.total}, not 10`);
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      return percentile(times.slice(10), 50);
+    };
+    await measure();
+    const small = await measure();
+    await seed(18_000);
+    await measure();
+    const large = await measure();
+    const ratio = large / small;
+    return { name: `patient search median ms at 20,000 vs 2,000 patients (${kind})`, value: large, reference: small, ratio, target: '<= 1.2', ok: ratio <= 1.2 };
+  } finally {
+    await t.close();
+  }
+}
+
+/** PGlite tail latency: p99 over p50 of patient reads and searches at 100 connections. */
+export async function pgliteFairness(seconds = 10): Promise<Figure> {
+  const { t, headers, ids, base } = await nurseApp('pglite', 2000);
+  try {
+    await load((i) => `${base}/api/v1/patients/${ids[i % ids.length]}`, headers, 10, 1);
+    const url = (i: number) => (i % 4 === 0 ? `${base}/api/v1/patients?q=targetson` : `${base}/api/v1/patients/${ids[(i * 7919) % ids.length]}`);
+    const r = await load(url, headers, 100, seconds);
+    const ratio = r.p99 / r.p50;
+    return { name: `PGlite p99 ms at 100 connections (p50 reference; ${r.rps.toFixed(0)} req/s)`, value: r.p99, reference: r.p50, ratio, target: '<= 3', ok: ratio <= 3 };
+  } finally {
+    await t.close();
+  }
+}
