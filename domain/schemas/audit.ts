@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { IdSchema, PageQuerySchema } from './common.ts';
+import { IdSchema, PageQuerySchema, plainString } from './common.ts';
 
 /** What an audit event records; reads of patient data are events too (design.md, Data). */
 export const AUDIT_ACTIONS = [
@@ -49,13 +49,13 @@ export const AuditEventViewSchema = z.object({
 });
 export type AuditEventView = z.infer<typeof AuditEventViewSchema>;
 
-const isoDate = z.iso.date({ error: 'Date must be a calendar date (YYYY-MM-DD)' });
+const isoDate = z.iso.date({ error: 'Date must be a calendar date (YYYY-MM-DD)' }).refine((d) => !d.startsWith('0000'), 'Date must be in year 1 or later');
 
 /** GET /api/v1/audit/events filters. */
 export const AuditQuerySchema = PageQuerySchema.extend({
   userId: IdSchema.optional(),
   patientId: IdSchema.optional(),
-  action: z.string().max(40).optional(),
+  action: plainString('Action', 40).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
 }).refine((q) => !q.from || !q.to || q.from <= q.to, {

@@ -3,7 +3,7 @@ import { THERAPY_KINDS, THERAPY_RESPONSES } from '../conservative-care.ts';
 import { FUNCTION_INSTRUMENTS, INSTRUMENT_SECTIONS, scoreFunction } from '../function-scores.ts';
 import { STAGES } from '../pathway.ts';
 import { FACET_SIGNS, REGIONS, RUNNING_STATUSES, SIDES, SUSPECTED_CAUSES } from '../patient-facts.ts';
-import { IdSchema, textField, VersionSchema } from './common.ts';
+import { IdSchema, plainString, textField, VersionSchema } from './common.ts';
 import { dateField, pastDateField } from './dates.ts';
 
 /** A pain score on the 0-10 NRS: integers only, never a range (domain.md section 2). */
@@ -95,7 +95,7 @@ export const FunctionScoreCreateSchema = z
   .object({
     instrument: z.enum(FUNCTION_INSTRUMENTS, { error: 'Instrument must be odi or ndi' }),
     takenOn: pastDateField('Date'),
-    sections: z.record(z.string().max(40), SectionScore.nullable()),
+    sections: z.record(plainString('Section', 40), SectionScore.nullable()),
   })
   .superRefine((value, ctx) => {
     const names = INSTRUMENT_SECTIONS[value.instrument];
