@@ -21,6 +21,7 @@ import { correctionRoutes } from './routes/corrections/index.ts';
 import { ruleSetRoutes } from './routes/rule-sets/index.ts';
 import { checkRoutes } from './routes/episodes/checks.ts';
 import { reportRoutes } from './routes/episodes/report.ts';
+import { loggableError } from './services/log-safety.ts';
 import type { App } from './types.ts';
 
 /** Largest request body accepted (clinical forms are small). */
@@ -35,7 +36,7 @@ const requestSerializer = (req: { method: string; url: string; ip?: string }) =>
 /** Builds the whole product (API, docs, SPA) on an open, migrated database; the caller listens. */
 export async function buildApp(config: ServerConfig, db: Db, logger: FastifyServerOptions['logger'] = { level: config.logLevel }): Promise<App> {
   const app = Fastify({
-    logger: logger === false ? false : { ...(typeof logger === 'object' ? logger : {}), serializers: { req: requestSerializer } },
+    logger: logger === false ? false : { ...(typeof logger === 'object' ? logger : {}), serializers: { req: requestSerializer, err: loggableError } },
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();

@@ -5,6 +5,7 @@ import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemoPractice } from './demo/practice.ts';
 import { seedDemo } from './demo/seed.ts';
+import { loggableError } from './services/log-safety.ts';
 import { pruneOperationalRows } from './services/retention.ts';
 import { ensureBuiltInRuleSets } from './services/rule-sets.ts';
 
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
   if (config.demo && config.demoPatients) await seedDemoPractice(db.kysely);
   const app = await buildApp(config, db);
   // Keep operational tables small: at start and then hourly (any instance may do it; deletes are idempotent).
-  const prune = () => pruneOperationalRows(db.kysely).catch((error) => app.log.warn({ err: error }, 'pruning failed'));
+  const prune = () => pruneOperationalRows(db.kysely).catch((error) => app.log.warn({ err: loggableError(error) }, 'pruning failed'));
   await prune();
   const pruneTimer = setInterval(prune, 3_600_000);
   pruneTimer.unref();
@@ -63,6 +64,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error('FacetTrack failed to start:', error instanceof Error ? error.message : error);
+  // Start-up errors come from settings, files and migrations, not patient rows; a database error is
+  // still reduced to its code so no value it quotes reaches the console.
+  const safe = loggableError(error);
+  console.error('FacetTrack failed to start:', safe.message ?? `${safe.type} ${safe.code ?? ''}`.trim());
   process.exit(1);
 });
