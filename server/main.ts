@@ -2,6 +2,7 @@ import { loadConfig } from './config.ts';
 import { buildApp } from './app.ts';
 import { openDatabase } from './db/database.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
+import { DataDirPermissionError } from './db/data-dir-modes.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemoPractice } from './demo/practice.ts';
 import { seedDemo } from './demo/seed.ts';
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   try {
     db = await openDatabase(config);
   } catch (error) {
-    if (error instanceof DataDirLockedError) {
+    if (error instanceof DataDirLockedError || error instanceof DataDirPermissionError) {
       console.error(`FacetTrack cannot start: ${error.message}`);
       process.exit(1);
     }
