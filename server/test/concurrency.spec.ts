@@ -19,7 +19,7 @@ describe('concurrent writes: one success and a 409, or distinct versions, never 
     nurse = await t.login('cnurse');
     doc = await t.login('cdoc');
     admin = await t.login('cadmin');
-  });
+  }, 30_000);
   afterAll(async () => t.close());
 
   const post = (as: Signed, url: string, payload: unknown) => t.app.inject({ method: 'POST', url, payload: payload as object, headers: as.write });

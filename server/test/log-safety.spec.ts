@@ -26,7 +26,7 @@ describe('log safety: database errors never log patient data or free text', () =
     const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'lognurse', password: 'correct horse battery' } });
     const cookie = `ft_session=${res.cookies.find((c) => c.name === 'ft_session')!.value}`;
     nurse = { cookie, csrfToken: res.json().csrfToken, info: res.json(), read: { cookie }, write: { cookie, 'x-csrf-token': res.json().csrfToken } };
-  });
+  }, 30_000);
   afterAll(async () => { await app.close(); await t.close(); });
 
   const SECRET = {
