@@ -12,5 +12,7 @@ runner.loadConfig({
   jsLoader: 'import',
   random: true,
 });
+// Set-up (PGlite start, migrations, argon2 sign-ins) can take several seconds on a shared CI machine.
+runner.jasmine.DEFAULT_TIMEOUT_INTERVAL = 30_000;
 runner.exitOnCompletion = true;
 await runner.execute();

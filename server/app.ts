@@ -5,6 +5,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { ServerConfig } from './config.ts';
 import type { Db } from './db/database.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { registerDeniedAccessAudit } from './services/denied-access.ts';
 import { registerProblemHandling } from './plugins/problems.ts';
 import { registerSecurityHeaders } from './plugins/security.ts';
 import { registerSpa } from './plugins/spa.ts';
@@ -48,6 +49,7 @@ export async function buildApp(config: ServerConfig, db: Db, logger: FastifyServ
   registerProblemHandling(app);
   await registerSecurityHeaders(app);
   await registerAuth(app);
+  registerDeniedAccessAudit(app);
   await app.register(swagger, {
     openapi: { info: { title: 'FacetTrack API', version: '1' } },
     transform: jsonSchemaTransform,

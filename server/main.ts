@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   if (config.demo && config.demoPatients) await seedDemoPractice(db.kysely);
   const app = await buildApp(config, db);
   // Keep operational tables small: at start and then hourly (any instance may do it; deletes are idempotent).
-  const prune = () => pruneOperationalRows(db.kysely).catch((error) => app.log.warn({ err: loggableError(error) }, 'pruning failed'));
+  const prune = () => pruneOperationalRows(db.kysely).catch((error) => app.log.warn({ err: error }, 'pruning failed'));
   await prune();
   const pruneTimer = setInterval(prune, 3_600_000);
   pruneTimer.unref();

@@ -32,6 +32,10 @@ export const AUDIT_ACTIONS = [
   'interpretation.sign',
   'rule-set.create',
   'rule-set.default',
+  /** A signed-in user was refused (403) a route that serves or changes patient data (issue 10, defect 11). */
+  'access.denied',
+  /** An admin's account was spared a lockout because it is the last active admin (issue 10, defect 6). */
+  'auth.lock-spared',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
