@@ -13,6 +13,6 @@ runner.loadConfig({
   random: true,
 });
 // Set-up (PGlite start, migrations, argon2 sign-ins) can take several seconds on a shared CI machine.
-runner.jasmine.DEFAULT_TIMEOUT_INTERVAL = 30_000;
+(runner.jasmine as unknown as { DEFAULT_TIMEOUT_INTERVAL: number }).DEFAULT_TIMEOUT_INTERVAL = 30_000;
 runner.exitOnCompletion = true;
 await runner.execute();

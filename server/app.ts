@@ -37,7 +37,7 @@ const requestSerializer = (req: { method: string; url: string; ip?: string }) =>
 /** Builds the whole product (API, docs, SPA) on an open, migrated database; the caller listens. */
 export async function buildApp(config: ServerConfig, db: Db, logger: FastifyServerOptions['logger'] = { level: config.logLevel }): Promise<App> {
   const app = Fastify({
-    logger: logger === false ? false : { ...(typeof logger === 'object' ? logger : {}), serializers: { req: requestSerializer, err: loggableError } },
+    logger: logger === false ? false : { ...(typeof logger === 'object' ? logger : {}), serializers: { req: requestSerializer, err: (error: Error) => ({ ...loggableError(error) }) } },
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();

@@ -68,6 +68,6 @@ main().catch((error) => {
   // Start-up errors come from settings, files and migrations, not patient rows; a database error is
   // still reduced to its code so no value it quotes reaches the console.
   const safe = loggableError(error);
-  console.error('FacetTrack failed to start:', safe.message ?? `${safe.type} ${safe.code ?? ''}`.trim());
+  console.error('FacetTrack failed to start:', safe.message);
   process.exit(1);
 });

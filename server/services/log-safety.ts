@@ -9,14 +9,14 @@ export interface LoggableError {
   type: string;
   /** SQLSTATE for database errors, Node/Fastify error code otherwise. */
   code?: string;
-  /** Only for errors that are not database errors: our own code writes these, never user input. */
-  message?: string;
+  /** Fixed text for database errors; for others the message our own code wrote (never user input). */
+  message: string;
   table?: string;
   column?: string;
   constraint?: string;
   routine?: string;
-  /** Stack frames only (the first line repeats the message). */
-  stack?: string;
+  /** Stack frames only (the first line repeats the message); empty when unknown. */
+  stack: string;
 }
 
 const SQLSTATE = /^[0-9A-Z]{5}$/;
@@ -42,23 +42,21 @@ function frames(stack: unknown): string | undefined {
 
 /** The parts of `error` that are safe to log; used as the logger's `err` serializer. */
 export function loggableError(error: unknown): LoggableError {
-  if (typeof error !== 'object' || error === null) return { type: typeof error };
+  if (typeof error !== 'object' || error === null) return { type: typeof error, message: 'Non-error thrown', stack: '' };
   const e = error as Record<string, unknown>;
   const type = identifier(e['name']) ?? identifier(error.constructor?.name) ?? 'Error';
-  const stack = frames(e['stack']);
+  const stack = frames(e['stack']) ?? '';
   if (isDatabaseError(error)) {
-    const out: LoggableError = { type: 'DatabaseError', code: String(e['code']) };
+    const code = String(e['code']);
+    const out: LoggableError = { type: 'DatabaseError', code, message: `Database error ${code}`, stack };
     for (const key of ['table', 'column', 'constraint', 'routine'] as const) {
       const value = identifier(e[key]);
       if (value) out[key] = value;
     }
-    if (stack) out.stack = stack;
     return out;
   }
-  const out: LoggableError = { type };
+  const out: LoggableError = { type, message: typeof e['message'] === 'string' ? e['message'].slice(0, 300) : '', stack };
   const code = identifier(e['code']);
   if (code) out.code = code;
-  if (typeof e['message'] === 'string') out.message = e['message'].slice(0, 300);
-  if (stack) out.stack = stack;
   return out;
 }
