@@ -16,6 +16,8 @@ export interface UsersTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   version: Generated<number>;
+  /** Seeded by demo mode; refused whenever demo mode is off (migration 0006). */
+  demo: Generated<boolean>;
 }
 
 /** Server-side sessions; the cookie holds a random token, the table only its SHA-256. */
@@ -40,6 +42,13 @@ export interface LoginAttemptsTable {
   at: Generated<Date>;
 }
 
+/** Addresses a user signed in from successfully; a locked account still opens from these (migration 0006). */
+export interface KnownLoginAddressesTable {
+  user_id: string;
+  ip: string;
+  last_success_at: Generated<Date>;
+}
+
 /** Append-only, hash-chained audit trail (design.md, Data). */
 export interface AuditEventsTable {
   id: Generated<string>;
@@ -60,6 +69,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
+  known_login_addresses: KnownLoginAddressesTable;
   audit_events: AuditEventsTable;
   patients: PatientsTable;
   episodes: EpisodesTable;
