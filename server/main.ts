@@ -6,6 +6,7 @@ import { DataDirPermissionError } from './db/data-dir-modes.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemoPractice } from './demo/practice.ts';
 import { seedDemo } from './demo/seed.ts';
+import { disableDemoAccounts } from './services/demo-accounts.ts';
 import { loggableError } from './services/log-safety.ts';
 import { pruneOperationalRows } from './services/retention.ts';
 import { ensureBuiltInRuleSets } from './services/rule-sets.ts';
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   await migrate(db);
   await ensureBuiltInRuleSets(db.kysely);
   const demoCredentials = config.demo ? await seedDemo(db.kysely, config.demoPassword) : [];
+  const refusedDemoAccounts = config.demo ? 0 : await disableDemoAccounts(db.kysely);
   if (config.demo && config.demoPatients) await seedDemoPractice(db.kysely);
   const app = await buildApp(config, db);
   // Keep operational tables small: at start and then hourly (any instance may do it; deletes are idempotent).
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
   const lines = [``, `FacetTrack is running at http://${config.host}:${config.port}/  (database: ${where})`];
   if (config.demo) lines.push('Demo mode is on: sample practice, not for patient care.');
+  if (refusedDemoAccounts) lines.push(`Demo mode is off: the ${refusedDemoAccounts} demo accounts in this database are refused at sign-in.`);
   if (demoCredentials.length) {
     lines.push('Demo users were created. Their passwords are shown only this once:');
     for (const c of demoCredentials) lines.push(`  ${c.role.padEnd(10)} username: ${c.username.padEnd(10)} password: ${c.password}`);

@@ -16,7 +16,7 @@ describe('role matrix over every route', () => {
     await t.createUser('matrix-nurse', 'nurse');
     manager = await t.login('matrix-manager');
     nurse = await t.login('matrix-nurse');
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json', headers: nurse.read })).json() as { paths: Record<string, Record<string, unknown>> };
     routes = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => [m.toUpperCase(), path] as [string, string]));
   });
   afterAll(async () => t.close());
