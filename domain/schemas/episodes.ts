@@ -98,6 +98,9 @@ export const FunctionScoreCreateSchema = z
     sections: z.record(plainString('Section', 40), SectionScore.nullable()),
   })
   .superRefine((value, ctx) => {
+    // Zod runs this even when a field above failed; score only what passed (a score of 30 made a 500).
+    if (!INSTRUMENT_SECTIONS[value.instrument] || typeof value.sections !== 'object' || value.sections === null) return;
+    if (Object.values(value.sections).some((v) => v !== null && !SectionScore.safeParse(v).success)) return;
     const names = INSTRUMENT_SECTIONS[value.instrument];
     for (const key of Object.keys(value.sections)) {
       if (!names.includes(key)) ctx.addIssue({ code: 'custom', path: ['sections', key], message: `"${key}" is not a section of this questionnaire` });

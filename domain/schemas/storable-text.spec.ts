@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { dateField, dateTimeField, plainString, textField } from '../index.ts';
+import { dateField, dateTimeField, FunctionScoreCreateSchema, plainString, textField } from '../index.ts';
 import { AuditQuerySchema } from './audit.ts';
 
 /** The first message, or undefined when the value is accepted. */
@@ -45,5 +45,11 @@ describe('shared schemas refuse what PostgreSQL cannot store (issue 10, defect 5
     expect(firstMessage(dateTimeField('Performed at'), '0000-01-01T10:00:00Z')).toBe('Performed at must be in year 1 or later');
     expect(firstMessage(dateTimeField('Performed at'), '2026-01-01T10:00:00Z')).toBeUndefined();
     expect(AuditQuerySchema.safeParse({ from: '0000-01-01' }).success).toBeFalse();
+  });
+
+  it('a function-score section out of range is a field message, not a crash (found by the fuzz spec)', () => {
+    const sections = { 'pain-intensity': 30, 'personal-care': 1, lifting: 3, walking: 2, sitting: 2, standing: 3, sleeping: 1, 'sex-life': null, 'social-life': 2, travelling: 2 };
+    expect(firstMessage(FunctionScoreCreateSchema, { instrument: 'odi', takenOn: '2026-02-01', sections })).toBe('Section scores must be whole numbers from 0 to 5');
+    expect(FunctionScoreCreateSchema.safeParse({ instrument: 'xyz', takenOn: '2026-02-01', sections: {} }).success).toBeFalse();
   });
 });
