@@ -35,7 +35,7 @@ function modes(dir: string): { dirs: Set<string>; files: Set<string> } {
     await db.kysely.schema.createTable('drill').addColumn('a', 'text').execute();
     await db.close();
     expect(modes(dir)).toEqual({ dirs: new Set(['700']), files: new Set(['600']) });
-  }, 30_000);
+  }, 120_000);
 
   it('repairs an existing world-readable, world-writable folder at start', () => {
     const dir = path.join(root, 'old');
@@ -71,7 +71,7 @@ function modes(dir: string): { dirs: Set<string>; files: Set<string> } {
     const db = await openDatabase({ databaseUrl: null, dataDir: dir });
     await db.close();
     expect(existsSync(path.join(dir, 'facettrack.lock'))).toBeFalse();
-  }, 30_000);
+  }, 120_000);
 
   it('takes over a lock from another boot, and one from a PID that no longer runs (old plain-PID format too)', () => {
     expect(holderIsAlive({ ...currentHolder(), bootId: 'another-boot' })).toBeFalse();
@@ -88,5 +88,5 @@ function modes(dir: string): { dirs: Set<string>; files: Set<string> } {
     } finally {
       await first.close();
     }
-  }, 30_000);
+  }, 120_000);
 });
