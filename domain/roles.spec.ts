@@ -1,4 +1,4 @@
-import { hasPermission, type Permission, permissionsOf, type Role, ROLES } from './roles.ts';
+import { hasPermission, type Permission, permissionsOf, type Role, ROLES, stageMovePermission } from './roles.ts';
 
 describe('roles and permissions (design.md, "Who uses it")', () => {
   // One row a permission: which roles hold it. A change here is a security decision.
@@ -7,6 +7,8 @@ describe('roles and permissions (design.md, "Who uses it")', () => {
     ['patients:write', ['nurse', 'physician']],
     ['procedures:write', ['physician']],
     ['interpretations:sign', ['physician']],
+    ['episodes:close', ['physician']],
+    ['signed-scores:correct', ['physician']],
     ['reports:aggregate', ['manager', 'physician']],
     ['users:manage', ['admin']],
     ['audit:read', ['admin']],
@@ -19,6 +21,17 @@ describe('roles and permissions (design.md, "Who uses it")', () => {
         expect(hasPermission(role, permission)).toBe(expected);
       });
     }
+  }
+
+  const moves: [string, Permission][] = [
+    ['not-facet-mediated', 'episodes:close'],
+    ['discharged', 'episodes:close'],
+    ['conservative-care', 'patients:write'],
+    ['diagnostic-blocks', 'patients:write'],
+    ['treatment', 'patients:write'],
+  ];
+  for (const [to, permission] of moves) {
+    it(`a move to ${to} needs ${permission}`, () => expect(stageMovePermission(to)).toBe(permission));
   }
 
   it('never lets a manager read identifiable patient data', () => {

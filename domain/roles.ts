@@ -19,6 +19,10 @@ export const PERMISSIONS = {
   'patients:write': ['nurse', 'physician'],
   'procedures:write': ['physician'],
   'interpretations:sign': ['physician'],
+  /** Ending the pathway (not facet-mediated, discharged) is a physician's decision (issue 10, defect 9). */
+  'episodes:close': ['physician'],
+  /** Correcting a pain score a physician's signed interpretation rests on (issue 10, defect 9). */
+  'signed-scores:correct': ['physician'],
   'reports:aggregate': ['manager', 'physician'],
   'users:manage': ['admin'],
   'audit:read': ['admin'],
@@ -26,6 +30,14 @@ export const PERMISSIONS = {
   'settings:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
+
+/** Stages that end the facet pathway; moving an episode there needs `episodes:close`. */
+export const CLOSING_STAGES: readonly string[] = ['not-facet-mediated', 'discharged'];
+
+/** The permission a move to stage `to` needs: ending the pathway is the physician's call. */
+export function stageMovePermission(to: string): Permission {
+  return CLOSING_STAGES.includes(to) ? 'episodes:close' : 'patients:write';
+}
 
 /** True when `role` holds `permission`. */
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -9,6 +9,7 @@ import { registerAuditSealer } from './plugins/audit-sealer.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerCompression } from './plugins/compression.ts';
 import { databasePlugin } from './plugins/database.ts';
+import { registerDeniedAccessAudit } from './services/denied-access.ts';
 import { registerProblemHandling } from './plugins/problems.ts';
 import { registerRequestOrder } from './plugins/request-order.ts';
 import { registerSecurityHeaders } from './plugins/security.ts';
@@ -24,6 +25,7 @@ import { correctionRoutes } from './routes/corrections/index.ts';
 import { practiceReportRoutes } from './routes/reports/index.ts';
 import { ruleSetRoutes } from './routes/rule-sets/index.ts';
 import { practiceSettingsRoutes } from './routes/practice-settings/index.ts';
+import { loggableError } from './services/log-safety.ts';
 import type { App } from './types.ts';
 
 /** Largest request body accepted (clinical forms are small). */
@@ -38,7 +40,7 @@ const requestSerializer = (req: { method: string; url: string; ip?: string }) =>
 /** Builds the whole product (API, docs, SPA) on an open, migrated database; the caller listens. */
 export async function buildApp(config: ServerConfig, db: Db, logger: FastifyServerOptions['logger'] = { level: config.logLevel }): Promise<App> {
   const app = Fastify({
-    logger: logger === false ? false : { ...(typeof logger === 'object' ? logger : {}), serializers: { req: requestSerializer } },
+    logger: logger === false ? false : { ...(typeof logger === 'object' ? logger : {}), serializers: { req: requestSerializer, err: (error: Error) => ({ ...loggableError(error) }) } },
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
@@ -54,6 +56,7 @@ export async function buildApp(config: ServerConfig, db: Db, logger: FastifyServ
   await registerSecurityHeaders(app);
   await registerCompression(app);
   await registerAuth(app);
+  registerDeniedAccessAudit(app);
   await app.register(swagger, {
     openapi: { info: { title: 'FacetTrack API', version: '1' } },
     transform: jsonSchemaTransform,

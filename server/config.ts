@@ -14,6 +14,8 @@ export interface ServerConfig {
   demoPassword: string | null;
   /** Minutes without activity after which a session ends (security baseline: 15). */
   idleTimeoutMinutes: number;
+  /** Hours after sign-in after which a session ends however active it is (issue 10, defect 8). */
+  sessionMaxHours: number;
   /** Where the built SPA lives; served when it exists. */
   spaDir: string;
   /** Trust X-Forwarded-* from a reverse proxy (for the client address in the audit log). */
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     demoPatients: env['FT_DEMO_PATIENTS'] !== '0',
     demoPassword: env['FT_DEMO_PASSWORD'] || null,
     idleTimeoutMinutes: positiveInt('FT_IDLE_MINUTES', env['FT_IDLE_MINUTES'], 15),
+    sessionMaxHours: positiveInt('FT_SESSION_MAX_HOURS', env['FT_SESSION_MAX_HOURS'], 12),
     spaDir: env['FT_SPA_DIR'] || 'dist/facettrack/browser',
     trustProxy: env['FT_TRUST_PROXY'] === '1',
     logLevel: env['LOG_LEVEL'] || 'info',

@@ -2,9 +2,12 @@ import { loadConfig } from './config.ts';
 import { buildApp } from './app.ts';
 import { openDatabase } from './db/database.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
+import { DataDirPermissionError } from './db/data-dir-modes.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemoPractice } from './demo/practice.ts';
 import { seedDemo } from './demo/seed.ts';
+import { disableDemoAccounts } from './services/demo-accounts.ts';
+import { loggableError } from './services/log-safety.ts';
 import { pruneOperationalRows } from './services/retention.ts';
 import { ensureBuiltInRuleSets } from './services/rule-sets.ts';
 
@@ -17,7 +20,7 @@ async function main(): Promise<void> {
   try {
     db = await openDatabase(config);
   } catch (error) {
-    if (error instanceof DataDirLockedError) {
+    if (error instanceof DataDirLockedError || error instanceof DataDirPermissionError) {
       console.error(`FacetTrack cannot start: ${error.message}`);
       process.exit(1);
     }
@@ -26,6 +29,7 @@ async function main(): Promise<void> {
   await migrate(db);
   await ensureBuiltInRuleSets(db.kysely);
   const demoCredentials = config.demo ? await seedDemo(db.kysely, config.demoPassword) : [];
+  const refusedDemoAccounts = config.demo ? 0 : await disableDemoAccounts(db.kysely);
   if (config.demo && config.demoPatients) await seedDemoPractice(db.kysely);
   const app = await buildApp(config, db);
   // Keep operational tables small: at start and then hourly (any instance may do it; deletes are idempotent).
@@ -55,6 +59,7 @@ async function main(): Promise<void> {
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
   const lines = [``, `FacetTrack is running at http://${config.host}:${config.port}/  (database: ${where})`];
   if (config.demo) lines.push('Demo mode is on: sample practice, not for patient care.');
+  if (refusedDemoAccounts) lines.push(`Demo mode is off: the ${refusedDemoAccounts} demo accounts in this database are refused at sign-in.`);
   if (demoCredentials.length) {
     lines.push('Demo users were created. Their passwords are shown only this once:');
     for (const c of demoCredentials) lines.push(`  ${c.role.padEnd(10)} username: ${c.username.padEnd(10)} password: ${c.password}`);
@@ -63,6 +68,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error('FacetTrack failed to start:', error instanceof Error ? error.message : error);
+  // Start-up errors come from settings, files and migrations, not patient rows; a database error is
+  // still reduced to its code so no value it quotes reaches the console.
+  const safe = loggableError(error);
+  console.error('FacetTrack failed to start:', safe.message);
   process.exit(1);
 });

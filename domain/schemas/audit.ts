@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { IdSchema, PageQuerySchema } from './primitives.ts';
+import { IdSchema, PageQuerySchema, plainString } from './primitives.ts';
 
 /** What an audit event records; reads of patient data are events too (design.md, Data). */
 export const AUDIT_ACTIONS = [
@@ -34,6 +34,10 @@ export const AUDIT_ACTIONS = [
   'rule-set.create',
   'rule-set.default',
   'settings.update',
+  /** A signed-in user was refused (403) a route that serves or changes patient data (issue 10, defect 11). */
+  'access.denied',
+  /** An admin's account was spared a lockout because it is the last active admin (issue 10, defect 6). */
+  'auth.lock-spared',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -51,13 +55,13 @@ export const AuditEventViewSchema = z.object({
 });
 export type AuditEventView = z.infer<typeof AuditEventViewSchema>;
 
-const isoDate = z.iso.date({ error: 'Date must be a calendar date (YYYY-MM-DD)' });
+const isoDate = z.iso.date({ error: 'Date must be a calendar date (YYYY-MM-DD)' }).refine((d) => !d.startsWith('0000'), 'Date must be in year 1 or later');
 
 /** GET /api/v1/audit/events filters. */
 export const AuditQuerySchema = PageQuerySchema.extend({
   userId: IdSchema.optional(),
   patientId: IdSchema.optional(),
-  action: z.string().max(40).optional(),
+  action: plainString('Action', 40).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
 }).refine((q) => !q.from || !q.to || q.from <= q.to, {

@@ -4,7 +4,7 @@ import { FUNCTION_INSTRUMENTS, INSTRUMENT_SECTIONS, scoreFunction } from '../fun
 import { STAGES } from '../pathway.ts';
 import { FACET_SIGNS, REGIONS, RUNNING_STATUSES, SIDES, SUSPECTED_CAUSES } from '../patient-facts.ts';
 import { OTHER_CAUSES, RADICULOPATHY } from '../indication-checks.ts';
-import { IdSchema, textField, VersionSchema } from './primitives.ts';
+import { IdSchema, plainString, textField, VersionSchema } from './primitives.ts';
 import { dateField, pastDateField } from './dates.ts';
 
 /** A pain score on the 0-10 NRS: integers only, never a range (domain.md section 2). */
@@ -108,9 +108,12 @@ export const FunctionScoreCreateSchema = z
   .object({
     instrument: z.enum(FUNCTION_INSTRUMENTS, { error: 'Instrument must be odi or ndi' }),
     takenOn: pastDateField('Date'),
-    sections: z.record(z.string().max(40), SectionScore.nullable()),
+    sections: z.record(plainString('Section', 40), SectionScore.nullable()),
   })
   .superRefine((value, ctx) => {
+    // Zod runs this even when a field above failed; score only what passed (a score of 30 made a 500).
+    if (!INSTRUMENT_SECTIONS[value.instrument] || typeof value.sections !== 'object' || value.sections === null) return;
+    if (Object.values(value.sections).some((v) => v !== null && !SectionScore.safeParse(v).success)) return;
     const names = INSTRUMENT_SECTIONS[value.instrument];
     for (const key of Object.keys(value.sections)) {
       if (!names.includes(key)) ctx.addIssue({ code: 'custom', path: ['sections', key], message: `"${key}" is not a section of this questionnaire` });

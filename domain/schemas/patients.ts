@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { STAGES } from '../pathway.ts';
 import { SEXES } from '../patient-facts.ts';
-import { PageQuerySchema, textField, VersionSchema } from './primitives.ts';
+import { PageQuerySchema, plainString, textField, VersionSchema } from './primitives.ts';
 import { pastDateField } from './dates.ts';
 
 const optionalText = (label: string, max: number) => textField(label, max, 0).nullish().transform((v) => (v ? v : null));
@@ -54,7 +54,7 @@ export type PatientView = z.infer<typeof PatientViewSchema>;
 export const PATIENT_SORTS = ['name', 'mrn', 'birthDate', 'updated'] as const;
 
 export const PatientListQuerySchema = PageQuerySchema.extend({
-  q: z.string().max(100, 'Search must be at most 100 characters').optional(),
+  q: plainString('Search', 100).optional(),
   stage: z.enum(STAGES, { error: 'Unknown stage' }).optional(),
   sort: z.enum(PATIENT_SORTS, { error: `Sort must be one of: ${PATIENT_SORTS.join(', ')}` }).default('name'),
   dir: z.enum(['asc', 'desc'], { error: 'Direction must be asc or desc' }).default('asc'),

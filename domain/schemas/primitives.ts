@@ -19,12 +19,33 @@ export const VersionSchema = z
   .int('Version must be a whole number')
   .min(1, 'Version must be at least 1');
 
+/** A UTF-16 half of a surrogate pair without its other half: not a character, not storable as UTF-8. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Refuses text PostgreSQL cannot store (U+0000 in text or jsonb, unpaired surrogates in UTF-8), so
+ * such input is a 400 with a field message instead of a database error after validation.
+ */
+export function storableText<T extends z.ZodString>(schema: T, label: string): T {
+  return schema
+    .refine((value) => !value.includes('\u0000'), `${label} cannot contain a null character (U+0000)`)
+    .refine((value) => !LONE_SURROGATE.test(value), `${label} contains an invalid character`) as T;
+}
+
+/** A free-form string (search terms, keys) with a length limit, refusing what cannot be stored. */
+export function plainString(label: string, max: number, message = `${label} must be at most ${max} characters`) {
+  return storableText(z.string({ error: `${label} must be text` }).max(max, message), label);
+}
+
 /** A one-line text field: trimmed length limits, stored verbatim otherwise. */
 export function textField(label: string, max: number, min = 1) {
-  return z
-    .string({ error: (issue) => (issue.input === undefined ? `${label} is required` : `${label} must be text`) })
-    .min(min, min === 1 ? `${label} is required` : `${label} must be at least ${min} characters`)
-    .max(max, `${label} must be at most ${max} characters`);
+  return storableText(
+    z
+      .string({ error: (issue) => (issue.input === undefined ? `${label} is required` : `${label} must be text`) })
+      .min(min, min === 1 ? `${label} is required` : `${label} must be at least ${min} characters`)
+      .max(max, `${label} must be at most ${max} characters`),
+    label,
+  );
 }
 
 /** Paging for list endpoints; the server caps the page size. */

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { type BlockAssessment } from '../assessment.ts';
 import { ANESTHETIC_AGENTS, COMPLICATIONS, GUIDANCE, INTENTS, kindIntentProblem, PROCEDURE_KINDS, SEDATION_LEVELS } from '../procedures.ts';
 import { PAIN_CONTEXTS } from '../relief.ts';
-import { IdSchema, textField, VersionSchema } from './primitives.ts';
+import { IdSchema, plainString, textField, VersionSchema } from './primitives.ts';
 import { dateTimeField } from './dates.ts';
 import { NrsSchema } from './episodes.ts';
 
@@ -16,7 +16,7 @@ export const ProcedureCreateSchema = z.object({
   kind: z.enum(PROCEDURE_KINDS, { error: 'Kind must be mbb, ia or rfa' }),
   intent: z.enum(INTENTS, { error: 'Intent must be diagnostic or therapeutic' }),
   performedAt: dateTimeField('Performed at'),
-  levels: z.array(z.string().max(10), { error: 'Choose at least one level' }).min(1, 'Choose at least one level').max(6, 'At most 6 levels'),
+  levels: z.array(plainString('Level', 10), { error: 'Choose at least one level' }).min(1, 'Choose at least one level').max(6, 'At most 6 levels'),
   side: z.enum(['left', 'right', 'bilateral'], { error: 'Side must be left, right or bilateral' }),
   anesthetic: z.object({
     agent: z.enum(ANESTHETIC_AGENTS, { error: 'Choose the anesthetic agent' }),

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { NewPasswordSchema, RoleSchema, UsernameSchema } from './auth.ts';
-import { PageQuerySchema, textField, VersionSchema } from './primitives.ts';
+import { PageQuerySchema, plainString, textField, VersionSchema } from './primitives.ts';
 
 /** A user account as an admin sees it (never the hash). */
 export const UserViewSchema = z.object({
@@ -44,5 +44,5 @@ export const PasswordResetSchema = z.object({
 export type PasswordReset = z.infer<typeof PasswordResetSchema>;
 
 export const UserListQuerySchema = PageQuerySchema.extend({
-  q: z.string().max(64, 'Search must be at most 64 characters').optional(),
+  q: plainString('Search', 64).optional(),
 });

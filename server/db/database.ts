@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
+import { ensurePrivateDataDir } from './data-dir-modes.ts';
 import { QueuedPGliteDialect } from './pglite-queue.ts';
 import type { Database } from './schema.ts';
 
@@ -64,11 +65,14 @@ async function openPostgres(connectionString: string): Promise<Db> {
 
 async function openPglite(dataDir: string): Promise<Db> {
   const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) ensurePrivateDataDir(dataDir);
   const release = inMemory ? () => {} : lockDataDir(dataDir);
   try {
     const pglite = await PGlite.create(inMemory ? undefined : dataDir, {
       parsers: TYPE_PARSERS,
     });
+    // PGlite creates its files 0666; close them to other users again (issue 10, defect 2).
+    if (!inMemory) ensurePrivateDataDir(dataDir);
     const kysely = new Kysely<Database>({ dialect: new QueuedPGliteDialect({ pglite }) });
     return {
       kysely,
@@ -81,7 +85,11 @@ async function openPglite(dataDir: string): Promise<Db> {
       close: async () => {
         await kysely.destroy();
         if (!pglite.closed) await pglite.close();
-        release();
+        try {
+          if (!inMemory) ensurePrivateDataDir(dataDir); // files PGlite added while running
+        } finally {
+          release();
+        }
       },
     };
   } catch (error) {

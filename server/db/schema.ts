@@ -16,6 +16,8 @@ export interface UsersTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   version: Generated<number>;
+  /** Seeded by demo mode; refused whenever demo mode is off (migration 0006). */
+  demo: Generated<boolean>;
 }
 
 /** Server-side sessions; the cookie holds a random token, the table only its SHA-256. */
@@ -38,6 +40,13 @@ export interface LoginAttemptsTable {
   ip: string;
   success: boolean;
   at: Generated<Date>;
+}
+
+/** Addresses a user signed in from successfully; a locked account still opens from these (migration 0006). */
+export interface KnownLoginAddressesTable {
+  user_id: string;
+  ip: string;
+  last_success_at: Generated<Date>;
 }
 
 /** Append-only, hash-chained audit trail (design.md, Data). */
@@ -81,6 +90,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
+  known_login_addresses: KnownLoginAddressesTable;
   audit_events: AuditEventsTable;
   audit_seals: AuditSealsTable;
   audit_checkpoints: AuditCheckpointsTable;

@@ -26,7 +26,7 @@ export async function seedDemo(db: Kysely<Database>, fixedPassword: string | nul
   await db.transaction().execute(async (tx) => {
     for (const role of ROLES) {
       const password = fixedPassword ?? randomBytes(9).toString('base64url');
-      await tx.insertInto('users').values({ username: role, name: DEMO_USERS[role], role, password_hash: await hashPassword(password) }).execute();
+      await tx.insertInto('users').values({ username: role, name: DEMO_USERS[role], role, password_hash: await hashPassword(password), demo: true }).execute();
       credentials.push({ username: role, role, password });
     }
   });

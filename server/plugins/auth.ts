@@ -25,13 +25,18 @@ function sameToken(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
+/** True when the request is addressed to this machine (plain HTTP is fine there, nowhere else). */
+export function isLocalRequest(request: FastifyRequest): boolean {
+  return LOCAL_HOSTS.has(request.hostname.replace(/:\d+$/, ''));
+}
+
 /** Sets the session cookie: HttpOnly, SameSite=Strict, Secure unless served to localhost. */
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
     sameSite: 'strict',
-    secure: !LOCAL_HOSTS.has(request.hostname.replace(/:\d+$/, '')),
+    secure: !isLocalRequest(request),
   });
 }
 
@@ -50,11 +55,12 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
   app.addHook('onRequest', async (request) => {
     // Decide on the route the router matched, never the raw URL: "/%61pi/..." decodes to "/api/...".
     const route = request.routeOptions.url ?? '';
-    // The OpenAPI description and its viewer carry no patient data.
-    if (request.is404 || !route.startsWith('/api/') || route.startsWith('/api/docs')) return;
+    if (request.is404 || !route.startsWith('/api/')) return;
+    // The OpenAPI description maps the attack surface: open in demo mode, behind a session otherwise.
+    if (route.startsWith('/api/docs') && app.config.demo) return;
     const config = request.routeOptions.config;
     if (config.public) return;
-    const found = await lookupSession(app.db, request.cookies[SESSION_COOKIE], app.config.idleTimeoutMinutes);
+    const found = await lookupSession(app.db, request.cookies[SESSION_COOKIE], app.config.idleTimeoutMinutes, new Date(), app.config.sessionMaxHours);
     if (found.kind !== 'active') {
       throw unauthorized(found.kind === 'expired-idle' ? 'session-expired-idle' : found.kind === 'ended' ? 'session-ended' : 'session-missing');
     }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Problem } from '../../domain/index.ts';
+import { isUniqueViolation } from '../db/errors.ts';
 import { HttpProblem } from '../http-problem.ts';
 
 const PROBLEM_TYPE = 'application/problem+json';
@@ -38,6 +39,9 @@ export function registerProblemHandling(app: FastifyInstance): void {
       problem = validationProblem(error);
     } else if (error.code && FASTIFY_CLIENT_ERRORS[error.code]) {
       problem = FASTIFY_CLIENT_ERRORS[error.code]!;
+    } else if (isUniqueViolation(error)) {
+      // Last line of defence for two writes racing on a unique key: nothing was saved, so say so (never a 500).
+      problem = { status: 409, title: 'Conflict', code: 'conflict', detail: 'Someone saved the same record at the same moment. Reload and try again.' };
     } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       problem = { status: error.statusCode, title: 'Invalid request', detail: 'The request could not be processed.' };
     } else {

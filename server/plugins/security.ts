@@ -2,6 +2,10 @@ import { randomBytes } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import type { IncomingMessage } from 'node:http';
+import { isLocalRequest } from './auth.ts';
+
+/** One year, sub-domains included (OWASP HSTS guidance); not preloaded, that is the operator's choice. */
+const HSTS = 'max-age=31536000; includeSubDomains';
 
 const NONCES = new WeakMap<IncomingMessage, string>();
 
@@ -33,12 +37,14 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
     },
     // Same-origin app: no cross-origin embedding or opener access.
     crossOriginEmbedderPolicy: false,
+    // Sent by the onSend hook below instead: never to localhost, where the app runs over plain HTTP.
     strictTransportSecurity: false,
     referrerPolicy: { policy: 'no-referrer' },
     frameguard: { action: 'deny' },
   });
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    if (!isLocalRequest(request)) reply.header('Strict-Transport-Security', HSTS);
     return payload;
   });
 }

@@ -37,20 +37,26 @@ export async function createSession(db: Kysely<Database>, userId: string, ip: st
 
 /**
  * Finds the session behind a cookie token. A session idle for longer than `idleMinutes` is ended
- * (automatic logoff, security baseline) and reported as such so the client can say why.
+ * (automatic logoff, security baseline) and reported as such so the client can say why; one older
+ * than `maxHours` since sign-in is ended as well (absolute lifetime).
  */
-export async function lookupSession(db: Kysely<Database>, token: string | undefined, idleMinutes: number, now = new Date()): Promise<SessionLookup> {
+export async function lookupSession(db: Kysely<Database>, token: string | undefined, idleMinutes: number, now = new Date(), maxHours = 12): Promise<SessionLookup> {
   if (!token) return { kind: 'missing' };
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.csrf_token', 's.last_seen_at', 's.ended_at', 's.end_reason', 'u.id as user_id', 'u.username', 'u.name', 'u.role', 'u.active'])
+    .select(['s.id', 's.csrf_token', 's.created_at', 's.last_seen_at', 's.ended_at', 's.end_reason', 'u.id as user_id', 'u.username', 'u.name', 'u.role', 'u.active'])
     .where('s.token_hash', '=', sha256(token))
     .executeTakeFirst();
   if (!row) return { kind: 'missing' };
   if (row.ended_at) return row.end_reason === 'idle' ? { kind: 'expired-idle' } : { kind: 'ended' };
   if (!row.active) {
     await endSession(db, String(row.id), 'deactivated');
+    return { kind: 'ended' };
+  }
+  // Absolute lifetime: activity never keeps a session open past `maxHours` (a stolen cookie ends too).
+  if (now.getTime() - new Date(row.created_at).getTime() > maxHours * 3_600_000) {
+    await endSession(db, String(row.id), 'lifetime');
     return { kind: 'ended' };
   }
   const idleMs = now.getTime() - new Date(row.last_seen_at).getTime();

@@ -21,13 +21,13 @@ import { TEST_DB_KIND } from './test-app.ts';
     }
     const again = await openDatabase({ databaseUrl: null, dataDir: dir });
     await again.close();
-  });
+  }, 120_000); // creating a PGlite folder takes seconds, on a loaded machine a minute
 
   it('takes over a lock left by a process that no longer runs', async () => {
     writeFileSync(path.join(dir, 'facettrack.lock'), '999999999');
     const db = await openDatabase({ databaseUrl: null, dataDir: dir });
     await db.close();
-  });
+  }, 120_000);
 
   it('applies every migration once, persists them, and applies nothing the second time', async () => {
     const db = await openDatabase({ databaseUrl: null, dataDir: dir });
@@ -36,5 +36,5 @@ import { TEST_DB_KIND } from './test-app.ts';
     const reopened = await openDatabase({ databaseUrl: null, dataDir: dir });
     expect(await migrate(reopened)).toEqual([]);
     await reopened.close();
-  });
+  }, 120_000);
 });

@@ -3,11 +3,14 @@ import { createTestApp, type Signed, type TestApp, uniqueName } from './test-app
 describe('episodes, stages and conservative care', () => {
   let t: TestApp;
   let nurse: Signed;
+  let doc: Signed;
   let patientId: string;
   beforeAll(async () => {
     t = await createTestApp();
     await t.createUser('nurse2', 'nurse');
+    await t.createUser('doc2', 'physician');
     nurse = await t.login('nurse2');
+    doc = await t.login('doc2');
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/patients', headers: nurse.write, payload: { mrn: uniqueName('E-'), givenName: 'Ron', familyName: 'Runner', birthDate: '1980-01-01', sex: 'male', runner: true, weeklyDistanceKm: 50 } });
     patientId = res.json().id;
   });
@@ -47,7 +50,8 @@ describe('episodes, stages and conservative care', () => {
     const skip = await post(`/api/v1/episodes/${episode.id}/stage`, { version: 2, to: 'follow-up' });
     expect(skip.statusCode).toBe(422);
     expect(skip.json().detail).toContain('cannot move to Follow-up');
-    const noReason = await post(`/api/v1/episodes/${episode.id}/stage`, { version: 2, to: 'discharged' });
+    // Discharge is a physician's decision (issue 10, defect 9), so the physician tries it here.
+    const noReason = await t.app.inject({ method: 'POST', url: `/api/v1/episodes/${episode.id}/stage`, payload: { version: 2, to: 'discharged' }, headers: doc.write });
     expect(noReason.json().errors[0].path).toBe('reason');
     const stale = await post(`/api/v1/episodes/${episode.id}/stage`, { version: 1, to: 'diagnostic-blocks' });
     expect(stale.statusCode).toBe(409);

@@ -1,4 +1,4 @@
-import { createTestApp, type Signed, type TestApp } from './test-app.ts';
+import { createTestApp, type Signed, type TestApp, uniqueName } from './test-app.ts';
 
 /**
  * The server enforces every role (security baseline): walking every route in the OpenAPI
@@ -16,7 +16,7 @@ describe('role matrix over every route', () => {
     await t.createUser('matrix-nurse', 'nurse');
     manager = await t.login('matrix-manager');
     nurse = await t.login('matrix-nurse');
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json', headers: nurse.read })).json() as { paths: Record<string, Record<string, unknown>> };
     routes = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => [m.toUpperCase(), path] as [string, string]));
   });
   afterAll(async () => t.close());
@@ -58,5 +58,62 @@ describe('role matrix over every route', () => {
       if (refused !== NOT_FOR_NURSES.includes(key)) wrong.push(`${key} -> ${status}`);
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+/** Decisions the route permission alone does not capture (issue 10, defect 9): physicians only. */
+describe('role matrix: physician decisions inside nurse-writable routes', () => {
+  let t: TestApp;
+  let nurse: Signed;
+  let doc: Signed;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.createUser('scope-nurse', 'nurse');
+    await t.createUser('scope-doc', 'physician');
+    nurse = await t.login('scope-nurse');
+    doc = await t.login('scope-doc');
+  }, 30_000);
+  afterAll(async () => t.close());
+
+  const post = (as: Signed, url: string, payload: unknown) => t.app.inject({ method: 'POST', url, payload: payload as object, headers: as.write });
+  async function episodeInDiagnosticBlocks(): Promise<{ episodeId: string; procedureId: string }> {
+    const patient = (await post(nurse, '/api/v1/patients', { mrn: uniqueName('SC-'), givenName: 'Sal', familyName: 'Scope', birthDate: '1970-01-01', sex: 'male' })).json();
+    const episode = (await post(nurse, `/api/v1/patients/${patient.id}/episodes`, { region: 'lumbar', side: 'bilateral', onsetDate: '2026-01-01', indexPain: 'Low back' })).json();
+    await post(nurse, `/api/v1/episodes/${episode.id}/stage`, { version: 1, to: 'conservative-care' });
+    const procedure = (await post(doc, `/api/v1/episodes/${episode.id}/procedures`, {
+      kind: 'mbb', intent: 'diagnostic', performedAt: new Date(Date.now() - 7 * 3600_000).toISOString(), levels: ['L4-L5'], side: 'bilateral',
+      anesthetic: { agent: 'lidocaine', concentrationPercent: 2, volumeMl: 0.5 }, guidance: 'fluoroscopy', sedation: 'none',
+    })).json();
+    return { episodeId: episode.id, procedureId: procedure.id };
+  }
+
+  for (const to of ['not-facet-mediated', 'discharged']) {
+    it(`only a physician moves an episode to ${to}`, async () => {
+      const { episodeId } = await episodeInDiagnosticBlocks();
+      const byNurse = await post(nurse, `/api/v1/episodes/${episodeId}/stage`, { version: 3, to, reason: 'Negative blocks' });
+      expect(byNurse.statusCode).toBe(403);
+      expect(byNurse.json().code).toBe('physician-decision');
+      const byDoc = await post(doc, `/api/v1/episodes/${episodeId}/stage`, { version: 3, to, reason: 'Negative blocks' });
+      expect(byDoc.statusCode).withContext(byDoc.body).toBe(200);
+    });
+  }
+
+  it('a nurse still moves an episode along the pathway (not an ending)', async () => {
+    const { episodeId } = await episodeInDiagnosticBlocks();
+    expect((await post(nurse, `/api/v1/episodes/${episodeId}/stage`, { version: 3, to: 'conservative-care', reason: 'More therapy first' })).statusCode).toBe(200);
+  });
+
+  it('a nurse marks a pain score entered in error before signing, only a physician after', async () => {
+    const { procedureId } = await episodeInDiagnosticBlocks();
+    const score = async () => (await post(nurse, `/api/v1/procedures/${procedureId}/pain-scores`, { minutesAfter: 30, score: 2, context: 'activity' })).json();
+    const before = await score();
+    expect((await post(nurse, `/api/v1/pain-scores/${before.id}/entered-in-error`, { version: 1, reason: 'Typo' })).statusCode).toBe(204);
+    const after = await score();
+    expect((await post(doc, `/api/v1/procedures/${procedureId}/interpretation`, { text: 'Positive block' })).statusCode).toBe(200);
+    const byNurse = await post(nurse, `/api/v1/pain-scores/${after.id}/entered-in-error`, { version: 1, reason: 'Typo' });
+    expect(byNurse.statusCode).toBe(403);
+    const row = await t.db.kysely.selectFrom('pain_scores').select('error_reason').where('id', '=', after.id).executeTakeFirstOrThrow();
+    expect(row.error_reason).toBeNull();
+    expect((await post(doc, `/api/v1/pain-scores/${after.id}/entered-in-error`, { version: 1, reason: 'Typo' })).statusCode).toBe(204);
   });
 });

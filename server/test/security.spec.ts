@@ -24,8 +24,13 @@ describe('security headers and public surfaces', () => {
     expect(res.headers['cache-control']).toBe('no-store');
   });
 
-  it('publishes the OpenAPI description without a session', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+  // Issue 10, defect 8 changed this: the description needs a session outside demo mode.
+  it('publishes the OpenAPI description only to a signed-in user outside demo mode', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/docs/json' })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBe(401);
+    await t.createUser('docs-reader', 'manager');
+    const signed = await t.login('docs-reader');
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/json', headers: signed.read });
     expect(res.statusCode).toBe(200);
     expect(res.json().paths['/api/v1/auth/login']).toBeDefined();
   });

@@ -3,7 +3,8 @@ import * as z from 'zod';
 import { LoginRequestSchema, type SessionInfo, SessionInfoSchema } from '../../../domain/index.ts';
 import { HttpProblem } from '../../http-problem.ts';
 import { clearSessionCookie, sessionOf, setSessionCookie } from '../../plugins/auth.ts';
-import { LOGIN_LIMITS, loginRetryAfterSeconds } from '../../services/login-throttle.ts';
+import { countFailure } from '../../services/login-lockout.ts';
+import { isKnownAddress, lockIsActive, loginRetryAfterSeconds, rememberAddress } from '../../services/login-throttle.ts';
 import { verifyPassword } from '../../services/passwords.ts';
 import { createSession, endSession } from '../../services/sessions.ts';
 import type { App } from '../../types.ts';
@@ -41,28 +42,28 @@ export async function authRoutes(app: App): Promise<void> {
     });
     const user = await app.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
     const passwordOk = await verifyPassword(user?.password_hash ?? null, password);
+    // A lock holds until it expires, except from an address this user has signed in from before.
+    const lockedOut = !!user && lockIsActive(user.locked_at) && !(await isKnownAddress(app.db, user.id, ip));
 
     // A locked account answers like a wrong password, so a guess cannot be confirmed while locked.
-    if (!user || !passwordOk || user.locked_at) {
+    if (!user || !passwordOk || lockedOut) {
       await app.db.transaction().execute(async (tx) => {
-        if (user && !passwordOk) {
-          const row = await tx.updateTable('users').set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) })).where('id', '=', user.id)
-            .returning(['failed_logins', 'locked_at']).executeTakeFirstOrThrow();
-          if (row.failed_logins >= LOGIN_LIMITS.lockAfter && !row.locked_at) {
-            await tx.updateTable('users').set({ locked_at: new Date() }).where('id', '=', user.id).execute();
-            await app.audit.append(tx, { actorId: user.id, actorUsername: user.username, action: 'auth.locked', entity: 'user', entityId: user.id, ip, details: { failedLogins: row.failed_logins } });
-          }
-        }
-        await app.audit.append(tx, { actorId: user?.id ?? null, actorUsername: null, action: 'auth.login-failed', ip, details: { username, ...(user?.locked_at ? { locked: true } : {}) } });
+        if (user && !passwordOk) await countFailure(tx, user, ip);
+        // The typed username is stored only when it names a real account: it may be a password typed in the wrong field.
+        await app.audit.append(tx, { actorId: user?.id ?? null, actorUsername: null, action: 'auth.login-failed', ip, details: user ? { username: user.username, ...(lockedOut ? { locked: true } : {}) } : {} });
       });
       throw WRONG_CREDENTIALS;
     }
     if (!user.active) {
       throw new HttpProblem({ status: 403, title: 'Account inactive', code: 'account-inactive', detail: 'This account has been deactivated. Ask an administrator if you need access.' });
     }
+    if (user.demo && !app.config.demo) {
+      throw new HttpProblem({ status: 403, title: 'Demo account', code: 'demo-account', detail: 'Demo accounts work only in demo mode. Ask an administrator for your own account.' });
+    }
     const { token, csrfToken } = await app.db.transaction().execute(async (tx) => {
       await tx.updateTable('login_attempts').set({ success: true }).where('id', '=', attemptId).execute();
-      await tx.updateTable('users').set({ failed_logins: 0, last_login_at: new Date() }).where('id', '=', user.id).execute();
+      await tx.updateTable('users').set({ failed_logins: 0, locked_at: null, last_login_at: new Date() }).where('id', '=', user.id).execute();
+      await rememberAddress(tx, user.id, ip);
       await app.audit.append(tx, { actorId: user.id, actorUsername: user.username, action: 'auth.login', ip });
       return createSession(tx, user.id, ip);
     });

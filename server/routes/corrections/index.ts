@@ -4,6 +4,7 @@ import { type AuditAction, EnteredInErrorSchema, IdSchema, type Permission } fro
 import type { Database } from '../../db/schema.ts';
 import { HttpProblem, notFound, versionConflict } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
+import { assertMayCorrectPainScore } from '../../services/role-scope.ts';
 import type { App } from '../../types.ts';
 import { episodePatientId } from '../../services/clinical-rows.ts';
 
@@ -44,6 +45,7 @@ export async function correctionRoutes(app: App): Promise<void> {
         if (!row) throw notFound(kind.label);
         if (row.error_reason) throw new HttpProblem({ status: 409, title: 'Already marked', code: 'already-entered-in-error', detail: `${kind.label} is already marked entered in error.` });
         if (row.version !== version) throw versionConflict(null);
+        if (kind.path === 'pain-scores') await assertMayCorrectPainScore(tx, user.role, id);
         await tx.updateTable(kind.table).set({ error_reason: reason, error_at: new Date(), error_by: user.id, version: version + 1 }).where('id', '=', id).execute();
         // The reason stays on the row: free text may name people, and the audit trail cannot be corrected.
         await app.audit.patientData(tx, request, kind.action, await kind.patientOf(tx, id), kind.path, id);

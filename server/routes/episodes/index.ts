@@ -4,6 +4,7 @@ import {
 } from '../../../domain/index.ts';
 import { badRequest, HttpProblem, notFound, versionConflict } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
+import { assertMayMoveStage } from '../../services/role-scope.ts';
 import { defaultRuleSet, ruleSetById } from '../../services/rule-sets.ts';
 import type { App } from '../../types.ts';
 import { careRecordRoutes } from './care-records.ts';
@@ -71,6 +72,7 @@ export async function episodeRoutes(app: App): Promise<void> {
     const user = sessionOf(request).user;
     const { id } = request.params;
     const { version, to, reason } = request.body;
+    assertMayMoveStage(user.role, to);
     return app.db.transaction().execute(async (tx) => {
       const episode = await tx.selectFrom('episodes').select(['patient_id', 'stage', 'version']).where('id', '=', id).forUpdate().executeTakeFirst();
       if (!episode) throw notFound('The episode');

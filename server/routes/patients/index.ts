@@ -1,3 +1,5 @@
+import type * as z from 'zod';
+import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import {
   IdParamsSchema as IdParams, pageSchema, PatientCreateSchema, PatientListQuerySchema, PatientUpdateSchema, PatientViewSchema, searchKey,
@@ -35,8 +37,10 @@ export async function patientRoutes(app: App): Promise<void> {
   const read = { permission: 'patients:read' as const };
   const write = { permission: 'patients:write' as const };
 
-  app.get('/api/v1/patients', { config: read, schema: { tags: ['patients'], querystring: PatientListQuerySchema, response: { 200: PageOfPatients } } }, async (request) => {
-    const { q, stage, sort, dir, page, pageSize } = request.query;
+  // GET ?q= puts search terms (patient names) in URLs, where proxy access logs keep them; the client
+  // uses POST /patients/search with the same parameters in the body (FHIR's _search; issue 10, defect 10).
+  const search = async (request: FastifyRequest, query: z.output<typeof PatientListQuerySchema>) => {
+    const { q, stage, sort, dir, page, pageSize } = query;
     const key = q ? searchKey(q) : '';
     // Everything runs on the transaction: PGlite has one connection, so app.db inside it would wait forever.
     return app.db.transaction().execute(async (tx) => {
@@ -60,7 +64,9 @@ export async function patientRoutes(app: App): Promise<void> {
       await app.audit.patientData(tx, request, 'patient.search', null, 'patient', null, { patientIds: items.map((p) => p.id), ...(stage ? { stage } : {}) });
       return { items, total: Number(count.n), page, pageSize };
     });
-  });
+  };
+  app.get('/api/v1/patients', { config: read, schema: { tags: ['patients'], querystring: PatientListQuerySchema, response: { 200: PageOfPatients } } }, (request) => search(request, request.query));
+  app.post('/api/v1/patients/search', { config: read, schema: { tags: ['patients'], body: PatientListQuerySchema, response: { 200: PageOfPatients } } }, (request) => search(request, request.body));
 
   app.post('/api/v1/patients', { config: write, schema: { tags: ['patients'], body: PatientCreateSchema, response: { 201: PatientViewSchema } } }, async (request, reply) => {
     const user = sessionOf(request).user;

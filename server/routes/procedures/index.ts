@@ -6,6 +6,7 @@ import { badRequest, HttpProblem, notFound } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
 import { checksFailedBy } from '../../services/episode-checks.ts';
 import { assessProcedure, loadProcedure, procedureViews } from '../../services/procedure-data.ts';
+import { lockProcedureForSigning } from '../../services/write-locks.ts';
 import type { App } from '../../types.ts';
 import { diaryRoutes } from './diary.ts';
 import { episodePatientId } from '../../services/clinical-rows.ts';
@@ -97,6 +98,7 @@ export async function procedureRoutes(app: App): Promise<void> {
     const user = sessionOf(request).user;
     const { id } = request.params;
     return app.db.transaction().execute(async (tx) => {
+      await lockProcedureForSigning(tx, id); // loadProcedure answers 404 when it is missing
       const { row, patientId, ruleSet } = await loadProcedure(tx, id);
       if (row.error_reason) throw new HttpProblem({ status: 422, title: 'Procedure entered in error', code: 'entered-in-error', detail: 'This procedure is marked entered in error and cannot be interpreted.' });
       const assessment = await assessProcedure(tx, id);

@@ -4,6 +4,7 @@ import { badRequest, HttpProblem, notFound } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
 import { canonicalJson } from '../../services/canonical-json.ts';
 import { ruleSetById, ruleSetViews } from '../../services/rule-sets.ts';
+import { lockRuleSetKey, newRuleSetKey } from '../../services/write-locks.ts';
 import type { App } from '../../types.ts';
 
 /**
@@ -23,7 +24,7 @@ export async function ruleSetRoutes(app: App): Promise<void> {
     if (!from) throw badRequest([{ path: 'fromId', message: 'Unknown rule set' }]);
     const id = await app.db.transaction().execute(async (tx) => {
       const row = await tx.insertInto('rule_sets').values({
-        key: `practice-${Date.now().toString(36)}`, name: request.body.name, version: 1, built_in: false,
+        key: newRuleSetKey(), name: request.body.name, version: 1, built_in: false,
         source: `Copied from ${from.name} v${from.version}`, settings: canonicalJson(from.settings), created_by: user.id,
       }).returning('id').executeTakeFirstOrThrow();
       await app.audit.append(tx, { actorId: user.id, actorUsername: user.username, action: 'rule-set.create', entity: 'rule-set', entityId: String(row.id), ip: request.ip, details: { from: from.id } });
@@ -38,6 +39,7 @@ export async function ruleSetRoutes(app: App): Promise<void> {
     if (!base) throw notFound('The rule set');
     if (base.builtIn) throw new HttpProblem({ status: 422, title: 'Built-in rule set', code: 'built-in', detail: 'Built-in rule sets cannot be edited; copy one and edit the copy.' });
     const id = await app.db.transaction().execute(async (tx) => {
+      await lockRuleSetKey(tx, base.key);
       const top = await tx.selectFrom('rule_sets').select((eb) => eb.fn.max('version').as('v')).where('key', '=', base.key).executeTakeFirstOrThrow();
       const row = await tx.insertInto('rule_sets').values({
         key: base.key, name: base.name, version: Number(top.v) + 1, built_in: false, source: `Edited from v${base.version}`,

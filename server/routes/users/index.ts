@@ -10,13 +10,14 @@ import { sessionOf } from '../../plugins/auth.ts';
 import { hashPassword } from '../../services/passwords.ts';
 import { endUserSessions } from '../../services/sessions.ts';
 import type { App } from '../../types.ts';
+import { lockIsActive } from '../../services/login-throttle.ts';
 
 const PageOfUsers = pageSchema(UserViewSchema);
 
 function toView(row: Selectable<UsersTable>): UserView {
   return {
     id: String(row.id), username: row.username, name: row.name, role: row.role as UserView['role'], active: row.active,
-    locked: row.locked_at !== null, failedLogins: row.failed_logins, lastLoginAt: row.last_login_at?.toISOString() ?? null,
+    locked: lockIsActive(row.locked_at), failedLogins: row.failed_logins, lastLoginAt: row.last_login_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(), version: row.version,
   };
 }

@@ -8,7 +8,13 @@ import { PatientListStore } from './patient-list-store.ts';
 describe('PatientListStore', () => {
   let http: HttpTestingController;
   let store: InstanceType<typeof PatientListStore>;
-  const isList = (req: { url: string; method: string }) => req.method === 'GET' && req.url === '/api/v1/patients';
+  // Issue 10, defect 10: the list searches by POST, so names travel in the body, never in the URL.
+  const isList = (req: { url: string; method: string }) => req.method === 'POST' && req.url === '/api/v1/patients/search';
+  /** A search parameter as the URL would have carried it. */
+  const param = (req: { request: { body: unknown } }, key: string) => {
+    const value = (req.request.body as Record<string, unknown>)[key];
+    return value === undefined ? null : String(value);
+  };
   const page = (items: PatientView[]): Page<PatientView> => ({ items, total: items.length, page: 1, pageSize: 25 });
 
   beforeEach(async () => {
@@ -22,9 +28,9 @@ describe('PatientListStore', () => {
 
   it('asks for the first page sorted by name, without empty filters', () => {
     const req = http.expectOne(isList);
-    expect(req.request.params.keys().sort()).toEqual(['dir', 'page', 'pageSize', 'sort']);
-    expect(req.request.params.get('sort')).toBe('name');
-    expect(req.request.params.get('dir')).toBe('asc');
+    expect(Object.keys(req.request.body as object).sort()).toEqual(['dir', 'page', 'pageSize', 'sort']);
+    expect(param(req, 'sort')).toBe('name');
+    expect(param(req, 'dir')).toBe('asc');
     req.flush(page([patient()]));
     expect(store.patients().length).toBe(1);
   });
@@ -33,18 +39,18 @@ describe('PatientListStore', () => {
     http.expectOne(isList).flush(page([]));
     store.showPage(3, 25);
     TestBed.tick();
-    expect(http.expectOne(isList).request.params.get('page')).toBe('3');
+    expect(param(http.expectOne(isList), 'page')).toBe('3');
 
     store.search('mara');
     store.filterByStage('diagnostic-blocks');
     store.sortBy('birthDate', 'desc');
     TestBed.tick();
     const req = http.expectOne(isList);
-    expect(req.request.params.get('q')).toBe('mara');
-    expect(req.request.params.get('stage')).toBe('diagnostic-blocks');
-    expect(req.request.params.get('sort')).toBe('birthDate');
-    expect(req.request.params.get('dir')).toBe('desc');
-    expect(req.request.params.get('page')).toBe('1');
+    expect(param(req, 'q')).toBe('mara');
+    expect(param(req, 'stage')).toBe('diagnostic-blocks');
+    expect(param(req, 'sort')).toBe('birthDate');
+    expect(param(req, 'dir')).toBe('desc');
+    expect(param(req, 'page')).toBe('1');
     req.flush(page([]));
   });
 
@@ -53,7 +59,7 @@ describe('PatientListStore', () => {
     store.sortBy('mrn', '');
     TestBed.tick();
     const req = http.expectOne(isList);
-    expect(req.request.params.get('sort')).toBe('name');
+    expect(param(req, 'sort')).toBe('name');
     req.flush(page([]));
   });
 

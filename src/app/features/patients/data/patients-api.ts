@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom, type Observable } from 'rxjs';
 import type { z } from 'zod';
@@ -45,13 +45,10 @@ const id = encodeURIComponent;
 export class PatientsApi {
   private readonly http = inject(HttpClient);
 
-  /** GET /api/v1/patients with the query's search, stage filter, sort and page. */
+  /** POST /api/v1/patients/search with the query's search, stage filter, sort and page in the body, so names stay out of URLs. */
   list(query: PatientListQuery): Observable<Page<PatientView>> {
-    let params = new HttpParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
-    }
-    return this.http.get<Page<PatientView>>('/api/v1/patients', { params });
+    const body = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== null && value !== ''));
+    return this.http.post<Page<PatientView>>('/api/v1/patients/search', body);
   }
 
   /** POST /api/v1/patients */
