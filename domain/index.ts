@@ -22,3 +22,4 @@ export * from './calendar.ts';
 export * from './payer-checks.ts';
 export * from './next-step.ts';
 export * from './schemas/reports.ts';
+export * from './fhir/index.ts';
