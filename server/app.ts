@@ -21,6 +21,7 @@ import { correctionRoutes } from './routes/corrections/index.ts';
 import { ruleSetRoutes } from './routes/rule-sets/index.ts';
 import { checkRoutes } from './routes/episodes/checks.ts';
 import { reportRoutes } from './routes/episodes/report.ts';
+import { exportRoutes } from './routes/exports/index.ts';
 import type { App } from './types.ts';
 
 /** Largest request body accepted (clinical forms are small). */
@@ -66,6 +67,7 @@ export async function buildApp(config: ServerConfig, db: Db, logger: FastifyServ
   await app.register(ruleSetRoutes);
   await app.register(checkRoutes);
   await app.register(reportRoutes);
+  await app.register(exportRoutes);
   await registerSpa(app);
   return app;
 }

@@ -85,7 +85,7 @@ describe('patient Bundle mapping (domain.md section 7)', () => {
   const kinds = (rs: { resourceType: string }[]) => rs.map((r) => r.resourceType);
 
   it('a patient without episodes is a Bundle with the Patient only', () => {
-    const bundle = patientBundle({ ...record([]), episodes: [] }) as { type: string; entry: { fullUrl: string; resource: { resourceType: string; id: string } }[] };
+    const bundle = patientBundle({ ...record([]), episodes: [] }) as unknown as { type: string; entry: { fullUrl: string; resource: { resourceType: string; id: string } }[] };
     expect(bundle.type).toBe('collection');
     expect(bundle.entry.map((e) => e.resource.resourceType)).toEqual(['Patient']);
     expect(bundle.entry[0]!.fullUrl).toBe(`urn:uuid:${bundle.entry[0]!.resource.id}`);

@@ -32,6 +32,11 @@ export const AUDIT_ACTIONS = [
   'interpretation.sign',
   'rule-set.create',
   'rule-set.default',
+  'patient.export-fhir',
+  'patient.export-csv',
+  'export.bulk-start',
+  'export.bulk-patients',
+  'export.bulk-download',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
