@@ -23,3 +23,4 @@ export * from './payer-checks.ts';
 export * from './next-step.ts';
 export * from './schemas/reports.ts';
 export * from './fhir/index.ts';
+export * from './schemas/exports.ts';

@@ -11,7 +11,7 @@ import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Kysely, Selectable } from 'kysely';
-import { BULK_RESOURCE_TYPES, patientResources } from '../../domain/index.ts';
+import { BULK_RESOURCE_TYPES, type BulkExportJob as BulkJobView, patientResources } from '../../domain/index.ts';
 import type { ServerConfig } from '../config.ts';
 import type { Database, ExportJobsTable } from '../db/schema.ts';
 import { iso } from '../routes/clinical.ts';
@@ -20,13 +20,6 @@ import { gatherPatientExports } from './fhir-export.ts';
 
 export interface ExportActor { id: string; username: string; ip: string | null }
 
-export interface BulkJobView {
-  id: string; status: 'running' | 'done' | 'failed'; startedAt: string; finishedAt: string | null;
-  totalPatients: number; donePatients: number; progressPercent: number;
-  /** As the Bulk Data status manifest: one entry per resource type with its line count. */
-  output: { type: string; count: number; url: string }[];
-  error: string | null;
-}
 
 /** Where job files go: beside the PGlite data (its folder already holds the lock file), else the system temp folder. */
 export function exportBaseDir(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): string {

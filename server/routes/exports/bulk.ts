@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod';
-import { BULK_RESOURCE_TYPES, IdSchema } from '../../../domain/index.ts';
+import { BULK_RESOURCE_TYPES, BulkExportJobSchema as JobSchema, IdSchema } from '../../../domain/index.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { HttpProblem, notFound } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
@@ -13,11 +13,6 @@ import { attachment } from './download.ts';
 
 const JobParams = z.object({ id: IdSchema });
 const FileParams = z.object({ id: IdSchema, type: z.enum(BULK_RESOURCE_TYPES, { error: `Type must be one of: ${BULK_RESOURCE_TYPES.join(', ')}` }) });
-const JobSchema = z.object({
-  id: z.string(), status: z.enum(['running', 'done', 'failed']), startedAt: z.string(), finishedAt: z.string().nullable(),
-  totalPatients: z.number(), donePatients: z.number(), progressPercent: z.number(),
-  output: z.array(z.object({ type: z.string(), count: z.number(), url: z.string() })), error: z.string().nullable(),
-});
 
 /** Practice bulk export (admin): start, watch progress, download each NDJSON file when done. */
 export async function bulkExportRoutes(app: App): Promise<void> {
