@@ -145,6 +145,12 @@ describe('CSV downloads and the practice bulk export', () => {
       }
     });
 
+    it('two admins starting at the same moment get one export and one 409', async () => {
+      const [a, b] = await Promise.all([1, 2].map(() => t.app.inject({ method: 'POST', url: '/api/v1/exports', headers: admin.write })));
+      expect([a!.statusCode, b!.statusCode].sort()).toEqual([202, 409]);
+      await waitDone((a!.statusCode === 202 ? a! : b!).json().id);
+    });
+
     it('refuses a second start while one runs, non-admins, unknown jobs and unknown types', async () => {
       const blocker = await t.db.kysely.insertInto('export_jobs').values({ status: 'running', requested_by: admin.info.user.id }).returning('id').executeTakeFirstOrThrow();
       try {
