@@ -29,3 +29,5 @@ export * from './schemas/reports.ts';
 export * from './schemas/practice-settings.ts';
 export * from './outcomes/kaplan-meier.ts';
 export * from './outcomes/small-cells.ts';
+export * from './fhir/index.ts';
+export * from './schemas/exports.ts';

@@ -13,6 +13,8 @@ describe('roles and permissions (design.md, "Who uses it")', () => {
     ['users:manage', ['admin']],
     ['audit:read', ['admin']],
     ['rule-sets:manage', ['admin']],
+    ['patients:export', ['physician', 'admin']],
+    ['practice:export', ['admin']],
   ];
   for (const [permission, holders] of table) {
     for (const role of ROLES) {

@@ -28,6 +28,9 @@ export const PERMISSIONS = {
   'audit:read': ['admin'],
   'rule-sets:manage': ['admin'],
   'settings:manage': ['admin'],
+  // Exports carry whole records out of the product: the physician for a patient, the admin for the practice.
+  'patients:export': ['physician', 'admin'],
+  'practice:export': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -25,6 +25,7 @@ import { correctionRoutes } from './routes/corrections/index.ts';
 import { practiceReportRoutes } from './routes/reports/index.ts';
 import { ruleSetRoutes } from './routes/rule-sets/index.ts';
 import { practiceSettingsRoutes } from './routes/practice-settings/index.ts';
+import { exportRoutes } from './routes/exports/index.ts';
 import { loggableError } from './services/log-safety.ts';
 import type { App } from './types.ts';
 
@@ -75,6 +76,7 @@ export async function buildApp(config: ServerConfig, db: Db, logger: FastifyServ
   await app.register(ruleSetRoutes);
   await app.register(practiceSettingsRoutes);
   await app.register(practiceReportRoutes);
+  await app.register(exportRoutes);
   await registerSpa(app);
   return app;
 }

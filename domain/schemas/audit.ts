@@ -38,6 +38,11 @@ export const AUDIT_ACTIONS = [
   'access.denied',
   /** An admin's account was spared a lockout because it is the last active admin (issue 10, defect 6). */
   'auth.lock-spared',
+  'patient.export-fhir',
+  'patient.export-csv',
+  'export.bulk-start',
+  'export.bulk-patients',
+  'export.bulk-download',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -105,6 +105,7 @@ export interface Database {
   procedures: ProceduresTable;
   pain_scores: PainScoresTable;
   interpretations: InterpretationsTable;
+  export_jobs: ExportJobsTable;
 }
 
 /** Columns every entered-in-error-capable clinical row has (never deleted, design.md). */
@@ -274,4 +275,17 @@ export interface InterpretationsTable {
   rule_set_id: string | null;
   signed_at: Generated<Date>;
   signed_by: string;
+}
+
+/** Practice bulk exports (migration 0009): progress and the NDJSON files written, one per resource type. */
+export interface ExportJobsTable {
+  id: Generated<string>;
+  status: string;
+  requested_by: string;
+  started_at: Generated<Date>;
+  finished_at: Date | null;
+  total_patients: Generated<number>;
+  done_patients: Generated<number>;
+  files: ColumnType<{ type: string; count: number; file: string }[], string | undefined, string>;
+  error: string | null;
 }

@@ -61,6 +61,12 @@ export const routes: Routes = [
         loadChildren: () => import('./features/procedures/procedures.routes.ts').then((m) => m.PROCEDURE_ROUTES),
       },
       {
+        path: 'admin/exports',
+        title: title('Practice export'),
+        canActivate: [permissionGuard('practice:export')],
+        loadChildren: () => import('./features/admin-exports/admin-exports.routes.ts').then((m) => m.ADMIN_EXPORTS_ROUTES),
+      },
+      {
         path: 'admin/rule-sets',
         title: title('Rule sets'),
         canActivate: [permissionGuard('rule-sets:manage')],

@@ -17,4 +17,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Users', icon: 'manage_accounts', route: '/admin/users', permission: 'users:manage' },
   { label: 'Audit log', icon: 'policy', route: '/admin/audit', permission: 'audit:read' },
   { label: 'Rule sets', icon: 'rule', route: '/admin/rule-sets', permission: 'rule-sets:manage' },
+  { label: 'Practice export', icon: 'cloud_download', route: '/admin/exports', permission: 'practice:export' },
 ];

@@ -53,9 +53,9 @@ describe('ShellPage', () => {
     http.verify();
   });
 
-  it('shows Users, Audit log and Rule sets to an admin', async () => {
+  it('shows Users, Audit log, Rule sets and Practice export to an admin', async () => {
     await openShellAs('admin');
-    expect(await navLabels()).toEqual(['Home', 'Users', 'Audit log', 'Rule sets']);
+    expect(await navLabels()).toEqual(['Home', 'Users', 'Audit log', 'Rule sets', 'Practice export']);
   });
 
   it('shows Home and Patients to a nurse', async () => {

@@ -10,6 +10,7 @@ import { map } from 'rxjs';
 import { type EpisodeChecks, type EpisodeView, FACET_SIGNS, monthsBetween, STAGE_LABELS, SUSPECTED_CAUSES, todayIso } from '@domain';
 import { problemMessage } from '../../../core/problem.ts';
 import { SessionStore } from '../../../core/session-store.ts';
+import { type DownloadLink, DownloadLinks } from '../../../shared/ui/download-links/download-links.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
 import { NextStepCallout } from '../../../shared/ui/payer-checks/next-step-callout.ts';
 import { PayerCheckList } from '../../../shared/ui/payer-checks/payer-check-list.ts';
@@ -47,6 +48,7 @@ const DIALOG_SIZE: MatDialogConfig = { width: '720px', maxWidth: '95vw', autoFoc
     MatIconModule,
     MatProgressBarModule,
     NoticePanel,
+    DownloadLinks,
     StageChip,
     PatientHeader,
     EpisodeSwitcher,
@@ -70,6 +72,17 @@ export class PatientRecordPage {
   protected readonly canWrite = computed(() => this.session.user() !== null && this.session.can('patients:write'));
   /** Physicians record procedures; the shortcut is hidden from everyone else (the server decides too). */
   protected readonly canRecordProcedure = computed(() => this.session.user() !== null && this.session.can('procedures:write'));
+  /** Exports of this record: the FHIR Bundle for physicians and admins, the pain scores as CSV (the server checks both). */
+  protected readonly downloads = computed((): DownloadLink[] => {
+    const id = this.store.patient()?.id;
+    if (!id || !this.session.user()) return [];
+    return [
+      ...(this.session.can('patients:export')
+        ? [{ label: 'FHIR record', icon: 'download', href: `/api/v1/patients/${id}/fhir`, description: 'Download the patient record as a FHIR R4 Bundle (JSON)' }]
+        : []),
+      { label: 'Pain scores CSV', icon: 'table_view', href: `/api/v1/patients/${id}/pain-scores.csv`, description: "Download the patient's pain scores as CSV" },
+    ];
+  });
   protected readonly regionLabels = REGION_LABELS;
   protected readonly sideLabels = SIDE_LABELS;
   protected readonly stageLabels = STAGE_LABELS;
