@@ -23,3 +23,5 @@ export * from './payer-checks.ts';
 export * from './next-step.ts';
 export * from './schemas/reports.ts';
 export * from './schemas/practice-settings.ts';
+export * from './follow-ups.ts';
+export * from './schemas/follow-ups.ts';

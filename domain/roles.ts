@@ -24,6 +24,11 @@ export const PERMISSIONS = {
   'audit:read': ['admin'],
   'rule-sets:manage': ['admin'],
   'settings:manage': ['admin'],
+  // issue 12: the nurse's day (worklist, follow-ups, booking for the physician); the overdue digest
+  'worklist:read': ['nurse', 'physician'],
+  'follow-ups:write': ['nurse', 'physician'],
+  'procedures:plan': ['nurse', 'physician'],
+  'digest:read': ['physician', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -23,6 +23,8 @@ import { checkRoutes } from './routes/episodes/checks.ts';
 import { reportRoutes } from './routes/episodes/report.ts';
 import { practiceSettingsRoutes } from './routes/practice-settings/index.ts';
 import type { App } from './types.ts';
+import { createClock } from './services/clock.ts';
+import { nursesDayRoutes } from './routes/worklist/index.ts';
 
 /** Largest request body accepted (clinical forms are small). */
 export const BODY_LIMIT_BYTES = 100 * 1024;
@@ -44,6 +46,7 @@ export async function buildApp(config: ServerConfig, db: Db, logger: FastifyServ
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', db.kysely);
   app.decorate('config', config);
+  app.decorate('clock', createClock());
 
   registerProblemHandling(app);
   await registerSecurityHeaders(app);
@@ -68,6 +71,7 @@ export async function buildApp(config: ServerConfig, db: Db, logger: FastifyServ
   await app.register(checkRoutes);
   await app.register(reportRoutes);
   await app.register(practiceSettingsRoutes);
+  await app.register(nursesDayRoutes); // issue 12: planned procedures, follow-ups, worklist, digest
   await registerSpa(app);
   return app;
 }

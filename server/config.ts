@@ -19,6 +19,8 @@ export interface ServerConfig {
   /** Trust X-Forwarded-* from a reverse proxy (for the client address in the audit log). */
   trustProxy: boolean;
   logLevel: string;
+  /** PUT /api/v1/test/clock shifts the server's clock (e2e journeys); refused outside demo mode. */
+  testClock: boolean;
 }
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
@@ -44,5 +46,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     spaDir: env['FT_SPA_DIR'] || 'dist/facettrack/browser',
     trustProxy: env['FT_TRUST_PROXY'] === '1',
     logLevel: env['LOG_LEVEL'] || 'info',
+    testClock: testClockAllowed(env),
   };
+}
+
+/** A movable clock is for throwaway demo servers only: a real practice must never have one. */
+function testClockAllowed(env: NodeJS.ProcessEnv): boolean {
+  if (env['FT_TEST_CLOCK'] !== '1') return false;
+  const demo = env['FT_DEMO'] === '1' || env['FT_DEMO'] === 'true';
+  if (!demo || env['DATABASE_URL']) throw new Error('FT_TEST_CLOCK is only allowed in demo mode on the embedded database (FT_DEMO=1)');
+  return true;
 }

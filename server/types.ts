@@ -4,12 +4,15 @@ import type { Kysely } from 'kysely';
 import type { Permission } from '../domain/index.ts';
 import type { ServerConfig } from './config.ts';
 import type { Database } from './db/schema.ts';
+import type { Clock } from './services/clock.ts';
 import type { ActiveSession } from './services/sessions.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<Database>;
     config: ServerConfig;
+    /** "Now" for clinical dates (worklist, follow-ups); settable in tests. */
+    clock: Clock;
   }
   interface FastifyRequest {
     /** The signed-in session, set by the auth hook on every /api route that is not public. */

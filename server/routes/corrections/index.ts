@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema.ts';
 import { HttpProblem, notFound, versionConflict } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
 import type { App } from '../../types.ts';
+import { cancelOpenFollowUps } from '../../services/follow-ups.ts';
 import { auditPatientData, episodePatientId } from '../clinical.ts';
 
 type Tx = Kysely<Database>;
@@ -45,6 +46,7 @@ export async function correctionRoutes(app: App): Promise<void> {
         if (row.error_reason) throw new HttpProblem({ status: 409, title: 'Already marked', code: 'already-entered-in-error', detail: `${kind.label} is already marked entered in error.` });
         if (row.version !== version) throw versionConflict(null);
         await tx.updateTable(kind.table).set({ error_reason: reason, error_at: new Date(), error_by: user.id, version: version + 1 }).where('id', '=', id).execute();
+        if (kind.table === 'procedures') await cancelOpenFollowUps(tx, id, reason, user.id); // issue 12
         // The reason stays on the row: free text may name people, and the audit trail cannot be corrected.
         await auditPatientData(tx, request, kind.action, await kind.patientOf(tx, id), kind.path, id);
       });

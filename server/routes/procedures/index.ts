@@ -7,6 +7,7 @@ import { sessionOf } from '../../plugins/auth.ts';
 import { checksFailedBy } from '../../services/episode-checks.ts';
 import { assessProcedure, loadProcedure, procedureViews } from '../../services/procedure-data.ts';
 import type { App } from '../../types.ts';
+import { afterProcedureRecorded } from '../../services/procedure-follow-ups.ts';
 import { auditPatientData, episodePatientId } from '../clinical.ts';
 
 const IdParams = z.object({ id: IdSchema });
@@ -69,6 +70,7 @@ export async function procedureRoutes(app: App): Promise<void> {
         sedation_reason: b.sedationReason, interval_exception_reason: b.intervalExceptionReason, rfa_not_possible_reason: b.rfaNotPossibleReason,
         override_reason: failing.length ? b.overrideReason : null,
       }).returningAll().executeTakeFirstOrThrow();
+      await afterProcedureRecorded(tx, row, b.plannedProcedureId ?? null, user.id); // issue 12: booking, follow-up schedule
       const patientId = String(episode.patient_id);
       const next = naturalStageAfter(episode.stage as Stage, b.intent, b.kind);
       if (next) {
