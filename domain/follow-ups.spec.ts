@@ -1,5 +1,5 @@
 import {
-  DEFAULT_FOLLOW_UP_SETTINGS, followUpDueDate, followUpSchedule, followUpSection, outsideWindow, overdueSince, plannedProcedureSection, rfaDurability,
+  DEFAULT_FOLLOW_UP_SETTINGS, followUpDueDate, formatFollowUpPoints, parseFollowUpPoints, followUpSchedule, followUpSection, outsideWindow, overdueSince, plannedProcedureSection, rfaDurability,
   statusAfterNoAnswer,
 } from './follow-ups.ts';
 
@@ -93,6 +93,14 @@ describe('follow-ups', () => {
     expect(outsideWindow('2026-02-14', 3, '2026-02-10')).toBeTrue();
     expect(outsideWindow('2026-02-14', 3, '2026-02-17')).toBeFalse();
     expect(outsideWindow('2026-02-14', 3, '2026-02-18')).toBeTrue();
+  });
+
+  it('reads and writes follow-up points as text for the rule-set form', () => {
+    expect(parseFollowUpPoints('2 weeks call, 3 months visit; 1 day')).toEqual([
+      { count: 2, unit: 'weeks', kind: 'call' }, { count: 3, unit: 'months', kind: 'visit' }, { count: 1, unit: 'days', kind: 'call' },
+    ]);
+    expect(parseFollowUpPoints('soon')[0]!.count).toBeNaN();
+    expect(parseFollowUpPoints(formatFollowUpPoints(DEFAULT_FOLLOW_UP_SETTINGS.followUpPoints))).toEqual(DEFAULT_FOLLOW_UP_SETTINGS.followUpPoints);
   });
 
   it('"no answer" makes a follow-up missed at the attempts setting', () => {

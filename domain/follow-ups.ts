@@ -53,6 +53,23 @@ export function followUpPointLabel(p: Pick<FollowUpPoint, 'count' | 'unit'>): st
   return `${p.count} ${unit}`;
 }
 
+/** "2 weeks call, 3 months visit" for the rule-set form. */
+export function formatFollowUpPoints(points: readonly FollowUpPoint[]): string {
+  return points.map((p) => `${p.count} ${p.unit} ${p.kind}`).join(', ');
+}
+
+/**
+ * Parses "2 weeks call, 3 months visit" (singular units and a missing kind, meaning call, allowed).
+ * A part that cannot be read becomes a point with count NaN, so the schema names the problem.
+ */
+export function parseFollowUpPoints(text: string): FollowUpPoint[] {
+  return text.split(/[,;\n]+/).map((part) => part.trim()).filter(Boolean).map((part) => {
+    const m = /^(\d+)\s*(day|week|month)s?(?:\s+(call|visit))?$/i.exec(part);
+    if (!m) return { count: Number.NaN, unit: 'days', kind: 'call' };
+    return { count: Number(m[1]), unit: `${m[2]!.toLowerCase()}s` as FollowUpUnit, kind: (m[3]?.toLowerCase() ?? 'call') as FollowUpKind };
+  });
+}
+
 /** The local date a point falls on after a procedure performed on local date `performedOn`. */
 export function followUpDueDate(performedOn: string, p: Pick<FollowUpPoint, 'count' | 'unit'>): string {
   if (p.unit === 'months') return addMonths(performedOn, p.count); // the 31st lands on the month's last day

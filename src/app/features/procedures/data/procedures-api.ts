@@ -8,6 +8,7 @@ import type {
   PayerCheck,
   PainScoreCreate,
   PainScoreView,
+  PlannedProcedureView,
   ProcedureCreate,
   ProcedureView,
   RuleSetView,
@@ -37,6 +38,11 @@ const procedureUrl = (id: string) => `/api/v1/procedures/${encodeURIComponent(id
 @Injectable({ providedIn: 'root' })
 export class ProceduresApi {
   private readonly http = inject(HttpClient);
+
+  /** GET /api/v1/planned-procedures/:id: the booking a recording performs. */
+  planned(id: string): Promise<PlannedProcedureView> {
+    return firstValueFrom(this.http.get<PlannedProcedureView>(`/api/v1/planned-procedures/${encodeURIComponent(id)}`));
+  }
 
   /** GET /api/v1/episodes/:id (its region gives the facet levels). */
   episode(id: string): Promise<EpisodeView> {

@@ -5,7 +5,9 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { type RuleSetSettings, RuleSetSettingsSchema, type RuleSetView } from '../../../../../../domain/index.ts';
+import {
+  DEFAULT_FOLLOW_UP_SETTINGS, formatFollowUpPoints, parseFollowUpPoints, type RuleSetSettings, RuleSetSettingsSchema, type RuleSetView,
+} from '../../../../../../domain/index.ts';
 import { problemMessage } from '../../../../core/problem.ts';
 import { type FieldMessage, fieldMessage, showFieldMessages } from '../../../../shared/forms/schema-errors.ts';
 import type { RuleSetChangeResult } from '../../data/rule-sets-store.ts';
@@ -17,7 +19,7 @@ export interface RuleSetEditDialogData {
   save: (settings: RuleSetSettings) => Promise<RuleSetChangeResult>;
 }
 
-type NumberSetting = Exclude<keyof RuleSetSettings, 'thresholdExclusive' | 'diaryMinutes'>;
+type NumberSetting = Exclude<keyof RuleSetSettings, 'thresholdExclusive' | 'diaryMinutes' | 'followUpPoints' | 'diagnosticFollowUpPoints'>;
 
 /** The numeric settings, in the order a reviewer reads them. */
 const NUMBER_FIELDS: readonly { key: NumberSetting; label: string; hint?: string }[] = [
@@ -32,6 +34,8 @@ const NUMBER_FIELDS: readonly { key: NumberSetting; label: string; hint?: string
   { key: 'maxDiagnosticSessionsPer12Months', label: 'Diagnostic sessions per 12 months' },
   { key: 'maxTherapeuticIaSessionsPer12Months', label: 'Therapeutic IA sessions per 12 months' },
   { key: 'maxRfaSessionsPer12Months', label: 'RFA sessions per 12 months' },
+  { key: 'followUpWindowDays', label: 'Follow-up window (± days)' },
+  { key: 'followUpMaxAttempts', label: 'Unanswered calls before missed' },
 ];
 
 /** "15, 30, 60" as numbers; anything that is not a number stays NaN so the schema names it. */
@@ -45,7 +49,8 @@ export function parseMinuteList(text: string): number[] {
 /** Schema paths ("settings.diaryMinutes.3") name the form's controls ("diaryMinutes"). */
 function formPath(path: string): string {
   const bare = path.replace(/^settings\./, '');
-  return bare.startsWith('diaryMinutes') ? 'diaryMinutes' : bare;
+  for (const list of ['diaryMinutes', 'followUpPoints', 'diagnosticFollowUpPoints']) if (bare.startsWith(list)) return list;
+  return bare;
 }
 
 /** Edits a practice rule set's settings; saving creates a new version. Closes with it, or undefined. */
@@ -77,6 +82,8 @@ export class RuleSetEditDialog {
     ) as Record<NumberSetting, FormControl<number | null>>),
     thresholdExclusive: this.settings.thresholdExclusive,
     diaryMinutes: (this.settings.diaryMinutes ?? []).join(', '),
+    followUpPoints: formatFollowUpPoints(this.settings.followUpPoints ?? DEFAULT_FOLLOW_UP_SETTINGS.followUpPoints),
+    diagnosticFollowUpPoints: formatFollowUpPoints(this.settings.diagnosticFollowUpPoints ?? DEFAULT_FOLLOW_UP_SETTINGS.diagnosticFollowUpPoints),
   });
   protected readonly saving = signal(false);
   protected readonly formError = signal<string | null>(null);
@@ -91,6 +98,8 @@ export class RuleSetEditDialog {
       ...this.settings,
       ...value,
       diaryMinutes: parseMinuteList(value.diaryMinutes),
+      followUpPoints: parseFollowUpPoints(value.followUpPoints),
+      diagnosticFollowUpPoints: parseFollowUpPoints(value.diagnosticFollowUpPoints),
     });
     if (!parsed.success) {
       this.show(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
