@@ -61,7 +61,8 @@ describe('planned procedures, follow-ups and the worklist', () => {
     expect(res.statusCode).withContext(res.body).toBe(200);
     return res.json();
   };
-  const mine = (rows: { patientId: string; kind: string }[], kind = 'follow-up') => rows.filter((r) => r.patientId === patientId && r.kind === kind);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON rows from the API
+  const mine = (rows: any[], kind = 'follow-up'): any[] => rows.filter((r) => r.patientId === patientId && r.kind === kind);
 
   it('an RFA gets follow-ups at 2 and 6 weeks, 3, 6 and 12 months, as local dates in the practice zone', async () => {
     // 21:30 on 31 Jan in New York is already 1 Feb in UTC: the schedule counts from 31 Jan.
