@@ -50,7 +50,7 @@ async function plannedRows(tx: Tx, today: string, f: WorklistFilter): Promise<Se
 }
 
 /**
- * Diary time points due now: for each recent procedure, the current point when nothing is recorded
+ * Diary time points due now: for each recent diagnostic block, the current point when nothing is recorded
  * at it yet (a point passed unrecorded is not chased: the next one is what the nurse can still get).
  */
 async function diaryRows(tx: Tx, now: Date, timeZone: string, f: WorklistFilter): Promise<SectionedRow[]> {
@@ -59,6 +59,8 @@ async function diaryRows(tx: Tx, now: Date, timeZone: string, f: WorklistFilter)
   let q = tx.selectFrom('procedures').innerJoin('episodes', 'episodes.id', 'procedures.episode_id').innerJoin('patients', 'patients.id', 'episodes.patient_id')
     .select(['procedures.id', 'procedures.kind', 'procedures.performed_at', 'procedures.performer_id', 'episodes.id as episode_id', 'episodes.region', 'episodes.rule_set_id',
       'patients.id as patient_id', 'patients.given_name', 'patients.family_name', 'patients.mrn'])
+    // The post-block diary belongs to diagnostic blocks (domain.md section 2); treatments get follow-ups.
+    .where('procedures.intent', '=', 'diagnostic')
     .where('procedures.error_reason', 'is', null).where('procedures.performed_at', '>', new Date(now.getTime() - (longest + 1440) * 60_000)).where('procedures.performed_at', '<=', now);
   if (f.providerId) q = q.where('procedures.performer_id', '=', f.providerId);
   if (f.region) q = q.where('episodes.region', '=', f.region);
