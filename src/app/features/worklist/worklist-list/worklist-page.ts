@@ -1,3 +1,4 @@
+import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, ElementRef, inject, type OnInit } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -21,7 +22,7 @@ export function entryLink(row: WorklistRow): string[] {
 /** The nurse's landing page (issue 12): Overdue, Due today, Upcoming (7 days), each with its count. */
 @Component({
   selector: 'app-worklist-page',
-  imports: [MatButtonModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule, NoticePanel, WorklistTable],
+  imports: [DatePipe, MatButtonModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule, NoticePanel, WorklistTable],
   templateUrl: './worklist-page.html',
   styleUrl: './worklist-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
