@@ -35,6 +35,8 @@ export default defineConfig({
       FT_DEMO_PASSWORD: E2E_DEMO_PASSWORD,
       FT_DEMO_PATIENTS: '0',
       LOG_LEVEL: 'warn',
+      // PUT /api/v1/test/clock: the journeys see "tomorrow" without waiting (refused outside demo mode).
+      FT_TEST_CLOCK: '1',
     },
   },
 });

@@ -31,3 +31,5 @@ export * from './outcomes/kaplan-meier.ts';
 export * from './outcomes/small-cells.ts';
 export * from './fhir/index.ts';
 export * from './schemas/exports.ts';
+export * from './follow-ups.ts';
+export * from './schemas/follow-ups.ts';

@@ -28,6 +28,7 @@ export const COMPLICATIONS = {
   rash: 'Rash',
   numbness: 'Numbness',
   neuritis: 'Post-RFA neuritis',
+  'persistent-pain': 'Persistent pain', // domain.md section 8
   other: 'Other',
 } as const;
 export type Complication = keyof typeof COMPLICATIONS;

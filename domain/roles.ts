@@ -31,6 +31,11 @@ export const PERMISSIONS = {
   // Exports carry whole records out of the product: the physician for a patient, the admin for the practice.
   'patients:export': ['physician', 'admin'],
   'practice:export': ['admin'],
+  // issue 12: the nurse's day (worklist, follow-ups, booking for the physician); the overdue digest
+  'worklist:read': ['nurse', 'physician'],
+  'follow-ups:write': ['nurse', 'physician'],
+  'procedures:plan': ['nurse', 'physician'],
+  'digest:read': ['physician', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -3,7 +3,9 @@
  * 3 and 4). Figures domain.md marks as unverified or per payer are settings here, never constants in
  * the rules themselves.
  */
-export interface RuleSetSettings {
+import { DEFAULT_FOLLOW_UP_SETTINGS, type FollowUpSettings } from './follow-ups.ts';
+
+export interface RuleSetSettings extends FollowUpSettings {
   /** Relief (%) at or above which a diagnostic block is positive (strictly above when `thresholdExclusive`). */
   positiveThresholdPercent: number;
   /** True when the threshold itself is not enough ("> 50%", cervical consensus 2021). */
@@ -61,6 +63,7 @@ const COMMON = {
   maxDiagnosticSessionsPer12Months: 4, // domain.md section 4 [3][12]
   maxTherapeuticIaSessionsPer12Months: 4,
   maxRfaSessionsPer12Months: 2,
+  ...DEFAULT_FOLLOW_UP_SETTINGS, // follow-up points, window and attempts (domain/follow-ups.ts)
 } as const;
 
 /** The built-in rule sets (domain.md section 3 table). */

@@ -19,10 +19,11 @@ test('the login page shows demo mode, inline errors, and a clear message for a w
 });
 
 const sections: Record<string, string[]> = {
-  nurse: ['Home', 'Patients'],
-  physician: ['Home', 'Patients'],
+  // Issue 12 adds the worklist (nurse, physician) and the overdue digest (physician, admin).
+  nurse: ['Home', 'Worklist', 'Patients'],
+  physician: ['Home', 'Worklist', 'Patients', 'Overdue digest'],
   manager: ['Home'],
-  admin: ['Home', 'Users', 'Audit log', 'Rule sets'],
+  admin: ['Home', 'Overdue digest', 'Users', 'Audit log', 'Rule sets'],
 };
 
 for (const [role, expected] of Object.entries(sections)) {
@@ -67,7 +68,9 @@ test('the admin creates a nurse, who can then sign in; the audit trail records i
 
   const other = await browser.newPage();
   await signIn(other, 'nina', 'nina-password-2026');
-  await expect(other.getByRole('heading', { level: 1 })).toContainText("Nina O'Neil");
+  // A nurse lands on the worklist (issue 12); the shell names her.
+  await expect(other).toHaveURL(/\/worklist$/);
+  await expect(other.getByText("Nina O'Neil")).toBeVisible();
   await other.close();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();

@@ -28,6 +28,8 @@ import { practiceSettingsRoutes } from './routes/practice-settings/index.ts';
 import { exportRoutes } from './routes/exports/index.ts';
 import { loggableError } from './services/log-safety.ts';
 import type { App } from './types.ts';
+import { createClock } from './services/clock.ts';
+import { nursesDayRoutes } from './routes/worklist/index.ts';
 
 /** Largest request body accepted (clinical forms are small). */
 export const BODY_LIMIT_BYTES = 100 * 1024;
@@ -50,6 +52,7 @@ export async function buildApp(config: ServerConfig, db: Db, logger: FastifyServ
   app.decorate('config', config);
   await app.register(databasePlugin, { db });
   await app.register(auditPlugin);
+  app.decorate('clock', createClock());
 
   registerRequestOrder(app);
   await registerAuditSealer(app, db);
@@ -77,6 +80,7 @@ export async function buildApp(config: ServerConfig, db: Db, logger: FastifyServ
   await app.register(practiceSettingsRoutes);
   await app.register(practiceReportRoutes);
   await app.register(exportRoutes);
+  await app.register(nursesDayRoutes); // issue 12: planned procedures, follow-ups, worklist, digest
   await registerSpa(app);
   return app;
 }

@@ -27,6 +27,8 @@ export interface ServerConfig {
   auditDir: string | null;
   /** How often each instance's sealer runs, in ms (FT_AUDIT_SEAL_MS). */
   auditSealMs: number;
+  /** PUT /api/v1/test/clock shifts the server's clock (e2e journeys); refused outside demo mode. */
+  testClock: boolean;
 }
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
@@ -56,5 +58,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     auditKey: env['FT_AUDIT_KEY'] || null,
     auditDir: env['FT_AUDIT_DIR'] || ((env['FT_DATA_DIR'] || './data').startsWith('memory://') ? null : env['FT_DATA_DIR'] || './data'),
     auditSealMs: positiveInt('FT_AUDIT_SEAL_MS', env['FT_AUDIT_SEAL_MS'], 500),
+    testClock: testClockAllowed(env),
   };
+}
+
+/** A movable clock is for throwaway demo servers only: a real practice must never have one. */
+function testClockAllowed(env: NodeJS.ProcessEnv): boolean {
+  if (env['FT_TEST_CLOCK'] !== '1') return false;
+  const demo = env['FT_DEMO'] === '1' || env['FT_DEMO'] === 'true';
+  if (!demo || env['DATABASE_URL']) throw new Error('FT_TEST_CLOCK is only allowed in demo mode on the embedded database (FT_DEMO=1)');
+  return true;
 }

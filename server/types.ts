@@ -6,6 +6,7 @@ import type { ServerConfig } from './config.ts';
 import type { Database } from './db/schema.ts';
 import type { AuditTrail } from './plugins/audit.ts';
 import type { AuditSealer } from './services/audit-seal.ts';
+import type { Clock } from './services/clock.ts';
 import type { ActiveSession } from './services/sessions.ts';
 
 declare module 'fastify' {
@@ -17,6 +18,8 @@ declare module 'fastify' {
     config: ServerConfig;
     /** Chains committed audit events in the background (docs/adr/0004). */
     auditSealer: AuditSealer;
+    /** "Now" for clinical dates (worklist, follow-ups); settable in tests. */
+    clock: Clock;
   }
   interface FastifyRequest {
     /** The signed-in session, set by the auth hook on every /api route that is not public. */

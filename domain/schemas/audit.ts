@@ -43,6 +43,8 @@ export const AUDIT_ACTIONS = [
   'export.bulk-start',
   'export.bulk-patients',
   'export.bulk-download',
+  'follow-up.read', 'follow-up.result', 'follow-up.no-answer', 'follow-up.reschedule', 'follow-up.cancel',
+  'planned-procedure.read', 'planned-procedure.create', 'planned-procedure.baseline', 'planned-procedure.cancel', 'worklist.read', 'digest.read',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -37,6 +37,8 @@ export const ProcedureCreateSchema = z.object({
   rfaNotPossibleReason: optionalReason('Reason RFA is not possible'),
   /** The physician's reason for going ahead although a payer-rule check fails. */
   overrideReason: optionalReason('Override reason'),
+  /** The booking this recording performs (issue 12): its baseline scores move to the procedure. */
+  plannedProcedureId: IdSchema.nullish(),
 }).refine((p) => p.levels.length === new Set(p.levels).size, { message: 'Each level may be chosen once', path: ['levels'] })
   .superRefine((p, ctx) => {
     const problem = kindIntentProblem(p.kind, p.intent);

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { IdSchema, textField } from './primitives.ts';
+import { FollowUpSettingsShape } from './follow-ups.ts';
 
 const pct = (label: string) => z.number({ error: `${label} must be a number` }).min(0, `${label} must be from 0 to 100`).max(100, `${label} must be from 0 to 100`);
 const wholeMin = (label: string, max: number) => z.number({ error: `${label} must be a whole number` }).int(`${label} must be a whole number`)
@@ -24,6 +25,7 @@ export const RuleSetSettingsSchema = z.object({
   maxDiagnosticSessionsPer12Months: wholeMin('Diagnostic sessions per 12 months', 24),
   maxTherapeuticIaSessionsPer12Months: wholeMin('Therapeutic IA sessions per 12 months', 24),
   maxRfaSessionsPer12Months: wholeMin('RFA sessions per 12 months', 12),
+  ...FollowUpSettingsShape,
 }).refine((s) => s.conservativeCareWindowMonths === null || s.conservativeCareMinDays <= s.conservativeCareWindowMonths * 31, {
   message: 'The conservative-care days must fit in its window', path: ['conservativeCareMinDays'],
 }).refine((s) => s.greyZoneLowerPercent === null || s.greyZoneLowerPercent < s.positiveThresholdPercent, {

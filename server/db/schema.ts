@@ -106,6 +106,9 @@ export interface Database {
   pain_scores: PainScoresTable;
   interpretations: InterpretationsTable;
   export_jobs: ExportJobsTable;
+  planned_procedures: PlannedProceduresTable;
+  follow_ups: FollowUpsTable;
+  follow_up_events: FollowUpEventsTable;
 }
 
 /** Columns every entered-in-error-capable clinical row has (never deleted, design.md). */
@@ -264,6 +267,8 @@ export interface PainScoresTable extends EnteredInError {
   entered_at: Generated<Date>;
   recorded_by: string;
   version: Generated<number>;
+  /** Set when the score was taken at a follow-up (migration 0008). */
+  follow_up_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface InterpretationsTable {
@@ -288,4 +293,55 @@ export interface ExportJobsTable {
   done_patients: Generated<number>;
   files: ColumnType<{ type: string; count: number; file: string }[], string | undefined, string>;
   error: string | null;
+}
+
+/** A baseline score taken on the day against a planned procedure (copied to pain_scores at recording). */
+export interface PlannedBaseline { score: number; context: string; side: string | null; describesAt: string; recordedBy: string; enteredAt: string }
+
+export interface PlannedProceduresTable {
+  id: Generated<string>;
+  episode_id: string;
+  kind: string;
+  intent: string;
+  planned_date: string;
+  levels: ColumnType<string[], string, string>;
+  side: string;
+  performer_id: string | null;
+  notes: string | null;
+  status: Generated<string>;
+  procedure_id: string | null;
+  baselines: ColumnType<PlannedBaseline[], string | undefined, string>;
+  cancel_reason: string | null;
+  cancelled_at: Date | null;
+  cancelled_by: string | null;
+  created_at: Generated<Date>;
+  created_by: string;
+  version: Generated<number>;
+}
+
+export interface FollowUpsTable {
+  id: Generated<string>;
+  procedure_id: string;
+  label: string;
+  due_date: string;
+  window_days: number;
+  kind: string;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  max_attempts: number;
+  result: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  done_at: Date | null;
+  done_by: string | null;
+  cancel_reason: string | null;
+  created_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface FollowUpEventsTable {
+  id: Generated<string>;
+  follow_up_id: string;
+  action: string;
+  detail: string | null;
+  at: Generated<Date>;
+  by_user: string | null;
 }

@@ -31,7 +31,7 @@ describe('role matrix over every route', () => {
     'POST /api/v1/episodes/{id}/procedures', 'POST /api/v1/episodes/{id}/procedures/check', 'POST /api/v1/procedures/{id}/interpretation',
     'POST /api/v1/procedures/{id}/entered-in-error', 'GET /api/v1/users', 'POST /api/v1/users', 'PATCH /api/v1/users/{id}', 'POST /api/v1/users/{id}/password',
     'GET /api/v1/audit/events', 'GET /api/v1/audit/verify', 'POST /api/v1/rule-sets', 'POST /api/v1/rule-sets/{id}/versions', 'PUT /api/v1/practice-settings/default-rule-set',
-    'PUT /api/v1/practice-settings',
+    'PUT /api/v1/practice-settings', 'GET /api/v1/reports/overdue-digest',
     // Exports (issue 16): the FHIR record is for physicians and admins, the practice export for admins.
     'GET /api/v1/patients/{id}/fhir', 'POST /api/v1/exports', 'GET /api/v1/exports', 'GET /api/v1/exports/{id}', 'GET /api/v1/exports/{id}/files/{type}',
   ];

@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 import { authGuard } from './core/auth-guard.ts';
 import { permissionGuard } from './core/permission-guard.ts';
+import { nurseLandingGuard } from './features/worklist/worklist-landing.ts';
 
 /** Page titles end with the product name. */
 const title = (page: string): string => `${page} · FacetTrack`;
@@ -20,6 +21,7 @@ export const routes: Routes = [
         path: '',
         pathMatch: 'full',
         title: title('Home'),
+        canActivate: [nurseLandingGuard],
         loadChildren: () => import('./features/home/home.routes.ts').then((m) => m.HOME_ROUTES),
       },
       {
@@ -27,12 +29,6 @@ export const routes: Routes = [
         title: title('Patients'),
         canActivate: [permissionGuard('patients:read')],
         loadChildren: () => import('./features/patients/patients.routes.ts').then((m) => m.PATIENTS_ROUTES),
-      },
-      {
-        path: 'worklist',
-        title: title('Worklist'),
-        canActivate: [permissionGuard('patients:read')],
-        loadChildren: () => import('./features/worklist/worklist.routes.ts').then((m) => m.WORKLIST_ROUTES),
       },
       {
         path: 'practice-dashboard',
@@ -65,6 +61,18 @@ export const routes: Routes = [
         title: title('Practice export'),
         canActivate: [permissionGuard('practice:export')],
         loadChildren: () => import('./features/admin-exports/admin-exports.routes.ts').then((m) => m.ADMIN_EXPORTS_ROUTES),
+      },
+      {
+        path: 'worklist',
+        title: title('Worklist'),
+        canActivate: [permissionGuard('worklist:read')],
+        loadChildren: () => import('./features/worklist/worklist.routes.ts').then((m) => m.WORKLIST_ROUTES),
+      },
+      {
+        path: 'overdue-digest',
+        title: title('Overdue digest'),
+        canActivate: [permissionGuard('digest:read')],
+        loadChildren: () => import('./features/worklist/worklist.routes.ts').then((m) => m.OVERDUE_DIGEST_ROUTES),
       },
       {
         path: 'admin/rule-sets',

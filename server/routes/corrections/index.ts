@@ -7,6 +7,7 @@ import { sessionOf } from '../../plugins/auth.ts';
 import { assertMayCorrectPainScore } from '../../services/role-scope.ts';
 import type { App } from '../../types.ts';
 import { episodePatientId } from '../../services/clinical-rows.ts';
+import { cancelOpenFollowUps } from '../../services/follow-ups.ts';
 
 type Tx = Kysely<Database>;
 const viaEpisode = (table: 'therapies' | 'function_scores' | 'running_checks' | 'procedures') => async (tx: Tx, id: string) => {
@@ -47,6 +48,7 @@ export async function correctionRoutes(app: App): Promise<void> {
         if (row.version !== version) throw versionConflict(null);
         if (kind.path === 'pain-scores') await assertMayCorrectPainScore(tx, user.role, id);
         await tx.updateTable(kind.table).set({ error_reason: reason, error_at: new Date(), error_by: user.id, version: version + 1 }).where('id', '=', id).execute();
+        if (kind.table === 'procedures') await cancelOpenFollowUps(tx, id, reason, user.id); // issue 12
         // The reason stays on the row: free text may name people, and the audit trail cannot be corrected.
         await app.audit.patientData(tx, request, kind.action, await kind.patientOf(tx, id), kind.path, id);
       });

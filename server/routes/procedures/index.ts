@@ -10,6 +10,7 @@ import { lockProcedureForSigning } from '../../services/write-locks.ts';
 import type { App } from '../../types.ts';
 import { diaryRoutes } from './diary.ts';
 import { episodePatientId } from '../../services/clinical-rows.ts';
+import { afterProcedureRecorded } from '../../services/procedure-follow-ups.ts';
 
 
 /** The stage a new procedure moves its episode to, when that is the natural next stage (forward only). */
@@ -71,6 +72,7 @@ export async function procedureRoutes(app: App): Promise<void> {
         sedation_reason: b.sedationReason, interval_exception_reason: b.intervalExceptionReason, rfa_not_possible_reason: b.rfaNotPossibleReason,
         override_reason: failing.length ? b.overrideReason : null,
       }).returningAll().executeTakeFirstOrThrow();
+      await afterProcedureRecorded(tx, row, b.plannedProcedureId ?? null, user.id); // issue 12: booking, follow-up schedule
       const patientId = String(episode.patient_id);
       const next = naturalStageAfter(episode.stage as Stage, b.intent, b.kind);
       if (next) {

@@ -13,7 +13,9 @@ export interface NavItem {
 /** The side navigation, in order. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Home', icon: 'home', route: '/' },
+  { label: 'Worklist', icon: 'checklist', route: '/worklist', permission: 'worklist:read' },
   { label: 'Patients', icon: 'groups', route: '/patients', permission: 'patients:read' },
+  { label: 'Overdue digest', icon: 'schedule', route: '/overdue-digest', permission: 'digest:read' },
   { label: 'Users', icon: 'manage_accounts', route: '/admin/users', permission: 'users:manage' },
   { label: 'Audit log', icon: 'policy', route: '/admin/audit', permission: 'audit:read' },
   { label: 'Rule sets', icon: 'rule', route: '/admin/rule-sets', permission: 'rule-sets:manage' },

@@ -53,14 +53,14 @@ describe('ShellPage', () => {
     http.verify();
   });
 
-  it('shows Users, Audit log, Rule sets and Practice export to an admin', async () => {
+  it('shows the overdue digest, Users, Audit log, Rule sets and Practice export to an admin', async () => {
     await openShellAs('admin');
-    expect(await navLabels()).toEqual(['Home', 'Users', 'Audit log', 'Rule sets', 'Practice export']);
+    expect(await navLabels()).toEqual(['Home', 'Overdue digest', 'Users', 'Audit log', 'Rule sets', 'Practice export']);
   });
 
-  it('shows Home and Patients to a nurse', async () => {
+  it('shows Home, the worklist and Patients to a nurse', async () => {
     await openShellAs('nurse');
-    expect(await navLabels()).toEqual(['Home', 'Patients']);
+    expect(await navLabels()).toEqual(['Home', 'Worklist', 'Patients']);
   });
 
   it('hides Patients from a practice manager', async () => {

@@ -1,8 +1,24 @@
 import type { Routes } from '@angular/router';
-import { WorklistPage } from './worklist/worklist-page.ts';
+import { permissionGuard } from '../../core/permission-guard.ts';
+import { EntryStore } from './data/entry-store.ts';
+import { WorklistStore } from './data/worklist-store.ts';
+import { FollowUpEntryPage } from './follow-up-entry/follow-up-entry-page.ts';
+import { OverdueDigestPage } from './overdue-digest/overdue-digest-page.ts';
+import { PlannedVisitPage } from './planned-visit/planned-visit-page.ts';
+import { WorklistPage } from './worklist-list/worklist-page.ts';
 
-/**
- * The clinic's worklist: today's procedures, diaries and follow-ups due (issue 12 fills it in; its
- * store, API client and widgets go in data/ and ui/ beside this file, as in the other features).
- */
-export const WORKLIST_ROUTES: Routes = [{ path: '', component: WorklistPage }];
+/** Under /worklist (worklist:read on the parent): one store for the list, kept while an entry screen is open. */
+export const WORKLIST_ROUTES: Routes = [
+  {
+    path: '',
+    providers: [WorklistStore],
+    children: [
+      { path: '', component: WorklistPage },
+      { path: 'follow-ups/:id', title: 'Follow-up · FacetTrack', canActivate: [permissionGuard('follow-ups:write')], component: FollowUpEntryPage, providers: [EntryStore] },
+      { path: 'planned/:id', title: 'Booked procedure · FacetTrack', component: PlannedVisitPage, providers: [EntryStore] },
+    ],
+  },
+];
+
+/** Under /overdue-digest (digest:read on the parent). */
+export const OVERDUE_DIGEST_ROUTES: Routes = [{ path: '', component: OverdueDigestPage }];

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { BulkExportJob } from '../../../../../domain/index.ts';
+import type { BulkExportJob } from '@domain';
 
 /** The practice bulk export endpoints (admins); errors arrive as HttpErrorResponse carrying a Problem. */
 @Injectable({ providedIn: 'root' })

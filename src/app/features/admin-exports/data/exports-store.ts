@@ -1,6 +1,6 @@
 import { computed, inject } from '@angular/core';
 import { patchState, signalStore, withComputed, withHooks, withMethods, withState } from '@ngrx/signals';
-import type { BulkExportJob } from '../../../../../domain/index.ts';
+import type { BulkExportJob } from '@domain';
 import { problemMessage, toProblem } from '../../../core/problem.ts';
 import { ExportsApi } from './exports-api.ts';
 

@@ -1,7 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { BulkExportJob } from '../../../../../domain/index.ts';
+import type { BulkExportJob } from '@domain';
 import { settle, specProviders } from '../../../testing/test-fixtures.ts';
 import { ADMIN_EXPORTS_ROUTES } from '../admin-exports.routes.ts';
 

@@ -1,5 +1,6 @@
 import { computed, inject } from '@angular/core';
 import { patchState, signalStore, withComputed, withMethods, withState } from '@ngrx/signals';
+import type { PlannedProcedureView } from '@domain';
 import type {
   AssessmentView,
   BlockVerdict,
@@ -72,6 +73,11 @@ export const EpisodeProceduresStore = signalStore(
         const episode = store.episode();
         if (!episode) return notLoaded('The episode');
         return attempt(async () => (await api.checkPlanned(episode.id, body)).failing);
+      },
+
+      /** The booking a recording performs (issue 12), to prefill the form; null when it cannot be read. */
+      async planned(id: string): Promise<PlannedProcedureView | null> {
+        return api.planned(id).catch(() => null);
       },
 
       /** Records a procedure on the loaded episode. */

@@ -2,6 +2,8 @@ import { computed, inject } from '@angular/core';
 import { patchState, signalStore, withComputed, withMethods, withState } from '@ngrx/signals';
 import {
   type AssessmentView,
+  type DurabilityView,
+  type FollowUpView,
   nextDiaryPoint,
   type PainScoreCreate,
   type PainScoreView,
@@ -25,6 +27,9 @@ interface ProcedureState {
   loadError: string | null;
   /** Why the assessment could not be loaded (the rest of the page still shows), or null. */
   assessmentError: string | null;
+  /** Follow-ups and, for an RFA, its durability milestones (issue 12, physician view). */
+  followUps: FollowUpView[];
+  durability: DurabilityView[number]['milestones'] | null;
 }
 
 const initialState: ProcedureState = {
@@ -35,6 +40,8 @@ const initialState: ProcedureState = {
   loading: false,
   loadError: null,
   assessmentError: null,
+  followUps: [],
+  durability: null,
 };
 
 /** One procedure: its diary, its assessment under the episode's rule set, and the writes on them. */
@@ -59,6 +66,15 @@ export const ProcedureStore = signalStore(
       }
     };
 
+    /** The follow-ups, and an RFA's durability; a failure just shows none. */
+    const loadFollowUps = async (procedure: ProcedureView): Promise<void> => {
+      const [followUps, durability] = await Promise.all([
+        api.followUps(procedure.id).catch(() => []),
+        procedure.kind === 'rfa' ? api.durability(procedure.episodeId).catch(() => []) : Promise.resolve([]),
+      ]);
+      patchState(store, { followUps, durability: durability.find((d) => d.procedureId === procedure.id)?.milestones ?? null });
+    };
+
     /** Fetches the diary again (its schedule moves on with each score) and the assessment if shown. */
     const refresh = async (id: string): Promise<void> => {
       try {
@@ -76,7 +92,7 @@ export const ProcedureStore = signalStore(
         try {
           const [procedure, diary] = await Promise.all([api.procedure(id), api.diary(id)]);
           patchState(store, { procedure, diary });
-          if (withAssessment) await loadAssessment(id);
+          if (withAssessment) await Promise.all([loadAssessment(id), loadFollowUps(procedure)]);
         } catch (error) {
           patchState(store, { loadError: problemMessage(toProblem(error)) });
         }

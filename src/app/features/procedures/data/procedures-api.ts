@@ -10,6 +10,9 @@ import type {
   PainDiary,
   PainScoreCreate,
   PainScoreView,
+  PlannedProcedureView,
+  DurabilityView,
+  FollowUpView,
   ProcedureCreate,
   ProcedureView,
   RuleSetView,
@@ -22,6 +25,21 @@ const procedureUrl = (id: string) => `/api/v1/procedures/${encodeURIComponent(id
 @Injectable({ providedIn: 'root' })
 export class ProceduresApi {
   private readonly http = inject(HttpClient);
+
+  /** GET /api/v1/procedures/:id/follow-ups (issue 12). */
+  followUps(id: string): Promise<FollowUpView[]> {
+    return firstValueFrom(this.http.get<FollowUpView[]>(`${procedureUrl(id)}/follow-ups`));
+  }
+
+  /** GET /api/v1/episodes/:id/rfa-durability: each RFA's relief at 3, 6 and 12 months. */
+  durability(episodeId: string): Promise<DurabilityView> {
+    return firstValueFrom(this.http.get<DurabilityView>(`${episodeUrl(episodeId)}/rfa-durability`));
+  }
+
+  /** GET /api/v1/planned-procedures/:id: the booking a recording performs. */
+  planned(id: string): Promise<PlannedProcedureView> {
+    return firstValueFrom(this.http.get<PlannedProcedureView>(`/api/v1/planned-procedures/${encodeURIComponent(id)}`));
+  }
 
   /** GET /api/v1/episodes/:id (its region gives the facet levels). */
   episode(id: string): Promise<EpisodeView> {

@@ -5,7 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { Role } from '@domain';
+import type { FollowUpView, Role } from '@domain';
 import { ChartFigureHarness } from '../../../shared/ui/chart/testing/chart-figure-harness.ts';
 import { settle } from '../../../testing/test-fixtures.ts';
 import { PROCEDURE_ROUTES } from '../procedures.routes.ts';
@@ -27,11 +27,28 @@ describe('ProcedureDetailPage', () => {
     await settle(harness.fixture);
     // The assessment carries its threshold: no rule-set list is fetched to draw the line.
     http.expectOne('/api/v1/procedures/11/assessment').flush(assessmentView());
+    http.expectOne('/api/v1/procedures/11/follow-ups').flush(followUps);
+    await settle(harness.fixture);
     await settle(harness.fixture);
     loader = TestbedHarnessEnvironment.loader(harness.fixture);
   }
 
   afterEach(() => http.verify());
+  let followUps: FollowUpView[] = [];
+  beforeEach(() => (followUps = []));
+
+  it('shows a follow-up\'s red flags prominently to the physician (issue 12)', async () => {
+    followUps = [{
+      id: '5', procedureId: '11', patientId: '2', label: '1 day', dueDate: '2026-03-02', windowDays: 3, kind: 'call', status: 'done', attempts: 1, maxAttempts: 3,
+      doneAt: '2026-03-02T10:00:00Z', doneByName: 'Nora', cancelReason: null, version: 2, history: [],
+      result: { painRest: 2, painActivity: 3, reportedReliefPercent: 60, reliefRestPercent: null, reliefActivityPercent: null, functionScore: null, running: null,
+        complications: ['numbness'], redFlags: ['fever', 'drainage'], note: null, outsideWindow: false },
+    }];
+    await openAs('physician');
+    const alert = harness.routeNativeElement!.querySelector('[role="alert"]')!;
+    expect(alert.textContent).toContain('Red flag at the 1 day call: Fever above 100.4 °F twice, 4 h apart, Drainage at the site');
+    expect(harness.routeNativeElement!.textContent).toContain('complications: Numbness');
+  });
 
   it('shows the diary chart with its table and the verdict under the episode’s rule set', async () => {
     await openAs('physician');

@@ -11,6 +11,7 @@ import { SessionStore } from '../../../core/session-store.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
 import { askReason } from '../../../core/reason-dialog/reason-dialog.ts';
 import { ProcedureStore } from '../data/procedure-store.ts';
+import { FollowUpResults } from '../ui/follow-up-results/follow-up-results.ts';
 import { InterpretationPanel } from '../ui/interpretation-panel/interpretation-panel.ts';
 import { ProcedureSummary } from '../ui/procedure-summary/procedure-summary.ts';
 import { ReliefChart } from '../ui/relief-chart/relief-chart.ts';
@@ -20,6 +21,7 @@ import { VerdictCard } from '../ui/verdict-card/verdict-card.ts';
 @Component({
   selector: 'app-procedure-detail-page',
   imports: [
+    FollowUpResults,
     RouterLink,
     MatButtonModule,
     MatIconModule,

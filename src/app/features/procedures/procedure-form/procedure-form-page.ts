@@ -112,6 +112,8 @@ function toInstant(date: string, time: string): string {
 export class ProcedureFormPage {
   /** From the route: /episodes/:episodeId/procedures/new. */
   readonly episodeId = input.required<string>();
+  /** From the query string: the booking this recording performs (issue 12); prefills the form. */
+  readonly planned = input<string | undefined>(undefined);
 
   protected readonly store = inject(EpisodeProceduresStore);
   private readonly router = inject(Router);
@@ -190,6 +192,10 @@ export class ProcedureFormPage {
       const id = this.episodeId();
       untracked(() => void this.store.load(id, true));
     });
+    effect(() => {
+      const id = this.planned();
+      if (id) untracked(() => void this.prefillFromBooking(id));
+    });
     // The episode's side is the likely side of the procedure.
     effect(() => {
       const episode = this.store.episode();
@@ -216,6 +222,7 @@ export class ProcedureFormPage {
       intervalExceptionReason: this.isDiagnostic() ? v.intervalExceptionReason : null,
       rfaNotPossibleReason: this.asksRfaReason() ? v.rfaNotPossibleReason : null,
       overrideReason: v.overrideReason,
+      plannedProcedureId: this.planned() ?? null,
     };
     const parsed = this.submit.parse(ProcedureCreateSchema, body);
     if (!parsed) return;
@@ -235,6 +242,12 @@ export class ProcedureFormPage {
       if (result.problem.code === 'checks-failed') await this.showFailing(failingFrom(result.problem) ?? this.failingChecks() ?? []);
       this.submit.showProblem(result.problem);
     });
+  }
+
+  /** Kind, intent, levels and side as booked; the rest is what happened on the day. */
+  private async prefillFromBooking(id: string): Promise<void> {
+    const booking = await this.store.planned(id);
+    if (booking) this.form.patchValue({ kind: booking.kind, intent: booking.intent, levels: booking.levels, side: booking.side });
   }
 
   /** Shows (or clears) the failing checks and the override field. */

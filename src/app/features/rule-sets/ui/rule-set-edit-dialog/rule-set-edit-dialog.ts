@@ -5,7 +5,9 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { type RuleSetSettings, RuleSetSettingsSchema, type RuleSetView } from '@domain';
+import {
+  DEFAULT_FOLLOW_UP_SETTINGS, formatFollowUpPoints, parseFollowUpPoints, type RuleSetSettings, RuleSetSettingsSchema, type RuleSetView,
+} from '@domain';
 import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
 import type { WriteResult } from '../../../../core/write-result.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
@@ -18,7 +20,7 @@ export interface RuleSetEditDialogData {
   save: (settings: RuleSetSettings) => Promise<WriteResult<RuleSetView>>;
 }
 
-type NumberSetting = Exclude<keyof RuleSetSettings, 'thresholdExclusive' | 'diaryMinutes'>;
+type NumberSetting = Exclude<keyof RuleSetSettings, 'thresholdExclusive' | 'diaryMinutes' | 'followUpPoints' | 'diagnosticFollowUpPoints'>;
 
 /** The numeric settings, in the order a reviewer reads them. */
 const NUMBER_FIELDS: readonly { key: NumberSetting; label: string; hint?: string }[] = [
@@ -33,6 +35,8 @@ const NUMBER_FIELDS: readonly { key: NumberSetting; label: string; hint?: string
   { key: 'maxDiagnosticSessionsPer12Months', label: 'Diagnostic sessions per 12 months' },
   { key: 'maxTherapeuticIaSessionsPer12Months', label: 'Therapeutic IA sessions per 12 months' },
   { key: 'maxRfaSessionsPer12Months', label: 'RFA sessions per 12 months' },
+  { key: 'followUpWindowDays', label: 'Follow-up window (± days)' },
+  { key: 'followUpMaxAttempts', label: 'Unanswered calls before missed' },
 ];
 
 /** "15, 30, 60" as numbers; anything that is not a number stays NaN so the schema names it. */
@@ -46,7 +50,8 @@ export function parseMinuteList(text: string): number[] {
 /** Schema paths ("settings.diaryMinutes.3") name the form's controls ("diaryMinutes"). */
 function formPath(path: string): string {
   const bare = path.replace(/^settings\./, '');
-  return bare.startsWith('diaryMinutes') ? 'diaryMinutes' : bare;
+  for (const list of ['diaryMinutes', 'followUpPoints', 'diagnosticFollowUpPoints']) if (bare.startsWith(list)) return list;
+  return bare;
 }
 
 /** Edits a practice rule set's settings; saving creates a new version. Closes with it, or undefined. */
@@ -79,6 +84,8 @@ export class RuleSetEditDialog {
     ) as Record<NumberSetting, FormControl<number | null>>),
     thresholdExclusive: this.settings.thresholdExclusive,
     diaryMinutes: (this.settings.diaryMinutes ?? []).join(', '),
+    followUpPoints: formatFollowUpPoints(this.settings.followUpPoints ?? DEFAULT_FOLLOW_UP_SETTINGS.followUpPoints),
+    diagnosticFollowUpPoints: formatFollowUpPoints(this.settings.diagnosticFollowUpPoints ?? DEFAULT_FOLLOW_UP_SETTINGS.diagnosticFollowUpPoints),
   });
   protected readonly submit = new FormSubmit(this.form, formPath);
   protected readonly fieldMessage = fieldMessage;
@@ -87,7 +94,13 @@ export class RuleSetEditDialog {
     const value = this.form.getRawValue();
     const result = await this.submit.run(
       // Settings this form does not show keep their current values.
-      () => this.submit.parse(RuleSetSettingsSchema, { ...this.settings, ...value, diaryMinutes: parseMinuteList(value.diaryMinutes) }),
+      () => this.submit.parse(RuleSetSettingsSchema, {
+        ...this.settings,
+        ...value,
+        diaryMinutes: parseMinuteList(value.diaryMinutes),
+        followUpPoints: parseFollowUpPoints(value.followUpPoints),
+        diagnosticFollowUpPoints: parseFollowUpPoints(value.diagnosticFollowUpPoints),
+      }),
       (settings) => this.data.save(settings),
     );
     if (result?.ok) this.dialogRef.close(result.value);
