@@ -29,6 +29,8 @@ import { exportRoutes } from './routes/exports/index.ts';
 import { loggableError } from './services/log-safety.ts';
 import type { App } from './types.ts';
 import { createClock } from './services/clock.ts';
+import { followUpRoutes } from './routes/follow-ups/index.ts';
+import { plannedProcedureRoutes } from './routes/planned-procedures/index.ts';
 import { nursesDayRoutes } from './routes/worklist/index.ts';
 
 /** Largest request body accepted (clinical forms are small). */
@@ -80,7 +82,9 @@ export async function buildApp(config: ServerConfig, db: Db, logger: FastifyServ
   await app.register(practiceSettingsRoutes);
   await app.register(practiceReportRoutes);
   await app.register(exportRoutes);
-  await app.register(nursesDayRoutes); // issue 12: planned procedures, follow-ups, worklist, digest
+  await app.register(plannedProcedureRoutes);
+  await app.register(followUpRoutes);
+  await app.register(nursesDayRoutes); // issue 12: worklist, overdue digest
   await registerSpa(app);
   return app;
 }

@@ -3,16 +3,11 @@ import { addDays, localDateOf, OverdueDigestSchema, WorklistQuerySchema, Worklis
 import { practiceTimeZone } from '../../services/practice-settings.ts';
 import { publicRow, worklistRows } from '../../services/worklist.ts';
 import type { App } from '../../types.ts';
-import { followUpRoutes } from '../follow-ups/index.ts';
-import { plannedProcedureRoutes } from '../planned-procedures/index.ts';
-
 
 const SECTIONS = ['overdue', 'dueToday', 'upcoming'] as const;
 
-/** The nurse's day (issue 12): worklist, overdue digest, follow-ups and planned procedures. */
+/** The nurse's day (issue 12): the worklist and the overdue digest (follow-ups and bookings have their own folders). */
 export async function nursesDayRoutes(app: App): Promise<void> {
-  await app.register(followUpRoutes);
-  await app.register(plannedProcedureRoutes);
   await app.register(worklistRoutes);
   if (app.config.testClock) await app.register(testClockRoutes);
 }
