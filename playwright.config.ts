@@ -10,7 +10,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list']],
-  timeout: 30_000,
+  // Long clinical journeys (register, episode, therapies, scores, patient page) run past 30 s on a busy 2-core machine.
+  timeout: 90_000,
   outputDir: '.tmp/e2e-results',
   use: {
     baseURL: `http://127.0.0.1:${port}`,

@@ -23,7 +23,7 @@ const sections: Record<string, string[]> = {
   nurse: ['Home', 'Worklist', 'Patients'],
   physician: ['Home', 'Worklist', 'Patients', 'Overdue digest'],
   manager: ['Home'],
-  admin: ['Home', 'Overdue digest', 'Users', 'Audit log', 'Rule sets'],
+  admin: ['Home', 'Overdue digest', 'Users', 'Audit log', 'Rule sets', 'Practice export'],
 };
 
 for (const [role, expected] of Object.entries(sections)) {
