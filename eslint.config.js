@@ -92,4 +92,6 @@ export default tseslint.config(
   },
   { files: ['src/**/*.html'], extends: [...angular.configs.templateRecommended, ...angular.configs.templateAccessibility] },
   { files: ['**/*.spec.ts', 'e2e/**', 'bench/**', 'scripts/**'], rules: { 'no-console': 'off', '@typescript-eslint/no-explicit-any': 'off' } },
+  // Command-line programs talk to the terminal (the server logs through pino).
+  { files: ['server/cli/**', 'server/main.ts'], rules: { 'no-console': 'off' } },
 );

@@ -40,6 +40,8 @@ const playwrightCounts = (out: string): [number, number] | null => {
 const pgUrl = process.env['PG_TEST_URL'];
 const steps: Step[] = [
   { name: 'type-check (server, domain)', command: ['npx', 'tsc', '-p', 'tsconfig.node.json', '--noEmit'] },
+  // ESLint with the import boundaries (eslint.config.js): a crossed boundary fails the run.
+  { name: 'lint (ESLint, import boundaries)', command: ['npx', 'eslint', '.'] },
   { name: 'domain + server specs on PGlite', command: ['node', 'scripts/run-jasmine.ts'], env: { FT_TEST_DB: 'pglite' }, counts: jasmineCounts },
   ...(pgUrl
     ? [{ name: 'server specs on PostgreSQL', command: ['node', 'scripts/run-jasmine.ts', 'server/**/*.spec.ts'], env: { FT_TEST_DB: 'postgres' }, counts: jasmineCounts }]

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { type BlockAssessment } from '../assessment.ts';
 import { ANESTHETIC_AGENTS, COMPLICATIONS, GUIDANCE, INTENTS, kindIntentProblem, PROCEDURE_KINDS, SEDATION_LEVELS } from '../procedures.ts';
 import { PAIN_CONTEXTS } from '../relief.ts';
-import { IdSchema, plainString, textField, VersionSchema } from './primitives.ts';
+import { IdSchema, plainString, textField } from './primitives.ts';
 import { dateTimeField } from './dates.ts';
 import { NrsSchema } from './episodes.ts';
 

@@ -8,7 +8,7 @@ import type { Database, ProceduresTable } from '../db/schema.ts';
 import { notFound } from '../http-problem.ts';
 import { practiceTimeZone } from './practice-settings.ts';
 import { diaryScoresOf, checkProcedureOf } from './rule-inputs.ts';
-import { ruleSetForEpisode, type StoredRuleSet } from './rule-sets.ts';
+import { ruleSetForEpisode } from './rule-sets.ts';
 
 type ProcedureRow = Selectable<ProceduresTable>;
 

@@ -61,7 +61,6 @@ describe('planned procedures, follow-ups and the worklist', () => {
     expect(res.statusCode).withContext(res.body).toBe(200);
     return res.json();
   };
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON rows from the API
   const mine = (rows: any[], kind = 'follow-up'): any[] => rows.filter((r) => r.patientId === patientId && r.kind === kind);
 
   it('an RFA gets follow-ups at 2 and 6 weeks, 3, 6 and 12 months, as local dates in the practice zone', async () => {

@@ -19,7 +19,7 @@ const hostileString = fc.oneof(
 );
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 5, arbitrary: hostileString },
-  fc.integer(), fc.double(), fc.constantFrom(1e309, -0, 2 ** 63, -1, 0), fc.boolean(), fc.constant(null),
+  fc.integer(), fc.double(), fc.constantFrom(Infinity, -0, 2 ** 63, -1, 0), fc.boolean(), fc.constant(null),
   fc.constant([]), fc.constant({}), fc.array(hostileString, { maxLength: 3 }),
 );
 

@@ -16,7 +16,7 @@ describe('robustness: malformed input on every route', () => {
   });
   afterAll(async () => t.close());
 
-  const BODIES: unknown[] = [{}, [], 'text', 42, null, { version: 'x', id: {}, score: 1e309, minutesAfter: '🙂', levels: 'L4-L5' }, { version: 1, reason: 'x'.repeat(5000) }];
+  const BODIES: unknown[] = [{}, [], 'text', 42, null, { version: 'x', id: {}, score: Infinity, minutesAfter: '🙂', levels: 'L4-L5' }, { version: 1, reason: 'x'.repeat(5000) }];
   const IDS = ['1', '999999999', '0', 'abc', "1' OR '1'='1", '%00', '9'.repeat(30)];
 
   it('answers 4xx problem documents, never 5xx', async () => {

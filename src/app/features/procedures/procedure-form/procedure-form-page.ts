@@ -44,8 +44,7 @@ import {
   asksRfaReason,
   isTherapeuticInjection,
 } from '@domain';
-import { type FieldMessage as Message, fieldMessage, showFieldMessages } from '../../../shared/forms/schema-errors.ts';
-import { problemMessage } from '../../../core/problem.ts';
+import { fieldMessage } from '../../../shared/forms/schema-errors.ts';
 import { FieldMessage } from '../../../shared/ui/field-message/field-message.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
 import { PayerCheckList } from '../../../shared/ui/payer-checks/payer-check-list.ts';

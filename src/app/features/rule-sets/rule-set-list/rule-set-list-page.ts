@@ -43,7 +43,7 @@ import { RuleSetTable } from '../ui/rule-set-table/rule-set-table.ts';
         <app-rule-set-table
           [ruleSets]="store.ruleSets()"
           [busyId]="busyId()"
-          (copy)="openCopyDialog($event)"
+          (copyRuleSet)="openCopyDialog($event)"
           (edit)="openEditDialog($event)"
           (makeDefault)="makeDefault($event)"
         />

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
-import type { CheckStatus, EpisodeChecks, Evidence, PayerCheck } from '@domain';
+import type { CheckStatus, Evidence, PayerCheck } from '@domain';
 
 /** Each status reads by its icon and words, never by colour alone. */
 export const CHECK_STATUS_DISPLAY: Readonly<Record<CheckStatus, { label: string; icon: string }>> = {

@@ -17,7 +17,7 @@ export class RuleSetTable {
   /** The rule set whose change is being saved: its buttons are disabled meanwhile. */
   readonly busyId = input<string | null>(null);
 
-  readonly copy = output<RuleSetView>();
+  readonly copyRuleSet = output<RuleSetView>();
   readonly edit = output<RuleSetView>();
   readonly makeDefault = output<RuleSetView>();
 
