@@ -139,6 +139,7 @@ export class PatientRecordPage {
     if (!episode) return;
     const data: StageMoveDialogData = {
       from: episode.stage,
+      canClose: this.session.can('episodes:close'),
       save: async (to, reason) => this.explainConflict(await this.store.moveStage(to, reason)),
     };
     this.open<StageMoveDialogData, EpisodeView>(StageMoveDialog, data, null, (moved) => `Episode moved to ${STAGE_LABELS[moved.stage]}.`);

@@ -6,9 +6,9 @@ import { openDialogForSpec } from '../../../../shared/testing/dialog-spec-harnes
 import { StageMoveDialog, type StageMoveDialogData } from './stage-move-dialog.ts';
 
 describe('StageMoveDialog', () => {
-  async function open(from: StageMoveDialogData['from'] = 'conservative-care') {
+  async function open(from: StageMoveDialogData['from'] = 'conservative-care', canClose = true) {
     const save = jasmine.createSpy('save');
-    const opened = await openDialogForSpec<StageMoveDialogData, EpisodeView>(StageMoveDialog, { from, save });
+    const opened = await openDialogForSpec<StageMoveDialogData, EpisodeView>(StageMoveDialog, { from, save, canClose });
     return { ...opened, save, radios: await opened.dialog.getHarness(MatRadioGroupHarness) };
   }
 
@@ -17,6 +17,12 @@ describe('StageMoveDialog', () => {
     const labels = await Promise.all((await radios.getRadioButtons()).map((r) => r.getLabelText()));
     expect(labels.map((l) => l.split(' (')[0])).toEqual(['Diagnostic blocks', 'Intake', 'Discharged']);
     expect(await radios.getCheckedValue()).toBe('diagnostic-blocks');
+  });
+
+  it('hides the moves that end the pathway from a role that may not close an episode (a physician decision)', async () => {
+    const { radios } = await open('conservative-care', false);
+    const labels = await Promise.all((await radios.getRadioButtons()).map((r) => r.getLabelText()));
+    expect(labels.map((l) => l.split(' (')[0])).toEqual(['Diagnostic blocks', 'Intake']);
   });
 
   it('moves forward without a reason', async () => {

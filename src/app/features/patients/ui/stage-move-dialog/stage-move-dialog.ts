@@ -8,6 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import {
   checkStageMove,
+  CLOSING_STAGES,
   type EpisodeView,
   type MoveKind,
   nextStages,
@@ -26,6 +27,8 @@ import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 /** The stage the episode is in, and how to move it (the page passes the store's moveStage). */
 export interface StageMoveDialogData {
   from: Stage;
+  /** False hides the moves that end the pathway (a physician's decision, domain/roles.ts CLOSING_STAGES). */
+  canClose?: boolean;
   save: (to: Stage, reason: string | null) => Promise<WriteResult<EpisodeView>>;
 }
 
@@ -98,7 +101,7 @@ export class StageMoveDialog {
   private readonly formBuilder = inject(NonNullableFormBuilder);
 
   /** The allowed moves, forward first (domain nextStages). */
-  protected readonly options = nextStages(this.data.from).map((stage) => ({
+  protected readonly options = nextStages(this.data.from).filter((stage) => this.data.canClose !== false || !CLOSING_STAGES.includes(stage)).map((stage) => ({
     stage,
     label: STAGE_LABELS[stage],
     hint: KIND_HINTS[STAGE_MOVES[this.data.from][stage] ?? 'forward'],
