@@ -154,7 +154,7 @@ describe('UserListPage', () => {
     expect(await (await dialogField(dialog, 'Password')).getTextErrors()).toEqual([
       'Password must be at least 12 characters',
     ]);
-    expect((await (await dialogField(dialog, 'Role')).getTextErrors())[0]).toContain('Role must be one of');
+    expect((await (await dialogField(dialog, 'Role')).getTextErrors())[0]).toContain('Choose a role');
     http.expectNone('/api/v1/users');
   });
 
