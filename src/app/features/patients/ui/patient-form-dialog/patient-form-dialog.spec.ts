@@ -1,4 +1,6 @@
 import { signal } from '@angular/core';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
@@ -48,8 +50,40 @@ describe('PatientFormDialog', () => {
     expect(await form.errors('Given name')).toEqual(['Given name is required']);
     expect(await form.errors('Family name')).toEqual(['Family name is required']);
     expect(await form.errors('Birth date')).toEqual(['Birth date is required']);
-    expect((await form.errors('Sex'))[0]).toBe('Choose the patient’s sex') // issue 14: no raw code lists;
+    expect((await form.errors('Sex'))[0]).toBe('Choose the patient’s sex'); // issue 14: no raw code lists
     expect(save).not.toHaveBeenCalled();
+  });
+
+  it('closes on Escape when nothing was typed', async () => {
+    await openRegister();
+    const closed = jasmine.createSpy('closed');
+    form.ref.afterClosed().subscribe(closed);
+    await form.dialog.close();
+    await form.settle();
+    expect(closed).toHaveBeenCalled();
+  });
+
+  it('asks before Escape discards typed input, and keeps it on Cancel', async () => {
+    await openRegister();
+    const closed = jasmine.createSpy('closed');
+    form.ref.afterClosed().subscribe(closed);
+    await form.type('Given name', 'Ana');
+    await form.dialog.close();
+    await form.settle();
+    const dialogs = await form.root.getAllHarnesses(MatDialogHarness);
+    expect(dialogs.length).toBe(2);
+    expect(await dialogs[1]!.getTitleText()).toBe('Discard what you typed?');
+    await (await dialogs[1]!.getHarness(MatButtonHarness.with({ text: 'Cancel' }))).click();
+    await form.settle();
+    expect(closed).not.toHaveBeenCalled();
+    expect(await (await form.dialog.getHarness(MatInputHarness.with({ value: 'Ana' }))).getValue()).toBe('Ana');
+
+    await form.dialog.close();
+    await form.settle();
+    const confirm = (await form.root.getAllHarnesses(MatDialogHarness))[1]!;
+    await (await confirm.getHarness(MatButtonHarness.with({ text: 'Discard' }))).click();
+    await form.settle();
+    expect(closed).toHaveBeenCalled();
   });
 
   it('checks the MRN format and a future birth date before saving', async () => {

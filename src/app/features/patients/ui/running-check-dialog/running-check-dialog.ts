@@ -14,6 +14,7 @@ import type { RunningCheckCreate } from '../../data/patients-api.ts';
 import { RUNNING_STATUS_LABELS } from '../care-labels.ts';
 import { DistanceUnitToggle } from '../distance-unit-toggle/distance-unit-toggle.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
+import { confirmDiscardOnEscape } from '../../../../core/forms/confirm-discard.ts';
 import { FormSubmit } from '../../../../core/forms/form-submit.ts';
 import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 
@@ -92,6 +93,8 @@ export class RunningCheckDialog {
     weeklyDistance: this.formBuilder.control<number | null>(null),
   });
   protected readonly submit = new FormSubmit(this.form, distanceFormPath);
+  /** Escape or a click beside the dialog asks before losing typed input. */
+  protected readonly requestClose = confirmDiscardOnEscape(this.form);
 
   /** Switches km/miles, converting a distance already typed so it keeps its meaning. */
   protected chooseUnit(unit: DistanceUnit): void {
