@@ -25,3 +25,32 @@ export function parseDateTimeText(text: string): Date | null {
   // new Date rolls 31/02 over to March: a date that changed on the way in did not exist.
   return at.getFullYear() === year && at.getMonth() === month - 1 && at.getDate() === day ? at : null;
 }
+
+/** "31/12/1990" for a calendar date "1990-12-31"; anything that is not one is shown as it is. */
+export function formatDateText(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : iso;
+}
+
+/**
+ * The calendar date (YYYY-MM-DD) typed day first ("31/12/1990", "1.2.1990"), or typed as
+ * YYYY-MM-DD; null for anything else, including "31021990" and dates that do not exist.
+ */
+export function parseDateText(text: string): string | null {
+  const trimmed = text.trim();
+  const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
+  const parts = dayFirst ? [dayFirst[3], dayFirst[2], dayFirst[1]] : iso ? [iso[1], iso[2], iso[3]] : null;
+  if (!parts) return null;
+  const [year, month, day] = parts.map(Number) as [number, number, number];
+  const at = new Date(Date.UTC(year, month - 1, day));
+  if (year < 1 || at.getUTCFullYear() !== year || at.getUTCMonth() !== month - 1 || at.getUTCDate() !== day) return null;
+  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
+}
+
+/** "09:05" for a time typed "9:05" or "09:05" (24-hour); null for anything else. */
+export function parseTimeText(text: string): string | null {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
+  if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) return null;
+  return `${pad(Number(match[1]))}:${match[2]}`;
+}

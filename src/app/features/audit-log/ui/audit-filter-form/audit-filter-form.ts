@@ -7,11 +7,12 @@ import { MatSelectModule } from '@angular/material/select';
 import { AUDIT_ACTIONS, AuditQuerySchema } from '@domain';
 import { fieldMessage, parseForm } from '../../../../shared/forms/schema-errors.ts';
 import type { AuditFilters } from '../../data/audit-log-store.ts';
+import { DateTextInput } from '../../../../shared/forms/date-text-input.ts';
 
 /** Filters for the audit log, checked with the API's own query schema before they are applied. */
 @Component({
   selector: 'app-audit-filter-form',
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule],
+  imports: [DateTextInput, ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule],
   templateUrl: './audit-filter-form.html',
   styleUrl: './audit-filter-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

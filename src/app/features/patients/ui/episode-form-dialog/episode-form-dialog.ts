@@ -31,6 +31,7 @@ import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actio
 import { confirmDiscardOnEscape } from '../../../../core/forms/confirm-discard.ts';
 import { FormSubmit } from '../../../../core/forms/form-submit.ts';
 import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
+import { DateTextInput } from '../../../../shared/forms/date-text-input.ts';
 
 /** How the dialog saves: the page passes the store's openEpisode. */
 export interface EpisodeFormDialogData {
@@ -44,6 +45,7 @@ const checklist = <T extends Record<string, string>>(labels: T) =>
 @Component({
   selector: 'app-episode-form-dialog',
   imports: [
+    DateTextInput,
     FormError,
     DialogActions,
     ReactiveFormsModule,

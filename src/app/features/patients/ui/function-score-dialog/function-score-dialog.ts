@@ -24,6 +24,7 @@ import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actio
 import { confirmDiscardOnEscape } from '../../../../core/forms/confirm-discard.ts';
 import { FormSubmit } from '../../../../core/forms/form-submit.ts';
 import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
+import { DateTextInput } from '../../../../shared/forms/date-text-input.ts';
 
 /** The episode's region (which questionnaires fit) and how to save (the store's addFunctionScore). */
 export interface FunctionScoreDialogData {
@@ -44,6 +45,7 @@ type SectionControls = FormGroup<Record<string, FormControl<number | null>>>;
 @Component({
   selector: 'app-function-score-dialog',
   imports: [
+    DateTextInput,
     FormError,
     DialogActions,
     ReactiveFormsModule,

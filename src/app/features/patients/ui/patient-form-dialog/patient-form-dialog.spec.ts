@@ -54,6 +54,26 @@ describe('PatientFormDialog', () => {
     expect(save).not.toHaveBeenCalled();
   });
 
+  it('takes the birth date day first and refuses what it cannot read (issue 14)', async () => {
+    await openRegister();
+    await fillRequired();
+    await form.type('Birth date', '31021990');
+    save.and.resolveTo({ ok: true, value: patient() });
+    await form.click(/Register patient/);
+    expect(save).not.toHaveBeenCalled();
+    expect((await form.errors('Birth date'))[0]).toContain('Birth date must be');
+
+    await form.type('Birth date', '31/12/1990');
+    await form.click(/Register patient/);
+    expect(save).toHaveBeenCalledWith(jasmine.objectContaining({ birthDate: '1990-12-31' }));
+  });
+
+  it('shows a stored birth date day first', async () => {
+    await openEdit();
+    const input = form.dialog.getHarness(MatInputHarness.with({ selector: '[formControlName="birthDate"]' }));
+    expect(await (await input).getValue()).toMatch(/^\d\d\/\d\d\/\d{4}$/);
+  });
+
   it('closes on Escape when nothing was typed', async () => {
     await openRegister();
     const closed = jasmine.createSpy('closed');

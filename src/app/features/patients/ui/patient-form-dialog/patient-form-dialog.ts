@@ -24,6 +24,7 @@ import { PATIENT_FIELD_LABELS, type PatientField, patientFieldText, SEX_LABELS }
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 import { confirmDiscardOnEscape } from '../../../../core/forms/confirm-discard.ts';
 import { FormSubmit } from '../../../../core/forms/form-submit.ts';
+import { DateTextInput } from '../../../../shared/forms/date-text-input.ts';
 
 /** Said when someone else saved the patient first; the form keeps what the user typed. */
 export const PATIENT_CONFLICT_MESSAGE = 'Someone else changed this patient';
@@ -41,6 +42,7 @@ export type PatientFormDialogData = {
 @Component({
   selector: 'app-patient-form-dialog',
   imports: [
+    DateTextInput,
     DialogActions,
     ReactiveFormsModule,
     MatDialogModule,

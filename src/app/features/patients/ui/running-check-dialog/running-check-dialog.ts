@@ -17,6 +17,7 @@ import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actio
 import { confirmDiscardOnEscape } from '../../../../core/forms/confirm-discard.ts';
 import { FormSubmit } from '../../../../core/forms/form-submit.ts';
 import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
+import { DateTextInput } from '../../../../shared/forms/date-text-input.ts';
 
 /** The unit setting and how to save (the store's addRunningCheck). */
 export interface RunningCheckDialogData {
@@ -29,6 +30,7 @@ export interface RunningCheckDialogData {
 @Component({
   selector: 'app-running-check-dialog',
   imports: [
+    DateTextInput,
     FormError,
     DialogActions,
     ReactiveFormsModule,
@@ -48,7 +50,7 @@ export interface RunningCheckDialogData {
         <div class="fields">
           <mat-form-field>
             <mat-label>Date</mat-label>
-            <input matInput type="date" formControlName="takenOn" [max]="today" />
+            <input matInput appDateText formControlName="takenOn" />
             <mat-error>{{ fieldMessage(form.controls.takenOn) }}</mat-error>
           </mat-form-field>
         </div>
