@@ -78,11 +78,13 @@ export interface CheckInput {
 }
 
 const byDate = (a: CheckProcedure, b: CheckProcedure) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id, undefined, { numeric: true });
+/** A verdict in the words a message shows ("grey zone", never the code "grey-zone"; issue 14). */
+const verdictWords = (v: string) => v.replace('-', ' ');
 const pct = (n: number | null) => (n === null ? 'not assessable' : `${Math.round(n * 10) / 10}%`);
 const sideText = (p: CheckProcedure) => (p.side ? ` (${p.side}${p.levels.length ? ` ${p.levels.join(', ')}` : ''})` : '');
 const procEvidence = (p: CheckProcedure, extra = ''): Evidence => {
-  const perSide = sidesTreated(p).length > 1 && p.sideVerdicts ? sidesTreated(p).map((s) => `${s} ${verdictOn(p, s)}`).join(', ') : '';
-  const reading = p.verdict === 'not-assessable' && !perSide ? 'relief not assessable' : `peak relief ${pct(p.peakReliefPercent)} (${p.verdict}${perSide ? `; ${perSide}` : ''})`;
+  const perSide = sidesTreated(p).length > 1 && p.sideVerdicts ? sidesTreated(p).map((s) => `${s} ${verdictWords(verdictOn(p, s))}`).join(', ') : '';
+  const reading = p.verdict === 'not-assessable' && !perSide ? 'relief not assessable' : `peak relief ${pct(p.peakReliefPercent)} (${verdictWords(p.verdict)}${perSide ? `; ${perSide}` : ''})`;
   return { kind: 'procedure', id: p.id, date: p.date, text: `${p.label} on ${formatDate(p.date)}${sideText(p)}: ${reading}${extra}` };
 };
 const diagnostic = (ps: readonly CheckProcedure[]) => ps.filter((p) => p.intent === 'diagnostic').sort(byDate);
@@ -124,7 +126,7 @@ export function secondBlockCheck(input: CheckInput): PayerCheck {
       const where = sidesTreated(cur).length > 1 || first.side === 'bilateral' ? ` on the ${sides.join(' and ')}` : '';
       const v = verdictOn(first, sides[0]!);
       if (v === 'not-assessable') { statuses.push('not-assessable'); problems.push(`${first.label} cannot be assessed${where} yet: complete its pain diary`); }
-      else { statuses.push('not-met'); problems.push(`${first.label} gave ${pct(first.peakReliefPercent)} relief (${v})${where}; a second block needs ${thresholdLabel(input.rules)}`); }
+      else { statuses.push('not-met'); problems.push(`${first.label} gave ${pct(first.peakReliefPercent)} relief (${verdictWords(v)})${where}; a second block needs ${thresholdLabel(input.rules)}`); }
     }
   }
   const status = worst(statuses);
