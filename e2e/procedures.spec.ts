@@ -94,10 +94,14 @@ test('a physician records a bilateral MBB, a nurse keys in the diary, the physic
     const nurse = await pageFor(browser, 'nurse');
     await nurse.goto(`${procedureUrl}/diary`);
     const status = nurse.getByRole('status').filter({ hasText: /Saved/ });
-    // The screen opens on the baseline, the first point still due, with the score picker focused.
-    await expect(nurse.getByText('Pain at baseline (NRS 0-10)')).toBeVisible();
+    // Issue 14: the screen opens on the point due now (6 h), score picker focused; the overdue
+    // baseline is one pick away.
+    await expect(nurse.getByText('Pain at 6 h (NRS 0-10)')).toBeVisible();
     await expectNoAxeViolations(nurse);
     await expect(nurse.getByRole('radio', { name: /0, no pain/ })).toBeFocused();
+    await nurse.getByRole('button', { name: /^Baseline\b/ }).focus();
+    await nurse.keyboard.press('Enter');
+    await expect(nurse.getByText('Pain at baseline (NRS 0-10)')).toBeVisible();
     await nurse.keyboard.type('8');
     await nurse.keyboard.press('Enter');
     await expect(nurse.locator('.announcement')).toHaveText('Saved 8 at baseline');
