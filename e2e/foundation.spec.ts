@@ -23,7 +23,8 @@ const sections: Record<string, string[]> = {
   nurse: ['Home', 'Worklist', 'Patients'],
   physician: ['Home', 'Worklist', 'Patients', 'Overdue digest'],
   manager: ['Home'],
-  admin: ['Home', 'Overdue digest', 'Users', 'Audit log', 'Rule sets'],
+  // Issue 16 adds the practice export (admin).
+  admin: ['Home', 'Overdue digest', 'Users', 'Audit log', 'Rule sets', 'Practice export'],
 };
 
 for (const [role, expected] of Object.entries(sections)) {
