@@ -75,7 +75,7 @@ test('the admin creates a nurse, who can then sign in; the audit trail records i
   await other.close();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
-  await expect(page.getByRole('cell', { name: 'user.create' }).first()).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Created user' }).first()).toBeVisible();
   await page.getByRole('button', { name: 'Check integrity' }).click();
   await expect(page.getByText(/Chain intact: \d+ events checked/)).toBeVisible();
   await expectNoAxeViolations(page);

@@ -8,6 +8,7 @@ import { AUDIT_ACTIONS, AuditQuerySchema } from '@domain';
 import { fieldMessage, parseForm } from '../../../../shared/forms/schema-errors.ts';
 import type { AuditFilters } from '../../data/audit-log-store.ts';
 import { DateTextInput } from '../../../../shared/forms/date-text-input.ts';
+import { auditActionText } from '../audit-labels.ts';
 
 /** Filters for the audit log, checked with the API's own query schema before they are applied. */
 @Component({
@@ -22,6 +23,7 @@ export class AuditFilterForm {
   readonly apply = output<AuditFilters>();
 
   protected readonly actions = AUDIT_ACTIONS;
+  protected readonly actionText = auditActionText;
   protected readonly form = inject(NonNullableFormBuilder).group({
     userId: '',
     patientId: '',
