@@ -120,7 +120,9 @@ export function assessBlock(scores: readonly DiaryScore[], rules: RuleSetSetting
     // Older callers pass only agent and duration: compare those as before.
     const c = 'side' in previous ? comparativeReading(previous, current) : comparativeReading({ ...current, ...previous, verdict: 'positive' }, { ...current, verdict: 'positive' });
     comparative = { previousProcedureId: previous.procedureId, ...c };
-    reasons.push(`Comparative blocks: ${c.result}. ${c.reason}`);
+    // Words, not codes: "not-assessable" leaked onto the screen (issue 14).
+    const words: Record<typeof c.result, string> = { concordant: 'concordant', discordant: 'discordant', 'not-assessable': 'cannot be read yet', 'not-comparable': 'not comparable' };
+    reasons.push(`Comparative blocks: ${words[c.result]}. ${c.reason}`);
   }
   return {
     baseline: primary?.baseline ?? null,

@@ -24,10 +24,17 @@ describe('diary schedule', () => {
   it('a missed baseline is overdue once the block is done', () => {
     expect(statuses([], 5)[0]).toBe('0:overdue');
   });
-  it('the next point is the earliest due or overdue one', () => {
-    const schedule = diarySchedule(minutes, at, [-5, 30], after(65));
-    expect(nextDiaryPoint(schedule)).toEqual({ minutesAfter: 15, status: 'overdue' });
-    expect(nextDiaryPoint(diarySchedule(minutes, at, [0, 15, 30, 60, 120], after(500)))).toBeNull();
+  // Issue 14 changed this: the diary used to open on the oldest overdue point while one was due now.
+  const next = (recorded: number[], nowMinutes: number) => nextDiaryPoint(diarySchedule(minutes, at, recorded, after(nowMinutes)));
+  it('the next point is the one due now, even when older points are overdue', () => {
+    expect(next([-5, 30], 65)).toEqual({ minutesAfter: 60, status: 'due' });
+    expect(next([], 130)).toEqual({ minutesAfter: 120, status: 'due' });
+  });
+  it('with nothing due now, the latest overdue point comes next, then the next upcoming', () => {
+    expect(next([-5], 120 + 24 * 60)).toEqual({ minutesAfter: 120, status: 'overdue' });
+    expect(next([-5, 15, 30, 60, 120], 500)).toBeNull();
+    expect(next([-5], 10)).toEqual({ minutesAfter: 15, status: 'upcoming' });
+    expect(next([], -10)).toEqual({ minutesAfter: 0, status: 'due' });
   });
   it('flags a late entry at the threshold, not before', () => {
     expect(isLateEntry(at, after(119), 120)).toBeFalse();

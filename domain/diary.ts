@@ -25,9 +25,13 @@ export function diarySchedule(diaryMinutes: readonly number[], performedAt: Date
   });
 }
 
-/** The point a nurse should record next: the earliest due or overdue one, else the next upcoming. */
+/**
+ * The point a nurse should record next: the one due now (today's score belongs there, domain.md
+ * section 2), else the latest overdue one (closest to now, so a back-filled score is least stale),
+ * else the next upcoming. Older overdue points stay one pick away in the schedule.
+ */
 export function nextDiaryPoint(schedule: readonly DiaryTimePoint[]): DiaryTimePoint | null {
-  return schedule.find((p) => p.status === 'due' || p.status === 'overdue') ?? schedule.find((p) => p.status === 'upcoming') ?? null;
+  return schedule.find((p) => p.status === 'due') ?? [...schedule].reverse().find((p) => p.status === 'overdue') ?? schedule.find((p) => p.status === 'upcoming') ?? null;
 }
 
 /** Whether an entry is late: entered `lateEntryMinutes` or more after the time it describes. */

@@ -44,7 +44,7 @@ export function indicationCheck(input: CheckInput): PayerCheck {
   const months = monthsBetween(input.onsetDate, until);
   const evidence: Evidence[] = [{ kind: 'episode', date: input.onsetDate, text: `Pain since ${formatDate(input.onsetDate)}: ${months} months by ${formatDate(until)}` }];
   const chronic = monthsHavePassed(input.onsetDate, until, 3);
-  const parts: [CheckStatus, string][] = [[chronic ? 'met' : 'not-met', chronic ? '' : `pain for ${months} months (at least 3 needed, from ${formatDate(addMonths(input.onsetDate, 3))})`]];
+  const parts: [CheckStatus, string][] = [[chronic ? 'met' : 'not-met', chronic ? '' : `pain for ${months} month${months === 1 ? '' : 's'} (at least 3 needed, from ${formatDate(addMonths(input.onsetDate, 3))})`]];
   if (input.baselineNrs === null) parts.push(['not-assessable', 'no baseline pain score recorded']);
   else {
     evidence.push({ kind: 'episode', text: `Baseline NRS ${input.baselineNrs} (moderate from ${input.rules.moderatePainMinNrs})` });

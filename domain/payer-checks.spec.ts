@@ -51,7 +51,7 @@ describe('payer-rule checks (domain.md section 4)', () => {
 
   describe('second diagnostic block', () => {
     const table: [string, CheckProcedure[], string, string?][] = [
-      ['one block: not yet applicable', [proc({ date: '2026-06-01' })], 'met'],
+      ['one block: not yet applicable', [proc({ date: '2026-06-01' })], 'not-applicable'], // issue 14: was a green 'met'
       ['day 13 is not met', [proc({ date: '2026-06-01' }), proc({ date: '2026-06-14' })], 'not-met', '13 days'],
       ['day 14 is met', [proc({ date: '2026-06-01' }), proc({ date: '2026-06-15' })], 'met'],
       ['day 13 with an exception recorded is met', [proc({ date: '2026-06-01' }), proc({ date: '2026-06-14', intervalExceptionReason: 'Travel' })], 'met'],
@@ -171,5 +171,15 @@ describe('next step', () => {
   });
   it('an unread block asks for its diary', () => {
     expect(step([proc({ date: '2026-12-01', verdict: 'not-assessable', peakReliefPercent: null })])).toContain('Complete the pain diary');
+  });
+
+  describe('nothing to judge yet is "not applicable", never a green "met" (issue 14)', () => {
+    for (const id of ['initial-rfa', 'repeat-rfa', 'second-block', 'levels', 'imaging', 'sedation']) {
+      it(`${id} for a patient at intake`, () => {
+        const c = status(input([]), id);
+        expect(c.status).toBe('not-applicable');
+        expect(c.message).toMatch(/^Not yet applicable/);
+      });
+    }
   });
 });

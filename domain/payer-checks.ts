@@ -20,7 +20,11 @@ export { conservativeCareCheck, documentationCheck, indicationCheck, OTHER_CAUSE
 export type { OtherCause, Radiculopathy } from './indication-checks.ts';
 export { capFor, categoryOf, frequencyCheck, imagingCheck, levelsCheck, sedationCheck, sessionsInWindow, sessionsOf } from './session-checks.ts';
 
-export type CheckStatus = 'met' | 'not-met' | 'not-assessable';
+/**
+ * met / not-met / not-assessable (data missing), and not-applicable: the rule has nothing to judge yet
+ * (no second block, no repeat RFA), which must not read as a green "Met" (issue 14).
+ */
+export type CheckStatus = 'met' | 'not-met' | 'not-assessable' | 'not-applicable';
 
 export interface Evidence {
   kind: 'episode' | 'therapy' | 'function-score' | 'procedure' | 'setting';
@@ -74,11 +78,13 @@ export interface CheckInput {
 }
 
 const byDate = (a: CheckProcedure, b: CheckProcedure) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id, undefined, { numeric: true });
+/** A verdict in the words a message shows ("grey zone", never the code "grey-zone"; issue 14). */
+const verdictWords = (v: string) => v.replace('-', ' ');
 const pct = (n: number | null) => (n === null ? 'not assessable' : `${Math.round(n * 10) / 10}%`);
 const sideText = (p: CheckProcedure) => (p.side ? ` (${p.side}${p.levels.length ? ` ${p.levels.join(', ')}` : ''})` : '');
 const procEvidence = (p: CheckProcedure, extra = ''): Evidence => {
-  const perSide = sidesTreated(p).length > 1 && p.sideVerdicts ? sidesTreated(p).map((s) => `${s} ${verdictOn(p, s)}`).join(', ') : '';
-  const reading = p.verdict === 'not-assessable' && !perSide ? 'relief not assessable' : `peak relief ${pct(p.peakReliefPercent)} (${p.verdict}${perSide ? `; ${perSide}` : ''})`;
+  const perSide = sidesTreated(p).length > 1 && p.sideVerdicts ? sidesTreated(p).map((s) => `${s} ${verdictWords(verdictOn(p, s))}`).join(', ') : '';
+  const reading = p.verdict === 'not-assessable' && !perSide ? 'relief not assessable' : `peak relief ${pct(p.peakReliefPercent)} (${verdictWords(p.verdict)}${perSide ? `; ${perSide}` : ''})`;
   return { kind: 'procedure', id: p.id, date: p.date, text: `${p.label} on ${formatDate(p.date)}${sideText(p)}: ${reading}${extra}` };
 };
 const diagnostic = (ps: readonly CheckProcedure[]) => ps.filter((p) => p.intent === 'diagnostic').sort(byDate);
@@ -92,7 +98,7 @@ const jointKey = (j: Joint) => `${j.level} ${j.side}`;
 export function secondBlockCheck(input: CheckInput): PayerCheck {
   const base = { id: 'second-block', title: 'Second and later diagnostic blocks' };
   const blocks = diagnostic(input.procedures);
-  if (blocks.length < 2) return { ...base, status: 'met', message: 'Not yet applicable: fewer than two diagnostic blocks.', evidence: blocks.map((b) => procEvidence(b)) };
+  if (blocks.length < 2) return { ...base, status: 'not-applicable', message: 'Not yet applicable: fewer than two diagnostic blocks.', evidence: blocks.map((b) => procEvidence(b)) };
   const evidence: Evidence[] = [];
   const statuses: CheckStatus[] = [];
   const problems: string[] = [];
@@ -120,7 +126,7 @@ export function secondBlockCheck(input: CheckInput): PayerCheck {
       const where = sidesTreated(cur).length > 1 || first.side === 'bilateral' ? ` on the ${sides.join(' and ')}` : '';
       const v = verdictOn(first, sides[0]!);
       if (v === 'not-assessable') { statuses.push('not-assessable'); problems.push(`${first.label} cannot be assessed${where} yet: complete its pain diary`); }
-      else { statuses.push('not-met'); problems.push(`${first.label} gave ${pct(first.peakReliefPercent)} relief (${v})${where}; a second block needs ${thresholdLabel(input.rules)}`); }
+      else { statuses.push('not-met'); problems.push(`${first.label} gave ${pct(first.peakReliefPercent)} relief (${verdictWords(v)})${where}; a second block needs ${thresholdLabel(input.rules)}`); }
     }
   }
   const status = worst(statuses);
@@ -158,6 +164,7 @@ export function initialRfaCheck(input: CheckInput): PayerCheck {
     const eligible = sides.filter((s) => s.eligible.length);
     const text = sides.map((s) => `${s.side}: ${s.eligible.length ? `${s.eligible.join(', ')} eligible` : ''}${s.eligible.length && (s.short.length || s.unread.length) ? '; ' : ''}${s.short.length ? `${s.short.join(', ')} short of ${needed} positive MBBs` : ''}${s.unread.length ? `${s.short.length ? '; ' : ''}${s.unread.join(', ')} not read yet` : ''}`).join('; ');
     if (eligible.length) return { ...base, status: 'met', message: `${needed} diagnostic MBB${needed === 1 ? '' : 's'} ${thresholdLabel(input.rules)} of the same joint and side (${text}).`, evidence };
+    if (!evidence.length) return { ...base, status: 'not-applicable', message: `Not yet applicable: no diagnostic MBB yet (${needed} ${thresholdLabel(input.rules)} of the same joint and side are needed).`, evidence };
     if (sides.some((s) => s.unread.length)) return { ...base, status: 'not-assessable', message: `A diagnostic MBB cannot be assessed yet: complete its pain diary (${text}).`, evidence };
     return { ...base, status: 'not-met', message: `No joint has ${needed} diagnostic MBBs ${thresholdLabel(input.rules)} on the same side${text ? ` (${text})` : ''}.`, evidence };
   }
@@ -205,7 +212,7 @@ export function repeatRfaCheck(input: CheckInput): PayerCheck {
       }
     }
   }
-  if (!statuses.length) return { ...base, status: 'met', message: 'Not yet applicable: no repeat RFA of the same joint and side.', evidence: rfas.map((p) => ({ kind: 'procedure' as const, id: p.id, date: p.date, text: `${p.label}${sideText(p)} on ${formatDate(p.date)}` })) };
+  if (!statuses.length) return { ...base, status: 'not-applicable', message: 'Not yet applicable: no repeat RFA of the same joint and side.', evidence: rfas.map((p) => ({ kind: 'procedure' as const, id: p.id, date: p.date, text: `${p.label}${sideText(p)} on ${formatDate(p.date)}` })) };
   const status = worst(statuses);
   return { ...base, status, message: status === 'met' ? 'Each repeat RFA followed ≥ 50% relief lasting 6 months on the same joint and side.' : `${problems.join('; ')}.`, evidence };
 }
@@ -217,7 +224,7 @@ export function repeatRfaCheck(input: CheckInput): PayerCheck {
 export function therapeuticIaCheck(input: CheckInput): PayerCheck {
   const base = { id: 'therapeutic-ia', title: 'Therapeutic injections' };
   const ias = input.procedures.filter(isTherapeuticInjection).sort(byDate);
-  if (!ias.length) return { ...base, status: 'met', message: 'Not yet applicable: no therapeutic injection.', evidence: [] };
+  if (!ias.length) return { ...base, status: 'not-applicable', message: 'Not yet applicable: no therapeutic injection.', evidence: [] };
   const first = ias[0]!;
   const blocks = diagnostic(input.procedures).filter((p) => p.date <= first.date);
   const positive = blocks.filter((p) => sidesTreated(first).some((side) => first.levels.some((level) => treats(p, { level, side })) && verdictOn(p, side) === 'positive')).length;

@@ -72,7 +72,7 @@ describe('item 2: blocks and RFAs counted per side and per joint', () => {
     const procs = [proc({ date: '2026-01-05' }), proc({ date: '2026-01-20' }), proc({ date: '2026-01-06', side: 'right' }), proc({ date: '2026-01-21', side: 'right' }),
       rfa('2026-02-10'), rfa('2026-03-10', { side: 'right' })];
     const c = check(input(procs), 'repeat-rfa');
-    expect(c.status).toBe('met');
+    expect(c.status).toBe('not-applicable'); // issue 14: was a green 'met'
     expect(c.message).toContain('Not yet applicable');
   });
   it('a second left RFA is a repeat and needs the first left RFA to have helped 6 months', () => {

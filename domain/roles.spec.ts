@@ -1,4 +1,4 @@
-import { hasPermission, type Permission, permissionsOf, type Role, ROLES, stageMovePermission } from './roles.ts';
+import { hasPermission, type Permission, permissionsOf, type Role, roleChangeEffects, ROLES, stageMovePermission } from './roles.ts';
 
 describe('roles and permissions (design.md, "Who uses it")', () => {
   // One row a permission: which roles hold it. A change here is a security decision.
@@ -38,5 +38,27 @@ describe('roles and permissions (design.md, "Who uses it")', () => {
 
   it('never lets a manager read identifiable patient data', () => {
     expect(permissionsOf('manager')).toEqual(['reports:aggregate']);
+  });
+
+  describe('what a role change gives and takes (said before an admin confirms it)', () => {
+    it('the same role changes nothing', () => expect(roleChangeEffects('nurse', 'nurse')).toEqual({ gains: [], loses: [] }));
+    it('nurse to manager loses every patient permission and gains only aggregates', () => {
+      const { gains, loses } = roleChangeEffects('nurse', 'manager');
+      expect(gains).toEqual(['see the practice dashboard and outcomes']);
+      expect(loses).toContain('see patient records');
+      expect(loses).toContain('use the worklist');
+    });
+    it('nurse to physician only gains', () => {
+      const { gains, loses } = roleChangeEffects('nurse', 'physician');
+      expect(loses).toEqual([]);
+      expect(gains).toContain('record procedures');
+      expect(gains).toContain('sign interpretations');
+    });
+    it('names every permission in words', () => {
+      for (const role of ROLES) for (const other of ROLES) {
+        const { gains, loses } = roleChangeEffects(role, other);
+        for (const words of [...gains, ...loses]) expect(words).toMatch(/^[a-z][a-z ’-]+$/);
+      }
+    });
   });
 });

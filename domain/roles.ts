@@ -56,3 +56,34 @@ export function hasPermission(role: Role, permission: Permission): boolean {
 export function permissionsOf(role: Role): Permission[] {
   return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => hasPermission(role, p));
 }
+
+/** What each permission lets a user do, in words an administrator reads before changing a role. */
+export const PERMISSION_LABELS: Readonly<Record<Permission, string>> = {
+  'patients:read': 'see patient records',
+  'patients:write': 'register patients and record care and pain scores',
+  'procedures:write': 'record procedures',
+  'interpretations:sign': 'sign interpretations',
+  'episodes:close': 'end a patient’s pathway',
+  'signed-scores:correct': 'correct scores a signed interpretation rests on',
+  'reports:aggregate': 'see the practice dashboard and outcomes',
+  'users:manage': 'manage users',
+  'audit:read': 'read the audit log',
+  'rule-sets:manage': 'manage rule sets',
+  'settings:manage': 'change practice settings',
+  'patients:export': 'export patient records',
+  'practice:export': 'export the whole practice',
+  'worklist:read': 'use the worklist',
+  'follow-ups:write': 'record follow-up calls',
+  'procedures:plan': 'book procedures',
+  'digest:read': 'see the overdue digest',
+};
+
+/** What a user gains and loses when their role changes from `from` to `to`, in words. */
+export function roleChangeEffects(from: Role, to: Role): { gains: string[]; loses: string[] } {
+  const before = new Set(permissionsOf(from));
+  const after = new Set(permissionsOf(to));
+  return {
+    gains: [...after].filter((p) => !before.has(p)).map((p) => PERMISSION_LABELS[p]),
+    loses: [...before].filter((p) => !after.has(p)).map((p) => PERMISSION_LABELS[p]),
+  };
+}

@@ -61,7 +61,7 @@ export function sessionsOf(input: CheckInput): Session[] {
 /** Levels per session: 1-2 levels, a 3rd flagged; one region per session [3][10][13]. */
 export function levelsCheck(input: CheckInput): PayerCheck {
   const base = { id: 'levels', title: 'Levels per session' };
-  if (!input.procedures.length) return { ...base, status: 'met', message: 'No procedures yet.', evidence: [] };
+  if (!input.procedures.length) return { ...base, status: 'not-applicable', message: 'Not yet applicable: no procedure recorded.', evidence: [] };
   const problems: string[] = [];
   const evidence: PayerCheck['evidence'] = [];
   for (const s of sessionsOf(input)) {
@@ -82,7 +82,8 @@ export function levelsCheck(input: CheckInput): PayerCheck {
 /** Per-procedure rules: fluoroscopy or CT, not ultrasound [13][15]; sedation recorded and justified [50][56]. */
 function perProcedureCheck(input: CheckInput, id: string, title: string, fails: (p: CheckProcedure) => string | null, okMessage: string): PayerCheck {
   const failures = input.procedures.map((p) => [p, fails(p)] as const).filter(([, m]) => m !== null);
-  if (!failures.length) return { id, title, status: 'met', message: input.procedures.length ? okMessage : 'No procedures yet.', evidence: [] };
+  if (!input.procedures.length) return { id, title, status: 'not-applicable', message: 'Not yet applicable: no procedure recorded.', evidence: [] };
+  if (!failures.length) return { id, title, status: 'met', message: okMessage, evidence: [] };
   return { id, title, status: 'not-met', message: `${failures.map(([, m]) => m).join('; ')}.`, evidence: failures.map(([p, m]) => ({ kind: 'procedure', id: p.id, date: p.date, text: m! })) };
 }
 

@@ -86,7 +86,8 @@ test('checks with evidence, the printed report, and a third RFA overridden with 
     await expect(page.locator('app-care-timeline').getByRole('link', { name: 'MBB #1' })).toBeVisible();
     await page.getByRole('radio', { name: 'Around blocks' }).click();
     await expect(page.getByRole('radio', { name: 'Around blocks' })).toBeChecked();
-    await expect(page.getByLabel('From')).toHaveValue(daysAgo(37));
+    // Issue 14: dates read day first in the field too.
+    await expect(page.getByLabel('From')).toHaveValue(daysAgo(37).split('-').reverse().join('/'));
     await expectNoAxeViolations(page);
     expect(consoleErrors).toEqual([]);
   });

@@ -23,6 +23,7 @@ const sections: Record<string, string[]> = {
   nurse: ['Home', 'Worklist', 'Patients'],
   physician: ['Home', 'Worklist', 'Patients', 'Overdue digest'],
   manager: ['Home'],
+  // Issue 16 adds the practice export (admin).
   admin: ['Home', 'Overdue digest', 'Users', 'Audit log', 'Rule sets', 'Practice export'],
 };
 
@@ -74,7 +75,7 @@ test('the admin creates a nurse, who can then sign in; the audit trail records i
   await other.close();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
-  await expect(page.getByRole('cell', { name: 'user.create' }).first()).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Created user' }).first()).toBeVisible();
   await page.getByRole('button', { name: 'Check integrity' }).click();
   await expect(page.getByText(/Chain intact: \d+ events checked/)).toBeVisible();
   await expectNoAxeViolations(page);

@@ -74,7 +74,7 @@ test('a physician records a bilateral MBB, a nurse keys in the diary, the physic
     await page.getByRole('button', { name: 'Save procedure' }).click();
     await expect(page.getByText('Choose at least one level')).toBeVisible();
 
-    const performed = localInputs(7); // so the 6 h diary point is due
+    const performed = localInputs(7); // so the 7 h diary point is due now (and 6 h is overdue)
     await page.getByLabel('Performed on').fill(performed.date);
     await page.getByLabel('Performed at (time)').fill(performed.time);
     await page.getByRole('option', { name: 'L4-L5' }).click();
@@ -94,10 +94,14 @@ test('a physician records a bilateral MBB, a nurse keys in the diary, the physic
     const nurse = await pageFor(browser, 'nurse');
     await nurse.goto(`${procedureUrl}/diary`);
     const status = nurse.getByRole('status').filter({ hasText: /Saved/ });
-    // The screen opens on the baseline, the first point still due, with the score picker focused.
-    await expect(nurse.getByText('Pain at baseline (NRS 0-10)')).toBeVisible();
+    // Issue 14: the screen opens on the point due now (7 h), score picker focused; the overdue
+    // baseline is one pick away.
+    await expect(nurse.getByText('Pain at 7 h (NRS 0-10)')).toBeVisible();
     await expectNoAxeViolations(nurse);
     await expect(nurse.getByRole('radio', { name: /0, no pain/ })).toBeFocused();
+    await nurse.getByRole('button', { name: /^Baseline\b/ }).focus();
+    await nurse.keyboard.press('Enter');
+    await expect(nurse.getByText('Pain at baseline (NRS 0-10)')).toBeVisible();
     await nurse.keyboard.type('8');
     await nurse.keyboard.press('Enter');
     await expect(nurse.locator('.announcement')).toHaveText('Saved 8 at baseline');

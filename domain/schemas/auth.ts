@@ -25,7 +25,7 @@ export const LoginRequestSchema = z.object({
 });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
-export const RoleSchema = z.enum(ROLES, { error: `Role must be one of: ${ROLES.join(', ')}` });
+export const RoleSchema = z.enum(ROLES, { error: 'Choose a role: nurse, physician, practice manager or administrator' });
 
 /** The signed-in user as the API shows it. */
 export const SessionUserSchema = z.object({

@@ -106,7 +106,7 @@ const SectionScore = z.number({ error: 'Section scores must be whole numbers fro
  */
 export const FunctionScoreCreateSchema = z
   .object({
-    instrument: z.enum(FUNCTION_INSTRUMENTS, { error: 'Instrument must be odi or ndi' }),
+    instrument: z.enum(FUNCTION_INSTRUMENTS, { error: 'Choose ODI or NDI' }),
     takenOn: pastDateField('Date'),
     sections: z.record(plainString('Section', 40), SectionScore.nullable()),
   })

@@ -54,12 +54,12 @@ export type FollowUpView = z.infer<typeof FollowUpViewSchema>;
  * the episode's form: here its computed total from the ODI/NDI form.
  */
 export const FollowUpResultSchema = z.object({
-  outcome: z.enum(['answered', 'no-answer'], { error: 'Outcome must be answered or no-answer' }).default('answered'),
+  outcome: z.enum(['answered', 'no-answer'], { error: 'Choose answered or no answer' }).default('answered'),
   painRest: NrsSchema.nullish().transform((v) => v ?? null),
   painActivity: NrsSchema.nullish().transform((v) => v ?? null),
   reportedReliefPercent: percent('Reported relief').nullish().transform((v) => v ?? null),
   functionScore: z.object({
-    instrument: z.enum(FUNCTION_INSTRUMENTS, { error: 'Instrument must be odi or ndi' }),
+    instrument: z.enum(FUNCTION_INSTRUMENTS, { error: 'Choose ODI or NDI' }),
     total: z.number({ error: 'Function score must be a number from 0 to 100' }).min(0, 'Function score must be a number from 0 to 100').max(100, 'Function score must be a number from 0 to 100'),
   }).nullish().transform((v) => v ?? null),
   running: z.object({

@@ -12,7 +12,7 @@ const PatientFields = z.object({
   givenName: textField('Given name', 100),
   familyName: textField('Family name', 100),
   birthDate: pastDateField('Birth date').refine((d) => d >= '1900-01-01', 'Birth date must be in 1900 or later'),
-  sex: z.enum(SEXES, { error: `Sex must be one of: ${SEXES.join(', ')}` }),
+  sex: z.enum(SEXES, { error: 'Choose the patient’s sex' }),
   phone: optionalText('Phone', 30).refine((v) => v === null || /^[0-9+() .-]{5,30}$/.test(v), 'Phone may use digits, spaces and + ( ) . - only'),
   email: optionalText('Email', 254).refine((v) => v === null || z.email().safeParse(v).success, 'Email must be an address like name@example.org'),
   /** Runner: usual weekly distance, stored in km (the UI shows km or miles, a user setting). */

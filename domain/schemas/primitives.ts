@@ -3,7 +3,7 @@ import * as z from 'zod';
 /* The building blocks every resource schema uses: ids, row versions, text fields, paging, the problem document. */
 
 /** Database ids travel as strings (api.md: "ids are strings"). */
-export const IdSchema = z.string().regex(/^[1-9][0-9]{0,17}$/, 'Id must be a positive whole number');
+export const IdSchema = z.string().regex(/^[1-9][0-9]{0,17}$/, 'Not a record number we know: it should be a whole number like 42');
 
 /** Path parameters of a resource addressed by its id (`/patients/:id`). */
 export const IdParamsSchema = z.object({ id: IdSchema });

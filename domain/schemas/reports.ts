@@ -13,7 +13,7 @@ const EvidenceSchema = z.object({
   kind: z.enum(['episode', 'therapy', 'function-score', 'procedure', 'setting']), id: z.string().optional(), date: z.string().optional(), text: z.string(),
 });
 export const PayerCheckSchema = z.object({
-  id: z.string(), title: z.string(), status: z.enum(['met', 'not-met', 'not-assessable']), message: z.string(), evidence: z.array(EvidenceSchema),
+  id: z.string(), title: z.string(), status: z.enum(['met', 'not-met', 'not-assessable', 'not-applicable']), message: z.string(), evidence: z.array(EvidenceSchema),
 });
 
 /** GET /episodes/:id/checks (api.md). */

@@ -26,7 +26,7 @@ async function bookingChecks(tx: Tx, row: Pick<PlannedRow, 'episode_id' | 'kind'
   };
   // Every check not met or not yet assessable with this procedure: what a prior authorisation must fix.
   const { checks } = await episodeChecks(tx, String(row.episode_id), prospective);
-  return checks.filter((c) => c.status !== 'met').map((c) => ({ id: c.id, status: c.status, message: c.message }));
+  return checks.filter((c) => c.status !== 'met' && c.status !== 'not-applicable').map((c) => ({ id: c.id, status: c.status, message: c.message }));
 }
 
 /** Planned procedures as the API shows them; open ones carry the booking dry run. */

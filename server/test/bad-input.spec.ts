@@ -33,7 +33,7 @@ describe('bad input: problem+json with field messages, never a 500 or a stack tr
     expect(res.statusCode).toBe(400);
     const byPath = Object.fromEntries(res.json().errors.map((e: { path: string; message: string }) => [e.path, e.message]));
     expect(byPath['name']).toBe('Full name must be text');
-    expect(byPath['role']).toBe('Role must be one of: nurse, physician, manager, admin');
+    expect(byPath['role']).toBe('Choose a role: nurse, physician, practice manager or administrator'); // issue 14: human messages
   });
 
   it('a body that is not an object -> 400', async () => {

@@ -61,6 +61,16 @@ describe('patients', () => {
     expect(desc.items[0].givenName).toBe('Bruno');
   });
 
+  it('finds an MRN by its digits anywhere (3 or more), not by one or two digits', async () => {
+    const digits = String(Date.now()).slice(-7);
+    const { id } = (await register(patient({ mrn: `DEMO-${digits}` }))).json();
+    const found = async (q: string) => (await list(`q=${encodeURIComponent(q)}&pageSize=100`)).json().items.map((p: { id: string }) => p.id);
+    expect(await found(digits)).toContain(id);
+    expect(await found(digits.slice(2))).toContain(id);
+    expect(await found(`DEMO-${digits.slice(0, 3)}`)).toContain(id);
+    expect(await found(`EMO-${digits}`)).not.toContain(id); // letters still match from the start only
+  });
+
   it('edits with the version read; a stale save gets 409 with the other person\'s change', async () => {
     const id = (await register(patient())).json().id;
     const first = await t.app.inject({ method: 'PATCH', url: `/api/v1/patients/${id}`, payload: { version: 1, phone: '+1 555 0199' }, headers: doc.write });

@@ -16,6 +16,9 @@ import { ShellPage } from './shell-page.ts';
 @Component({ selector: 'app-shell-spec-stub', template: '<h1>Content</h1>' })
 class StubPage {}
 
+@Component({ selector: 'app-shell-spec-other', template: '<h1>Other page</h1><button type="button">Act</button>' })
+class OtherStubPage {}
+
 describe('ShellPage', () => {
   let http: HttpTestingController;
   let harness: RouterTestingHarness;
@@ -42,7 +45,7 @@ describe('ShellPage', () => {
     TestBed.configureTestingModule({
       providers: specProviders([
         { path: 'login', component: StubPage },
-        { path: '', component: ShellPage, children: [{ path: '', component: StubPage }] },
+        { path: '', component: ShellPage, children: [{ path: '', component: StubPage }, { path: 'other', component: OtherStubPage }] },
       ]),
     });
     http = TestBed.inject(HttpTestingController);
@@ -101,6 +104,22 @@ describe('ShellPage', () => {
 
     expect(TestBed.inject(Router).url).toBe('/login');
     expect(TestBed.inject(SessionStore).signOutReason()).toBe('You have signed out.');
+  });
+
+  it('keeps the brand, the user and the demo notice inside the banner landmark (axe: region)', async () => {
+    await openShellAs('nurse', { demoMode: true });
+    const banner = harness.fixture.nativeElement.querySelector('header') as HTMLElement;
+    expect(banner.querySelector('.brand')).not.toBeNull();
+    expect(banner.textContent).toContain('Test nurse');
+    expect(banner.textContent).toContain('Demo mode');
+  });
+
+  it('moves focus to the new page’s main heading after a navigation', async () => {
+    await openShellAs('nurse');
+    await harness.navigateByUrl('/other');
+    await settle(harness.fixture);
+    expect(document.activeElement?.textContent).toBe('Other page');
+    expect(document.activeElement?.tagName).toBe('H1');
   });
 
   it('has a skip link that moves focus to the main content', async () => {

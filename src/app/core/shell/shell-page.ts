@@ -1,5 +1,6 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
@@ -7,6 +8,7 @@ import {
   effect,
   ElementRef,
   inject,
+  Injector,
   signal,
   viewChild,
 } from '@angular/core';
@@ -49,6 +51,7 @@ export class ShellPage {
   protected readonly session = inject(SessionStore);
   private readonly router = inject(Router);
   private readonly idleLogoff = inject(IdleLogoff);
+  private readonly injector = inject(Injector);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
   protected readonly wide = toSignal(
@@ -74,7 +77,25 @@ export class ShellPage {
         filter((event) => event instanceof NavigationEnd),
         takeUntilDestroyed(),
       )
-      .subscribe(() => this.navOpen.set(false));
+      .subscribe(() => {
+        this.navOpen.set(false);
+        afterNextRender(() => this.focusHeading(), { injector: this.injector });
+      });
+  }
+
+  /**
+   * After a navigation, keyboard and screen-reader users start at the new page's main heading rather
+   * than back at the top of the toolbar. A page that already moved focus into itself (the diary's
+   * score picker) keeps it.
+   */
+  private focusHeading(): void {
+    const main = this.main().nativeElement;
+    const active = document.activeElement;
+    if (active && active !== main && active !== document.body && main.contains(active)) return;
+    const heading = main.querySelector<HTMLElement>('h1');
+    if (!heading) return;
+    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    heading.focus({ preventScroll: true });
   }
 
   /** Moves keyboard focus past the toolbar and navigation to the page itself. */

@@ -12,7 +12,8 @@ import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { Page, UserView } from '@domain';
-import { problemResponse, settle, specProviders } from '../../../testing/test-fixtures.ts';
+import { SessionStore } from '../../../core/session-store.ts';
+import { problemResponse, sessionFor, settle, specProviders } from '../../../testing/test-fixtures.ts';
 import { ADMIN_USERS_ROUTES } from '../admin-users.routes.ts';
 import { USER_CONFLICT_MESSAGE } from './user-list-page.ts';
 
@@ -34,6 +35,8 @@ function user(overrides: Partial<UserView>): UserView {
 
 const NORA = user({});
 const PAUL = user({ id: '2', username: 'phys1', name: 'Paul Physician', role: 'physician', locked: true });
+/** The signed-in admin (sessionFor gives the user id 7). */
+const ME = user({ id: '7', username: 'admin1', name: 'Test admin', role: 'admin' });
 
 describe('UserListPage', () => {
   let http: HttpTestingController;
@@ -151,7 +154,7 @@ describe('UserListPage', () => {
     expect(await (await dialogField(dialog, 'Password')).getTextErrors()).toEqual([
       'Password must be at least 12 characters',
     ]);
-    expect((await (await dialogField(dialog, 'Role')).getTextErrors())[0]).toContain('Role must be one of');
+    expect((await (await dialogField(dialog, 'Role')).getTextErrors())[0]).toContain('Choose a role');
     http.expectNone('/api/v1/users');
   });
 
@@ -221,6 +224,12 @@ describe('UserListPage', () => {
     const [roleOfNora] = await loader.getAllHarnesses(MatSelectHarness);
     await roleOfNora.open();
     await roleOfNora.clickOptions({ text: 'Physician' });
+    // Issue 14: a role change is confirmed first, saying what the user gains.
+    const confirm = await rootLoader.getHarness(MatDialogHarness);
+    expect(await confirm.getTitleText()).toBe('Make Nora Nurse Physician?');
+    expect(await confirm.getText()).toContain('will be able to record procedures');
+    await (await confirm.getHarness(MatButtonHarness.with({ text: 'Make Physician' }))).click();
+    await settle(harness.fixture);
 
     const patch = http.expectOne((r) => r.method === 'PATCH' && r.url === '/api/v1/users/1');
     expect(patch.request.body).toEqual({ role: 'physician', version: 3 });
@@ -240,6 +249,32 @@ describe('UserListPage', () => {
     const snackBar = await rootLoader.getHarness(MatSnackBarHarness);
     expect(await snackBar.getMessage()).toBe(USER_CONFLICT_MESSAGE);
     expect(harness.routeNativeElement?.textContent).toContain('Nora N. Nurse');
+  });
+
+  it('cancelling a role change saves nothing and puts the select back', async () => {
+    await openPage();
+    const [roleOfNora] = await loader.getAllHarnesses(MatSelectHarness);
+    await roleOfNora.open();
+    await roleOfNora.clickOptions({ text: 'Practice manager' });
+    const confirm = await rootLoader.getHarness(MatDialogHarness);
+    expect(await confirm.getText()).toContain('will no longer be able to see patient records');
+    await (await confirm.getHarness(MatButtonHarness.with({ text: 'Cancel' }))).click();
+    await settle(harness.fixture);
+    http.expectNone((r) => r.method === 'PATCH');
+    expect(await roleOfNora.getValueText()).toBe('Nurse');
+  });
+
+  it('offers no deactivation or role change on the admin’s own row', async () => {
+    const restored = TestBed.inject(SessionStore).restore();
+    http.expectOne('/api/v1/auth/me').flush(sessionFor('admin'));
+    await restored;
+    await openPage([NORA, PAUL, ME]);
+    await (await actionsFor('admin1')).open();
+    const items = await (await actionsFor('admin1')).getItems();
+    expect(await Promise.all(items.map((i) => i.getText()))).not.toContain(jasmine.stringContaining('Deactivate'));
+    const selects = await loader.getAllHarnesses(MatSelectHarness);
+    expect(await selects[2]!.isDisabled()).toBeTrue();
+    expect(await selects[0]!.isDisabled()).toBeFalse();
   });
 
   it('asks before deactivating, then saves active: false with the version', async () => {

@@ -3,7 +3,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { ROLE_LABELS, type UserView } from '@domain';
+import { ROLE_LABELS, roleChangeEffects, type UserView } from '@domain';
+import { SessionStore } from '../../../core/session-store.ts';
 import { problemMessage } from '../../../core/problem.ts';
 import type { WriteResult } from '../../../core/write-result.ts';
 import { confirmAction } from '../../../shared/ui/confirm-dialog/confirm-dialog.ts';
@@ -37,6 +38,7 @@ export const USER_CONFLICT_MESSAGE = 'Someone else changed this user; the list n
 })
 export class UserListPage {
   protected readonly store = inject(AdminUsersStore);
+  protected readonly session = inject(SessionStore);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
 
@@ -66,8 +68,20 @@ export class UserListPage {
       });
   }
 
-  protected changeRole({ user, role }: RoleChoice): Promise<void> {
-    return this.change(user, { role }, `${user.name} is now ${ROLE_LABELS[role]}.`);
+  /** A role change takes effect at once (their sessions end), so it is confirmed with what it changes. */
+  protected async changeRole({ user, role, undo }: RoleChoice): Promise<void> {
+    const { gains, loses } = roleChangeEffects(user.role, role);
+    const sentences = [
+      gains.length ? `${user.name} will be able to ${gains.join(', ')}.` : '',
+      loses.length ? `${user.name} will no longer be able to ${loses.join(', ')}.` : '',
+      'They are signed out everywhere and sign in again with the new role.',
+    ];
+    const confirmed = await confirmAction(this.dialog, {
+      title: `Make ${user.name} ${ROLE_LABELS[role]}?`,
+      message: sentences.filter(Boolean).join(' '),
+      confirmLabel: `Make ${ROLE_LABELS[role]}`,
+    });
+    if (!confirmed || !(await this.change(user, { role }, `${user.name} is now ${ROLE_LABELS[role]}.`))) undo();
   }
 
   protected async deactivate(user: UserView): Promise<void> {
@@ -79,20 +93,22 @@ export class UserListPage {
     if (confirmed) await this.change(user, { active: false }, `${user.name} was deactivated.`);
   }
 
-  protected reactivate(user: UserView): Promise<void> {
-    return this.change(user, { active: true }, `${user.name} can sign in again.`);
+  protected async reactivate(user: UserView): Promise<void> {
+    await this.change(user, { active: true }, `${user.name} can sign in again.`);
   }
 
-  protected unlock(user: UserView): Promise<void> {
-    return this.change(user, { unlock: true }, `${user.name} was unlocked.`);
+  protected async unlock(user: UserView): Promise<void> {
+    await this.change(user, { unlock: true }, `${user.name} was unlocked.`);
   }
 
-  private async change(user: UserView, change: UserChange, done: string): Promise<void> {
+  /** Saves one change and says how it went; true when it was saved. */
+  private async change(user: UserView, change: UserChange, done: string): Promise<boolean> {
     this.busyUserId.set(user.id);
     const result = this.explainConflict(await this.store.update(user, change));
     this.busyUserId.set(null);
     if (result.ok) this.tell(done);
     else if (!result.conflict) this.tell(problemMessage(result.problem));
+    return result.ok;
   }
 
   /** A version conflict is told the same way wherever it happens. */

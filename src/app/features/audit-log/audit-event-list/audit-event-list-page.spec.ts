@@ -71,9 +71,9 @@ describe('AuditEventListPage', () => {
     await openPage();
     const rows = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
 
-    expect(rows['action'].text).toEqual(['user.update', 'auth.login']);
+    expect(rows['action'].text).toEqual(['Updated user', 'Signed in']); // issue 14: actions in words
     expect(rows['entity'].text).toEqual(['user #7', '—']);
-    expect(rows['details'].text[0]).toBe('{"role":"physician"}');
+    expect(rows['details'].text[0]).toBe('Role: physician');
   });
 
   it('reports an intact chain', async () => {
@@ -108,7 +108,7 @@ describe('AuditEventListPage', () => {
     await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="patientId"]' }))).setValue('12');
     const action = await loader.getHarness(MatSelectHarness);
     await action.open();
-    await action.clickOptions({ text: 'patient.read' });
+    await action.clickOptions({ text: 'Read patient' });
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Apply filters' }))).click();
     await settle(harness.fixture);
 

@@ -32,6 +32,20 @@ describe('HomePage', () => {
     expect(page.querySelector('a[href="/patients"]')).not.toBeNull();
   });
 
+  // Issue 14: home pages say what each role does now, never "coming next" for what exists.
+  for (const role of ['nurse', 'physician', 'admin'] as const) {
+    it(`promises nothing "coming next" to a ${role}, and every card leads somewhere`, async () => {
+      const page = await openAs(role);
+      expect(page.textContent).not.toContain('coming next');
+      expect(page.querySelectorAll('mat-card').length).toBe(page.querySelectorAll('mat-card-actions a').length);
+    });
+  }
+
+  it('sends a nurse to the worklist first', async () => {
+    const page = await openAs('nurse');
+    expect(page.querySelector('mat-card a')?.getAttribute('href')).toBe('/worklist');
+  });
+
   it('links an admin to Users and Audit log', async () => {
     const page = await openAs('admin');
     expect(page.textContent).toContain('Signed in as Administrator');

@@ -59,6 +59,34 @@ describe('PainDiaryPage', () => {
     expect(pointTexts()).toEqual(['Baseline: Done', '15 min: Done', '30 min: Due now', '45 min: Upcoming', '1 h: Upcoming']);
   });
 
+  it('gives a score taken at an odd time its real time, refusing a time it cannot read', async () => {
+    await openDiary();
+    const other = harness.routeNativeElement!.querySelector<HTMLInputElement>('mat-checkbox input')!;
+    other.click();
+    await settle(harness.fixture);
+    const takenAt = await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="takenAt"]' }));
+    expect(await takenAt.getValue()).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/); // now, day first, 24-hour
+
+    await takenAt.setValue('31021990');
+    const score = await loader.getHarness(PainScoreInputHarness);
+    await score.typeKeys('4');
+    await score.pressEnter();
+    await settle(harness.fixture);
+    http.expectNone((r) => r.method === 'POST');
+    expect(text()).toContain('Taken at must be a day and time like 02/12/2026 14:05');
+
+    await takenAt.setValue('25/11/2026 10:47');
+    await (await loader.getHarness(MatButtonHarness.with({ text: /Save score/ }))).click();
+    const post = http.expectOne((r) => r.method === 'POST' && r.url === '/api/v1/procedures/11/pain-scores');
+    expect(post.request.body.recordedAt).toBe(new Date(2026, 10, 25, 10, 47).toISOString());
+    expect(post.request.body.minutesAfter).toBeUndefined();
+    post.flush(painScore({ id: '103', minutesAfter: 47, score: 4 }), { status: 201, statusText: 'Created' });
+    await settle(harness.fixture);
+    http.expectOne(isDiary).flush(painDiary());
+    await settle(harness.fixture);
+    expect(text()).toContain('Saved 4 at 47 min');
+  });
+
   it('saves a score typed on the keyboard with one Enter, says so, and moves to the next due point', async () => {
     await openDiary();
     const score = await loader.getHarness(PainScoreInputHarness);

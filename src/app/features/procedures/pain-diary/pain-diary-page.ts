@@ -31,6 +31,8 @@ import {
   type PainScoreView,
   PROCEDURE_LABELS,
 } from '@domain';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { formatDateTimeText, parseDateTimeText } from '../../../shared/forms/date-text.ts';
 import { fieldMessage } from '../../../shared/forms/schema-errors.ts';
 import { FieldMessage } from '../../../shared/ui/field-message/field-message.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
@@ -58,8 +60,10 @@ function remembered<T extends string>(key: string, allowed: readonly T[], fallba
 const spokenTimePoint = (minutesAfter: number) => (minutesAfter <= 0 ? 'baseline' : timePointLabel(minutesAfter));
 
 /**
- * Pain diary entry (nurses and physicians): opens on the next due time point; one key press or tap
- * saves a score, then the screen moves to the next due point and says what was saved.
+ * Pain diary entry (nurses and physicians): opens on the point due now; one key press or tap saves a
+ * score, then the screen moves to the next due point and says what was saved. The time points sit in
+ * one compact strip so the score, its context and Save stay in view at 1280 x 800; a score taken at
+ * an odd time is given its real time ("Taken at").
  */
 @Component({
   selector: 'app-pain-diary-page',
@@ -70,6 +74,7 @@ const spokenTimePoint = (minutesAfter: number) => (minutesAfter <= 0 ? 'baseline
     RouterLink,
     MatButtonModule,
     MatButtonToggleModule,
+    MatCheckboxModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
@@ -102,6 +107,9 @@ export class PainDiaryPage {
     context: this.fb.control<PainContext>(remembered(CHOICE_KEYS.context, PAIN_CONTEXTS, 'activity')),
     side: this.fb.control<DiarySide>(remembered(CHOICE_KEYS.side, DIARY_SIDES, 'both')),
     reportedReliefPercent: this.fb.control<number | null>(null),
+    /** Off: the score describes the picked time point. On: it describes the moment typed below. */
+    atOtherTime: this.fb.control(false),
+    takenAt: this.fb.control(''),
   });
 
   protected readonly kindLabels = PROCEDURE_LABELS;
@@ -112,14 +120,16 @@ export class PainDiaryPage {
 
   protected readonly selected = toSignal(this.form.controls.minutesAfter.valueChanges, { initialValue: null });
   protected readonly selectedLabel = computed(() => {
+    if (this.atOtherTime()) return 'the time taken';
     const minutes = this.selected();
     return minutes === null ? 'the chosen time' : spokenTimePoint(minutes);
   });
   protected readonly bilateral = computed(() => this.store.procedure()?.side === 'bilateral');
-  protected readonly isBaseline = computed(() => (this.selected() ?? 0) <= 0);
+  protected readonly isBaseline = computed(() => !this.atOtherTime() && (this.selected() ?? 0) <= 0);
   /** What the live region last said ("Saved 3 at 30 min"). */
   protected readonly announcement = signal('');
-  protected readonly submit = new FormSubmit(this.form);
+  protected readonly atOtherTime = toSignal(this.form.controls.atOtherTime.valueChanges, { initialValue: false });
+  protected readonly submit = new FormSubmit(this.form, (path) => (path === 'recordedAt' ? 'takenAt' : path));
 
   constructor() {
     effect(() => {
@@ -129,6 +139,10 @@ export class PainDiaryPage {
     const { context, side } = this.form.controls;
     context.valueChanges.pipe(takeUntilDestroyed()).subscribe((v) => globalThis.localStorage?.setItem(CHOICE_KEYS.context, v));
     side.valueChanges.pipe(takeUntilDestroyed()).subscribe((v) => globalThis.localStorage?.setItem(CHOICE_KEYS.side, v));
+    // "Taken at" starts at now each time it is switched on; the nurse edits it to the real time.
+    this.form.controls.atOtherTime.valueChanges.pipe(takeUntilDestroyed()).subscribe((on) => {
+      if (on) this.form.controls.takenAt.setValue(formatDateTimeText(new Date()));
+    });
   }
 
   /** Loads the diary and opens it on the next due time point, ready for a score. */
@@ -156,9 +170,14 @@ export class PainDiaryPage {
   /** One action saves: Enter in the score picker, Enter in the relief field, or the Save button. */
   protected async save(): Promise<void> {
     const v = this.form.getRawValue();
+    const takenAt = v.atOtherTime ? parseDateTimeText(v.takenAt)?.toISOString() : undefined;
+    if (v.atOtherTime && !takenAt) {
+      this.submit.show([{ path: 'takenAt', message: 'Taken at must be a day and time like 02/12/2026 14:05' }]);
+      return;
+    }
     const result = await this.submit.run(
       () => this.submit.parse(PainScoreCreateSchema, {
-        minutesAfter: v.minutesAfter ?? undefined,
+        ...(takenAt ? { recordedAt: takenAt } : { minutesAfter: v.minutesAfter ?? undefined }),
         score: v.score ?? undefined,
         context: v.context,
         side: this.bilateral() && v.side !== 'both' ? v.side : null,
@@ -169,7 +188,7 @@ export class PainDiaryPage {
     if (!result?.ok) return;
     const saved = result.value;
     this.announcement.set(`Saved ${saved.score} at ${spokenTimePoint(saved.minutesAfter)}`);
-    this.form.patchValue({ score: null, reportedReliefPercent: null });
+    this.form.patchValue({ score: null, reportedReliefPercent: null, atOtherTime: false, takenAt: '' });
     this.form.markAsUntouched();
     this.selectPoint(this.store.nextPoint()?.minutesAfter ?? null);
     this.focusScore();

@@ -52,6 +52,9 @@ import { EpisodeProceduresStore } from '../data/episode-procedures-store.ts';
 import { AGENT_LABELS, GUIDANCE_LABELS, INTENT_LABELS, SEDATION_LABELS, SIDE_LABELS } from '../ui/procedure-labels.ts';
 import { FormSubmit } from '../../../core/forms/form-submit.ts';
 import { FormError } from '../../../shared/ui/form-error/form-error.ts';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { DateTextInput } from '../../../shared/forms/date-text-input.ts';
+import { parseTimeText } from '../../../shared/forms/date-text.ts';
 
 type Side = 'left' | 'right' | 'bilateral';
 type Guidance = (typeof GUIDANCE)[number];
@@ -80,14 +83,16 @@ function localNow(now = new Date()): { date: string; time: string } {
 
 /** A local date and time as an ISO instant, or '' when either is missing (the schema says so). */
 function toInstant(date: string, time: string): string {
-  const value = new Date(`${date}T${time}`);
-  return date && time && !Number.isNaN(value.getTime()) ? value.toISOString() : '';
+  const hhmm = parseTimeText(time);
+  const value = new Date(`${date}T${hhmm}`);
+  return date && hhmm && !Number.isNaN(value.getTime()) ? value.toISOString() : '';
 }
 
 /** Record procedure: a physician's record of an MBB, IA injection or RFA on the episode. */
 @Component({
   selector: 'app-procedure-form-page',
   imports: [
+    DateTextInput,
     FormError,
     ReactiveFormsModule,
     RouterLink,
@@ -116,6 +121,7 @@ export class ProcedureFormPage {
 
   protected readonly store = inject(EpisodeProceduresStore);
   private readonly router = inject(Router);
+  private readonly snackBar = inject(MatSnackBar);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly injector = inject(Injector);
 
@@ -235,6 +241,8 @@ export class ProcedureFormPage {
       const result = await this.store.create({ ...parsed, overrideReason });
       if (result.ok) {
         await this.router.navigate(['/procedures', result.value.id]);
+        // Say it was saved, and that the override went with it (it shows on the procedure page).
+        this.snackBar.open(`${result.value.label} saved${overrideReason ? ' with a payer-rule override' : ''}.`, 'OK', { duration: 6000 });
         return;
       }
       // The server refused although the dry run passed (someone recorded another procedure meanwhile).

@@ -94,7 +94,11 @@ export function thresholdText(threshold: { positiveThresholdPercent: number; thr
   return thresholdLabel(threshold);
 }
 
-/** How long relief lasted: "Until 2 h", or that it never reached the threshold. */
-export function reliefDurationText(minutes: number | null): string {
-  return minutes === null ? 'Did not reach the threshold' : `Until ${formatMinutes(minutes)}`;
+/**
+ * How long relief lasted: "Until 2 h", that it never reached the threshold, or, with no relief
+ * computed at all (`peakReliefPercent` null: no scores after the block), that nothing is known yet.
+ */
+export function reliefDurationText(minutes: number | null, peakReliefPercent: number | null = 0): string {
+  if (minutes !== null) return `Until ${formatMinutes(minutes)}`;
+  return peakReliefPercent === null ? 'Not known yet: no relief scores' : 'Did not reach the threshold';
 }

@@ -10,6 +10,7 @@ export const CHECK_STATUS_DISPLAY: Readonly<Record<CheckStatus, { label: string;
   met: { label: 'Met', icon: 'check_circle' },
   'not-met': { label: 'Not met', icon: 'cancel' },
   'not-assessable': { label: 'Not assessable', icon: 'help' },
+  'not-applicable': { label: 'Not applicable yet', icon: 'schedule' },
 };
 
 let nextId = 0;
@@ -130,6 +131,13 @@ let nextId = 0;
     .status-not-assessable {
       border-left-color: var(--mat-sys-tertiary);
       border-left-style: dashed;
+      .status {
+        color: var(--mat-sys-on-surface-variant);
+      }
+    }
+    // Nothing to judge yet: neutral, neither green nor red.
+    .status-not-applicable {
+      border-left-color: var(--mat-sys-outline-variant);
       .status {
         color: var(--mat-sys-on-surface-variant);
       }

@@ -18,6 +18,7 @@ import { confirmPasswordMatches } from '../../../../shared/forms/password-confir
 import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
 import type { WriteResult } from '../../../../core/write-result.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
+import { confirmDiscardOnEscape } from '../../../../core/forms/confirm-discard.ts';
 import { FormSubmit } from '../../../../core/forms/form-submit.ts';
 import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 
@@ -59,6 +60,8 @@ export class UserCreateDialog {
     confirmPassword: '',
   });
   protected readonly submit = new FormSubmit(this.form);
+  /** Escape or a click beside the dialog asks before losing typed input. */
+  protected readonly requestClose = confirmDiscardOnEscape(this.form);
   protected readonly fieldMessage = fieldMessage;
 
   protected async create(): Promise<void> {

@@ -2,8 +2,9 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import type { AuditEventView } from '@domain';
+import { auditActionText, auditDetailsText } from '../audit-labels.ts';
 
-/** One page of audit events; details shown as compact JSON. */
+/** One page of audit events: actions in words, details as readable fields (issue 14). */
 @Component({
   selector: 'app-audit-event-table',
   imports: [DatePipe, MatTableModule],
@@ -16,7 +17,9 @@ export class AuditEventTable {
 
   protected readonly columns = ['at', 'user', 'action', 'entity', 'patientId', 'ip', 'details'];
 
+  protected readonly actionText = auditActionText;
+
   protected detailsText(event: AuditEventView): string {
-    return Object.keys(event.details).length ? JSON.stringify(event.details) : '';
+    return auditDetailsText(event.details);
   }
 }

@@ -7,11 +7,13 @@ import { MatSelectModule } from '@angular/material/select';
 import { AUDIT_ACTIONS, AuditQuerySchema } from '@domain';
 import { fieldMessage, parseForm } from '../../../../shared/forms/schema-errors.ts';
 import type { AuditFilters } from '../../data/audit-log-store.ts';
+import { DateTextInput } from '../../../../shared/forms/date-text-input.ts';
+import { auditActionText } from '../audit-labels.ts';
 
 /** Filters for the audit log, checked with the API's own query schema before they are applied. */
 @Component({
   selector: 'app-audit-filter-form',
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule],
+  imports: [DateTextInput, ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule],
   templateUrl: './audit-filter-form.html',
   styleUrl: './audit-filter-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -21,6 +23,7 @@ export class AuditFilterForm {
   readonly apply = output<AuditFilters>();
 
   protected readonly actions = AUDIT_ACTIONS;
+  protected readonly actionText = auditActionText;
   protected readonly form = inject(NonNullableFormBuilder).group({
     userId: '',
     patientId: '',

@@ -28,8 +28,10 @@ import { FieldMessage } from '../../../../shared/ui/field-message/field-message.
 import type { WriteResult } from '../../../../core/write-result.ts';
 import { REGION_LABELS, scale, SIDE_LABELS } from '../care-labels.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
+import { confirmDiscardOnEscape } from '../../../../core/forms/confirm-discard.ts';
 import { FormSubmit } from '../../../../core/forms/form-submit.ts';
 import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
+import { DateTextInput } from '../../../../shared/forms/date-text-input.ts';
 
 /** How the dialog saves: the page passes the store's openEpisode. */
 export interface EpisodeFormDialogData {
@@ -43,6 +45,7 @@ const checklist = <T extends Record<string, string>>(labels: T) =>
 @Component({
   selector: 'app-episode-form-dialog',
   imports: [
+    DateTextInput,
     FormError,
     DialogActions,
     ReactiveFormsModule,
@@ -99,6 +102,8 @@ export class EpisodeFormDialog {
     otherCause: this.formBuilder.control<OtherCause | null>(null),
   });
   protected readonly submit = new FormSubmit(this.form);
+  /** Escape or a click beside the dialog asks before losing typed input. */
+  protected readonly requestClose = confirmDiscardOnEscape(this.form);
 
   private readonly onsetDate = toSignal(this.form.controls.onsetDate.valueChanges, { initialValue: '' });
   /** How long the pain has lasted, from the onset date: the ">= 3 months" indication. */

@@ -21,8 +21,10 @@ import type { WriteResult } from '../../../../core/write-result.ts';
 import type { FunctionScoreCreate } from '../../data/patients-api.ts';
 import { scale, sectionLabel } from '../care-labels.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
+import { confirmDiscardOnEscape } from '../../../../core/forms/confirm-discard.ts';
 import { FormSubmit } from '../../../../core/forms/form-submit.ts';
 import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
+import { DateTextInput } from '../../../../shared/forms/date-text-input.ts';
 
 /** The episode's region (which questionnaires fit) and how to save (the store's addFunctionScore). */
 export interface FunctionScoreDialogData {
@@ -43,6 +45,7 @@ type SectionControls = FormGroup<Record<string, FormControl<number | null>>>;
 @Component({
   selector: 'app-function-score-dialog',
   imports: [
+    DateTextInput,
     FormError,
     DialogActions,
     ReactiveFormsModule,
@@ -88,6 +91,8 @@ export class FunctionScoreDialog {
   /** The section names of the chosen questionnaire. */
   protected readonly sections = signal<readonly string[]>(INSTRUMENT_SECTIONS[this.instruments[0]!]);
   protected readonly submit = new FormSubmit(this.form);
+  /** Escape or a click beside the dialog asks before losing typed input. */
+  protected readonly requestClose = confirmDiscardOnEscape(this.form);
 
   constructor() {
     this.form.controls.instrument.valueChanges.subscribe((instrument) => {

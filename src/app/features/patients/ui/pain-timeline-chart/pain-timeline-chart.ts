@@ -13,6 +13,7 @@ import {
   presetWindow,
   type TimelinePreset,
 } from './pain-timeline-config.ts';
+import { formatDateText, parseDateText } from '../../../../shared/forms/date-text.ts';
 
 /** The episode's pain over months, zoomable to a date range, with the values as a table. */
 @Component({
@@ -40,11 +41,11 @@ import {
         <div class="dates">
           <mat-form-field subscriptSizing="dynamic">
             <mat-label>From</mat-label>
-            <input matInput type="date" [value]="window().from" [max]="window().to" (change)="setFrom($event)" />
+            <input matInput [value]="dateText(window().from)" placeholder="DD/MM/YYYY" inputmode="numeric" autocomplete="off" (change)="setFrom($event)" />
           </mat-form-field>
           <mat-form-field subscriptSizing="dynamic">
             <mat-label>To</mat-label>
-            <input matInput type="date" [value]="window().to" [min]="window().from" (change)="setTo($event)" />
+            <input matInput [value]="dateText(window().to)" placeholder="DD/MM/YYYY" inputmode="numeric" autocomplete="off" (change)="setTo($event)" />
           </mat-form-field>
         </div>
       </div>
@@ -122,13 +123,16 @@ export class PainTimelineChart {
     this.preset.set(preset);
   }
 
+  /** Dates typed and shown day first, as everywhere (shared/forms/date-text.ts). */
+  protected readonly dateText = formatDateText;
+
   protected setFrom(event: Event): void {
-    const from = (event.target as HTMLInputElement).value;
+    const from = parseDateText((event.target as HTMLInputElement).value) ?? '';
     if (from && from <= this.window().to) this.custom({ ...this.window(), from });
   }
 
   protected setTo(event: Event): void {
-    const to = (event.target as HTMLInputElement).value;
+    const to = parseDateText((event.target as HTMLInputElement).value) ?? '';
     if (to && to >= this.window().from) this.custom({ ...this.window(), to });
   }
 

@@ -1,4 +1,6 @@
 import { signal } from '@angular/core';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
@@ -48,8 +50,60 @@ describe('PatientFormDialog', () => {
     expect(await form.errors('Given name')).toEqual(['Given name is required']);
     expect(await form.errors('Family name')).toEqual(['Family name is required']);
     expect(await form.errors('Birth date')).toEqual(['Birth date is required']);
-    expect((await form.errors('Sex'))[0]).toContain('Sex must be one of');
+    expect((await form.errors('Sex'))[0]).toBe('Choose the patient’s sex'); // issue 14: no raw code lists
     expect(save).not.toHaveBeenCalled();
+  });
+
+  it('takes the birth date day first and refuses what it cannot read (issue 14)', async () => {
+    await openRegister();
+    await fillRequired();
+    await form.type('Birth date', '31021990');
+    save.and.resolveTo({ ok: true, value: patient() });
+    await form.click(/Register patient/);
+    expect(save).not.toHaveBeenCalled();
+    expect((await form.errors('Birth date'))[0]).toContain('Birth date must be');
+
+    await form.type('Birth date', '31/12/1990');
+    await form.click(/Register patient/);
+    expect(save).toHaveBeenCalledWith(jasmine.objectContaining({ birthDate: '1990-12-31' }));
+  });
+
+  it('shows a stored birth date day first', async () => {
+    await openEdit();
+    const input = form.dialog.getHarness(MatInputHarness.with({ selector: '[formControlName="birthDate"]' }));
+    expect(await (await input).getValue()).toMatch(/^\d\d\/\d\d\/\d{4}$/);
+  });
+
+  it('closes on Escape when nothing was typed', async () => {
+    await openRegister();
+    const closed = jasmine.createSpy('closed');
+    form.ref.afterClosed().subscribe(closed);
+    await form.dialog.close();
+    await form.settle();
+    expect(closed).toHaveBeenCalled();
+  });
+
+  it('asks before Escape discards typed input, and keeps it on Cancel', async () => {
+    await openRegister();
+    const closed = jasmine.createSpy('closed');
+    form.ref.afterClosed().subscribe(closed);
+    await form.type('Given name', 'Ana');
+    await form.dialog.close();
+    await form.settle();
+    const dialogs = await form.root.getAllHarnesses(MatDialogHarness);
+    expect(dialogs.length).toBe(2);
+    expect(await dialogs[1]!.getTitleText()).toBe('Discard what you typed?');
+    await (await dialogs[1]!.getHarness(MatButtonHarness.with({ text: 'Cancel' }))).click();
+    await form.settle();
+    expect(closed).not.toHaveBeenCalled();
+    expect(await (await form.dialog.getHarness(MatInputHarness.with({ value: 'Ana' }))).getValue()).toBe('Ana');
+
+    await form.dialog.close();
+    await form.settle();
+    const confirm = (await form.root.getAllHarnesses(MatDialogHarness))[1]!;
+    await (await confirm.getHarness(MatButtonHarness.with({ text: 'Discard' }))).click();
+    await form.settle();
+    expect(closed).toHaveBeenCalled();
   });
 
   it('checks the MRN format and a future birth date before saving', async () => {

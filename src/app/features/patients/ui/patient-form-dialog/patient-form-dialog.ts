@@ -22,7 +22,9 @@ import type { WriteResult } from '../../../../core/write-result.ts';
 import { DistanceUnitToggle } from '../distance-unit-toggle/distance-unit-toggle.ts';
 import { PATIENT_FIELD_LABELS, type PatientField, patientFieldText, SEX_LABELS } from './patient-fields.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
+import { confirmDiscardOnEscape } from '../../../../core/forms/confirm-discard.ts';
 import { FormSubmit } from '../../../../core/forms/form-submit.ts';
+import { DateTextInput } from '../../../../shared/forms/date-text-input.ts';
 
 /** Said when someone else saved the patient first; the form keeps what the user typed. */
 export const PATIENT_CONFLICT_MESSAGE = 'Someone else changed this patient';
@@ -40,6 +42,7 @@ export type PatientFormDialogData = {
 @Component({
   selector: 'app-patient-form-dialog',
   imports: [
+    DateTextInput,
     DialogActions,
     ReactiveFormsModule,
     MatDialogModule,
@@ -81,6 +84,8 @@ export class PatientFormDialog {
   });
   protected readonly runner = signal(false);
   protected readonly submit = new FormSubmit(this.form, distanceFormPath);
+  /** Escape or a click beside the dialog asks before losing typed input. */
+  protected readonly requestClose = confirmDiscardOnEscape(this.form);
   /** The version the next save builds on: the one opened, or the other person's after a conflict. */
   private readonly version = signal(this.data.mode === 'edit' ? this.data.patient.version : 0);
   /** After a conflict: the other person's saved patient, and what this user tried to save. */

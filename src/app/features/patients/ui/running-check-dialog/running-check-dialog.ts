@@ -14,8 +14,10 @@ import type { RunningCheckCreate } from '../../data/patients-api.ts';
 import { RUNNING_STATUS_LABELS } from '../care-labels.ts';
 import { DistanceUnitToggle } from '../distance-unit-toggle/distance-unit-toggle.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
+import { confirmDiscardOnEscape } from '../../../../core/forms/confirm-discard.ts';
 import { FormSubmit } from '../../../../core/forms/form-submit.ts';
 import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
+import { DateTextInput } from '../../../../shared/forms/date-text-input.ts';
 
 /** The unit setting and how to save (the store's addRunningCheck). */
 export interface RunningCheckDialogData {
@@ -28,6 +30,7 @@ export interface RunningCheckDialogData {
 @Component({
   selector: 'app-running-check-dialog',
   imports: [
+    DateTextInput,
     FormError,
     DialogActions,
     ReactiveFormsModule,
@@ -47,7 +50,7 @@ export interface RunningCheckDialogData {
         <div class="fields">
           <mat-form-field>
             <mat-label>Date</mat-label>
-            <input matInput type="date" formControlName="takenOn" [max]="today" />
+            <input matInput appDateText formControlName="takenOn" />
             <mat-error>{{ fieldMessage(form.controls.takenOn) }}</mat-error>
           </mat-form-field>
         </div>
@@ -92,6 +95,8 @@ export class RunningCheckDialog {
     weeklyDistance: this.formBuilder.control<number | null>(null),
   });
   protected readonly submit = new FormSubmit(this.form, distanceFormPath);
+  /** Escape or a click beside the dialog asks before losing typed input. */
+  protected readonly requestClose = confirmDiscardOnEscape(this.form);
 
   /** Switches km/miles, converting a distance already typed so it keeps its meaning. */
   protected chooseUnit(unit: DistanceUnit): void {

@@ -21,6 +21,7 @@ import { FieldMessage } from '../../../../shared/ui/field-message/field-message.
 import { StageChip } from '../../../../shared/ui/stage-chip/stage-chip.ts';
 import type { WriteResult } from '../../../../core/write-result.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
+import { confirmDiscardOnEscape } from '../../../../core/forms/confirm-discard.ts';
 import { FormSubmit } from '../../../../core/forms/form-submit.ts';
 import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 
@@ -111,6 +112,8 @@ export class StageMoveDialog {
     reason: '',
   });
   protected readonly submit = new FormSubmit(this.form);
+  /** Escape or a click beside the dialog asks before losing typed input. */
+  protected readonly requestClose = confirmDiscardOnEscape(this.form);
   protected readonly fieldMessage = fieldMessage;
 
   private readonly to = toSignal(this.form.controls.to.valueChanges, { initialValue: this.form.controls.to.value });

@@ -20,8 +20,10 @@ import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
 import type { WriteResult } from '../../../../core/write-result.ts';
 import { RESPONSE_LABELS } from '../care-labels.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
+import { confirmDiscardOnEscape } from '../../../../core/forms/confirm-discard.ts';
 import { FormSubmit } from '../../../../core/forms/form-submit.ts';
 import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
+import { DateTextInput } from '../../../../shared/forms/date-text-input.ts';
 
 /** How the dialog saves: the page passes the store's addTherapy. */
 export interface TherapyDialogData {
@@ -32,6 +34,7 @@ export interface TherapyDialogData {
 @Component({
   selector: 'app-therapy-dialog',
   imports: [
+    DateTextInput,
     FormError,
     DialogActions,
     ReactiveFormsModule,
@@ -58,12 +61,12 @@ export interface TherapyDialogData {
           </mat-form-field>
           <mat-form-field>
             <mat-label>Start date</mat-label>
-            <input matInput type="date" formControlName="startDate" [max]="today" />
+            <input matInput appDateText formControlName="startDate" />
             <mat-error>{{ fieldMessage(form.controls.startDate) }}</mat-error>
           </mat-form-field>
           <mat-form-field>
             <mat-label>End date</mat-label>
-            <input matInput type="date" formControlName="endDate" />
+            <input matInput appDateText formControlName="endDate" />
             <mat-hint>Leave empty while ongoing</mat-hint>
             <mat-error>{{ fieldMessage(form.controls.endDate) }}</mat-error>
           </mat-form-field>
@@ -110,6 +113,8 @@ export class TherapyDialog {
     notes: '',
   });
   protected readonly submit = new FormSubmit(this.form);
+  /** Escape or a click beside the dialog asks before losing typed input. */
+  protected readonly requestClose = confirmDiscardOnEscape(this.form);
 
   protected async add(): Promise<void> {
     const v = this.form.getRawValue();

@@ -191,6 +191,6 @@ export class BlockComparison {
 
   protected duration(assessment: AssessmentView | null): string {
     if (!assessment) return '—';
-    return reliefDurationText(assessment.reliefDurationMinutes);
+    return reliefDurationText(assessment.reliefDurationMinutes, assessment.peakReliefPercent);
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { afterRenderEffect, ChangeDetectionStrategy, Component, ElementRef, inject, input, output } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import type { DiaryTimePoint } from '@domain';
 import { TIME_POINT_DISPLAY, timePointLabel } from '../procedure-labels.ts';
@@ -34,22 +34,27 @@ import { TIME_POINT_DISPLAY, timePointLabel } from '../procedure-labels.ts';
     </ul>
   `,
   styles: `
+    /* One strip that scrolls sideways: 28 points in a grid pushed Save below the fold at 1280 x 800. */
     .points {
       list-style: none;
       margin: 0;
-      padding: 0;
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(112px, 1fr));
-      gap: 8px;
+      padding: 2px 2px 8px;
+      display: flex;
+      gap: 6px;
+      overflow-x: auto;
+      scroll-padding-inline: 48px;
+    }
+    li {
+      flex: 0 0 auto;
     }
     .point {
-      width: 100%;
-      min-height: 56px;
+      min-width: 96px;
+      min-height: 48px;
       display: flex;
       flex-direction: column;
       align-items: flex-start;
       gap: 2px;
-      padding: 6px 10px;
+      padding: 4px 10px;
       border: 1px solid var(--mat-sys-outline-variant);
       border-radius: 8px;
       background: var(--mat-sys-surface);
@@ -109,4 +114,14 @@ export class DiarySchedule {
 
   protected readonly display = TIME_POINT_DISPLAY;
   protected readonly timeLabel = timePointLabel;
+
+  constructor() {
+    const host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
+    // The chosen point scrolls into the strip's view (a late point sits far to the right).
+    afterRenderEffect(() => {
+      this.selected();
+      this.schedule();
+      host.querySelector('.selected')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    });
+  }
 }

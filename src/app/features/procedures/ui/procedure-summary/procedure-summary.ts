@@ -43,6 +43,12 @@ import { AGENT_LABELS, GUIDANCE_LABELS, INTENT_LABELS, SEDATION_LABELS, SIDE_LAB
       @if (p.notes) {
         <div class="wide"><dt>Notes</dt><dd class="notes">{{ p.notes }}</dd></div>
       }
+      <!-- Documented reasons stay beside the procedure, not only in the printed report (issue 14). -->
+      @if (!dense()) {
+        @for (reason of reasons(); track reason.label) {
+          <div class="wide reason" [attr.data-reason]="reason.key"><dt>{{ reason.label }}</dt><dd class="notes">{{ reason.text }}</dd></div>
+        }
+      }
     </dl>
   `,
   styles: `
@@ -77,6 +83,10 @@ import { AGENT_LABELS, GUIDANCE_LABELS, INTENT_LABELS, SEDATION_LABELS, SIDE_LAB
     .notes {
       white-space: pre-wrap;
     }
+    .reason {
+      border-left: 4px solid var(--mat-sys-tertiary);
+      padding-left: 12px;
+    }
     .warn {
       color: var(--mat-sys-error);
     }
@@ -84,6 +94,18 @@ import { AGENT_LABELS, GUIDANCE_LABELS, INTENT_LABELS, SEDATION_LABELS, SIDE_LAB
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ProcedureSummary {
+  /** The reasons documented with the procedure: payer-rule override, interval exception, sedation, RFA not possible. */
+  protected readonly reasons = computed(() => {
+    const p = this.procedure();
+    const all = [
+      { key: 'override', label: 'Payer-rule override', text: p.overrideReason },
+      { key: 'interval', label: 'Interval exception', text: p.intervalExceptionReason },
+      { key: 'sedation', label: 'Reason for sedation', text: p.sedationReason },
+      { key: 'rfa-not-possible', label: 'Why RFA is not possible', text: p.rfaNotPossibleReason },
+    ];
+    return all.filter((r): r is typeof r & { text: string } => !!r.text);
+  });
+
   readonly procedure = input.required<ProcedureView>();
   /** Smaller type and no kind row (the printed report's heading names it). */
   readonly dense = input(false);

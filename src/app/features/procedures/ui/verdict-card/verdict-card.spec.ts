@@ -53,6 +53,12 @@ describe('VerdictCard', () => {
     expect(text).toContain('peak relief 87.5% at 30 min');
   });
 
+  it('says relief is not known yet when there are no scores, rather than "did not reach the threshold"', async () => {
+    const card = await render({ verdict: 'not-assessable', peakReliefPercent: null, reliefDurationMinutes: null, reportedPeakReliefPercent: null });
+    expect(squash(card)).toContain('Relief lastedNot known yet: no relief scores');
+    expect(squash(card)).not.toContain('Did not reach the threshold');
+  });
+
   it('flags a confounded block and states a comparative reading', async () => {
     const text = squash(
       await render({
