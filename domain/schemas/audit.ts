@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = [
   'rule-set.create',
   'rule-set.default',
   'settings.update',
+  'practice.seed',
+  'report.read',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
