@@ -8,6 +8,7 @@ describe('roles and permissions (design.md, "Who uses it")', () => {
     ['procedures:write', ['physician']],
     ['interpretations:sign', ['physician']],
     ['reports:aggregate', ['manager', 'physician']],
+    ['reports:outcomes', ['physician']],
     ['users:manage', ['admin']],
     ['audit:read', ['admin']],
     ['rule-sets:manage', ['admin']],

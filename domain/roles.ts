@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   'procedures:write': ['physician'],
   'interpretations:sign': ['physician'],
   'reports:aggregate': ['manager', 'physician'],
+  /** Cohort outcomes carry patient and procedure ids (a bar opens the procedure): physicians only. */
+  'reports:outcomes': ['physician'],
   'users:manage': ['admin'],
   'audit:read': ['admin'],
   'rule-sets:manage': ['admin'],
