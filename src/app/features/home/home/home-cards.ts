@@ -38,6 +38,12 @@ export const HOME_CARDS: Readonly<Record<Role, readonly HomeCard[]>> = {
       link: { route: '/patients', label: 'Open patients' },
     },
     {
+      icon: 'query_stats',
+      title: 'Outcomes',
+      text: 'Peak relief per block, verdicts under each rule set, MBB to RFA conversion and RFA durability across patients.',
+      link: { route: '/outcomes', label: 'Open outcomes' },
+    },
+    {
       icon: 'fact_check',
       title: 'Block verdicts (coming next)',
       text: 'Each diagnostic block judged against the rule set, with the evidence, ready to sign.',
@@ -46,7 +52,7 @@ export const HOME_CARDS: Readonly<Record<Role, readonly HomeCard[]>> = {
   manager: [
     {
       icon: 'monitoring',
-      title: 'Practice dashboard (coming next)',
+      title: 'Practice dashboard',
       text: 'Volumes, positive-block and conversion rates, follow-up completion: aggregate and de-identified.',
       link: { route: '/practice-dashboard', label: 'Open dashboard' },
     },
