@@ -32,8 +32,9 @@ try {
   const started = performance.now();
   const made = await seedPractice(db.kysely, { patients, seed, until, spanDays: Math.round(years * 365) });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Seeded an invented practice (seed ${seed}, ${years} years to ${until}) in ${seconds} s:`);
-  for (const [what, n] of Object.entries(made)) console.log(`  ${what.padEnd(14)} ${n}`);
+  // What it made goes to standard output (the report of a command-line tool, not a log).
+  const lines = [`Seeded an invented practice (seed ${seed}, ${years} years to ${until}) in ${seconds} s:`, ...Object.entries(made).map(([what, n]) => `  ${what.padEnd(14)} ${n}`)];
+  process.stdout.write(lines.join('\n') + '\n');
 } finally {
   await db.close();
 }

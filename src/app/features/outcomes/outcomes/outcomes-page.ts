@@ -12,12 +12,28 @@ import { ChartFigure } from '../../../shared/ui/chart/chart-figure.ts';
 import { CsvButton } from '../../../shared/ui/csv-button/csv-button.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
 import { OutcomesStore } from '../data/outcomes-store.ts';
-import { agreement, durability, ruleSetCounts, runningTable, waterfall } from '../ui/outcome-charts.ts';
+import {
+  agreement,
+  durability,
+  ruleSetCounts,
+  runningTable,
+  waterfall,
+} from '../ui/outcome-charts.ts';
 
 /** Cohort outcomes for physicians; a bar or point opens that patient's procedure. */
 @Component({
   selector: 'app-outcomes-page',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatProgressBarModule, ChartFigure, CsvButton, NoticePanel],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatProgressBarModule,
+    ChartFigure,
+    CsvButton,
+    NoticePanel,
+  ],
   providers: [OutcomesStore],
   templateUrl: './outcomes-page.html',
   styleUrl: '../../../shared/ui/report-layout/report-page.scss',
@@ -41,12 +57,21 @@ export class OutcomesPage {
   protected readonly view = computed(() => {
     const r = this.store.report();
     if (!r) return null;
-    return { r, waterfall: waterfall(r), ruleSets: ruleSetCounts(r), durability: durability(r), agreement: agreement(r), running: runningTable(r) };
+    return {
+      r,
+      waterfall: waterfall(r),
+      ruleSets: ruleSetCounts(r),
+      durability: durability(r),
+      agreement: agreement(r),
+      running: runningTable(r),
+    };
   });
 
   protected apply(): void {
     const raw = this.form.getRawValue();
-    const value = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v === '' ? undefined : v]));
+    const value = Object.fromEntries(
+      Object.entries(raw).map(([k, v]) => [k, v === '' ? undefined : v]),
+    );
     const parsed = parseForm(this.form, OutcomesQuerySchema, value);
     if (parsed) void this.store.load(parsed);
   }

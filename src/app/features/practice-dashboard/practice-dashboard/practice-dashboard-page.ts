@@ -10,12 +10,27 @@ import { ChartFigure } from '../../../shared/ui/chart/chart-figure.ts';
 import { CsvButton } from '../../../shared/ui/csv-button/csv-button.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
 import { PracticeReportStore } from '../data/practice-report-store.ts';
-import { headlines, isEmpty, monthlyVolume, performerVolume, stageTable } from '../ui/practice-charts.ts';
+import {
+  headlines,
+  isEmpty,
+  monthlyVolume,
+  performerVolume,
+  stageTable,
+} from '../ui/practice-charts.ts';
 
 /** The manager's landing page: aggregate, de-identified practice figures for a date range. */
 @Component({
   selector: 'app-practice-dashboard-page',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, ChartFigure, CsvButton, NoticePanel],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    ChartFigure,
+    CsvButton,
+    NoticePanel,
+  ],
   providers: [PracticeReportStore],
   templateUrl: './practice-dashboard-page.html',
   styleUrl: '../../../shared/ui/report-layout/report-page.scss',
@@ -31,12 +46,22 @@ export class PracticeDashboardPage {
   protected readonly view = computed(() => {
     const report = this.store.report();
     if (!report) return null;
-    return { report, empty: isEmpty(report), headlines: headlines(report), monthly: monthlyVolume(report), performers: performerVolume(report), stages: stageTable(report) };
+    return {
+      report,
+      empty: isEmpty(report),
+      headlines: headlines(report),
+      monthly: monthlyVolume(report),
+      performers: performerVolume(report),
+      stages: stageTable(report),
+    };
   });
 
   protected apply(): void {
     const raw = this.form.getRawValue();
-    const parsed = parseForm(this.form, PracticeReportQuerySchema, { from: raw.from || undefined, to: raw.to || undefined });
+    const parsed = parseForm(this.form, PracticeReportQuerySchema, {
+      from: raw.from || undefined,
+      to: raw.to || undefined,
+    });
     if (parsed) void this.store.load({ from: parsed.from, to: parsed.to });
   }
 }

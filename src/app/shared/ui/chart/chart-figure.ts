@@ -44,7 +44,12 @@ let nextId = 0;
     <figure class="chart-figure">
       <figcaption [id]="ids.caption">{{ caption() }}</figcaption>
       <div class="canvas-box">
-        <canvas #canvas role="img" [attr.aria-labelledby]="ids.caption" [attr.aria-describedby]="ids.description">
+        <canvas
+          #canvas
+          role="img"
+          [attr.aria-labelledby]="ids.caption"
+          [attr.aria-describedby]="ids.description"
+        >
           {{ description() }}
         </canvas>
       </div>
@@ -53,7 +58,11 @@ let nextId = 0;
         <summary>{{ tableSummary() }}</summary>
         <div class="table-scroll">
           <table class="chart-data">
-            <caption class="visually-hidden">{{ caption() }}: values</caption>
+            <caption class="visually-hidden">
+              {{
+                caption()
+              }}: values
+            </caption>
             <thead>
               <tr>
                 @for (column of table().columns; track $index) {
@@ -66,7 +75,9 @@ let nextId = 0;
                 <tr [class.struck]="row.struck">
                   @for (cell of row.cells; track $index) {
                     @if ($first && row.link) {
-                      <td><a [routerLink]="row.link">{{ cell }}</a></td>
+                      <td>
+                        <a [routerLink]="row.link">{{ cell }}</a>
+                      </td>
                     } @else {
                       <td>{{ cell }}</td>
                     }
@@ -147,7 +158,10 @@ export class ChartFigure {
   /** The index (in the labels or data) of the bar or point clicked, for charts whose marks open something. */
   readonly picked = output<number>();
 
-  protected readonly ids = { caption: `chart-caption-${++nextId}`, description: `chart-description-${nextId}` };
+  protected readonly ids = {
+    caption: `chart-caption-${++nextId}`,
+    description: `chart-description-${nextId}`,
+  };
   private readonly canvas = viewChild.required<ElementRef<HTMLCanvasElement>>('canvas');
   private chart: Chart | null = null;
 
@@ -168,7 +182,8 @@ export class ChartFigure {
 
   private draw(canvas: HTMLCanvasElement, config: ChartConfiguration<ChartType>): void {
     this.destroyChart();
-    const reduceMotion = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    const reduceMotion =
+      globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     this.chart = new Chart(canvas, {
       ...config,
       options: {
@@ -176,7 +191,12 @@ export class ChartFigure {
         maintainAspectRatio: false,
         ...config.options,
         onClick: (event, _elements, chart) => {
-          const hit = chart.getElementsAtEventForMode(event as unknown as Event, 'nearest', { intersect: true }, true)[0];
+          const hit = chart.getElementsAtEventForMode(
+            event as unknown as Event,
+            'nearest',
+            { intersect: true },
+            true,
+          )[0];
           if (hit) this.picked.emit(hit.index);
         },
         ...(reduceMotion ? { animation: false } : {}),
