@@ -6,6 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import { createTestApp } from '../server/test/test-app.ts';
 import { auditedReadVsHealth, type Figure, pgliteFairness, searchScaling } from './load.ts';
+import { benchReports } from './reports.ts';
 
 const PROCEDURES = 10;
 const SCORES_PER_PROCEDURE = 30;
@@ -60,6 +61,10 @@ for (const kind of kinds) {
   const ok = r.p95 < TARGET_P95_MS;
   failed ||= !ok;
   console.log(`save diary score (${r.kind}): n=${r.n} p50=${r.p50.toFixed(1)} ms p95=${r.p95.toFixed(1)} ms max=${r.max.toFixed(1)} ms  ${ok ? 'ok' : 'OVER'} (target p95 < ${TARGET_P95_MS} ms)`);
+}
+// Reports at a realistic practice size (issue 13): BENCH_PATIENTS=0 skips them.
+if (Number(process.env['BENCH_PATIENTS'] ?? 1) > 0) {
+  for (const kind of kinds) failed = !(await benchReports(kind)) || failed;
 }
 if (!process.env['PG_TEST_URL']) console.log('PostgreSQL skipped: set PG_TEST_URL to benchmark it too.');
 if (!(await (await import('./client-weight.ts')).printClientWeight())) failed = true; // issue 11 parts 4-5

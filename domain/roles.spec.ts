@@ -10,6 +10,7 @@ describe('roles and permissions (design.md, "Who uses it")', () => {
     ['episodes:close', ['physician']],
     ['signed-scores:correct', ['physician']],
     ['reports:aggregate', ['manager', 'physician']],
+    ['reports:outcomes', ['physician']],
     ['users:manage', ['admin']],
     ['audit:read', ['admin']],
     ['rule-sets:manage', ['admin']],

@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   /** Correcting a pain score a physician's signed interpretation rests on (issue 10, defect 9). */
   'signed-scores:correct': ['physician'],
   'reports:aggregate': ['manager', 'physician'],
+  /** Cohort outcomes carry patient and procedure ids (a bar opens the procedure): physicians only. */
+  'reports:outcomes': ['physician'],
   'users:manage': ['admin'],
   'audit:read': ['admin'],
   'rule-sets:manage': ['admin'],
@@ -65,7 +67,8 @@ export const PERMISSION_LABELS: Readonly<Record<Permission, string>> = {
   'interpretations:sign': 'sign interpretations',
   'episodes:close': 'end a patient’s pathway',
   'signed-scores:correct': 'correct scores a signed interpretation rests on',
-  'reports:aggregate': 'see the practice dashboard and outcomes',
+  'reports:aggregate': 'see the practice dashboard',
+  'reports:outcomes': 'review outcomes across patients',
   'users:manage': 'manage users',
   'audit:read': 'read the audit log',
   'rule-sets:manage': 'manage rule sets',

@@ -1,9 +1,11 @@
+import { todayIso } from '../domain/index.ts';
 import { loadConfig } from './config.ts';
 import { buildApp } from './app.ts';
 import { openDatabase } from './db/database.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { DataDirPermissionError } from './db/data-dir-modes.ts';
 import { migrate } from './db/migrate.ts';
+import { seedPractice } from './demo/bulk-insert.ts';
 import { seedDemoPractice } from './demo/practice.ts';
 import { seedDemo } from './demo/seed.ts';
 import { disableDemoAccounts } from './services/demo-accounts.ts';
@@ -30,7 +32,11 @@ async function main(): Promise<void> {
   await ensureBuiltInRuleSets(db.kysely);
   const demoCredentials = config.demo ? await seedDemo(db.kysely, config.demoPassword) : [];
   const refusedDemoAccounts = config.demo ? 0 : await disableDemoAccounts(db.kysely);
-  if (config.demo && config.demoPatients) await seedDemoPractice(db.kysely);
+  // Demo practice: the four hand-written patients, then ~300 invented ones over two years from the
+  // same generator as `npm run seed`, so the dashboard and outcomes look like a real practice.
+  if (config.demo && config.demoPatients && (await seedDemoPractice(db.kysely)) > 0) {
+    await seedPractice(db.kysely, { patients: 296, seed: 13, until: todayIso(), spanDays: 730 });
+  }
   const app = await buildApp(config, db);
   // Keep operational tables small: at start and then hourly (any instance may do it; deletes are idempotent).
   const prune = () => pruneOperationalRows(db.kysely).catch((error) => app.log.warn({ err: error }, 'pruning failed'));

@@ -45,6 +45,8 @@ export const AUDIT_ACTIONS = [
   'export.bulk-download',
   'follow-up.read', 'follow-up.result', 'follow-up.no-answer', 'follow-up.reschedule', 'follow-up.cancel',
   'planned-procedure.read', 'planned-procedure.create', 'planned-procedure.baseline', 'planned-procedure.cancel', 'worklist.read', 'digest.read',
+  'practice.seed',
+  'report.read',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -38,6 +38,12 @@ export const routes: Routes = [
           import('./features/practice-dashboard/practice-dashboard.routes.ts').then((m) => m.PRACTICE_DASHBOARD_ROUTES),
       },
       {
+        path: 'outcomes',
+        title: title('Outcomes'),
+        canActivate: [permissionGuard('reports:outcomes')],
+        loadChildren: () => import('./features/outcomes/outcomes.routes.ts').then((m) => m.OUTCOMES_ROUTES),
+      },
+      {
         path: 'episodes/:episodeId/procedures',
         title: title('Procedures'),
         canActivate: [permissionGuard('patients:read')],

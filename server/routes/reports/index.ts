@@ -1,11 +1,30 @@
+import { OutcomesQuerySchema, OutcomesReportSchema, PracticeReportQuerySchema, PracticeReportSchema } from '../../../domain/index.ts';
+import { sessionOf } from '../../plugins/auth.ts';
+import { outcomesReport, practiceReport } from '../../services/aggregates/index.ts';
 import type { App } from '../../types.ts';
 
 /**
- * Practice-level reports: the home of the practice dashboard and outcome routes
- * (`/api/v1/reports/...`). Nothing is registered yet. A report route here reads its numbers from
- * services/aggregates/ (never inline SQL), declares its response schema in domain/schemas, names
- * `config.permission` (`reports:aggregate`: managers and physicians; managers never receive
- * identifiable patient data, domain/roles.ts), and audits any read that touches patient rows with
- * `app.audit.patientData`. Per-episode documents (pain timeline, report) stay in routes/episodes/.
+ * Practice-level reports (api.md): `GET /reports/practice` (managers and physicians; aggregate,
+ * de-identified) and `GET /reports/outcomes` (physicians; cohort figures with ids so a bar opens the
+ * procedure). Numbers come from services/aggregates/; each read is one audit event naming the report
+ * and its filters (no patient ids: it spans the cohort).
  */
-export async function practiceReportRoutes(_app: App): Promise<void> {}
+export async function practiceReportRoutes(app: App): Promise<void> {
+  const audited = async <T>(request: Parameters<typeof sessionOf>[0], report: string, filters: Record<string, unknown>, read: (tx: typeof app.db) => Promise<T>) =>
+    app.db.transaction().execute(async (tx) => {
+      const result = await read(tx);
+      const user = sessionOf(request).user;
+      await app.audit.append(tx, { actorId: user.id, actorUsername: user.username, action: 'report.read', entity: 'report', entityId: report, ip: request.ip, details: filters });
+      return result;
+    });
+
+  app.get('/api/v1/reports/practice', {
+    config: { permission: 'reports:aggregate' },
+    schema: { tags: ['reports'], querystring: PracticeReportQuerySchema, response: { 200: PracticeReportSchema } },
+  }, async (request) => audited(request, 'practice', { ...request.query }, (tx) => practiceReport(tx, request.query)));
+
+  app.get('/api/v1/reports/outcomes', {
+    config: { permission: 'reports:outcomes' },
+    schema: { tags: ['reports'], querystring: OutcomesQuerySchema, response: { 200: OutcomesReportSchema } },
+  }, async (request) => audited(request, 'outcomes', { ...request.query }, (tx) => outcomesReport(tx, request.query)));
+}

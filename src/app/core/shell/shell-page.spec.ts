@@ -68,7 +68,7 @@ describe('ShellPage', () => {
 
   it('hides Patients from a practice manager', async () => {
     await openShellAs('manager');
-    expect(await navLabels()).toEqual(['Home']);
+    expect(await navLabels()).toEqual(['Home', 'Dashboard']);
   });
 
   it('shows the user’s name and role label in the toolbar', async () => {

@@ -39,6 +39,12 @@ export const HOME_CARDS: Readonly<Record<Role, readonly HomeCard[]>> = {
       link: { route: '/patients', label: 'Open patients' },
     },
     {
+      icon: 'query_stats',
+      title: 'Outcomes',
+      text: 'Peak relief per block, verdicts under each rule set, MBB to RFA conversion and RFA durability across patients.',
+      link: { route: '/outcomes', label: 'Open outcomes' },
+    },
+    {
       icon: 'fact_check',
       title: 'Block verdicts',
       text: 'Each diagnostic block judged against the rule set, per side, with the evidence and every payer check, ready to sign: open a procedure from the patient record.',
@@ -54,7 +60,7 @@ export const HOME_CARDS: Readonly<Record<Role, readonly HomeCard[]>> = {
   manager: [
     {
       icon: 'monitoring',
-      title: 'Practice dashboard (coming next)',
+      title: 'Practice dashboard',
       text: 'Volumes, positive-block and conversion rates, follow-up completion: aggregate and de-identified.',
       link: { route: '/practice-dashboard', label: 'Open dashboard' },
     },

@@ -1,24 +1,67 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { RouterLink } from '@angular/router';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { PracticeReportQuerySchema } from '@domain';
+import { fieldMessage, parseForm } from '../../../shared/forms/schema-errors.ts';
+import { ChartFigure } from '../../../shared/ui/chart/chart-figure.ts';
+import { CsvButton } from '../../../shared/ui/csv-button/csv-button.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
+import { PracticeReportStore } from '../data/practice-report-store.ts';
+import {
+  headlines,
+  isEmpty,
+  monthlyVolume,
+  performerVolume,
+  stageTable,
+} from '../ui/practice-charts.ts';
 
-/** The practice dashboard's home, saying honestly that there is nothing to show yet. */
+/** The manager's landing page: aggregate, de-identified practice figures for a date range. */
 @Component({
   selector: 'app-practice-dashboard-page',
-  imports: [RouterLink, MatButtonModule, NoticePanel],
-  template: `
-    <div class="page">
-      <app-notice-panel
-        icon="monitoring"
-        heading="Practice dashboard"
-        message="Coming next: volumes, positive-block and conversion rates, and follow-up completion, aggregate and de-identified. There are no figures to show yet."
-        [headingLevel]="1"
-      >
-        <a mat-stroked-button routerLink="/">Go to the home page</a>
-      </app-notice-panel>
-    </div>
-  `,
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    ChartFigure,
+    CsvButton,
+    NoticePanel,
+  ],
+  providers: [PracticeReportStore],
+  templateUrl: './practice-dashboard-page.html',
+  styleUrl: '../../../shared/ui/report-layout/report-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class PracticeDashboardPage {}
+export class PracticeDashboardPage {
+  protected readonly store = inject(PracticeReportStore);
+  protected readonly form = new FormGroup({
+    from: new FormControl(this.store.range().from, { nonNullable: true }),
+    to: new FormControl(this.store.range().to, { nonNullable: true }),
+  });
+  protected readonly fieldMessage = fieldMessage;
+  protected readonly view = computed(() => {
+    const report = this.store.report();
+    if (!report) return null;
+    return {
+      report,
+      empty: isEmpty(report),
+      headlines: headlines(report),
+      monthly: monthlyVolume(report),
+      performers: performerVolume(report),
+      stages: stageTable(report),
+    };
+  });
+
+  protected apply(): void {
+    const raw = this.form.getRawValue();
+    const parsed = parseForm(this.form, PracticeReportQuerySchema, {
+      from: raw.from || undefined,
+      to: raw.to || undefined,
+    });
+    if (parsed) void this.store.load({ from: parsed.from, to: parsed.to });
+  }
+}

@@ -6,9 +6,11 @@ import {
   type ElementRef,
   inject,
   input,
+  output,
   untracked,
   viewChild,
 } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { Chart, type ChartConfiguration, type ChartType } from 'chart.js';
 import { registerChartParts } from './chart-registry.ts';
 
@@ -17,6 +19,8 @@ export interface ChartTableRow {
   readonly id: string;
   readonly cells: readonly string[];
   readonly struck?: boolean;
+  /** A router link for the row's first cell (a bar that opens a record opens it from the table too). */
+  readonly link?: readonly string[];
 }
 
 /** The values behind a chart, as a table: every chart must have one (WCAG 1.1.1, 1.4.1). */
@@ -35,11 +39,17 @@ let nextId = 0;
  */
 @Component({
   selector: 'app-chart-figure',
+  imports: [RouterLink],
   template: `
     <figure class="chart-figure">
       <figcaption [id]="ids.caption">{{ caption() }}</figcaption>
       <div class="canvas-box">
-        <canvas #canvas role="img" [attr.aria-labelledby]="ids.caption" [attr.aria-describedby]="ids.description">
+        <canvas
+          #canvas
+          role="img"
+          [attr.aria-labelledby]="ids.caption"
+          [attr.aria-describedby]="ids.description"
+        >
           {{ description() }}
         </canvas>
       </div>
@@ -48,7 +58,11 @@ let nextId = 0;
         <summary>{{ tableSummary() }}</summary>
         <div class="table-scroll">
           <table class="chart-data">
-            <caption class="visually-hidden">{{ caption() }}: values</caption>
+            <caption class="visually-hidden">
+              {{
+                caption()
+              }}: values
+            </caption>
             <thead>
               <tr>
                 @for (column of table().columns; track $index) {
@@ -60,7 +74,13 @@ let nextId = 0;
               @for (row of table().rows; track row.id) {
                 <tr [class.struck]="row.struck">
                   @for (cell of row.cells; track $index) {
-                    <td>{{ cell }}</td>
+                    @if ($first && row.link) {
+                      <td>
+                        <a [routerLink]="row.link">{{ cell }}</a>
+                      </td>
+                    } @else {
+                      <td>{{ cell }}</td>
+                    }
                   }
                 </tr>
               } @empty {
@@ -135,7 +155,13 @@ export class ChartFigure {
   /** Whether the data table starts open. */
   readonly tableOpen = input(true);
 
-  protected readonly ids = { caption: `chart-caption-${++nextId}`, description: `chart-description-${nextId}` };
+  /** The index (in the labels or data) of the bar or point clicked, for charts whose marks open something. */
+  readonly picked = output<number>();
+
+  protected readonly ids = {
+    caption: `chart-caption-${++nextId}`,
+    description: `chart-description-${nextId}`,
+  };
   private readonly canvas = viewChild.required<ElementRef<HTMLCanvasElement>>('canvas');
   private chart: Chart | null = null;
 
@@ -156,13 +182,23 @@ export class ChartFigure {
 
   private draw(canvas: HTMLCanvasElement, config: ChartConfiguration<ChartType>): void {
     this.destroyChart();
-    const reduceMotion = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    const reduceMotion =
+      globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     this.chart = new Chart(canvas, {
       ...config,
       options: {
         responsive: true,
         maintainAspectRatio: false,
         ...config.options,
+        onClick: (event, _elements, chart) => {
+          const hit = chart.getElementsAtEventForMode(
+            event as unknown as Event,
+            'nearest',
+            { intersect: true },
+            true,
+          )[0];
+          if (hit) this.picked.emit(hit.index);
+        },
         ...(reduceMotion ? { animation: false } : {}),
       },
     });

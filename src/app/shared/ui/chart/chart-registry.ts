@@ -1,4 +1,7 @@
 import {
+  BarController,
+  BarElement,
+  CategoryScale,
   Chart,
   Legend,
   LinearScale,
@@ -22,6 +25,9 @@ let registered = false;
 export function registerChartParts(): void {
   if (registered) return;
   Chart.register(
+    BarController,
+    BarElement,
+    CategoryScale,
     LineController,
     ScatterController,
     LineElement,

@@ -1,0 +1,115 @@
+import { type Kysely, sql } from 'kysely';
+import {
+  BUILT_IN_RULE_SETS, kaplanMeier, type OutcomesQuery, type OutcomesReport, readBlock, reliefHolds, type SurvivalSubject, survivalAt,
+} from '../../../domain/index.ts';
+import type { Database } from '../../db/schema.ts';
+import { blockRows, readUnderOwn, ruleSetSettings } from './block-readings.ts';
+import { type Cohort, cohortOf, procedureCohortSql } from './cohort.ts';
+import { conversion } from './conversion.ts';
+
+/** Bars and points a chart shows at most; a larger cohort is sampled evenly along its order. */
+export const MAX_POINTS = 600;
+const DAY_MIN = 1440;
+
+function sample<T>(xs: readonly T[], max = MAX_POINTS): T[] {
+  if (xs.length <= max) return [...xs];
+  const step = xs.length / max;
+  return Array.from({ length: max }, (_, i) => xs[Math.floor(i * step)]!);
+}
+
+/**
+ * Cohort outcomes for physicians (issue 13): the waterfall of peak relief per diagnostic block, the
+ * same blocks under every rule set, MBB -> RFA conversion, RFA durability (Kaplan-Meier), NRS vs
+ * reported relief and return to running. Carries procedure and patient ids (a bar opens the block).
+ */
+export async function outcomesReport(db: Kysely<Database>, q: OutcomesQuery): Promise<OutcomesReport> {
+  const { kind = 'mbb', ...rest } = q;
+  const c = await cohortOf(db, rest);
+  const sets = await ruleSetSettings(db);
+  const blocks = await blockRows(db, c, kind);
+  const own = readUnderOwn(blocks, sets);
+  const withPeak = own.filter((b) => b.peakReliefPercent !== null).sort((a, b) => b.peakReliefPercent! - a.peakReliefPercent!);
+  const usedSets = [...new Set(own.map((b) => b.ruleSetId))].map((id) => sets.get(id)!).sort((a, b) => a.name.localeCompare(b.name));
+
+  // The same blocks under each rule set's latest version.
+  const latest = new Map<string, (typeof usedSets)[number]>();
+  for (const s of sets.values()) if ((latest.get(s.key)?.version ?? 0) < s.version) latest.set(s.key, s);
+  const byRuleSet = [...latest.values()].sort((a, b) => a.name.localeCompare(b.name)).map((s) => {
+    const counts = { positive: 0, greyZone: 0, negative: 0, notAssessable: 0 };
+    for (const b of blocks) {
+      const v = readBlock(b.series, b.side, s.settings).verdict;
+      if (v === 'positive') counts.positive++; else if (v === 'grey-zone') counts.greyZone++; else if (v === 'negative') counts.negative++; else counts.notAssessable++;
+    }
+    return { ruleSetId: s.id, name: `${s.name} v${s.version}`, ...counts };
+  });
+
+  // Patients with a positive block under the 50% rule (lumbar consensus) but none under the 80% rule (LCD).
+  const at50 = BUILT_IN_RULE_SETS.find((r) => r.key === 'lumbar-consensus-2020')!.settings;
+  const at80 = BUILT_IN_RULE_SETS.find((r) => r.key === 'medicare-lcd')!.settings;
+  const pos50 = new Set(blocks.filter((b) => readBlock(b.series, b.side, at50).verdict === 'positive').map((b) => b.patientId));
+  const pos80 = new Set(blocks.filter((b) => readBlock(b.series, b.side, at80).verdict === 'positive').map((b) => b.patientId));
+
+  const agreement = own.filter((b) => b.peakReliefPercent !== null && b.reportedPeakReliefPercent !== null);
+  const [conv, durability, running] = await Promise.all([conversion(db, c), rfaDurability(db, c), returnToRunning(db, c)]);
+  return {
+    from: c.from, to: c.to,
+    waterfall: {
+      total: withPeak.length, truncated: withPeak.length > MAX_POINTS,
+      thresholds: usedSets.map((s) => ({ ruleSet: `${s.name} v${s.version}`, percent: s.settings.positiveThresholdPercent })),
+      bars: sample(withPeak).map((b) => ({ procedureId: b.procedureId, patientId: b.patientId, performedAt: b.performedAt, peakReliefPercent: b.peakReliefPercent!, verdict: b.verdict })),
+    },
+    byRuleSet,
+    eligibilityChange: { patients: [...pos50].filter((p) => !pos80.has(p)).length, positiveAt50: pos50.size, positiveAt80: pos80.size },
+    conversion: { ...conv, rate: conv.patientsWithMbb ? conv.patientsWithRfa / conv.patientsWithMbb : null },
+    durability,
+    agreement: {
+      total: agreement.length,
+      points: sample(agreement).map((b) => ({ procedureId: b.procedureId, patientId: b.patientId, nrsPeak: b.peakReliefPercent!, reportedPeak: b.reportedPeakReliefPercent! })),
+    },
+    running,
+  };
+}
+
+/**
+ * RFA durability: from each RFA's baseline and its follow-up scores (a week or more after it), relief
+ * is lost at the first follow-up under 50% relief (an event); otherwise the RFA is censored at its last
+ * follow-up that still held. RFAs without a baseline or a follow-up say nothing and are left out.
+ */
+async function rfaDurability(db: Kysely<Database>, c: Cohort): Promise<OutcomesReport['durability']> {
+  const rows = await sql<{ baseline: number | null; scores: [number, number][] | null }>`
+    WITH rfas AS (SELECT p.id FROM ${procedureCohortSql(c, ['rfa'])})
+    SELECT
+      (array_agg(s.score ORDER BY s.minutes_after DESC, s.id DESC) FILTER (WHERE s.minutes_after <= 0 AND s.context = 'activity'))[1] AS baseline,
+      json_agg(json_build_array(s.minutes_after, s.score) ORDER BY s.minutes_after) FILTER (WHERE s.minutes_after >= ${7 * DAY_MIN} AND s.context = 'activity') AS scores
+    FROM rfas p
+    JOIN pain_scores s ON s.procedure_id = p.id AND s.error_at IS NULL AND s.side IS NULL
+    GROUP BY p.id`.execute(db);
+  const subjects: SurvivalSubject[] = [];
+  for (const r of rows.rows) {
+    if (r.baseline === null || !r.scores?.length || Number(r.baseline) === 0) continue;
+    const lost = r.scores.find(([, score]) => !reliefHolds(Number(r.baseline), score));
+    const held = r.scores.filter(([m]) => !lost || m < lost[0]).at(-1);
+    if (lost) subjects.push({ days: Math.round(lost[0] / DAY_MIN), event: true });
+    else if (held) subjects.push({ days: Math.round(held[0] / DAY_MIN), event: false });
+  }
+  const curve = kaplanMeier(subjects);
+  return { rfas: subjects.length, at: [3, 6, 12].map((months) => ({ months, share: survivalAt(curve, subjects.length, Math.round(months * 30.44)) })), curve };
+}
+
+/** Runners treated (RFA or IA) in the cohort: their latest running check after the first treatment. */
+async function returnToRunning(db: Kysely<Database>, c: Cohort): Promise<OutcomesReport['running']> {
+  const r = await sql<{ status: 'yes' | 'partial' | 'no' | null; n: number }>`
+    WITH treated AS (
+      SELECT p.episode_id, min(p.performed_at) AS first_at FROM ${procedureCohortSql(c, ['rfa', 'ia'])} AND pt.runner AND (p.kind = 'rfa' OR p.intent = 'therapeutic')
+      GROUP BY p.episode_id
+    )
+    SELECT (SELECT rc.status FROM running_checks rc WHERE rc.episode_id = t.episode_id AND rc.error_at IS NULL AND rc.taken_on >= (t.first_at AT TIME ZONE 'UTC')::date
+      ORDER BY rc.taken_on DESC, rc.id DESC LIMIT 1) AS status, count(*)::int AS n
+    FROM treated t GROUP BY 1`.execute(db);
+  const out = { runners: 0, yes: 0, partial: 0, no: 0, notChecked: 0 };
+  for (const row of r.rows) {
+    out.runners += row.n;
+    if (row.status) out[row.status] += row.n; else out.notChecked += row.n;
+  }
+  return out;
+}
