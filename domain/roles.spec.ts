@@ -45,7 +45,7 @@ describe('roles and permissions (design.md, "Who uses it")', () => {
     it('the same role changes nothing', () => expect(roleChangeEffects('nurse', 'nurse')).toEqual({ gains: [], loses: [] }));
     it('nurse to manager loses every patient permission and gains only aggregates', () => {
       const { gains, loses } = roleChangeEffects('nurse', 'manager');
-      expect(gains).toEqual(['see the practice dashboard and outcomes']);
+      expect(gains).toEqual(['see the practice dashboard']);
       expect(loses).toContain('see patient records');
       expect(loses).toContain('use the worklist');
     });

@@ -21,8 +21,8 @@ test('the login page shows demo mode, inline errors, and a clear message for a w
 const sections: Record<string, string[]> = {
   // Issue 12 adds the worklist (nurse, physician) and the overdue digest (physician, admin).
   nurse: ['Home', 'Worklist', 'Patients'],
-  physician: ['Home', 'Worklist', 'Patients', 'Overdue digest'],
-  manager: ['Home'],
+  physician: ['Home', 'Worklist', 'Patients', 'Overdue digest', 'Dashboard', 'Outcomes'],
+  manager: ['Home', 'Dashboard'],
   // Issue 16 adds the practice export (admin).
   admin: ['Home', 'Overdue digest', 'Users', 'Audit log', 'Rule sets', 'Practice export'],
 };

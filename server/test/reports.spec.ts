@@ -181,7 +181,7 @@ describe('manager responses', () => {
     const rows = await w.db.kysely.selectFrom('patients').select(['mrn', 'given_name', 'family_name', 'birth_date']).execute();
     const texts = await w.db.kysely.selectFrom('episodes').select('index_pain').execute();
     const identifiers = new Set<string>([...rows.flatMap((r) => [r.mrn, r.given_name, r.family_name, String(r.birth_date).slice(0, 10)]), ...texts.map((r) => r.index_pain)]);
-    const doc = (await w.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await w.app.inject({ method: 'GET', url: '/api/docs/json', headers: manager.read })).json() as { paths: Record<string, Record<string, unknown>> };
     const reached: string[] = [];
     for (const [path, methods] of Object.entries(doc.paths)) {
       if (!('get' in methods)) continue;

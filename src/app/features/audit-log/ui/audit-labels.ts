@@ -10,6 +10,8 @@ const AUTH_ACTIONS: Readonly<Record<string, string>> = {
   'audit.verify': 'Checked the audit log',
   'worklist.read': 'Read the worklist',
   'digest.read': 'Read the overdue digest',
+  'practice.seed': 'Seeded an invented practice',
+  'report.read': 'Read a practice report',
 };
 
 /** What each verb of an action code reads as, before the record's name. */
