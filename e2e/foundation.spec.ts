@@ -20,8 +20,8 @@ test('the login page shows demo mode, inline errors, and a clear message for a w
 
 const sections: Record<string, string[]> = {
   nurse: ['Home', 'Patients'],
-  physician: ['Home', 'Patients'],
-  manager: ['Home'],
+  physician: ['Home', 'Patients', 'Dashboard', 'Outcomes'],
+  manager: ['Home', 'Dashboard'],
   admin: ['Home', 'Users', 'Audit log', 'Rule sets'],
 };
 
