@@ -162,4 +162,12 @@ test('the admin sees the rule sets, with Medicare LCD as the default', async ({ 
   await expect(medicare).toContainText('Default');
   await expect(medicare).toContainText('≥ 80%');
   await expectNoAxeViolations(page);
+  // Issue 14: a built-in rule set's settings and source can be read, not changed.
+  await medicare.getByRole('button', { name: 'View settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings of Medicare LCD v1' });
+  await expect(dialog.getByLabel('Positive threshold (%)')).toBeDisabled();
+  await expect(dialog).toContainText('Source:');
+  await expectNoAxeViolations(page);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toHaveCount(0);
 });

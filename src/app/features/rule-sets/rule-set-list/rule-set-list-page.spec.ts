@@ -64,6 +64,19 @@ describe('RuleSetListPage', () => {
     expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: 'Make default' }))).toHaveSize(1);
   });
 
+  it('shows every setting of a built-in rule set and its source, with nothing to save (issue 14)', async () => {
+    await (await button('View settings', '1')).click();
+    const dialog = await rootLoader.getHarness(MatDialogHarness);
+    expect(await dialog.getTitleText()).toBe('Settings of Medicare LCD v1');
+    expect(await dialog.getText()).toContain('Source: LCD');
+    const threshold = (await (await field(dialog, 'Positive threshold (%)')).getControl(MatInputHarness))!;
+    expect(await threshold.getValue()).toBe('80');
+    expect(await threshold.isDisabled()).toBeTrue();
+    expect(await dialog.getAllHarnesses(MatButtonHarness.with({ text: /Save/ }))).toHaveSize(0);
+    await (await dialog.getHarness(MatButtonHarness.with({ text: 'Close' }))).click();
+    http.expectNone((r) => r.method !== 'GET');
+  });
+
   it('checks edited settings against the schema before saving, under each field', async () => {
     const dialog = await openEdit();
     await type(dialog, 'Positive threshold (%)', '120');

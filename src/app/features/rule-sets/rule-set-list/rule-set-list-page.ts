@@ -45,6 +45,7 @@ import { RuleSetTable } from '../ui/rule-set-table/rule-set-table.ts';
           [busyId]="busyId()"
           (copyRuleSet)="openCopyDialog($event)"
           (edit)="openEditDialog($event)"
+          (view)="openViewDialog($event)"
           (makeDefault)="makeDefault($event)"
         />
       }
@@ -82,6 +83,12 @@ export class RuleSetListPage {
       .subscribe((copy) => {
         if (copy) this.tell(`${copy.name} was created; edit it to change its settings.`);
       });
+  }
+
+  /** Every setting of a rule set that cannot be edited, with its full source. */
+  protected openViewDialog(ruleSet: RuleSetView): void {
+    const data: RuleSetEditDialogData = { ruleSet, readOnly: true, save: (settings) => this.store.saveVersion(ruleSet, settings) };
+    this.dialog.open<RuleSetEditDialog, RuleSetEditDialogData, RuleSetView>(RuleSetEditDialog, { data, autoFocus: 'dialog', maxWidth: '95vw' });
   }
 
   protected openEditDialog(ruleSet: RuleSetView): void {

@@ -18,6 +18,8 @@ import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 export interface RuleSetEditDialogData {
   ruleSet: RuleSetView;
   save: (settings: RuleSetSettings) => Promise<WriteResult<RuleSetView>>;
+  /** Only shows the settings (a built-in rule set, or an older version): nothing can be saved. */
+  readOnly?: boolean;
 }
 
 type NumberSetting = Exclude<keyof RuleSetSettings, 'thresholdExclusive' | 'diaryMinutes' | 'followUpPoints' | 'diagnosticFollowUpPoints'>;
@@ -89,6 +91,10 @@ export class RuleSetEditDialog {
   });
   protected readonly submit = new FormSubmit(this.form, formPath);
   protected readonly fieldMessage = fieldMessage;
+
+  constructor() {
+    if (this.data.readOnly) this.form.disable();
+  }
 
   protected async save(): Promise<void> {
     const value = this.form.getRawValue();

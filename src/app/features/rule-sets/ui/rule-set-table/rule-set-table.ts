@@ -19,6 +19,8 @@ export class RuleSetTable {
 
   readonly copyRuleSet = output<RuleSetView>();
   readonly edit = output<RuleSetView>();
+  /** Show a rule set's settings without changing them (built-in ones, older versions). */
+  readonly view = output<RuleSetView>();
   readonly makeDefault = output<RuleSetView>();
 
   protected readonly columns = ['name', 'version', 'builtIn', 'threshold', 'status', 'actions'];
