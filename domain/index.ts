@@ -25,3 +25,5 @@ export * from './schemas/reports.ts';
 export * from './schemas/practice-settings.ts';
 export * from './outcomes/kaplan-meier.ts';
 export * from './outcomes/small-cells.ts';
+export * from './diary-links.ts';
+export * from './schemas/diary-links.ts';

@@ -22,6 +22,7 @@ import { ruleSetRoutes } from './routes/rule-sets/index.ts';
 import { checkRoutes } from './routes/episodes/checks.ts';
 import { reportRoutes } from './routes/episodes/report.ts';
 import { practiceSettingsRoutes } from './routes/practice-settings/index.ts';
+import { diaryLinkRoutes } from './routes/diary-links/index.ts';
 import type { App } from './types.ts';
 
 /** Largest request body accepted (clinical forms are small). */
@@ -30,7 +31,7 @@ export const BODY_LIMIT_BYTES = 100 * 1024;
 /** Logs method, path and status, never query strings (a patient search would put a name there). */
 const requestSerializer = (req: { method: string; url: string; ip?: string }) => ({
   method: req.method,
-  path: req.url.split('?')[0],
+  path: req.url.split('?')[0]!.replace(/\/diary\/[^/]+/, '/diary/:token'),
 });
 
 /** Builds the whole product (API, docs, SPA) on an open, migrated database; the caller listens. */
@@ -68,6 +69,7 @@ export async function buildApp(config: ServerConfig, db: Db, logger: FastifyServ
   await app.register(checkRoutes);
   await app.register(reportRoutes);
   await app.register(practiceSettingsRoutes);
+  await app.register(diaryLinkRoutes);
   await registerSpa(app);
   return app;
 }

@@ -19,6 +19,8 @@ export interface ServerConfig {
   /** Trust X-Forwarded-* from a reverse proxy (for the client address in the audit log). */
   trustProxy: boolean;
   logLevel: string;
+  /** Hours a patient's diary link stays open after the diary's last time point (issue 15). */
+  diaryLinkGraceHours: number;
 }
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
@@ -44,5 +46,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     spaDir: env['FT_SPA_DIR'] || 'dist/facettrack/browser',
     trustProxy: env['FT_TRUST_PROXY'] === '1',
     logLevel: env['LOG_LEVEL'] || 'info',
+    diaryLinkGraceHours: positiveInt('FT_DIARY_GRACE_HOURS', env['FT_DIARY_GRACE_HOURS'], 48),
   };
 }

@@ -33,6 +33,10 @@ export const AUDIT_ACTIONS = [
   'rule-set.create',
   'rule-set.default',
   'settings.update',
+  'diary-link.create',
+  'diary-link.revoke',
+  'diary-link.read',
+  'diary-link.refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

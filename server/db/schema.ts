@@ -72,6 +72,7 @@ export interface Database {
   procedures: ProceduresTable;
   pain_scores: PainScoresTable;
   interpretations: InterpretationsTable;
+  diary_links: DiaryLinksTable;
 }
 
 /** Columns every entered-in-error-capable clinical row has (never deleted, design.md). */
@@ -225,7 +226,10 @@ export interface PainScoresTable extends EnteredInError {
   side: string | null;
   reported_relief_percent: number | null;
   entered_at: Generated<Date>;
-  recorded_by: string;
+  /** Null for a patient-entered score (source 'patient', diary_link_id set). */
+  recorded_by: string | null;
+  source: Generated<'staff' | 'patient'>;
+  diary_link_id: string | null;
   version: Generated<number>;
 }
 
@@ -238,4 +242,16 @@ export interface InterpretationsTable {
   rule_set_id: string | null;
   signed_at: Generated<Date>;
   signed_by: string;
+}
+
+/** A patient's diary link; only the token's SHA-256 is stored (issue 15). */
+export interface DiaryLinksTable {
+  id: Generated<string>;
+  procedure_id: string;
+  token_hash: string;
+  created_at: Generated<Date>;
+  created_by: string;
+  expires_at: Date;
+  revoked_at: Date | null;
+  revoked_by: string | null;
 }

@@ -3,8 +3,8 @@ import {
   diarySchedule, IdSchema, isLateEntry, PainScoreCreateSchema, type PainScoreView, PainScoreViewSchema, percentRelief,
 } from '../../../domain/index.ts';
 import type { PainScoresTable } from '../../db/schema.ts';
-import { badRequest, HttpProblem } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
+import { insertPainScore } from '../../services/pain-scores.ts';
 import { assessProcedure, loadProcedure } from '../../services/procedure-data.ts';
 import type { App } from '../../types.ts';
 import { auditPatientData, errorMark, iso, userNames } from '../clinical.ts';
@@ -18,6 +18,9 @@ const DiarySchema = z.object({
   scores: z.array(PainScoreViewSchema),
 });
 
+/** How a patient-entered score names who recorded it (issue 15). */
+export const PATIENT_RECORDER = 'Patient (home diary)';
+
 export function scoreViews(rows: Selectable<PainScoresTable>[], names: Map<string, string>, lateEntryMinutes: number): PainScoreView[] {
   const baselineOf = (r: Selectable<PainScoresTable>) => {
     const candidates = rows.filter((b) => !b.error_reason && b.minutes_after <= 0 && b.context === r.context && b.side === r.side);
@@ -30,7 +33,7 @@ export function scoreViews(rows: Selectable<PainScoresTable>[], names: Map<strin
       late: isLateEntry(r.describes_at, r.entered_at, lateEntryMinutes), score: r.score, context: r.context as PainScoreView['context'],
       side: r.side as PainScoreView['side'], reportedReliefPercent: r.reported_relief_percent,
       reliefPercent: r.minutes_after > 0 && baseline !== null ? percentRelief(baseline, r.score) : null,
-      recordedByName: names.get(String(r.recorded_by)) ?? 'Unknown', version: r.version,
+      recordedByName: r.source === 'patient' ? PATIENT_RECORDER : names.get(String(r.recorded_by)) ?? 'Unknown', source: r.source, version: r.version,
       enteredInError: errorMark(r, names),
     };
   });
@@ -62,27 +65,8 @@ export async function diaryRoutes(app: App): Promise<void> {
     const b = request.body;
     const view = await app.db.transaction().execute(async (tx) => {
       const { row, patientId, ruleSet } = await loadProcedure(tx, id);
-      if (row.error_reason) {
-        throw new HttpProblem({ status: 400, title: 'Procedure entered in error', code: 'entered-in-error', detail: 'This procedure is marked entered in error; scores cannot be added to it.', errors: [{ path: '', message: 'This procedure is marked entered in error' }] });
-      }
-      const performed = row.performed_at.getTime();
-      const minutesAfter = b.minutesAfter ?? Math.round((new Date(b.recordedAt!).getTime() - performed) / 60_000);
-      if (minutesAfter < -1440) throw badRequest([{ path: b.recordedAt ? 'recordedAt' : 'minutesAfter', message: 'A baseline must be within 24 hours before the block' }]);
-      if (performed + minutesAfter * 60_000 > Date.now() + 5 * 60_000) {
-        throw badRequest([{ path: b.recordedAt ? 'recordedAt' : 'minutesAfter', message: 'A score cannot describe a time in the future' }]);
-      }
-      if (b.side && row.side !== 'bilateral') throw badRequest([{ path: 'side', message: 'Left and right scores are for bilateral procedures only' }]);
-      // A score timed before this series' baseline would change what the baseline means.
-      const baseline = await tx.selectFrom('pain_scores').select('minutes_after').where('procedure_id', '=', id).where('error_reason', 'is', null)
-        .where('context', '=', b.context).where('side', b.side ? '=' : 'is', b.side).where('minutes_after', '<=', 0)
-        .orderBy('minutes_after', 'desc').limit(1).executeTakeFirst();
-      if (baseline && minutesAfter < baseline.minutes_after) {
-        throw badRequest([{ path: b.recordedAt ? 'recordedAt' : 'minutesAfter', message: 'This time is before the recorded baseline; mark the baseline entered in error first if it is wrong' }]);
-      }
-      const inserted = await tx.insertInto('pain_scores').values({
-        procedure_id: id, minutes_after: minutesAfter, describes_at: new Date(performed + minutesAfter * 60_000), score: b.score,
-        context: b.context, side: b.side, reported_relief_percent: b.reportedReliefPercent, recorded_by: user.id,
-      }).returningAll().executeTakeFirstOrThrow();
+      const inserted = await insertPainScore(tx, row, b, { kind: 'staff', userId: user.id });
+      const minutesAfter = inserted.minutes_after;
       await auditPatientData(tx, request, 'pain-score.create', patientId, 'pain-score', String(inserted.id), { procedureId: id, minutesAfter });
       const all = await tx.selectFrom('pain_scores').selectAll().where('procedure_id', '=', id).orderBy('minutes_after').orderBy('id').execute();
       return scoreViews(all, new Map([[user.id, user.name]]), ruleSet.settings.lateEntryMinutes).find((s) => s.id === String(inserted.id))!;
