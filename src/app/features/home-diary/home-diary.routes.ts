@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { DiaryI18n } from './data/diary-i18n.ts';
+import { DiaryI18n } from '../../shared/i18n/diary-i18n.ts';
 import { HomeDiaryStore } from './data/home-diary-store.ts';
 import { PatientDiaryPage } from './patient-diary/patient-diary-page.ts';
 

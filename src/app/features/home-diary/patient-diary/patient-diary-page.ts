@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untr
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { DiaryI18n, type DiaryLang } from '../data/diary-i18n.ts';
+import { DiaryI18n, type DiaryLang } from '../../../shared/i18n/diary-i18n.ts';
 import { HomeDiaryStore } from '../data/home-diary-store.ts';
 
 const SCORES = Array.from({ length: 11 }, (_, n) => n);
