@@ -19,10 +19,14 @@ interface HomeDiaryState {
 
 const initialState: HomeDiaryState = { token: '', diary: null, loading: false, gone: null, picked: null };
 
-/** The open point to offer: the one due now, else the earliest still open, else none. */
+/**
+ * The point to offer: the one whose time is now (the latest that has begun) while it is incomplete,
+ * for instance with one side of a bilateral block still to rate; else the earliest still open.
+ */
 function openPoint(points: readonly TimePoint[]): TimePoint | null {
-  const open = points.filter((p) => !p.complete && p.status !== 'upcoming');
-  return open.find((p) => p.status === 'due') ?? open[0] ?? null;
+  const started = points.filter((p) => p.status !== 'upcoming');
+  const now = started.at(-1);
+  return now && !now.complete ? now : (started.find((p) => !p.complete) ?? null);
 }
 
 /** The patient's diary: what the link may read, the time point being entered, and saving a score. */
@@ -54,6 +58,7 @@ export const HomeDiaryStore = signalStore(
       const result = await attempt(() => api.addScore(store.token(), body));
       if (!result.ok && (result.problem.status === 404 || result.problem.status === 410)) patchState(store, { gone: result.problem, diary: null });
       if (result.ok) {
+        patchState(store, { picked: body.minutesAfter ?? null });
         try {
           patchState(store, { diary: await api.diary(store.token()) });
         } catch (error) {
