@@ -73,6 +73,7 @@ export interface Database {
   pain_scores: PainScoresTable;
   interpretations: InterpretationsTable;
   diary_links: DiaryLinksTable;
+  diary_link_attempts: DiaryLinkAttemptsTable;
 }
 
 /** Columns every entered-in-error-capable clinical row has (never deleted, design.md). */
@@ -254,4 +255,12 @@ export interface DiaryLinksTable {
   expires_at: Date;
   revoked_at: Date | null;
   revoked_by: string | null;
+}
+
+/** One request to the public diary routes, for its rate limit (operational, pruned after a day). */
+export interface DiaryLinkAttemptsTable {
+  id: Generated<string>;
+  ip: string;
+  at: Generated<Date>;
+  failed: Generated<boolean>;
 }

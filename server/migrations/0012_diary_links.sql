@@ -21,3 +21,13 @@ ALTER TABLE pain_scores ALTER COLUMN recorded_by DROP NOT NULL;
 ALTER TABLE pain_scores ADD CONSTRAINT pain_scores_entered_by CHECK (
   (source = 'staff' AND recorded_by IS NOT NULL) OR (source = 'patient' AND diary_link_id IS NOT NULL)
 );
+
+-- Requests to the public diary routes per client address, for rate limiting across server
+-- instances (like login_attempts; operational, pruned after a day by services/retention.ts).
+CREATE TABLE diary_link_attempts (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  ip text NOT NULL,
+  at timestamptz NOT NULL DEFAULT now(),
+  failed boolean NOT NULL DEFAULT false
+);
+CREATE INDEX diary_link_attempts_ip_idx ON diary_link_attempts (ip, at);

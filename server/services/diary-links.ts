@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { diaryLinkExpiresAt, diaryLinkStatus, type DiaryLinkStatus } from '../../domain/index.ts';
 import type { Database, DiaryLinksTable, ProceduresTable } from '../db/schema.ts';
 
@@ -59,41 +59,26 @@ export const DIARY_RATE_LIMITS = {
 } as const;
 
 /**
- * Fixed-window counters per client address, in memory. The product is one process (architecture.md),
- * so a restart only forgets the current window, which costs an attacker nothing they could use. The
- * map is swept each window, so it holds at most one window's addresses.
+ * Sliding-window counts per client address, in the database like login throttling (ADR 0003: several
+ * server instances share one database, so no counter lives in memory).
  */
-export class DiaryRateLimiter {
-  private windowStart = 0;
-  private readonly requests = new Map<string, number>();
-  private readonly failures = new Map<string, number>();
-
-  private readonly limits: { windowMinutes: number; perAddress: number; failuresPerAddress: number };
-
-  constructor(limits = DIARY_RATE_LIMITS) {
-    this.limits = limits;
-  }
-
-  /** Counts a request; returns the seconds to wait when the address is over a limit, else 0. */
-  hit(ip: string, now = Date.now()): number {
-    this.roll(now);
-    const count = (this.requests.get(ip) ?? 0) + 1;
-    this.requests.set(ip, count);
-    const over = count > this.limits.perAddress || (this.failures.get(ip) ?? 0) >= this.limits.failuresPerAddress;
-    return over ? Math.max(1, Math.ceil((this.windowStart + this.limits.windowMinutes * 60_000 - now) / 1000)) : 0;
-  }
-
-  /** Counts a request that named no usable link. */
-  fail(ip: string, now = Date.now()): void {
-    this.roll(now);
-    this.failures.set(ip, (this.failures.get(ip) ?? 0) + 1);
-  }
-
-  private roll(now: number): void {
-    if (now - this.windowStart >= this.limits.windowMinutes * 60_000) {
-      this.windowStart = now;
-      this.requests.clear();
-      this.failures.clear();
+export const diaryRateLimit = {
+  /** Counts this request; returns the seconds to wait when the address is over a limit, else 0. */
+  async hit(db: Kysely<Database>, ip: string, now = new Date(), limits = DIARY_RATE_LIMITS): Promise<number> {
+    const since = new Date(now.getTime() - limits.windowMinutes * 60_000);
+    const { rows } = await sql<{ requests: number; failures: number; oldest: Date | null }>`
+      SELECT count(*) FILTER (WHERE NOT failed)::int AS requests, count(*) FILTER (WHERE failed)::int AS failures, min(at) AS oldest
+      FROM diary_link_attempts WHERE ip = ${ip} AND at > ${since}`.execute(db);
+    const { requests, failures, oldest } = rows[0]!;
+    if (requests >= limits.perAddress || failures >= limits.failuresPerAddress) {
+      const freeAt = new Date(oldest ?? now).getTime() + limits.windowMinutes * 60_000;
+      return Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
     }
-  }
-}
+    await db.insertInto('diary_link_attempts').values({ ip, at: now }).execute();
+    return 0;
+  },
+  /** Counts a request that named no usable link (unknown, revoked or expired). */
+  async fail(db: Kysely<Database>, ip: string, now = new Date()): Promise<void> {
+    await db.insertInto('diary_link_attempts').values({ ip, at: now, failed: true }).execute();
+  },
+};

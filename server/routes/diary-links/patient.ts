@@ -8,7 +8,7 @@ import {
 import type { Database } from '../../db/schema.ts';
 import { badRequest, HttpProblem } from '../../http-problem.ts';
 import { appendAudit } from '../../services/audit-trail.ts';
-import { DiaryRateLimiter, type DiaryLinkRow, linkActor, resolveDiaryToken } from '../../services/diary-links.ts';
+import { type DiaryLinkRow, diaryRateLimit, linkActor, resolveDiaryToken } from '../../services/diary-links.ts';
 import { insertPainScore } from '../../services/pain-scores.ts';
 import { loadProcedure } from '../../services/procedure-data.ts';
 import type { App } from '../../types.ts';
@@ -41,9 +41,8 @@ function auditAsLink(tx: Kysely<Database>, request: FastifyRequest, link: DiaryL
  * nothing else: every query here starts from the link's own procedure id.
  */
 export async function patientDiaryRoutes(app: App): Promise<void> {
-  const limiter = new DiaryRateLimiter();
   app.addHook('onRequest', async (request) => {
-    const wait = limiter.hit(request.ip);
+    const wait = await diaryRateLimit.hit(app.db, request.ip);
     if (wait) {
       throw new HttpProblem({ status: 429, title: 'Too many attempts', code: 'rate-limited', detail: 'Too many tries from this connection. Please wait a few minutes and try again.' }, { 'Retry-After': String(wait) });
     }
@@ -52,18 +51,20 @@ export async function patientDiaryRoutes(app: App): Promise<void> {
   /** The link a token names, inside the transaction; refusals are audited as the link, then thrown. */
   async function openLink(tx: Kysely<Database>, request: FastifyRequest<{ Params: { token: string } }>, lock: boolean) {
     const resolved = await resolveDiaryToken(tx, request.params.token, new Date(), lock);
-    if (resolved.kind === 'unknown') {
-      limiter.fail(request.ip);
-      throw gone('unknown');
-    }
+    if (resolved.kind === 'unknown') return { open: false as const, refused: gone('unknown') };
     const procedure = await loadProcedure(tx, String(resolved.link.procedure_id));
     const kind = resolved.kind !== 'active' ? resolved.kind : procedure.row.error_reason ? 'revoked' : 'active';
     if (kind !== 'active') {
-      limiter.fail(request.ip);
       await auditAsLink(tx, request, resolved.link, 'diary-link.refused', procedure.patientId, { reason: kind });
       return { open: false as const, refused: gone(kind) };
     }
     return { open: true as const, link: resolved.link, ...procedure };
+  }
+
+  /** Counts a request that opened nothing against its address (outside the transaction), then refuses it. */
+  async function refuse(ip: string, problem: HttpProblem): Promise<never> {
+    await diaryRateLimit.fail(app.db, ip);
+    throw problem;
   }
 
   const config = { public: true };
@@ -89,8 +90,8 @@ export async function patientDiaryRoutes(app: App): Promise<void> {
         },
       };
     });
-    // The refusal's audit row commits; only then is the friendly 404/410 sent.
-    if ('refused' in opened) throw opened.refused;
+    // The refusal's audit row commits; it counts against the address, then the friendly 404/410 goes out.
+    if ('refused' in opened) return refuse(request.ip, opened.refused);
     return opened.diary;
   });
 
@@ -123,7 +124,7 @@ export async function patientDiaryRoutes(app: App): Promise<void> {
         },
       };
     });
-    if ('refused' in done) throw done.refused;
+    if ('refused' in done) return refuse(request.ip, done.refused);
     return reply.status(201).send(done.receipt);
   });
 }
