@@ -47,11 +47,13 @@ test('the nurse hands over a diary link; the patient rates three time points in 
     expect(url).toMatch(/\/diary\/[A-Za-z0-9_-]{43}$/);
     await page.getByRole('button', { name: 'Español' }).click();
     await expect(sheet.getByRole('heading', { name: 'Diario del dolor de Lucía' })).toBeVisible();
+    await expect(sheet).toContainText('no tome analgésicos');
     await expectNoAxeViolations(page);
+    mkdirSync('.tmp/e2e-results', { recursive: true });
+    await sheet.screenshot({ path: '.tmp/e2e-results/handover-sheet-es.png' });
   });
 
   const phone = await (await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'es-ES' })).newPage();
-  mkdirSync('.tmp/e2e-results', { recursive: true });
 
   await test.step('with no session, the patient opens it in Spanish (from the browser) on the point due now', async () => {
     await phone.goto(url);

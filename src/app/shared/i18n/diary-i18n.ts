@@ -15,7 +15,12 @@ const EN = {
   hello: (name: string) => `Hello, ${name}`,
   procedureOn: (when: string) => `Your procedure: ${when}`,
   nowPoint: (label: string) => `Now: ${label} after your procedure`,
-  pointLabel: (minutes: number) => (minutes < 60 ? `${minutes} min` : minutes < 1440 ? `${minutes / 60} h` : `day ${Math.round(minutes / 1440) + 1}`),
+  pointLabel: (minutes: number) =>
+    minutes < 60
+      ? `${minutes} min`
+      : minutes < 1440
+        ? `${minutes / 60} h`
+        : `day ${Math.round(minutes / 1440) + 1}`,
   nextAt: (time: string) => `Next at ${time}`,
   nothingDue: 'Nothing to enter right now.',
   context: 'When did you rate the pain?',
@@ -50,14 +55,30 @@ const EN = {
     'If both sides were treated, rate the left and the right side separately.',
   ],
   gone: {
-    'diary-link-unknown': { title: 'Diary not found', text: 'This link is not valid. Check the address on your sheet, or call the clinic.' },
-    'diary-link-revoked': { title: 'Link withdrawn', text: 'The clinic has withdrawn this link. Please call the clinic for a new sheet.' },
-    'diary-link-expired': { title: 'Diary finished', text: 'This diary has finished. Thank you; the clinic has your scores.' },
-    'rate-limited': { title: 'Please wait', text: 'Too many tries from this connection. Please wait a few minutes and try again.' },
-    other: { title: 'Something went wrong', text: 'The diary could not be reached. Check your connection and try again.' },
+    'diary-link-unknown': {
+      title: 'Diary not found',
+      text: 'This link is not valid. Check the address on your sheet, or call the clinic.',
+    },
+    'diary-link-revoked': {
+      title: 'Link withdrawn',
+      text: 'The clinic has withdrawn this link. Please call the clinic for a new sheet.',
+    },
+    'diary-link-expired': {
+      title: 'Diary finished',
+      text: 'This diary has finished. Thank you; the clinic has your scores.',
+    },
+    'rate-limited': {
+      title: 'Please wait',
+      text: 'Too many tries from this connection. Please wait a few minutes and try again.',
+    },
+    other: {
+      title: 'Something went wrong',
+      text: 'The diary could not be reached. Check your connection and try again.',
+    },
   } as Record<string, { title: string; text: string }>,
   refused: {
-    'time-point-recorded': 'This time point is already recorded. If it is wrong, please tell the clinic.',
+    'time-point-recorded':
+      'This time point is already recorded. If it is wrong, please tell the clinic.',
     future: 'This time has not come yet.',
   } as Record<string, string>,
   tryAgain: 'Try again',
@@ -65,7 +86,8 @@ const EN = {
   sheetTitle: (name: string) => `Pain diary for ${name}`,
   sheetScan: 'Scan the code with your phone camera, or type the address:',
   sheetTimes: 'Your time points',
-  sheetExpires: (when: string) => `The link works until ${when}. Keep this sheet private: the link is your key to the diary.`,
+  sheetExpires: (when: string) =>
+    `The link works until ${when}. Keep this sheet private: the link is your key to the diary.`,
 };
 
 export type DiaryText = typeof EN;
@@ -77,7 +99,12 @@ const ES: DiaryText = {
   hello: (name) => `Hola, ${name}`,
   procedureOn: (when) => `Su procedimiento: ${when}`,
   nowPoint: (label) => `Ahora: ${label} después del procedimiento`,
-  pointLabel: (minutes) => (minutes < 60 ? `${minutes} min` : minutes < 1440 ? `${minutes / 60} h` : `día ${Math.round(minutes / 1440) + 1}`),
+  pointLabel: (minutes) =>
+    minutes < 60
+      ? `${minutes} min`
+      : minutes < 1440
+        ? `${minutes / 60} h`
+        : `día ${Math.round(minutes / 1440) + 1}`,
   nextAt: (time) => `Próximo a las ${time}`,
   nothingDue: 'No hay nada que anotar ahora.',
   context: '¿Cuándo valoró el dolor?',
@@ -112,11 +139,26 @@ const ES: DiaryText = {
     'Si le trataron los dos lados, valore el lado izquierdo y el derecho por separado.',
   ],
   gone: {
-    'diary-link-unknown': { title: 'Diario no encontrado', text: 'Este enlace no es válido. Revise la dirección de su hoja o llame a la clínica.' },
-    'diary-link-revoked': { title: 'Enlace retirado', text: 'La clínica ha retirado este enlace. Llame a la clínica para recibir una hoja nueva.' },
-    'diary-link-expired': { title: 'Diario terminado', text: 'Este diario ha terminado. Gracias; la clínica tiene sus respuestas.' },
-    'rate-limited': { title: 'Espere, por favor', text: 'Demasiados intentos desde esta conexión. Espere unos minutos y vuelva a intentarlo.' },
-    other: { title: 'Algo salió mal', text: 'No se pudo abrir el diario. Revise su conexión y vuelva a intentarlo.' },
+    'diary-link-unknown': {
+      title: 'Diario no encontrado',
+      text: 'Este enlace no es válido. Revise la dirección de su hoja o llame a la clínica.',
+    },
+    'diary-link-revoked': {
+      title: 'Enlace retirado',
+      text: 'La clínica ha retirado este enlace. Llame a la clínica para recibir una hoja nueva.',
+    },
+    'diary-link-expired': {
+      title: 'Diario terminado',
+      text: 'Este diario ha terminado. Gracias; la clínica tiene sus respuestas.',
+    },
+    'rate-limited': {
+      title: 'Espere, por favor',
+      text: 'Demasiados intentos desde esta conexión. Espere unos minutos y vuelva a intentarlo.',
+    },
+    other: {
+      title: 'Algo salió mal',
+      text: 'No se pudo abrir el diario. Revise su conexión y vuelva a intentarlo.',
+    },
   },
   refused: {
     'time-point-recorded': 'Esta hora ya está anotada. Si no es correcta, avise a la clínica.',
@@ -126,13 +168,18 @@ const ES: DiaryText = {
   sheetTitle: (name) => `Diario del dolor de ${name}`,
   sheetScan: 'Escanee el código con la cámara del teléfono o escriba la dirección:',
   sheetTimes: 'Sus horas de anotación',
-  sheetExpires: (when) => `El enlace funciona hasta el ${when}. Guarde esta hoja en privado: el enlace es su llave al diario.`,
+  sheetExpires: (when) =>
+    `El enlace funciona hasta el ${when}. Guarde esta hoja en privado: el enlace es su llave al diario.`,
 };
 
 const TEXTS: Record<DiaryLang, DiaryText> = { en: EN, es: ES };
 
 /** The browser's preferred language among ours, English otherwise. */
-export function browserLang(languages: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]): DiaryLang {
+export function browserLang(
+  languages: readonly string[] = typeof navigator === 'undefined'
+    ? []
+    : (navigator.languages ?? [navigator.language]),
+): DiaryLang {
   for (const tag of languages) {
     const base = tag.toLowerCase().split('-')[0] as DiaryLang;
     if (DIARY_LANGS.includes(base)) return base;
@@ -149,11 +196,19 @@ export class DiaryI18n {
 
   /** "14:30" / "2:30 PM" as the language writes a clock time. */
   time(iso: string): string {
-    return new Intl.DateTimeFormat(this.lang(), { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+    return new Intl.DateTimeFormat(this.lang(), { hour: 'numeric', minute: '2-digit' }).format(
+      new Date(iso),
+    );
   }
 
   /** "Wed 25 Nov, 14:30" in the chosen language. */
   dateTime(iso: string): string {
-    return new Intl.DateTimeFormat(this.lang(), { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+    return new Intl.DateTimeFormat(this.lang(), {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: 'numeric',
+      minute: '2-digit',
+    }).format(new Date(iso));
   }
 }

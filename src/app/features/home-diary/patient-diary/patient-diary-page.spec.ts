@@ -14,9 +14,18 @@ const url = `/api/v1/diary/${TOKEN}`;
 function diary(over: Partial<PatientDiary> = {}): PatientDiary {
   const at = (m: number) => new Date(Date.parse('2026-11-25T08:00:00Z') + m * 60_000).toISOString();
   return {
-    firstName: 'Lucía', performedAt: at(0), bilateral: false, expiresAt: at(16 * 1440),
+    firstName: 'Lucía',
+    performedAt: at(0),
+    bilateral: false,
+    expiresAt: at(16 * 1440),
     timePoints: [
-      { minutesAfter: 15, at: at(15), status: 'done', complete: true, entries: [{ context: 'activity', side: null }] },
+      {
+        minutesAfter: 15,
+        at: at(15),
+        status: 'done',
+        complete: true,
+        entries: [{ context: 'activity', side: null }],
+      },
       { minutesAfter: 30, at: at(30), status: 'overdue', complete: false, entries: [] },
       { minutesAfter: 60, at: at(60), status: 'due', complete: false, entries: [] },
       { minutesAfter: 120, at: at(120), status: 'upcoming', complete: false, entries: [] },
@@ -30,7 +39,11 @@ describe('PatientDiaryPage', () => {
   let harness: RouterTestingHarness;
   const text = () => (harness.routeNativeElement?.textContent ?? '').replace(/\s+/g, ' ');
   const button = (name: string | RegExp) =>
-    [...harness.routeNativeElement!.querySelectorAll('button')].find((b) => (typeof name === 'string' ? (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name : name.test(b.getAttribute('aria-label') ?? b.textContent!)))!;
+    [...harness.routeNativeElement!.querySelectorAll('button')].find((b) =>
+      typeof name === 'string'
+        ? (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name
+        : name.test(b.getAttribute('aria-label') ?? b.textContent!),
+    )!;
   const click = async (name: string | RegExp) => {
     const b = button(name);
     expect(b).withContext(String(name)).toBeDefined();
@@ -40,13 +53,23 @@ describe('PatientDiaryPage', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [...specProviders(), provideRouter([{ path: 'diary/:token', loadChildren: () => HOME_DIARY_ROUTES }], withComponentInputBinding())],
+      providers: [
+        ...specProviders(),
+        provideRouter(
+          [{ path: 'diary/:token', loadChildren: () => HOME_DIARY_ROUTES }],
+          withComponentInputBinding(),
+        ),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
   });
   afterEach(() => http.verify());
 
-  async function open(body: PatientDiary | null = diary(), status = 200, code?: string): Promise<void> {
+  async function open(
+    body: PatientDiary | null = diary(),
+    status = 200,
+    code?: string,
+  ): Promise<void> {
     harness = await RouterTestingHarness.create();
     const navigation = harness.navigateByUrl(`/diary/${TOKEN}`);
     await settle(harness.fixture);
@@ -66,8 +89,34 @@ describe('PatientDiaryPage', () => {
   });
 
   for (const [lang, t] of [
-    ['en', { hello: 'Hello, Lucía', now: 'Now: 1 h after your procedure', scale: ['0 No pain', '5 Moderate', '10 Worst imaginable'], next: 'Next at', save: 'Save', saved: 'Saved. Thank you.', dup: 'This time point is already recorded. If it is wrong, please tell the clinic.', done: 'Done', pick: 'Choose a number from 0 to 10.' }],
-    ['es', { hello: 'Hola, Lucía', now: 'Ahora: 1 h después del procedimiento', scale: ['0 Sin dolor', '5 Moderado', '10 El peor imaginable'], next: 'Próximo a las', save: 'Guardar', saved: 'Guardado. Gracias.', dup: 'Esta hora ya está anotada. Si no es correcta, avise a la clínica.', done: 'Hecho', pick: 'Elija un número del 0 al 10.' }],
+    [
+      'en',
+      {
+        hello: 'Hello, Lucía',
+        now: 'Now: 1 h after your procedure',
+        scale: ['0 No pain', '5 Moderate', '10 Worst imaginable'],
+        next: 'Next at',
+        save: 'Save',
+        saved: 'Saved. Thank you.',
+        dup: 'This time point is already recorded. If it is wrong, please tell the clinic.',
+        done: 'Done',
+        pick: 'Choose a number from 0 to 10.',
+      },
+    ],
+    [
+      'es',
+      {
+        hello: 'Hola, Lucía',
+        now: 'Ahora: 1 h después del procedimiento',
+        scale: ['0 Sin dolor', '5 Moderado', '10 El peor imaginable'],
+        next: 'Próximo a las',
+        save: 'Guardar',
+        saved: 'Guardado. Gracias.',
+        dup: 'Esta hora ya está anotada. Si no es correcta, avise a la clínica.',
+        done: 'Hecho',
+        pick: 'Elija un número del 0 al 10.',
+      },
+    ],
   ] as const) {
     it(`in ${lang}: opens on the point due now, shows done and next, saves a score and says so`, async () => {
       await open();
@@ -83,7 +132,13 @@ describe('PatientDiaryPage', () => {
       await click(/^7 (out of|de) 10/);
       await click(t.save);
       const post = http.expectOne({ method: 'POST', url: `${url}/pain-scores` });
-      expect(post.request.body).toEqual({ minutesAfter: 60, score: 7, context: 'activity', side: null, reportedReliefPercent: null });
+      expect(post.request.body).toEqual({
+        minutesAfter: 60,
+        score: 7,
+        context: 'activity',
+        side: null,
+        reportedReliefPercent: null,
+      });
       post.flush({ minutesAfter: 60, context: 'activity', side: null, late: false });
       await settle(harness.fixture);
       http.expectOne(url).flush(diary());
@@ -92,8 +147,17 @@ describe('PatientDiaryPage', () => {
       // The same time point again: refused, in the patient's language.
       await click(/^7 (out of|de) 10/);
       await click(t.save);
-      http.expectOne({ method: 'POST', url: `${url}/pain-scores` }).flush(
-        { status: 409, title: 'Already recorded', code: 'time-point-recorded', errors: [{ path: 'minutesAfter', message: 'x' }] }, problemResponse(409, 'Conflict'));
+      http
+        .expectOne({ method: 'POST', url: `${url}/pain-scores` })
+        .flush(
+          {
+            status: 409,
+            title: 'Already recorded',
+            code: 'time-point-recorded',
+            errors: [{ path: 'minutesAfter', message: 'x' }],
+          },
+          problemResponse(409, 'Conflict'),
+        );
       await settle(harness.fixture);
       expect(text()).toContain(t.dup);
     });
@@ -110,7 +174,11 @@ describe('PatientDiaryPage', () => {
     post.flush({ minutesAfter: 60, context: 'activity', side: 'left', late: false });
     await settle(harness.fixture);
     const after = diary({ bilateral: true });
-    after.timePoints[2] = { ...after.timePoints[2]!, status: 'done', entries: [{ context: 'activity', side: 'left' }] };
+    after.timePoints[2] = {
+      ...after.timePoints[2]!,
+      status: 'done',
+      entries: [{ context: 'activity', side: 'left' }],
+    };
     http.expectOne(url).flush(after);
     await settle(harness.fixture);
     expect(text()).toContain('Saved. Now rate the right side.');
@@ -127,7 +195,12 @@ describe('PatientDiaryPage', () => {
   });
 
   for (const [status, code, en, es] of [
-    [410, 'diary-link-revoked', 'The clinic has withdrawn this link.', 'La clínica ha retirado este enlace.'],
+    [
+      410,
+      'diary-link-revoked',
+      'The clinic has withdrawn this link.',
+      'La clínica ha retirado este enlace.',
+    ],
     [410, 'diary-link-expired', 'This diary has finished.', 'Este diario ha terminado.'],
     [404, 'diary-link-unknown', 'This link is not valid.', 'Este enlace no es válido.'],
   ] as const) {

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -76,18 +84,35 @@ export class PatientDiaryPage {
     this.saving.set(true);
     this.error.set(null);
     const savedSide = this.side();
-    const result = await this.store.save({ minutesAfter: point.minutesAfter, score, context: this.context(), side: savedSide, reportedReliefPercent: this.relief() });
+    const result = await this.store.save({
+      minutesAfter: point.minutesAfter,
+      score,
+      context: this.context(),
+      side: savedSide,
+      reportedReliefPercent: this.relief(),
+    });
     this.saving.set(false);
     if (!result.ok) {
       const code = result.problem.code ?? '';
       const future = result.problem.errors?.some((e) => e.message.includes('future'));
-      this.error.set(t.refused[code] ?? (future ? t.refused['future']! : result.problem.errors?.[0]?.message ?? result.problem.detail ?? t.gone['other']!.text));
+      this.error.set(
+        t.refused[code] ??
+          (future
+            ? t.refused['future']!
+            : (result.problem.errors?.[0]?.message ??
+              result.problem.detail ??
+              t.gone['other']!.text)),
+      );
       return;
     }
     this.score.set(null);
     this.relief.set(null);
     const stillHere = this.store.current()?.minutesAfter === point.minutesAfter;
-    this.message.set(bilateral && stillHere ? t.savedOtherSide(savedSide === 'left' ? t.right.toLowerCase() : t.left.toLowerCase()) : t.saved);
+    this.message.set(
+      bilateral && stillHere
+        ? t.savedOtherSide(savedSide === 'left' ? t.right.toLowerCase() : t.left.toLowerCase())
+        : t.saved,
+    );
   }
 
   protected goneText() {

@@ -12,7 +12,10 @@ import { HandoverSheet } from '../handover-sheet/handover-sheet.ts';
   template: `
     <section aria-labelledby="diary-link-heading">
       <h2 id="diary-link-heading">Patient's diary at home</h2>
-      <p class="hint">The patient enters scores on their phone with no login. The address is shown once, on the sheet; a new sheet withdraws the old link.</p>
+      <p class="hint">
+        The patient enters scores on their phone with no login. The address is shown once, on the
+        sheet; a new sheet withdraws the old link.
+      </p>
       @if (error(); as e) {
         <p class="error" role="alert">{{ e }}</p>
       }
@@ -23,13 +26,25 @@ import { HandoverSheet } from '../handover-sheet/handover-sheet.ts';
         </button>
       }
       @if (issued(); as link) {
-        <app-handover-sheet [url]="link.url" [firstName]="firstName() ?? ''" [performedAt]="performedAt()" [expiresAt]="link.expiresAt" [minutes]="minutes()" />
+        <app-handover-sheet
+          [url]="link.url"
+          [firstName]="firstName() ?? ''"
+          [performedAt]="performedAt()"
+          [expiresAt]="link.expiresAt"
+          [minutes]="minutes()"
+        />
       }
       @if (links().length) {
         <ul class="links">
           @for (l of links(); track l.id) {
             <li>
-              <span>Created {{ l.createdAt | date: 'd MMM y, HH:mm' }} by {{ l.createdByName }}: {{ l.status }}{{ l.status === 'active' ? ' until ' + (l.expiresAt | date: 'd MMM y, HH:mm') : '' }}</span>
+              <span
+                >Created {{ l.createdAt | date: 'd MMM y, HH:mm' }} by {{ l.createdByName }}:
+                {{ l.status
+                }}{{
+                  l.status === 'active' ? ' until ' + (l.expiresAt | date: 'd MMM y, HH:mm') : ''
+                }}</span
+              >
               @if (l.status === 'active' && canWrite()) {
                 <button mat-button type="button" (click)="revoke.emit(l.id)">Revoke</button>
               }
@@ -40,11 +55,22 @@ import { HandoverSheet } from '../handover-sheet/handover-sheet.ts';
     </section>
   `,
   styles: `
-    h2 { font: var(--mat-sys-title-medium); }
-    .hint { font: var(--mat-sys-body-small); }
-    .error { color: var(--mat-sys-error); }
-    .links { padding-left: 1.2em; }
-    app-handover-sheet { display: block; margin: 12px 0; }
+    h2 {
+      font: var(--mat-sys-title-medium);
+    }
+    .hint {
+      font: var(--mat-sys-body-small);
+    }
+    .error {
+      color: var(--mat-sys-error);
+    }
+    .links {
+      padding-left: 1.2em;
+    }
+    app-handover-sheet {
+      display: block;
+      margin: 12px 0;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
