@@ -8,6 +8,7 @@ export type DiaryLang = (typeof DIARY_LANGS)[number];
  * Every string the patient sees, per language. A typed object rather than $localize with a locale
  * build (ADR 0004): the Spanish dictionary must have every key the English one has, or the build fails.
  */
+/** Time points read as the diary counts them: minutes, hours to 24 h, then day 2 to day 14 (domain.md section 2). */
 const EN = {
   langName: 'English',
   chooseLanguage: 'Language',
@@ -18,9 +19,9 @@ const EN = {
   pointLabel: (minutes: number) =>
     minutes < 60
       ? `${minutes} min`
-      : minutes < 1440
-        ? `${minutes / 60} h`
-        : `day ${Math.round(minutes / 1440) + 1}`,
+      : minutes <= 1440
+        ? `${Math.round(minutes / 6) / 10} h`
+        : `day ${Math.round(minutes / 1440)}`,
   nextAt: (time: string) => `Next at ${time}`,
   nothingDue: 'Nothing to enter right now.',
   context: 'When did you rate the pain?',
@@ -102,9 +103,9 @@ const ES: DiaryText = {
   pointLabel: (minutes) =>
     minutes < 60
       ? `${minutes} min`
-      : minutes < 1440
-        ? `${minutes / 60} h`
-        : `día ${Math.round(minutes / 1440) + 1}`,
+      : minutes <= 1440
+        ? `${Math.round(minutes / 6) / 10} h`
+        : `día ${Math.round(minutes / 1440)}`,
   nextAt: (time) => `Próximo a las ${time}`,
   nothingDue: 'No hay nada que anotar ahora.',
   context: '¿Cuándo valoró el dolor?',

@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { PatientDiary } from '@domain';
-import { browserLang } from '../../../shared/i18n/diary-i18n.ts';
+import { browserLang, DiaryI18n } from '../../../shared/i18n/diary-i18n.ts';
 import { problemResponse, settle, specProviders } from '../../../testing/test-fixtures.ts';
 import { HOME_DIARY_ROUTES } from '../home-diary.routes.ts';
 
@@ -80,6 +80,16 @@ describe('PatientDiaryPage', () => {
     else req.flush({ status, title: 'x', code }, problemResponse(status, 'Gone'));
     await settle(harness.fixture);
   }
+
+  it('names time points as the diary counts them, in both languages', () => {
+    const en = new DiaryI18n();
+    const labels = (lang: 'en' | 'es') => {
+      en.lang.set(lang);
+      return [15, 60, 90, 1440, 2880, 14 * 1440].map((m) => en.t().pointLabel(m));
+    };
+    expect(labels('en')).toEqual(['15 min', '1 h', '1.5 h', '24 h', 'day 2', 'day 14']);
+    expect(labels('es')).toEqual(['15 min', '1 h', '1.5 h', '24 h', 'día 2', 'día 14']);
+  });
 
   it('defaults the language from the browser: Spanish for es-*, English otherwise', () => {
     expect(browserLang(['es-MX', 'en'])).toBe('es');
