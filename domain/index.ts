@@ -35,3 +35,5 @@ export * from './follow-ups.ts';
 export * from './schemas/follow-ups.ts';
 export * from './schemas/practice-reports.ts';
 export * from './outcomes/block-reading.ts';
+export * from './diary-links.ts';
+export * from './schemas/diary-links.ts';

@@ -26,6 +26,7 @@ import { practiceReportRoutes } from './routes/reports/index.ts';
 import { ruleSetRoutes } from './routes/rule-sets/index.ts';
 import { practiceSettingsRoutes } from './routes/practice-settings/index.ts';
 import { exportRoutes } from './routes/exports/index.ts';
+import { diaryLinkRoutes } from './routes/diary-links/index.ts';
 import { loggableError } from './services/log-safety.ts';
 import type { App } from './types.ts';
 import { createClock } from './services/clock.ts';
@@ -39,7 +40,7 @@ export const BODY_LIMIT_BYTES = 100 * 1024;
 /** Logs method, path and status, never query strings (a patient search would put a name there). */
 const requestSerializer = (req: { method: string; url: string; ip?: string }) => ({
   method: req.method,
-  path: req.url.split('?')[0],
+  path: req.url.split('?')[0]!.replace(/\/diary\/[^/]+/, '/diary/:token'),
 });
 
 /** Builds the whole product (API, docs, SPA) on an open, migrated database; the caller listens. */
@@ -85,6 +86,7 @@ export async function buildApp(config: ServerConfig, db: Db, logger: FastifyServ
   await app.register(plannedProcedureRoutes);
   await app.register(followUpRoutes);
   await app.register(nursesDayRoutes); // issue 12: worklist, overdue digest
+  await app.register(diaryLinkRoutes);
   await registerSpa(app);
   return app;
 }

@@ -29,6 +29,8 @@ export interface ServerConfig {
   auditSealMs: number;
   /** PUT /api/v1/test/clock shifts the server's clock (e2e journeys); refused outside demo mode. */
   testClock: boolean;
+  /** Hours a patient's diary link stays open after the diary's last time point (issue 15). */
+  diaryLinkGraceHours: number;
 }
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
@@ -59,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     auditDir: env['FT_AUDIT_DIR'] || ((env['FT_DATA_DIR'] || './data').startsWith('memory://') ? null : env['FT_DATA_DIR'] || './data'),
     auditSealMs: positiveInt('FT_AUDIT_SEAL_MS', env['FT_AUDIT_SEAL_MS'], 500),
     testClock: testClockAllowed(env),
+    diaryLinkGraceHours: positiveInt('FT_DIARY_GRACE_HOURS', env['FT_DIARY_GRACE_HOURS'], 48),
   };
 }
 

@@ -47,6 +47,10 @@ export const AUDIT_ACTIONS = [
   'planned-procedure.read', 'planned-procedure.create', 'planned-procedure.baseline', 'planned-procedure.cancel', 'worklist.read', 'digest.read',
   'practice.seed',
   'report.read',
+  'diary-link.create',
+  'diary-link.revoke',
+  'diary-link.read',
+  'diary-link.refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

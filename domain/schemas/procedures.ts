@@ -84,7 +84,9 @@ export type PainScoreCreate = z.input<typeof PainScoreCreateSchema>;
 export const PainScoreViewSchema = z.object({
   id: z.string(), procedureId: z.string(), minutesAfter: z.number(), describesAt: z.string(), enteredAt: z.string(), late: z.boolean(),
   score: z.number(), context: z.enum(PAIN_CONTEXTS), side: z.enum(['left', 'right']).nullable(), reportedReliefPercent: z.number().nullable(),
-  reliefPercent: z.number().nullable(), recordedByName: z.string(), version: z.number(), enteredInError: ErrorMark,
+  reliefPercent: z.number().nullable(), recordedByName: z.string(),
+  /** 'patient' when the patient entered it at home through a diary link (issue 15). */
+  source: z.enum(['staff', 'patient']), version: z.number(), enteredInError: ErrorMark,
 });
 export type PainScoreView = z.infer<typeof PainScoreViewSchema>;
 

@@ -109,6 +109,8 @@ export interface Database {
   planned_procedures: PlannedProceduresTable;
   follow_ups: FollowUpsTable;
   follow_up_events: FollowUpEventsTable;
+  diary_links: DiaryLinksTable;
+  diary_link_attempts: DiaryLinkAttemptsTable;
 }
 
 /** Columns every entered-in-error-capable clinical row has (never deleted, design.md). */
@@ -265,7 +267,10 @@ export interface PainScoresTable extends EnteredInError {
   side: string | null;
   reported_relief_percent: number | null;
   entered_at: Generated<Date>;
-  recorded_by: string;
+  /** Null for a patient-entered score (source 'patient', diary_link_id set). */
+  recorded_by: string | null;
+  source: Generated<'staff' | 'patient'>;
+  diary_link_id: string | null;
   version: Generated<number>;
   /** Set when the score was taken at a follow-up (migration 0008). */
   follow_up_id: ColumnType<string | null, string | null | undefined, string | null>;
@@ -344,4 +349,24 @@ export interface FollowUpEventsTable {
   detail: string | null;
   at: Generated<Date>;
   by_user: string | null;
+}
+
+/** A patient's diary link; only the token's SHA-256 is stored (issue 15). */
+export interface DiaryLinksTable {
+  id: Generated<string>;
+  procedure_id: string;
+  token_hash: string;
+  created_at: Generated<Date>;
+  created_by: string;
+  expires_at: Date;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+}
+
+/** One request to the public diary routes, for its rate limit (operational, pruned after a day). */
+export interface DiaryLinkAttemptsTable {
+  id: Generated<string>;
+  ip: string;
+  at: Generated<Date>;
+  failed: Generated<boolean>;
 }

@@ -17,6 +17,7 @@ export async function pruneOperationalRows(db: Kysely<Database>, now = new Date(
   const attemptsBefore = new Date(now.getTime() - RETENTION.loginAttemptsDays * 86_400_000);
   const sessionsBefore = new Date(now.getTime() - RETENTION.sessionsDays * 86_400_000);
   const attempts = await db.deleteFrom('login_attempts').where('at', '<', attemptsBefore).executeTakeFirst();
+  await db.deleteFrom('diary_link_attempts').where('at', '<', attemptsBefore).execute();
   const sessions = await db.deleteFrom('sessions').where('last_seen_at', '<', sessionsBefore).executeTakeFirst();
   return { loginAttempts: Number(attempts.numDeletedRows), sessions: Number(sessions.numDeletedRows) };
 }

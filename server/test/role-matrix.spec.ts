@@ -25,7 +25,9 @@ describe('role matrix over every route', () => {
     t.app.inject({ method: method as 'GET', url: path.replace('{id}', '1'), headers: as.write, ...(method === 'GET' ? {} : { payload: {} }) });
 
   // Routes every signed-in user (or anyone) may call: no patient data behind them.
-  const OPEN_TO_ALL = new Set(['GET /api/v1/health', 'GET /api/v1/config', 'POST /api/v1/auth/login', 'GET /api/v1/auth/me', 'POST /api/v1/auth/logout', 'GET /api/v1/rule-sets', 'GET /api/v1/practice-settings']);
+  const OPEN_TO_ALL = new Set(['GET /api/v1/health', 'GET /api/v1/config', 'POST /api/v1/auth/login', 'GET /api/v1/auth/me', 'POST /api/v1/auth/logout', 'GET /api/v1/rule-sets', 'GET /api/v1/practice-settings',
+    // The patient's diary link: no session at all, the token is the credential (diary-links.spec.ts covers its scope).
+    'GET /api/v1/diary/{token}', 'POST /api/v1/diary/{token}/pain-scores']);
   // Aggregate, de-identified reports a manager may read (issue 13); nothing patient-level.
   const FOR_MANAGERS = new Set(['GET /api/v1/reports/practice']);
   // Routes a nurse may not call: recording procedures, signing, and all administration.

@@ -13,6 +13,12 @@ export const routes: Routes = [
     loadChildren: () => import('./features/login/login.routes.ts').then((m) => m.LOGIN_ROUTES),
   },
   {
+    // The patient's own diary (issue 15): no login, outside the staff shell.
+    path: 'diary/:token',
+    title: 'Pain diary',
+    loadChildren: () => import('./features/home-diary/home-diary.routes.ts').then((m) => m.HOME_DIARY_ROUTES),
+  },
+  {
     path: '',
     canActivate: [authGuard],
     loadComponent: () => import('./core/shell/shell-page.ts').then((m) => m.ShellPage),

@@ -1,7 +1,6 @@
-import { AssessmentViewSchema, diaryEntryProblem, IdParamsSchema as IdParams, PainDiarySchema, PainScoreCreateSchema, PainScoreViewSchema } from '../../../domain/index.ts';
-import { badRequest, HttpProblem } from '../../http-problem.ts';
+import { AssessmentViewSchema, IdParamsSchema as IdParams, PainDiarySchema, PainScoreCreateSchema, PainScoreViewSchema } from '../../../domain/index.ts';
 import { sessionOf } from '../../plugins/auth.ts';
-import { painDiary, scoreViews } from '../../services/pain-scores.ts';
+import { insertPainScore, painDiary, scoreViews } from '../../services/pain-scores.ts';
 import { assessProcedure, loadProcedure } from '../../services/procedure-data.ts';
 import type { App } from '../../types.ts';
 
@@ -24,23 +23,8 @@ export async function diaryRoutes(app: App): Promise<void> {
     const b = request.body;
     const view = await app.db.transaction().execute(async (tx) => {
       const { row, patientId, ruleSet } = await loadProcedure(tx, id);
-      if (row.error_reason) {
-        throw new HttpProblem({ status: 400, title: 'Procedure entered in error', code: 'entered-in-error', detail: 'This procedure is marked entered in error; scores cannot be added to it.', errors: [{ path: '', message: 'This procedure is marked entered in error' }] });
-      }
-      const performed = row.performed_at.getTime();
-      const minutesAfter = b.minutesAfter ?? Math.round((new Date(b.recordedAt!).getTime() - performed) / 60_000);
-      const baseline = await tx.selectFrom('pain_scores').select('minutes_after').where('procedure_id', '=', id).where('error_reason', 'is', null)
-        .where('context', '=', b.context).where('side', b.side ? '=' : 'is', b.side).where('minutes_after', '<=', 0)
-        .orderBy('minutes_after', 'desc').limit(1).executeTakeFirst();
-      const problem = diaryEntryProblem({
-        minutesAfter, side: b.side ?? null, procedureSide: row.side as 'left' | 'right' | 'bilateral',
-        minutesNow: (Date.now() - performed) / 60_000, baselineMinutes: baseline?.minutes_after ?? null,
-      }, b.recordedAt ? 'recordedAt' : 'minutesAfter');
-      if (problem) throw badRequest([problem]);
-      const inserted = await tx.insertInto('pain_scores').values({
-        procedure_id: id, minutes_after: minutesAfter, describes_at: new Date(performed + minutesAfter * 60_000), score: b.score,
-        context: b.context, side: b.side, reported_relief_percent: b.reportedReliefPercent, recorded_by: user.id,
-      }).returningAll().executeTakeFirstOrThrow();
+      const inserted = await insertPainScore(tx, row, b, { kind: 'staff', userId: user.id });
+      const minutesAfter = inserted.minutes_after;
       await app.audit.patientData(tx, request, 'pain-score.create', patientId, 'pain-score', String(inserted.id), { procedureId: id, minutesAfter });
       const all = await tx.selectFrom('pain_scores').selectAll().where('procedure_id', '=', id).orderBy('minutes_after').orderBy('id').execute();
       return scoreViews(all, new Map([[user.id, user.name]]), ruleSet.settings.lateEntryMinutes).find((s) => s.id === String(inserted.id))!;

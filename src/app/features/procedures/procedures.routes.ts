@@ -2,6 +2,7 @@ import type { Routes } from '@angular/router';
 import { permissionGuard } from '../../core/permission-guard.ts';
 import { EpisodeProceduresStore } from './data/episode-procedures-store.ts';
 import { EpisodeReportStore } from './data/episode-report-store.ts';
+import { DiaryLinkStore } from './data/diary-link-store.ts';
 import { ProcedureStore } from './data/procedure-store.ts';
 import { DocumentationReportPage } from './documentation-report/documentation-report-page.ts';
 import { PainDiaryPage } from './pain-diary/pain-diary-page.ts';
@@ -23,7 +24,7 @@ export const EPISODE_PROCEDURES_ROUTES: Routes = [
 
 /** Under /procedures/:id (patients:read on the parent route): the physician's page and the nurse's diary. */
 export const PROCEDURE_ROUTES: Routes = [
-  { path: '', component: ProcedureDetailPage, providers: [ProcedureStore] },
+  { path: '', component: ProcedureDetailPage, providers: [ProcedureStore, DiaryLinkStore] },
   {
     path: 'diary',
     title: 'Pain diary · FacetTrack',

@@ -86,6 +86,11 @@ export const ProcedureStore = signalStore(
     };
 
     return {
+      /** Looks again for new scores (patients enter them at home) without clearing the page. */
+      async poll(id: string): Promise<void> {
+        if (store.procedure()?.id === id && !store.loading()) await refresh(id);
+      },
+
       /** Loads the procedure and its diary, and with `withAssessment` the assessment and threshold. */
       async load(id: string, withAssessment: boolean): Promise<void> {
         patchState(store, { ...initialState, loading: true });

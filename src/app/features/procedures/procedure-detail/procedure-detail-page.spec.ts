@@ -24,6 +24,7 @@ describe('ProcedureDetailPage', () => {
     await settle(harness.fixture);
     http.expectOne('/api/v1/procedures/11').flush(procedureView());
     http.expectOne('/api/v1/procedures/11/pain-scores').flush(painDiary());
+    http.expectOne('/api/v1/procedures/11/diary-links').flush([]);
     await settle(harness.fixture);
     // The assessment carries its threshold: no rule-set list is fetched to draw the line.
     http.expectOne('/api/v1/procedures/11/assessment').flush(assessmentView());
@@ -91,5 +92,31 @@ describe('ProcedureDetailPage', () => {
     await openAs('nurse');
     expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: /Sign/ }))).toHaveSize(0);
     expect(await loader.getHarness(MatButtonHarness.with({ text: /Enter diary scores/ }))).toBeTruthy();
+  });
+
+  it('lets a nurse hand over a diary link: the sheet shows the address once, in English or Spanish, and the link can be revoked', async () => {
+    await openAs('nurse');
+    await (await loader.getHarness(MatButtonHarness.with({ text: /Create diary link/ }))).click();
+    const created = { id: '5', url: 'http://clinic.example/diary/' + 'T'.repeat(43), expiresAt: '2026-12-11T08:00:00Z' };
+    http.expectOne((r) => r.method === 'POST' && r.url === '/api/v1/procedures/11/diary-links').flush(created);
+    await settle(harness.fixture);
+    http.expectOne('/api/v1/patients/2').flush({ id: '2', givenName: 'Lucía' });
+    await settle(harness.fixture);
+    const link = { id: '5', createdAt: '2026-11-25T09:00:00Z', createdByName: 'Nora Nurse', expiresAt: created.expiresAt, revokedAt: null, status: 'active' };
+    http.expectOne('/api/v1/procedures/11/diary-links').flush([link]);
+    await settle(harness.fixture);
+    const sheet = () => harness.routeNativeElement!.querySelector('.handover-sheet')!.textContent!.replace(/\s+/g, ' ');
+    expect(sheet()).toContain('Pain diary for Lucía');
+    expect(sheet()).toContain(created.url);
+    expect(sheet()).toContain('do not take pain medication and do not nap');
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Español' }))).click();
+    expect(sheet()).toContain('Diario del dolor de Lucía');
+    expect(sheet()).toContain('no tome analgésicos y no duerma la siesta');
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Revoke' }))).click();
+    http.expectOne((r) => r.method === 'DELETE' && r.url === '/api/v1/diary-links/5').flush({ ...link, status: 'revoked', revokedAt: '2026-11-25T10:00:00Z' });
+    await settle(harness.fixture);
+    http.expectOne('/api/v1/procedures/11/diary-links').flush([{ ...link, status: 'revoked' }]);
+    await settle(harness.fixture);
+    expect(harness.routeNativeElement!.querySelector('.handover-sheet')).withContext('a revoked sheet is no longer shown').toBeNull();
   });
 });

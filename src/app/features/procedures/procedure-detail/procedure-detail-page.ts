@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, input, signal, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -10,12 +10,18 @@ import { problemMessage } from '../../../core/problem.ts';
 import { SessionStore } from '../../../core/session-store.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
 import { askReason } from '../../../core/reason-dialog/reason-dialog.ts';
+import { DiaryLinkStore } from '../data/diary-link-store.ts';
 import { ProcedureStore } from '../data/procedure-store.ts';
 import { FollowUpResults } from '../ui/follow-up-results/follow-up-results.ts';
+import { DiaryLinkPanel } from '../ui/diary-link-panel/diary-link-panel.ts';
+import { PainScoreTable } from '../ui/pain-score-table/pain-score-table.ts';
 import { InterpretationPanel } from '../ui/interpretation-panel/interpretation-panel.ts';
 import { ProcedureSummary } from '../ui/procedure-summary/procedure-summary.ts';
 import { ReliefChart } from '../ui/relief-chart/relief-chart.ts';
 import { VerdictCard } from '../ui/verdict-card/verdict-card.ts';
+
+/** How often the page looks for scores the patient entered at home. */
+const POLL_MS = 30_000;
 
 /** One procedure for the physician: details, the diary chart, the verdict, and the signed reading. */
 @Component({
@@ -31,6 +37,8 @@ import { VerdictCard } from '../ui/verdict-card/verdict-card.ts';
     ReliefChart,
     VerdictCard,
     InterpretationPanel,
+    DiaryLinkPanel,
+    PainScoreTable,
   ],
   templateUrl: './procedure-detail-page.html',
   styleUrl: './procedure-detail-page.scss',
@@ -46,14 +54,42 @@ export class ProcedureDetailPage {
   private readonly snackBar = inject(MatSnackBar);
 
   protected readonly kindLabels = PROCEDURE_LABELS;
+  protected readonly links = inject(DiaryLinkStore);
+  protected readonly linkBusy = signal(false);
+  protected readonly linkError = signal<string | null>(null);
   protected readonly signing = signal(false);
   protected readonly signError = signal<string | null>(null);
 
   constructor() {
     effect(() => {
       const id = this.id();
-      untracked(() => void this.store.load(id, true));
+      untracked(() => {
+        void this.store.load(id, true);
+        void this.links.load(id);
+      });
     });
+    // Patients enter scores at home: the diary and verdict refresh while the page is open.
+    const timer = setInterval(() => void this.store.poll(this.id()), POLL_MS);
+    inject(DestroyRef).onDestroy(() => clearInterval(timer));
+  }
+
+  protected async issueLink(): Promise<void> {
+    const p = this.store.procedure();
+    if (!p) return;
+    this.linkBusy.set(true);
+    const result = await this.links.issue(p.id, p.patientId);
+    this.linkBusy.set(false);
+    this.linkError.set(result.ok ? null : problemMessage(result.problem));
+  }
+
+  protected async revokeLink(linkId: string): Promise<void> {
+    const result = await this.links.revoke(this.id(), linkId);
+    this.linkError.set(result.ok ? null : problemMessage(result.problem));
+    if (result.ok) this.snackBar.open('The diary link is revoked.', 'OK', { duration: 6000 });
+  }
+
+  protected diaryMinutes(): number[] {
+    return (this.store.diary()?.schedule ?? []).map((p) => p.minutesAfter).filter((m) => m > 0);
   }
 
   protected reload(): void {

@@ -78,6 +78,7 @@ export function painScore(overrides: Partial<PainScoreView> = {}): PainScoreView
     reportedReliefPercent: null,
     reliefPercent: null,
     recordedByName: 'Nora Nurse',
+    source: 'staff',
     version: 1,
     enteredInError: null,
     ...overrides,
