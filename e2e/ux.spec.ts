@@ -60,8 +60,6 @@ test('a nurse finds a patient by MRN digits, keeps typed input on Escape and giv
     await page.keyboard.press('Escape');
     const confirm = page.getByRole('dialog', { name: 'Discard what you typed?' });
     await expect(confirm).toBeVisible();
-    // The dialog fades in: axe reads mid-animation colours as low contrast, so wait for the open state first.
-    await page.waitForTimeout(500);
     await expectNoAxeViolations(page);
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog.first().getByLabel('Given name')).toHaveValue('Half-typed');

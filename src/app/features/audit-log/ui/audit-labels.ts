@@ -12,6 +12,10 @@ const AUTH_ACTIONS: Readonly<Record<string, string>> = {
   'digest.read': 'Read the overdue digest',
   'practice.seed': 'Seeded an invented practice',
   'report.read': 'Read a practice report',
+  'diary-link.create': 'Created a diary link',
+  'diary-link.revoke': 'Revoked a diary link',
+  'diary-link.read': 'Patient opened a diary link',
+  'diary-link.refused': 'Refused a diary link',
 };
 
 /** What each verb of an action code reads as, before the record's name. */
