@@ -17,22 +17,41 @@ export const MAX_INITIAL_RATIO = 1.3;
 export const MAX_FONT_BYTES = 300 * 1024;
 export const MAX_ICON_FONT_BYTES = 100 * 1024;
 
-export interface WeightFigure { label: string; value: string; reference: string; ratio: number | null; ok: boolean }
+export interface WeightFigure {
+  label: string;
+  value: string;
+  reference: string;
+  ratio: number | null;
+  ok: boolean;
+}
 
-interface InitialJs { files: string[]; raw: number; gzip: number; brotli: number }
+interface InitialJs {
+  files: string[];
+  raw: number;
+  gzip: number;
+  brotli: number;
+}
 
 function ngBuild(cwd: string, outputPath: string): Promise<void> {
   const ng = path.join(ROOT, 'node_modules', '@angular', 'cli', 'bin', 'ng.js');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ng, 'build', '--configuration', 'production', '--output-path', outputPath, '--no-progress'], {
-      cwd,
-      env: { ...process.env, NG_CLI_ANALYTICS: 'false' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [ng, 'build', '--configuration', 'production', '--output-path', outputPath, '--no-progress'],
+      {
+        cwd,
+        env: { ...process.env, NG_CLI_ANALYTICS: 'false' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ng build in ${path.basename(cwd)} failed:\n${out}`))));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`ng build in ${path.basename(cwd)} failed:\n${out}`)),
+    );
   });
 }
 
@@ -53,7 +72,12 @@ async function referenceWorkspace(dir: string): Promise<void> {
         architect: {
           build: {
             builder: build.builder,
-            options: { browser: 'src/main.ts', tsConfig: 'tsconfig.json', inlineStyleLanguage: 'scss', styles: ['src/styles.scss'] },
+            options: {
+              browser: 'src/main.ts',
+              tsConfig: 'tsconfig.json',
+              inlineStyleLanguage: 'scss',
+              styles: ['src/styles.scss'],
+            },
             configurations: { production: { ...build.configurations.production, budgets: [] } },
             defaultConfiguration: 'production',
           },
@@ -78,7 +102,9 @@ async function initialJs(browserDir: string): Promise<InitialJs> {
     const bytes = await readFile(path.join(browserDir, file));
     raw += bytes.length;
     gzip += gzipSync(bytes, { level: 9 }).length;
-    brotli += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    brotli += brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).length;
   }
   return { files: [...new Set(files)], raw, gzip, brotli };
 }
@@ -89,7 +115,8 @@ async function fonts(browserDir: string): Promise<{ name: string; bytes: number 
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else if (/\.(woff2?|ttf|otf|eot)$/.test(entry.name)) found.push({ name: path.relative(browserDir, full), bytes: (await stat(full)).size });
+      else if (/\.(woff2?|ttf|otf|eot)$/.test(entry.name))
+        found.push({ name: path.relative(browserDir, full), bytes: (await stat(full)).size });
     }
   };
   await walk(browserDir);
@@ -111,7 +138,10 @@ export async function benchClientWeight(): Promise<WeightFigure[]> {
     const ref = await initialJs(path.join(tmp, 'reference-out', 'browser'));
     const appFonts = await fonts(path.join(tmp, 'facettrack-out', 'browser'));
     const largest = appFonts[0] ?? { name: '(none)', bytes: 0 };
-    const icon = appFonts.find((f) => /material-symbols/.test(f.name)) ?? { name: '(none)', bytes: 0 };
+    const icon = appFonts.find((f) => /material-symbols/.test(f.name)) ?? {
+      name: '(none)',
+      bytes: 0,
+    };
     const ratio = app.gzip / ref.gzip;
     return [
       {
@@ -121,8 +151,20 @@ export async function benchClientWeight(): Promise<WeightFigure[]> {
         ratio,
         ok: ratio <= MAX_INITIAL_RATIO,
       },
-      { label: `largest font (${largest.name})`, value: kB(largest.bytes), reference: `${kB(MAX_FONT_BYTES)} limit`, ratio: largest.bytes / MAX_FONT_BYTES, ok: largest.bytes <= MAX_FONT_BYTES },
-      { label: `icon font (${icon.name})`, value: kB(icon.bytes), reference: `${kB(MAX_ICON_FONT_BYTES)} limit`, ratio: icon.bytes / MAX_ICON_FONT_BYTES, ok: icon.bytes > 0 && icon.bytes < MAX_ICON_FONT_BYTES },
+      {
+        label: `largest font (${largest.name})`,
+        value: kB(largest.bytes),
+        reference: `${kB(MAX_FONT_BYTES)} limit`,
+        ratio: largest.bytes / MAX_FONT_BYTES,
+        ok: largest.bytes <= MAX_FONT_BYTES,
+      },
+      {
+        label: `icon font (${icon.name})`,
+        value: kB(icon.bytes),
+        reference: `${kB(MAX_ICON_FONT_BYTES)} limit`,
+        ratio: icon.bytes / MAX_ICON_FONT_BYTES,
+        ok: icon.bytes > 0 && icon.bytes < MAX_ICON_FONT_BYTES,
+      },
     ];
   } finally {
     await rm(tmp, { recursive: true, force: true });
@@ -132,7 +174,10 @@ export async function benchClientWeight(): Promise<WeightFigure[]> {
 /** Prints each figure, its reference and the ratio; true when every target is met. */
 export async function printClientWeight(): Promise<boolean> {
   const figures = await benchClientWeight();
-  for (const f of figures) console.log(`${f.label}: ${f.value} vs ${f.reference}${f.ratio === null ? '' : ` = ${f.ratio.toFixed(2)}x`}  ${f.ok ? 'ok' : 'OVER'}`);
+  for (const f of figures)
+    console.log(
+      `${f.label}: ${f.value} vs ${f.reference}${f.ratio === null ? '' : ` = ${f.ratio.toFixed(2)}x`}  ${f.ok ? 'ok' : 'OVER'}`,
+    );
   return figures.every((f) => f.ok);
 }
 

@@ -16,48 +16,77 @@ export interface Figure {
 }
 
 export function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+  return sorted[
+    Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  ]!;
 }
 
 /** `connections` loops each sending requests back to back for `seconds`; returns req/s and latencies. */
-async function load(url: (i: number) => string, headers: Record<string, string>, connections: number, seconds: number) {
+async function load(
+  url: (i: number) => string,
+  headers: Record<string, string>,
+  connections: number,
+  seconds: number,
+) {
   const latencies: number[] = [];
   let failures = 0;
   const until = performance.now() + seconds * 1000;
   let n = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: connections }, async () => {
-    while (performance.now() < until) {
-      const t0 = performance.now();
-      const res = await fetch(url(n++), { headers });
-      await res.arrayBuffer();
-      if (!res.ok) failures++;
-      latencies.push(performance.now() - t0);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < until) {
+        const t0 = performance.now();
+        const res = await fetch(url(n++), { headers });
+        await res.arrayBuffer();
+        if (!res.ok) failures++;
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   if (failures) throw new Error(`${failures} of ${latencies.length} requests failed`);
-  return { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), n: latencies.length };
+  return {
+    rps: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    n: latencies.length,
+  };
 }
 
 /** Starts bench/server-child.ts and waits for its address, session and patient ids. */
 async function nurseApp(kind: 'pglite' | 'postgres', patients: number) {
-  const child = spawn(process.execPath, [new URL('./server-child.ts', import.meta.url).pathname, kind, String(patients)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [new URL('./server-child.ts', import.meta.url).pathname, kind, String(patients)],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   const nextLine = async () => {
     const { value, done } = await lines.next();
     if (done) throw new Error('the bench server stopped');
     return value as string;
   };
-  const info = JSON.parse(await nextLine()) as { base: string; headers: Record<string, string>; ids: string[] };
+  const info = JSON.parse(await nextLine()) as {
+    base: string;
+    headers: Record<string, string>;
+    ids: string[];
+  };
   return {
     ...info,
     seed: async (n: number) => {
       child.stdin!.write(`seed ${n}\n`);
       while ((await nextLine()) !== 'seeded');
     },
-    t: { close: () => new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.stdin!.end(); }) },
+    t: {
+      close: () =>
+        new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.stdin!.end();
+        }),
+    },
   };
 }
 
@@ -68,9 +97,21 @@ export async function auditedReadVsHealth(seconds = 8): Promise<Figure> {
     await load(() => `${base}/api/v1/health`, {}, 10, 1); // warm-up
     await load((i) => `${base}/api/v1/patients/${ids[i % ids.length]}`, headers, 10, 1);
     const health = await load(() => `${base}/api/v1/health`, {}, 50, seconds);
-    const read = await load((i) => `${base}/api/v1/patients/${ids[(i * 7919) % ids.length]}`, headers, 50, seconds);
+    const read = await load(
+      (i) => `${base}/api/v1/patients/${ids[(i * 7919) % ids.length]}`,
+      headers,
+      50,
+      seconds,
+    );
     const ratio = read.rps / health.rps;
-    return { name: `audited patient read req/s (PostgreSQL, 50 conn; p95 ${read.p95.toFixed(0)} ms)`, value: read.rps, reference: health.rps, ratio, target: '>= 0.35 of GET /health', ok: ratio >= 0.35 };
+    return {
+      name: `audited patient read req/s (PostgreSQL, 50 conn; p95 ${read.p95.toFixed(0)} ms)`,
+      value: read.rps,
+      reference: health.rps,
+      ratio,
+      target: '>= 0.35 of GET /health',
+      ok: ratio >= 0.35,
+    };
   } finally {
     await t.close();
   }
@@ -99,7 +140,14 @@ export async function searchScaling(kind: 'pglite' | 'postgres', requests = 150)
     await measure();
     const large = await measure();
     const ratio = large / small;
-    return { name: `patient search median ms at 20,000 vs 2,000 patients (${kind})`, value: large, reference: small, ratio, target: '<= 1.2', ok: ratio <= 1.2 };
+    return {
+      name: `patient search median ms at 20,000 vs 2,000 patients (${kind})`,
+      value: large,
+      reference: small,
+      ratio,
+      target: '<= 1.2',
+      ok: ratio <= 1.2,
+    };
   } finally {
     await t.close();
   }
@@ -110,10 +158,20 @@ export async function pgliteFairness(seconds = 10): Promise<Figure> {
   const { t, headers, ids, base } = await nurseApp('pglite', 2000);
   try {
     await load((i) => `${base}/api/v1/patients/${ids[i % ids.length]}`, headers, 10, 1);
-    const url = (i: number) => (i % 4 === 0 ? `${base}/api/v1/patients?q=targetson` : `${base}/api/v1/patients/${ids[(i * 7919) % ids.length]}`);
+    const url = (i: number) =>
+      i % 4 === 0
+        ? `${base}/api/v1/patients?q=targetson`
+        : `${base}/api/v1/patients/${ids[(i * 7919) % ids.length]}`;
     const r = await load(url, headers, 100, seconds);
     const ratio = r.p99 / r.p50;
-    return { name: `PGlite p99 ms at 100 connections (p50 reference; ${r.rps.toFixed(0)} req/s)`, value: r.p99, reference: r.p50, ratio, target: '<= 3', ok: ratio <= 3 };
+    return {
+      name: `PGlite p99 ms at 100 connections (p50 reference; ${r.rps.toFixed(0)} req/s)`,
+      value: r.p99,
+      reference: r.p50,
+      ratio,
+      target: '<= 3',
+      ok: ratio <= 3,
+    };
   } finally {
     await t.close();
   }

@@ -15,8 +15,11 @@ const PATIENTS = Number(process.env['BENCH_PATIENTS'] ?? 20_000);
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 20);
 const TARGET_P95_MS = 200;
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-async function time(fn: () => Promise<unknown>): Promise<{ p50: number; p95: number; rps: number }> {
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+async function time(
+  fn: () => Promise<unknown>,
+): Promise<{ p50: number; p95: number; rps: number }> {
   await fn(); // warm-up
   const t: number[] = [];
   const started = performance.now();
@@ -38,8 +41,15 @@ export async function benchReports(kind: 'pglite' | 'postgres'): Promise<boolean
     await t.createUser('bench-physician', 'physician');
     await t.createUser('bench-nurse2', 'nurse');
     const seeded = performance.now();
-    const made = await seedPractice(t.db.kysely, { patients: PATIENTS, seed: 1, until: new Date().toISOString().slice(0, 10), spanDays: 730 });
-    console.log(`[${kind}] seeded ${made.patients} patients, ${made.procedures} procedures, ${made.painScores} pain scores in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
+    const made = await seedPractice(t.db.kysely, {
+      patients: PATIENTS,
+      seed: 1,
+      until: new Date().toISOString().slice(0, 10),
+      spanDays: 730,
+    });
+    console.log(
+      `[${kind}] seeded ${made.patients} patients, ${made.procedures} procedures, ${made.painScores} pain scores in ${((performance.now() - seeded) / 1000).toFixed(1)} s`,
+    );
     const manager = await t.login('bench-manager');
     const doc = await t.login('bench-physician');
     const nurse = await t.login('bench-nurse2');
@@ -50,22 +60,49 @@ export async function benchReports(kind: 'pglite' | 'postgres'): Promise<boolean
       if (!res.ok) throw new Error(`${path}: ${res.status}`);
       return res.json();
     };
-    const patient = ((await get(nurse.read, '/api/v1/patients?pageSize=1')()) as { items: { id: string }[] }).items[0]!;
+    const patient = (
+      (await get(nurse.read, '/api/v1/patients?pageSize=1')()) as { items: { id: string }[] }
+    ).items[0]!;
     const cases: [string, () => Promise<unknown>, (() => Promise<unknown>) | null, boolean][] = [
-      ['GET /reports/practice', get(manager.read, '/api/v1/reports/practice'), () => practiceReport(t.db.kysely, PracticeReportQuerySchema.parse({})), true],
-      ['GET /reports/outcomes', get(doc.read, '/api/v1/reports/outcomes'), () => outcomesReport(t.db.kysely, OutcomesQuerySchema.parse({})), true],
-      ['GET /reports/outcomes lumbar MBB', get(doc.read, '/api/v1/reports/outcomes?region=lumbar&kind=mbb'), () => outcomesReport(t.db.kysely, OutcomesQuerySchema.parse({ region: 'lumbar', kind: 'mbb' })), true],
+      [
+        'GET /reports/practice',
+        get(manager.read, '/api/v1/reports/practice'),
+        () => practiceReport(t.db.kysely, PracticeReportQuerySchema.parse({})),
+        true,
+      ],
+      [
+        'GET /reports/outcomes',
+        get(doc.read, '/api/v1/reports/outcomes'),
+        () => outcomesReport(t.db.kysely, OutcomesQuerySchema.parse({})),
+        true,
+      ],
+      [
+        'GET /reports/outcomes lumbar MBB',
+        get(doc.read, '/api/v1/reports/outcomes?region=lumbar&kind=mbb'),
+        () =>
+          outcomesReport(t.db.kysely, OutcomesQuerySchema.parse({ region: 'lumbar', kind: 'mbb' })),
+        true,
+      ],
       ['GET /patients?q=', get(nurse.read, '/api/v1/patients?q=lund'), null, false],
       ['GET /patients/:id', get(nurse.read, `/api/v1/patients/${patient.id}`), null, false],
-      ['GET /patients/:id/episodes', get(nurse.read, `/api/v1/patients/${patient.id}/episodes`), null, false],
+      [
+        'GET /patients/:id/episodes',
+        get(nurse.read, `/api/v1/patients/${patient.id}/episodes`),
+        null,
+        false,
+      ],
     ];
     for (const [name, http, direct, target] of cases) {
       const h = await time(http);
       const d = direct ? await time(direct) : null;
       const over = target && kind === 'postgres' && h.p95 > TARGET_P95_MS;
       ok &&= !over;
-      const ratio = d ? `  in-process ${d.p50.toFixed(1)} ms, ratio ${(h.p50 / d.p50).toFixed(2)}` : '';
-      console.log(`[${kind}] ${name.padEnd(34)} p50=${h.p50.toFixed(1)} ms p95=${h.p95.toFixed(1)} ms ${h.rps.toFixed(1)} req/s${ratio}${target ? (over ? '  OVER' : kind === 'postgres' ? '  ok' : '') : ''}`);
+      const ratio = d
+        ? `  in-process ${d.p50.toFixed(1)} ms, ratio ${(h.p50 / d.p50).toFixed(2)}`
+        : '';
+      console.log(
+        `[${kind}] ${name.padEnd(34)} p50=${h.p50.toFixed(1)} ms p95=${h.p95.toFixed(1)} ms ${h.rps.toFixed(1)} req/s${ratio}${target ? (over ? '  OVER' : kind === 'postgres' ? '  ok' : '') : ''}`,
+      );
     }
   } finally {
     await t.close();

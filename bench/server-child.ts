@@ -19,7 +19,9 @@ const seed = async (n: number) => {
   next += n;
 };
 await seed(Number(process.argv[3] ?? 2000));
-const ids = (await t.db.kysely.selectFrom('patients').select('id').execute()).map((r) => String(r.id));
+const ids = (await t.db.kysely.selectFrom('patients').select('id').execute()).map((r) =>
+  String(r.id),
+);
 await t.app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
 console.log(JSON.stringify({ base, headers: nurse.read, ids }));

@@ -1,4 +1,12 @@
-import { addDays, addMonths, daysBetween, isTimeZone, localDateOf, startOfLocalDay, todayIn } from './calendar.ts';
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  isTimeZone,
+  localDateOf,
+  startOfLocalDay,
+  todayIn,
+} from './calendar.ts';
 
 describe('calendar', () => {
   describe('addMonths at month ends and leap days', () => {
@@ -43,11 +51,21 @@ describe('calendar', () => {
     });
 
     it('finds the first instant of a local day, also on DST changes', () => {
-      expect(startOfLocalDay('2026-07-01', 'America/Los_Angeles').toISOString()).toBe('2026-07-01T07:00:00.000Z');
-      expect(startOfLocalDay('2026-03-29', 'Europe/London').toISOString()).toBe('2026-03-29T00:00:00.000Z');
-      expect(startOfLocalDay('2026-03-30', 'Europe/London').toISOString()).toBe('2026-03-29T23:00:00.000Z');
-      expect(startOfLocalDay('2026-11-01', 'America/New_York').toISOString()).toBe('2026-11-01T04:00:00.000Z');
-      expect(startOfLocalDay('2026-11-02', 'America/New_York').toISOString()).toBe('2026-11-02T05:00:00.000Z');
+      expect(startOfLocalDay('2026-07-01', 'America/Los_Angeles').toISOString()).toBe(
+        '2026-07-01T07:00:00.000Z',
+      );
+      expect(startOfLocalDay('2026-03-29', 'Europe/London').toISOString()).toBe(
+        '2026-03-29T00:00:00.000Z',
+      );
+      expect(startOfLocalDay('2026-03-30', 'Europe/London').toISOString()).toBe(
+        '2026-03-29T23:00:00.000Z',
+      );
+      expect(startOfLocalDay('2026-11-01', 'America/New_York').toISOString()).toBe(
+        '2026-11-01T04:00:00.000Z',
+      );
+      expect(startOfLocalDay('2026-11-02', 'America/New_York').toISOString()).toBe(
+        '2026-11-02T05:00:00.000Z',
+      );
     });
 
     it('knows IANA names and refuses others', () => {

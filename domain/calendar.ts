@@ -16,8 +16,12 @@ export function addDays(date: string, days: number): string {
 export function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const first = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, lastDay))).toISOString().slice(0, 10);
+  const lastDay = new Date(
+    Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0),
+  ).getUTCDate();
+  return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, lastDay)))
+    .toISOString()
+    .slice(0, 10);
 }
 
 /** The calendar date (UTC) of an ISO date-time. */
@@ -39,7 +43,14 @@ function partsIn(timeZone: string): Intl.DateTimeFormat {
   let f = partsFormatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', {
-      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
     });
     partsFormatters.set(timeZone, f);
   }
@@ -57,12 +68,25 @@ export function isTimeZone(timeZone: string): boolean {
 }
 
 /** Wall-clock fields of an instant in a zone. */
-function wallClock(instant: Date, timeZone: string): { date: string; minutesOfDay: number; offsetMs: number } {
-  const p = Object.fromEntries(partsIn(timeZone).formatToParts(instant).map((x) => [x.type, x.value]));
+function wallClock(
+  instant: Date,
+  timeZone: string,
+): { date: string; minutesOfDay: number; offsetMs: number } {
+  const p = Object.fromEntries(
+    partsIn(timeZone)
+      .formatToParts(instant)
+      .map((x) => [x.type, x.value]),
+  );
   const date = `${p['year']}-${p['month']}-${p['day']}`;
-  const h = Number(p['hour']), mi = Number(p['minute']), s = Number(p['second']);
+  const h = Number(p['hour']),
+    mi = Number(p['minute']),
+    s = Number(p['second']);
   const asUtc = Date.UTC(Number(p['year']), Number(p['month']) - 1, Number(p['day']), h, mi, s);
-  return { date, minutesOfDay: h * 60 + mi, offsetMs: asUtc - Math.floor(instant.getTime() / 1000) * 1000 };
+  return {
+    date,
+    minutesOfDay: h * 60 + mi,
+    offsetMs: asUtc - Math.floor(instant.getTime() / 1000) * 1000,
+  };
 }
 
 /**

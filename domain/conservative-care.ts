@@ -47,7 +47,13 @@ export function conservativeCareDays(therapies: readonly TherapyPeriod[], asOf: 
   const limit = dayNumber(asOf);
   const spans = therapies
     .filter((t) => !t.enteredInError)
-    .map((t) => [dayNumber(t.startDate), Math.min(t.endDate ? dayNumber(t.endDate) : limit, limit)] as const)
+    .map(
+      (t) =>
+        [
+          dayNumber(t.startDate),
+          Math.min(t.endDate ? dayNumber(t.endDate) : limit, limit),
+        ] as const,
+    )
     .filter(([start, end]) => start <= end)
     .sort((a, b) => a[0] - b[0]);
   let total = 0;
@@ -61,7 +67,11 @@ export function conservativeCareDays(therapies: readonly TherapyPeriod[], asOf: 
 }
 
 /** Whether the conservative care tried meets a rule set's minimum (a per-rule-set setting, domain.md section 4). */
-export function meetsConservativeCareMinimum(therapies: readonly TherapyPeriod[], asOf: string, minimumDays: number): { met: boolean; days: number; minimumDays: number } {
+export function meetsConservativeCareMinimum(
+  therapies: readonly TherapyPeriod[],
+  asOf: string,
+  minimumDays: number,
+): { met: boolean; days: number; minimumDays: number } {
   const days = conservativeCareDays(therapies, asOf);
   return { met: days >= minimumDays, days, minimumDays };
 }

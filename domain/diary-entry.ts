@@ -13,8 +13,22 @@ export const FUTURE_TOLERANCE_MINUTES = 5;
  * The baseline of one series (context x side): the latest valid score at or before the block (a
  * corrected baseline replaces an earlier one). Null when there is none.
  */
-export function baselineScore(scores: readonly Pick<DiaryScore, 'minutesAfter' | 'score' | 'context' | 'side' | 'enteredInError'>[], context: PainContext, side: 'left' | 'right' | null): number | null {
-  const candidates = scores.filter((s) => !s.enteredInError && s.minutesAfter <= 0 && s.context === context && (s.side ?? null) === side)
+export function baselineScore(
+  scores: readonly Pick<
+    DiaryScore,
+    'minutesAfter' | 'score' | 'context' | 'side' | 'enteredInError'
+  >[],
+  context: PainContext,
+  side: 'left' | 'right' | null,
+): number | null {
+  const candidates = scores
+    .filter(
+      (s) =>
+        !s.enteredInError &&
+        s.minutesAfter <= 0 &&
+        s.context === context &&
+        (s.side ?? null) === side,
+    )
     .sort((a, b) => a.minutesAfter - b.minutesAfter);
   return candidates.length ? candidates.at(-1)!.score : null;
 }
@@ -32,13 +46,23 @@ export interface DiaryEntryFacts {
 }
 
 /** The field problem of a new diary score, or null when it may be recorded. `timeField` is the field the client sent. */
-export function diaryEntryProblem(f: DiaryEntryFacts, timeField: 'minutesAfter' | 'recordedAt'): { path: string; message: string } | null {
-  if (f.minutesAfter < -BASELINE_WINDOW_MINUTES) return { path: timeField, message: 'A baseline must be within 24 hours before the block' };
-  if (f.minutesAfter > f.minutesNow + FUTURE_TOLERANCE_MINUTES) return { path: timeField, message: 'A score cannot describe a time in the future' };
-  if (f.side && f.procedureSide !== 'bilateral') return { path: 'side', message: 'Left and right scores are for bilateral procedures only' };
+export function diaryEntryProblem(
+  f: DiaryEntryFacts,
+  timeField: 'minutesAfter' | 'recordedAt',
+): { path: string; message: string } | null {
+  if (f.minutesAfter < -BASELINE_WINDOW_MINUTES)
+    return { path: timeField, message: 'A baseline must be within 24 hours before the block' };
+  if (f.minutesAfter > f.minutesNow + FUTURE_TOLERANCE_MINUTES)
+    return { path: timeField, message: 'A score cannot describe a time in the future' };
+  if (f.side && f.procedureSide !== 'bilateral')
+    return { path: 'side', message: 'Left and right scores are for bilateral procedures only' };
   // A score timed before this series' baseline would change what the baseline means.
   if (f.baselineMinutes !== null && f.minutesAfter < f.baselineMinutes) {
-    return { path: timeField, message: 'This time is before the recorded baseline; mark the baseline entered in error first if it is wrong' };
+    return {
+      path: timeField,
+      message:
+        'This time is before the recorded baseline; mark the baseline entered in error first if it is wrong',
+    };
   }
   return null;
 }
@@ -52,5 +76,10 @@ export function sameScaleBeforeAndAfter(scores: readonly DiaryScore[]): boolean 
   const valid = scores.filter((s) => !s.enteredInError);
   const posts = valid.filter((s) => s.minutesAfter > 0);
   if (!posts.length) return null;
-  return posts.some((p) => valid.some((b) => b.minutesAfter <= 0 && b.context === p.context && (b.side ?? null) === (p.side ?? null)));
+  return posts.some((p) =>
+    valid.some(
+      (b) =>
+        b.minutesAfter <= 0 && b.context === p.context && (b.side ?? null) === (p.side ?? null),
+    ),
+  );
 }

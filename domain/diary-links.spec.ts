@@ -1,4 +1,9 @@
-import { diaryLinkExpiresAt, diaryLinkStatus, isDuplicateEntry, isTimePointComplete } from './diary-links.ts';
+import {
+  diaryLinkExpiresAt,
+  diaryLinkStatus,
+  isDuplicateEntry,
+  isTimePointComplete,
+} from './diary-links.ts';
 
 describe('diary links', () => {
   const at = new Date('2026-11-25T10:00:00Z');
@@ -10,7 +15,10 @@ describe('diary links', () => {
       [[14 * 1440, 15], 0, hours(14 * 24)],
       [[], 24, hours(24)],
     ];
-    for (const [minutes, grace, expected] of table) expect(diaryLinkExpiresAt(at, minutes, grace)).withContext(`${minutes} +${grace}h`).toEqual(expected);
+    for (const [minutes, grace, expected] of table)
+      expect(diaryLinkExpiresAt(at, minutes, grace))
+        .withContext(`${minutes} +${grace}h`)
+        .toEqual(expected);
   });
 
   it('status: revoked wins over expired; expiry is exclusive at its instant', () => {
@@ -21,7 +29,10 @@ describe('diary links', () => {
       [hours(0), hours(1), 'revoked'],
       [hours(0), hours(3), 'revoked'],
     ];
-    for (const [revokedAt, now, expected] of table) expect(diaryLinkStatus({ expiresAt: hours(2), revokedAt }, now)).withContext(`${revokedAt} ${now.toISOString()}`).toBe(expected);
+    for (const [revokedAt, now, expected] of table)
+      expect(diaryLinkStatus({ expiresAt: hours(2), revokedAt }, now))
+        .withContext(`${revokedAt} ${now.toISOString()}`)
+        .toBe(expected);
   });
 
   it('the same time point, context and side twice is a duplicate; another context or side is not', () => {
@@ -33,7 +44,10 @@ describe('diary links', () => {
       [30, 'activity', null, false],
       [60, 'activity', 'left', false],
     ];
-    for (const [minutesAfter, context, side, expected] of table) expect(isDuplicateEntry(existing, { minutesAfter, context, side })).withContext(`${minutesAfter} ${context} ${side}`).toBe(expected);
+    for (const [minutesAfter, context, side, expected] of table)
+      expect(isDuplicateEntry(existing, { minutesAfter, context, side }))
+        .withContext(`${minutesAfter} ${context} ${side}`)
+        .toBe(expected);
     expect(isDuplicateEntry([], { minutesAfter: 30, context: 'rest', side: null })).toBeFalse();
   });
 
@@ -41,6 +55,14 @@ describe('diary links', () => {
     expect(isTimePointComplete([], false)).toBeFalse();
     expect(isTimePointComplete([{ context: 'rest', side: null }], false)).toBeTrue();
     expect(isTimePointComplete([{ context: 'rest', side: 'left' }], true)).toBeFalse();
-    expect(isTimePointComplete([{ context: 'rest', side: 'left' }, { context: 'activity', side: 'right' }], true)).toBeTrue();
+    expect(
+      isTimePointComplete(
+        [
+          { context: 'rest', side: 'left' },
+          { context: 'activity', side: 'right' },
+        ],
+        true,
+      ),
+    ).toBeTrue();
   });
 });

@@ -12,7 +12,12 @@ export interface DiaryTimePoint {
  * Status of each time point (baseline first) at `now`: done when a score exists at that point; due
  * from its time until the next point's time; overdue after that (the last point stays due a day).
  */
-export function diarySchedule(diaryMinutes: readonly number[], performedAt: Date, recordedMinutes: readonly number[], now: Date): DiaryTimePoint[] {
+export function diarySchedule(
+  diaryMinutes: readonly number[],
+  performedAt: Date,
+  recordedMinutes: readonly number[],
+  now: Date,
+): DiaryTimePoint[] {
   const points = [0, ...[...diaryMinutes].sort((a, b) => a - b)];
   const done = new Set(recordedMinutes.map((m) => (m <= 0 ? 0 : m)));
   const elapsed = (now.getTime() - performedAt.getTime()) / 60_000;
@@ -20,7 +25,8 @@ export function diarySchedule(diaryMinutes: readonly number[], performedAt: Date
     if (done.has(minutesAfter)) return { minutesAfter, status: 'done' };
     if (minutesAfter === 0) return { minutesAfter, status: elapsed <= 0 ? 'due' : 'overdue' };
     const next = points[i + 1] ?? minutesAfter + 24 * 60;
-    const status: TimePointStatus = elapsed < minutesAfter ? 'upcoming' : elapsed < next ? 'due' : 'overdue';
+    const status: TimePointStatus =
+      elapsed < minutesAfter ? 'upcoming' : elapsed < next ? 'due' : 'overdue';
     return { minutesAfter, status };
   });
 }
@@ -31,7 +37,12 @@ export function diarySchedule(diaryMinutes: readonly number[], performedAt: Date
  * else the next upcoming. Older overdue points stay one pick away in the schedule.
  */
 export function nextDiaryPoint(schedule: readonly DiaryTimePoint[]): DiaryTimePoint | null {
-  return schedule.find((p) => p.status === 'due') ?? [...schedule].reverse().find((p) => p.status === 'overdue') ?? schedule.find((p) => p.status === 'upcoming') ?? null;
+  return (
+    schedule.find((p) => p.status === 'due') ??
+    [...schedule].reverse().find((p) => p.status === 'overdue') ??
+    schedule.find((p) => p.status === 'upcoming') ??
+    null
+  );
 }
 
 /** Whether an entry is late: entered `lateEntryMinutes` or more after the time it describes. */

@@ -1,5 +1,14 @@
 import {
-  DEFAULT_FOLLOW_UP_SETTINGS, followUpDueDate, formatFollowUpPoints, parseFollowUpPoints, followUpSchedule, followUpSection, outsideWindow, overdueSince, plannedProcedureSection, rfaDurability,
+  DEFAULT_FOLLOW_UP_SETTINGS,
+  followUpDueDate,
+  formatFollowUpPoints,
+  parseFollowUpPoints,
+  followUpSchedule,
+  followUpSection,
+  outsideWindow,
+  overdueSince,
+  plannedProcedureSection,
+  rfaDurability,
   statusAfterNoAnswer,
 } from './follow-ups.ts';
 
@@ -15,27 +24,45 @@ describe('follow-ups', () => {
       ['2024-02-28', 1, 'days', '2024-02-29'],
     ];
     for (const [from, count, unit, due] of cases) {
-      it(`${from} + ${count} ${unit} = ${due}`, () => expect(followUpDueDate(from, { count, unit })).toBe(due));
+      it(`${from} + ${count} ${unit} = ${due}`, () =>
+        expect(followUpDueDate(from, { count, unit })).toBe(due));
     }
   });
 
   describe('schedule from the rule set, in the practice time zone', () => {
     it('an RFA gets 2 and 6 weeks, 3, 6 and 12 months (domain.md section 2)', () => {
-      const s = followUpSchedule({ kind: 'rfa', intent: 'therapeutic', performedAt: '2026-01-31T15:00:00Z' }, DEFAULT_FOLLOW_UP_SETTINGS, 'UTC');
+      const s = followUpSchedule(
+        { kind: 'rfa', intent: 'therapeutic', performedAt: '2026-01-31T15:00:00Z' },
+        DEFAULT_FOLLOW_UP_SETTINGS,
+        'UTC',
+      );
       expect(s.map((f) => [f.label, f.dueDate, f.kind])).toEqual([
-        ['2 weeks', '2026-02-14', 'call'], ['6 weeks', '2026-03-14', 'call'], ['3 months', '2026-04-30', 'visit'],
-        ['6 months', '2026-07-31', 'call'], ['12 months', '2027-01-31', 'visit'],
+        ['2 weeks', '2026-02-14', 'call'],
+        ['6 weeks', '2026-03-14', 'call'],
+        ['3 months', '2026-04-30', 'visit'],
+        ['6 months', '2026-07-31', 'call'],
+        ['12 months', '2027-01-31', 'visit'],
       ]);
       expect(s.every((f) => f.windowDays === 3)).toBeTrue();
     });
 
     it('a diagnostic block gets one call on day 1', () => {
-      const s = followUpSchedule({ kind: 'mbb', intent: 'diagnostic', performedAt: '2026-05-10T09:00:00Z' }, DEFAULT_FOLLOW_UP_SETTINGS, 'UTC');
+      const s = followUpSchedule(
+        { kind: 'mbb', intent: 'diagnostic', performedAt: '2026-05-10T09:00:00Z' },
+        DEFAULT_FOLLOW_UP_SETTINGS,
+        'UTC',
+      );
       expect(s).toEqual([{ label: '1 day', dueDate: '2026-05-11', kind: 'call', windowDays: 3 }]);
     });
 
     it('a therapeutic IA counts as treatment', () => {
-      expect(followUpSchedule({ kind: 'ia', intent: 'therapeutic', performedAt: '2026-05-10T09:00:00Z' }, DEFAULT_FOLLOW_UP_SETTINGS, 'UTC').length).toBe(5);
+      expect(
+        followUpSchedule(
+          { kind: 'ia', intent: 'therapeutic', performedAt: '2026-05-10T09:00:00Z' },
+          DEFAULT_FOLLOW_UP_SETTINGS,
+          'UTC',
+        ).length,
+      ).toBe(5);
     });
 
     const zoneCases: Array<[string, string, string, string]> = [
@@ -51,8 +78,18 @@ describe('follow-ups', () => {
     ];
     for (const [at, zone, label, due] of zoneCases) {
       it(`${at} in ${zone}: ${label} falls on ${due}`, () => {
-        const settings = { ...DEFAULT_FOLLOW_UP_SETTINGS, diagnosticFollowUpPoints: [{ count: 1, unit: 'days' as const, kind: 'call' as const }, { count: 2, unit: 'weeks' as const, kind: 'call' as const }] };
-        const s = followUpSchedule({ kind: 'mbb', intent: 'diagnostic', performedAt: at }, settings, zone);
+        const settings = {
+          ...DEFAULT_FOLLOW_UP_SETTINGS,
+          diagnosticFollowUpPoints: [
+            { count: 1, unit: 'days' as const, kind: 'call' as const },
+            { count: 2, unit: 'weeks' as const, kind: 'call' as const },
+          ],
+        };
+        const s = followUpSchedule(
+          { kind: 'mbb', intent: 'diagnostic', performedAt: at },
+          settings,
+          zone,
+        );
         expect(s.find((f) => f.label === label)?.dueDate).toBe(due);
       });
     }
@@ -71,7 +108,8 @@ describe('follow-ups', () => {
       ['2026-12-30', '2027-01-03', 'overdue'],
     ];
     for (const [due, today, section] of cases) {
-      it(`due ${due}, today ${today}: ${section}`, () => expect(followUpSection(due, 3, today)).toBe(section));
+      it(`due ${due}, today ${today}: ${section}`, () =>
+        expect(followUpSection(due, 3, today)).toBe(section));
     }
     it('a window of 0 days is overdue the day after', () => {
       expect(followUpSection('2026-02-14', 0, '2026-02-14')).toBe('dueToday');
@@ -97,10 +135,14 @@ describe('follow-ups', () => {
 
   it('reads and writes follow-up points as text for the rule-set form', () => {
     expect(parseFollowUpPoints('2 weeks call, 3 months visit; 1 day')).toEqual([
-      { count: 2, unit: 'weeks', kind: 'call' }, { count: 3, unit: 'months', kind: 'visit' }, { count: 1, unit: 'days', kind: 'call' },
+      { count: 2, unit: 'weeks', kind: 'call' },
+      { count: 3, unit: 'months', kind: 'visit' },
+      { count: 1, unit: 'days', kind: 'call' },
     ]);
     expect(parseFollowUpPoints('soon')[0]!.count).toBeNaN();
-    expect(parseFollowUpPoints(formatFollowUpPoints(DEFAULT_FOLLOW_UP_SETTINGS.followUpPoints))).toEqual(DEFAULT_FOLLOW_UP_SETTINGS.followUpPoints);
+    expect(
+      parseFollowUpPoints(formatFollowUpPoints(DEFAULT_FOLLOW_UP_SETTINGS.followUpPoints)),
+    ).toEqual(DEFAULT_FOLLOW_UP_SETTINGS.followUpPoints);
   });
 
   it('"no answer" makes a follow-up missed at the attempts setting', () => {
@@ -111,20 +153,40 @@ describe('follow-ups', () => {
   });
 
   describe('RFA durability at 3, 6, 12 months', () => {
-    const at = (date: string, score: number, reported: number | null = null, context: 'rest' | 'activity' = 'activity') => ({ date, score, context, reportedReliefPercent: reported });
+    const at = (
+      date: string,
+      score: number,
+      reported: number | null = null,
+      context: 'rest' | 'activity' = 'activity',
+    ) => ({ date, score, context, reportedReliefPercent: reported });
     it('held, lost and pending from NRS relief against the baseline', () => {
-      const d = rfaDurability('2026-01-31', { activity: 8 }, [at('2026-04-30', 2), at('2026-08-02', 5)], '2026-09-01', 7);
+      const d = rfaDurability(
+        '2026-01-31',
+        { activity: 8 },
+        [at('2026-04-30', 2), at('2026-08-02', 5)],
+        '2026-09-01',
+        7,
+      );
       expect(d).toEqual([
         { months: 3, status: 'held', reliefPercent: 75, date: '2026-04-30' },
         { months: 6, status: 'lost', reliefPercent: 37.5, date: '2026-08-02' },
         { months: 12, status: 'pending', reliefPercent: null, date: null },
       ]);
     });
-    it('exactly 50% holds; a baseline of 0 falls back to the patient\'s own percent; a passed milestone with no score is unknown', () => {
-      expect(rfaDurability('2026-01-01', { activity: 6 }, [at('2026-04-01', 3)], '2026-04-02', 7)[0]!.status).toBe('held');
-      expect(rfaDurability('2026-01-01', { activity: 0 }, [at('2026-04-01', 0, 40)], '2026-04-02', 7)[0]).toEqual({ months: 3, status: 'lost', reliefPercent: 40, date: '2026-04-01' });
-      expect(rfaDurability('2026-01-01', { activity: 6 }, [], '2026-04-09', 7)[0]!.status).toBe('unknown');
-      expect(rfaDurability('2026-01-01', { activity: 6 }, [], '2026-04-08', 7)[0]!.status).toBe('pending');
+    it("exactly 50% holds; a baseline of 0 falls back to the patient's own percent; a passed milestone with no score is unknown", () => {
+      expect(
+        rfaDurability('2026-01-01', { activity: 6 }, [at('2026-04-01', 3)], '2026-04-02', 7)[0]!
+          .status,
+      ).toBe('held');
+      expect(
+        rfaDurability('2026-01-01', { activity: 0 }, [at('2026-04-01', 0, 40)], '2026-04-02', 7)[0],
+      ).toEqual({ months: 3, status: 'lost', reliefPercent: 40, date: '2026-04-01' });
+      expect(rfaDurability('2026-01-01', { activity: 6 }, [], '2026-04-09', 7)[0]!.status).toBe(
+        'unknown',
+      );
+      expect(rfaDurability('2026-01-01', { activity: 6 }, [], '2026-04-08', 7)[0]!.status).toBe(
+        'pending',
+      );
     });
   });
 });

@@ -64,15 +64,26 @@ export function formatFollowUpPoints(points: readonly FollowUpPoint[]): string {
  * A part that cannot be read becomes a point with count NaN, so the schema names the problem.
  */
 export function parseFollowUpPoints(text: string): FollowUpPoint[] {
-  return text.split(/[,;\n]+/).map((part) => part.trim()).filter(Boolean).map((part) => {
-    const m = /^(\d+)\s*(day|week|month)s?(?:\s+(call|visit))?$/i.exec(part);
-    if (!m) return { count: Number.NaN, unit: 'days', kind: 'call' };
-    return { count: Number(m[1]), unit: `${m[2]!.toLowerCase()}s` as FollowUpUnit, kind: (m[3]?.toLowerCase() ?? 'call') as FollowUpKind };
-  });
+  return text
+    .split(/[,;\n]+/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const m = /^(\d+)\s*(day|week|month)s?(?:\s+(call|visit))?$/i.exec(part);
+      if (!m) return { count: Number.NaN, unit: 'days', kind: 'call' };
+      return {
+        count: Number(m[1]),
+        unit: `${m[2]!.toLowerCase()}s` as FollowUpUnit,
+        kind: (m[3]?.toLowerCase() ?? 'call') as FollowUpKind,
+      };
+    });
 }
 
 /** The local date a point falls on after a procedure performed on local date `performedOn`. */
-export function followUpDueDate(performedOn: string, p: Pick<FollowUpPoint, 'count' | 'unit'>): string {
+export function followUpDueDate(
+  performedOn: string,
+  p: Pick<FollowUpPoint, 'count' | 'unit'>,
+): string {
   if (p.unit === 'months') return addMonths(performedOn, p.count); // the 31st lands on the month's last day
   return addDays(performedOn, p.unit === 'weeks' ? p.count * 7 : p.count);
 }
@@ -90,13 +101,20 @@ export interface PlannedFollowUp {
  * `timeZone`, so a block at 23:30 local counts from that day even when UTC has moved on.
  */
 export function followUpSchedule(
-  procedure: { kind: string; intent: 'diagnostic' | 'therapeutic'; performedAt: string | Date }, settings: FollowUpSettings, timeZone: string,
+  procedure: { kind: string; intent: 'diagnostic' | 'therapeutic'; performedAt: string | Date },
+  settings: FollowUpSettings,
+  timeZone: string,
 ): PlannedFollowUp[] {
   const treatment = procedure.kind === 'rfa' || procedure.intent === 'therapeutic';
   const points = treatment ? settings.followUpPoints : settings.diagnosticFollowUpPoints;
   const performedOn = localDateOf(procedure.performedAt, timeZone);
   return points
-    .map((p) => ({ label: followUpPointLabel(p), dueDate: followUpDueDate(performedOn, p), kind: p.kind, windowDays: settings.followUpWindowDays }))
+    .map((p) => ({
+      label: followUpPointLabel(p),
+      dueDate: followUpDueDate(performedOn, p),
+      kind: p.kind,
+      windowDays: settings.followUpWindowDays,
+    }))
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
 }
 
@@ -110,7 +128,11 @@ export const UPCOMING_DAYS = 7;
  * The section of an open follow-up on `today`: it joins Due today on its due date and stays there
  * while its window is open; after the window closes it is overdue; in the week before it is upcoming.
  */
-export function followUpSection(dueDate: string, windowDays: number, today: string): WorklistSection {
+export function followUpSection(
+  dueDate: string,
+  windowDays: number,
+  today: string,
+): WorklistSection {
   const days = daysBetween(dueDate, today); // > 0: today is after the due date
   if (days > windowDays) return 'overdue';
   if (days >= 0) return 'dueToday';
@@ -136,7 +158,10 @@ export function overdueSince(dueDate: string, windowDays: number): string {
 }
 
 /** After a "no answer", the follow-up's next status: still due until the attempts reach the setting. */
-export function statusAfterNoAnswer(attempts: number, maxAttempts: number): Extract<FollowUpStatus, 'due' | 'missed'> {
+export function statusAfterNoAnswer(
+  attempts: number,
+  maxAttempts: number,
+): Extract<FollowUpStatus, 'due' | 'missed'> {
   return attempts >= maxAttempts ? 'missed' : 'due';
 }
 
@@ -145,7 +170,9 @@ export function statusAfterNoAnswer(attempts: number, maxAttempts: number): Extr
 export const RED_FLAGS = ['fever', 'redness', 'drainage'] as const;
 export type RedFlag = (typeof RED_FLAGS)[number];
 export const RED_FLAG_LABELS: Readonly<Record<RedFlag, string>> = {
-  fever: 'Fever above 100.4 °F twice, 4 h apart', redness: 'Redness at the site', drainage: 'Drainage at the site',
+  fever: 'Fever above 100.4 °F twice, 4 h apart',
+  redness: 'Redness at the site',
+  drainage: 'Drainage at the site',
 };
 
 /** RFA durability milestones in months (issue 12: relief still >= 50% at 3, 6, 12 months). */
@@ -171,20 +198,39 @@ export interface DurabilityMilestone {
  * read as NRS relief against the baseline in the same context, else the patient's own percent.
  */
 export function rfaDurability(
-  performedOn: string, baselines: Partial<Record<'rest' | 'activity', number>>, scores: readonly DurabilityScore[], today: string, windowDays: number,
+  performedOn: string,
+  baselines: Partial<Record<'rest' | 'activity', number>>,
+  scores: readonly DurabilityScore[],
+  today: string,
+  windowDays: number,
 ): DurabilityMilestone[] {
   return DURABILITY_MONTHS.map((months) => {
     const at = addMonths(performedOn, months);
     const near = scores
       .filter((s) => Math.abs(daysBetween(at, s.date)) <= windowDays)
-      .sort((a, b) => Math.abs(daysBetween(at, a.date)) - Math.abs(daysBetween(at, b.date)) || (a.context === 'activity' ? -1 : 1));
+      .sort(
+        (a, b) =>
+          Math.abs(daysBetween(at, a.date)) - Math.abs(daysBetween(at, b.date)) ||
+          (a.context === 'activity' ? -1 : 1),
+      );
     const reliefOf = (s: DurabilityScore): number | null => {
       const base = baselines[s.context];
       const nrs = base === undefined ? null : percentRelief(base, s.score);
       return nrs ?? s.reportedReliefPercent;
     };
     const found = near.map((s) => ({ s, relief: reliefOf(s) })).find((x) => x.relief !== null);
-    if (found) return { months, status: found.relief! >= DURABLE_RELIEF_PERCENT ? 'held' : 'lost', reliefPercent: found.relief, date: found.s.date };
-    return { months, status: daysBetween(at, today) > windowDays ? 'unknown' : 'pending', reliefPercent: null, date: null };
+    if (found)
+      return {
+        months,
+        status: found.relief! >= DURABLE_RELIEF_PERCENT ? 'held' : 'lost',
+        reliefPercent: found.relief,
+        date: found.s.date,
+      };
+    return {
+      months,
+      status: daysBetween(at, today) > windowDays ? 'unknown' : 'pending',
+      reliefPercent: null,
+      date: null,
+    };
   });
 }

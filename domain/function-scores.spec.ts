@@ -1,4 +1,10 @@
-import { isMeaningfulImprovement, NDI_SECTIONS, ODI_SECTIONS, scoreFunction, type SectionScores } from './function-scores.ts';
+import {
+  isMeaningfulImprovement,
+  NDI_SECTIONS,
+  ODI_SECTIONS,
+  scoreFunction,
+  type SectionScores,
+} from './function-scores.ts';
 
 const fill = (names: readonly string[], values: (number | null)[]): SectionScores =>
   Object.fromEntries(names.map((n, i) => [n, values[i] ?? null]));
@@ -22,13 +28,18 @@ describe('ODI scoring (domain.md section 5)', () => {
       if (total === null) {
         expect(result.assessable).toBeFalse();
       } else {
-        expect(result).toEqual(jasmine.objectContaining({ assessable: true, total, band, unit: '%' }));
+        expect(result).toEqual(
+          jasmine.objectContaining({ assessable: true, total, band, unit: '%' }),
+        );
       }
     });
   }
 
   it('ignores sections that are not ODI sections', () => {
-    const result = scoreFunction('odi', { ...fill(ODI_SECTIONS, [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]), headaches: 5 });
+    const result = scoreFunction('odi', {
+      ...fill(ODI_SECTIONS, [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+      headaches: 5,
+    });
     expect(result.assessable && result.total).toBe(0);
   });
 });
@@ -40,12 +51,20 @@ describe('NDI scoring (domain.md section 5)', () => {
     ['raw 14 mild, 15 moderate', [2, 2, 2, 2, 1, 1, 1, 1, 1, 2], 15, 'moderate', 30],
     ['raw 34 severe', [4, 4, 4, 4, 3, 3, 3, 3, 3, 3], 34, 'severe', 68],
     ['raw 35 complete', [4, 4, 4, 4, 4, 3, 3, 3, 3, 3], 35, 'complete', 70],
-    ['a skipped item takes the mean: 27 / 9 x 10 = 30', [3, 3, 3, 3, 3, 3, 3, 3, 3, null], 30, 'severe', 60],
+    [
+      'a skipped item takes the mean: 27 / 9 x 10 = 30',
+      [3, 3, 3, 3, 3, 3, 3, 3, 3, null],
+      30,
+      'severe',
+      60,
+    ],
     ['raw 50 complete', [5, 5, 5, 5, 5, 5, 5, 5, 5, 5], 50, 'complete', 100],
   ];
   for (const [name, values, raw, band, percent] of table) {
     it(`${name}`, () => {
-      expect(scoreFunction('ndi', fill(NDI_SECTIONS, values))).toEqual(jasmine.objectContaining({ assessable: true, total: raw, band, percent, unit: 'points' }));
+      expect(scoreFunction('ndi', fill(NDI_SECTIONS, values))).toEqual(
+        jasmine.objectContaining({ assessable: true, total: raw, band, percent, unit: 'points' }),
+      );
     });
   }
 });

@@ -13,7 +13,12 @@ describe('pathway stage moves (domain.md section 1)', () => {
     ['diagnostic-blocks', 'not-facet-mediated', '   ', 'needs a reason'],
     ['conservative-care', 'intake', 'Entered too early', true],
     ['follow-up', 'treatment', 'Pain returned at 9 months', true],
-    ['intake', 'treatment', 'skip', 'cannot move to Treatment; it can move to Conservative care, Discharged'],
+    [
+      'intake',
+      'treatment',
+      'skip',
+      'cannot move to Treatment; it can move to Conservative care, Discharged',
+    ],
     ['intake', 'diagnostic-blocks', null, 'cannot move to Diagnostic blocks'],
     ['conservative-care', 'follow-up', null, 'cannot move'],
     ['discharged', 'intake', 'came back', 'is closed and cannot move'],
@@ -34,11 +39,18 @@ describe('pathway stage moves (domain.md section 1)', () => {
   it('has exactly one forward move out of every open stage except the last', () => {
     for (const stage of STAGES) {
       const forward = Object.values(STAGE_MOVES[stage]).filter((k) => k === 'forward').length;
-      expect(forward).withContext(stage).toBe(stage === 'discharged' ? 0 : 1);
+      expect(forward)
+        .withContext(stage)
+        .toBe(stage === 'discharged' ? 0 : 1);
     }
   });
 
   it('lists forward moves first', () => {
-    expect(nextStages('diagnostic-blocks')).toEqual(['treatment', 'conservative-care', 'not-facet-mediated', 'discharged']);
+    expect(nextStages('diagnostic-blocks')).toEqual([
+      'treatment',
+      'conservative-care',
+      'not-facet-mediated',
+      'discharged',
+    ]);
   });
 });

@@ -33,7 +33,12 @@ export const STAGE_MOVES: Readonly<Record<Stage, Readonly<Partial<Record<Stage, 
   intake: { 'conservative-care': 'forward', discharged: 'exit' },
   'conservative-care': { 'diagnostic-blocks': 'forward', intake: 'back', discharged: 'exit' },
   // A negative block can end the facet pathway (domain.md section 1).
-  'diagnostic-blocks': { treatment: 'forward', 'not-facet-mediated': 'exit', 'conservative-care': 'back', discharged: 'exit' },
+  'diagnostic-blocks': {
+    treatment: 'forward',
+    'not-facet-mediated': 'exit',
+    'conservative-care': 'back',
+    discharged: 'exit',
+  },
   treatment: { 'follow-up': 'forward', 'diagnostic-blocks': 'back', discharged: 'exit' },
   // Pain returning after an RFA leads to new blocks or a repeat treatment.
   'follow-up': { discharged: 'forward', treatment: 'back', 'diagnostic-blocks': 'back' },
@@ -45,7 +50,8 @@ export type StageMoveCheck = { allowed: true; kind: MoveKind } | { allowed: fals
 
 /** Decides whether an episode may move `from` -> `to`; a move that is not forward needs a reason. */
 export function checkStageMove(from: Stage, to: Stage, reason?: string | null): StageMoveCheck {
-  if (from === to) return { allowed: false, reason: `The episode is already in ${STAGE_LABELS[to]}.` };
+  if (from === to)
+    return { allowed: false, reason: `The episode is already in ${STAGE_LABELS[to]}.` };
   const kind = STAGE_MOVES[from][to];
   if (!kind) {
     const options = nextStages(from).map((s) => STAGE_LABELS[s]);
@@ -57,7 +63,10 @@ export function checkStageMove(from: Stage, to: Stage, reason?: string | null): 
     };
   }
   if (kind !== 'forward' && !reason?.trim()) {
-    return { allowed: false, reason: `Moving from ${STAGE_LABELS[from]} to ${STAGE_LABELS[to]} needs a reason.` };
+    return {
+      allowed: false,
+      reason: `Moving from ${STAGE_LABELS[from]} to ${STAGE_LABELS[to]} needs a reason.`,
+    };
   }
   return { allowed: true, kind };
 }

@@ -8,7 +8,8 @@ describe('patient facts', () => {
     ['2000-02-29', '2026-03-01', 26],
     ['2026-01-01', '2026-01-01', 0],
   ];
-  for (const [birth, on, age] of ages) it(`born ${birth}, on ${on}: ${age}`, () => expect(ageOn(birth, on)).toBe(age));
+  for (const [birth, on, age] of ages)
+    it(`born ${birth}, on ${on}: ${age}`, () => expect(ageOn(birth, on)).toBe(age));
 
   const months: [string, string, number][] = [
     ['2026-01-15', '2026-04-14', 2],
@@ -16,7 +17,8 @@ describe('patient facts', () => {
     ['2025-11-30', '2026-02-28', 2],
     ['2025-12-01', '2026-03-01', 3],
   ];
-  for (const [from, to, n] of months) it(`${from} -> ${to}: ${n} months`, () => expect(monthsBetween(from, to)).toBe(n));
+  for (const [from, to, n] of months)
+    it(`${from} -> ${to}: ${n} months`, () => expect(monthsBetween(from, to)).toBe(n));
 
   it('search keys ignore case and accents', () => {
     expect(searchKey(' Zoë Łopez-MÜLLER ')).toBe('zoe łopez-muller');

@@ -54,5 +54,9 @@ export function monthsBetween(from: string, to: string): number {
 
 /** Lower-case, accents removed: how names and MRNs are matched in search. */
 export function searchKey(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().trim();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .trim();
 }

@@ -10,19 +10,66 @@ describe('facet levels by region', () => {
 });
 
 describe('any sedation confounds a diagnostic block', () => {
-  const table: [Parameters<typeof sedationConfounds>[0], boolean][] = [['none', false], ['minimal', true], ['moderate', true], ['deep', true]];
-  for (const [level, confounds] of table) it(`${level}: ${confounds}`, () => expect(sedationConfounds(level)).toBe(confounds));
+  const table: [Parameters<typeof sedationConfounds>[0], boolean][] = [
+    ['none', false],
+    ['minimal', true],
+    ['moderate', true],
+    ['deep', true],
+  ];
+  for (const [level, confounds] of table)
+    it(`${level}: ${confounds}`, () => expect(sedationConfounds(level)).toBe(confounds));
 });
 
 describe('comparative blocks (domain.md section 3)', () => {
-  const table: [string, Parameters<typeof compareBlocks>[0], Parameters<typeof compareBlocks>[1], string][] = [
-    ['lidocaine 2 h then bupivacaine 6 h', { agent: 'lidocaine', reliefDurationMinutes: 120 }, { agent: 'bupivacaine', reliefDurationMinutes: 360 }, 'concordant'],
-    ['bupivacaine first, lidocaine second, longer with bupivacaine', { agent: 'bupivacaine', reliefDurationMinutes: 360 }, { agent: 'lidocaine', reliefDurationMinutes: 60 }, 'concordant'],
-    ['equal durations are discordant', { agent: 'lidocaine', reliefDurationMinutes: 120 }, { agent: 'ropivacaine', reliefDurationMinutes: 120 }, 'discordant'],
-    ['longer with lidocaine is discordant', { agent: 'lidocaine', reliefDurationMinutes: 300 }, { agent: 'bupivacaine', reliefDurationMinutes: 60 }, 'discordant'],
-    ['two long-acting agents', { agent: 'bupivacaine', reliefDurationMinutes: 300 }, { agent: 'ropivacaine', reliefDurationMinutes: 60 }, 'not-assessable'],
-    ['an "other" agent', { agent: 'other', reliefDurationMinutes: 300 }, { agent: 'lidocaine', reliefDurationMinutes: 60 }, 'not-assessable'],
-    ['no relief at threshold after one block', { agent: 'lidocaine', reliefDurationMinutes: null }, { agent: 'bupivacaine', reliefDurationMinutes: 60 }, 'not-assessable'],
+  const table: [
+    string,
+    Parameters<typeof compareBlocks>[0],
+    Parameters<typeof compareBlocks>[1],
+    string,
+  ][] = [
+    [
+      'lidocaine 2 h then bupivacaine 6 h',
+      { agent: 'lidocaine', reliefDurationMinutes: 120 },
+      { agent: 'bupivacaine', reliefDurationMinutes: 360 },
+      'concordant',
+    ],
+    [
+      'bupivacaine first, lidocaine second, longer with bupivacaine',
+      { agent: 'bupivacaine', reliefDurationMinutes: 360 },
+      { agent: 'lidocaine', reliefDurationMinutes: 60 },
+      'concordant',
+    ],
+    [
+      'equal durations are discordant',
+      { agent: 'lidocaine', reliefDurationMinutes: 120 },
+      { agent: 'ropivacaine', reliefDurationMinutes: 120 },
+      'discordant',
+    ],
+    [
+      'longer with lidocaine is discordant',
+      { agent: 'lidocaine', reliefDurationMinutes: 300 },
+      { agent: 'bupivacaine', reliefDurationMinutes: 60 },
+      'discordant',
+    ],
+    [
+      'two long-acting agents',
+      { agent: 'bupivacaine', reliefDurationMinutes: 300 },
+      { agent: 'ropivacaine', reliefDurationMinutes: 60 },
+      'not-assessable',
+    ],
+    [
+      'an "other" agent',
+      { agent: 'other', reliefDurationMinutes: 300 },
+      { agent: 'lidocaine', reliefDurationMinutes: 60 },
+      'not-assessable',
+    ],
+    [
+      'no relief at threshold after one block',
+      { agent: 'lidocaine', reliefDurationMinutes: null },
+      { agent: 'bupivacaine', reliefDurationMinutes: 60 },
+      'not-assessable',
+    ],
   ];
-  for (const [name, first, second, result] of table) it(`${name} -> ${result}`, () => expect(compareBlocks(first, second).result).toBe(result));
+  for (const [name, first, second, result] of table)
+    it(`${name} -> ${result}`, () => expect(compareBlocks(first, second).result).toBe(result));
 });

@@ -8,7 +8,11 @@ export const PROCEDURE_LABELS: Readonly<Record<ProcedureKind, string>> = {
   ia: 'Intra-articular facet injection',
   rfa: 'Radiofrequency ablation',
 };
-export const PROCEDURE_SHORT: Readonly<Record<ProcedureKind, string>> = { mbb: 'MBB', ia: 'IA', rfa: 'RFA' };
+export const PROCEDURE_SHORT: Readonly<Record<ProcedureKind, string>> = {
+  mbb: 'MBB',
+  ia: 'IA',
+  rfa: 'RFA',
+};
 
 export const INTENTS = ['diagnostic', 'therapeutic'] as const;
 export type Intent = (typeof INTENTS)[number];
@@ -53,7 +57,9 @@ export function sedationConfounds(sedation: Sedation): boolean {
  * since it confounds the reading; on a treatment sedation beyond minimal.
  */
 export function sedationNeedsReason(intent: Intent, sedation: Sedation): boolean {
-  return intent === 'diagnostic' ? sedationConfounds(sedation) : sedation === 'moderate' || sedation === 'deep';
+  return intent === 'diagnostic'
+    ? sedationConfounds(sedation)
+    : sedation === 'moderate' || sedation === 'deep';
 }
 
 /**
@@ -62,7 +68,9 @@ export function sedationNeedsReason(intent: Intent, sedation: Sedation): boolean
  * therapeutic facet injection, like a therapeutic IA (domain.md section 4 frequency and IA rows).
  */
 export function kindIntentProblem(kind: ProcedureKind, intent: Intent): string | null {
-  return kind === 'rfa' && intent !== 'therapeutic' ? 'An RFA is a treatment: choose intent therapeutic (diagnostic blocks are MBB or IA)' : null;
+  return kind === 'rfa' && intent !== 'therapeutic'
+    ? 'An RFA is a treatment: choose intent therapeutic (diagnostic blocks are MBB or IA)'
+    : null;
 }
 
 /** Therapeutic injections (IA, and MBB given for relief) share the LCD's therapeutic-injection rules. */
@@ -71,20 +79,34 @@ export function isTherapeuticInjection(p: { kind: ProcedureKind; intent: Intent 
 }
 
 /** "MBB #2": each procedure's number among the episode's valid procedures of its kind, in performed order. */
-export function procedureLabels<T extends { id: string; kind: ProcedureKind; performedAt: string | Date; sequence: number }>(procedures: readonly T[]): Map<string, string> {
+export function procedureLabels<
+  T extends { id: string; kind: ProcedureKind; performedAt: string | Date; sequence: number },
+>(procedures: readonly T[]): Map<string, string> {
   const time = (p: T) => new Date(p.performedAt).getTime();
   const ordered = [...procedures].sort((a, b) => time(a) - time(b) || a.sequence - b.sequence);
   const counts: Partial<Record<ProcedureKind, number>> = {};
-  return new Map(ordered.map((p) => [p.id, `${PROCEDURE_SHORT[p.kind]} #${(counts[p.kind] = (counts[p.kind] ?? 0) + 1)}`]));
+  return new Map(
+    ordered.map((p) => [
+      p.id,
+      `${PROCEDURE_SHORT[p.kind]} #${(counts[p.kind] = (counts[p.kind] ?? 0) + 1)}`,
+    ]),
+  );
 }
 
 /** The label a planned procedure would get: one more than the episode's valid procedures of its kind. */
-export function plannedLabel(kind: ProcedureKind, existing: readonly { kind: ProcedureKind }[]): string {
+export function plannedLabel(
+  kind: ProcedureKind,
+  existing: readonly { kind: ProcedureKind }[],
+): string {
   return `${PROCEDURE_SHORT[kind]} #${existing.filter((p) => p.kind === kind).length + 1} (planned)`;
 }
 
 /** Whether the procedure form must ask why RFA is not possible: a therapeutic injection after an earlier one (domain.md section 4 [12]). */
-export function asksRfaReason(kind: ProcedureKind, intent: Intent, earlierTherapeuticInjections: number): boolean {
+export function asksRfaReason(
+  kind: ProcedureKind,
+  intent: Intent,
+  earlierTherapeuticInjections: number,
+): boolean {
   return isTherapeuticInjection({ kind, intent }) && earlierTherapeuticInjections > 0;
 }
 
@@ -108,15 +130,33 @@ export function compareBlocks(
 ): { result: ComparativeResult; reason: string } {
   const a = AGENT_ACTION[first.agent];
   const b = AGENT_ACTION[second.agent];
-  if (!a || !b) return { result: 'not-assessable', reason: 'One of the agents is not classed as short- or long-acting.' };
-  if (a === b) return { result: 'not-assessable', reason: `Both blocks used ${a}-acting agents; a comparative reading needs one short- and one long-acting agent.` };
+  if (!a || !b)
+    return {
+      result: 'not-assessable',
+      reason: 'One of the agents is not classed as short- or long-acting.',
+    };
+  if (a === b)
+    return {
+      result: 'not-assessable',
+      reason: `Both blocks used ${a}-acting agents; a comparative reading needs one short- and one long-acting agent.`,
+    };
   if (first.reliefDurationMinutes === null || second.reliefDurationMinutes === null) {
-    return { result: 'not-assessable', reason: 'Relief did not reach the threshold after both blocks, so durations cannot be compared.' };
+    return {
+      result: 'not-assessable',
+      reason:
+        'Relief did not reach the threshold after both blocks, so durations cannot be compared.',
+    };
   }
   const [short, long] = a === 'short' ? [first, second] : [second, first];
   return long.reliefDurationMinutes! > short.reliefDurationMinutes!
-    ? { result: 'concordant', reason: `Relief lasted longer with ${long.agent} (${long.reliefDurationMinutes} min) than with ${short.agent} (${short.reliefDurationMinutes} min).` }
-    : { result: 'discordant', reason: `Relief did not last longer with ${long.agent} (${long.reliefDurationMinutes} min) than with ${short.agent} (${short.reliefDurationMinutes} min).` };
+    ? {
+        result: 'concordant',
+        reason: `Relief lasted longer with ${long.agent} (${long.reliefDurationMinutes} min) than with ${short.agent} (${short.reliefDurationMinutes} min).`,
+      }
+    : {
+        result: 'discordant',
+        reason: `Relief did not last longer with ${long.agent} (${long.reliefDurationMinutes} min) than with ${short.agent} (${short.reliefDurationMinutes} min).`,
+      };
 }
 
 /** A block as the comparative reading sees it. */
@@ -131,31 +171,54 @@ export interface ComparedBlock {
   reliefDurationMinutes: number | null;
 }
 
-const sameJoints = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
-const jointsText = (b: Pick<ComparedBlock, 'side' | 'levels'>) => `${b.side} ${[...b.levels].sort().join(', ')}`;
+const sameJoints = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join() === [...b].sort().join();
+const jointsText = (b: Pick<ComparedBlock, 'side' | 'levels'>) =>
+  `${b.side} ${[...b.levels].sort().join(', ')}`;
 
 /**
  * Which earlier diagnostic block this one is compared with (domain.md section 3): the latest earlier
  * one of the same joints and side; else the latest earlier one, so the reading can say why it is not
  * comparable. Null without an earlier diagnostic block.
  */
-export function earlierBlockToCompare<T extends Pick<ComparedBlock, 'procedureId' | 'performedAt' | 'side' | 'levels'>>(current: Pick<ComparedBlock, 'performedAt' | 'side' | 'levels'>, earlier: readonly T[]): T | null {
-  const before = earlier.filter((b) => new Date(b.performedAt).getTime() < new Date(current.performedAt).getTime())
+export function earlierBlockToCompare<
+  T extends Pick<ComparedBlock, 'procedureId' | 'performedAt' | 'side' | 'levels'>,
+>(
+  current: Pick<ComparedBlock, 'performedAt' | 'side' | 'levels'>,
+  earlier: readonly T[],
+): T | null {
+  const before = earlier
+    .filter((b) => new Date(b.performedAt).getTime() < new Date(current.performedAt).getTime())
     .sort((a, b) => new Date(b.performedAt).getTime() - new Date(a.performedAt).getTime());
-  return before.find((b) => b.side === current.side && sameJoints(b.levels, current.levels)) ?? before[0] ?? null;
+  return (
+    before.find((b) => b.side === current.side && sameJoints(b.levels, current.levels)) ??
+    before[0] ??
+    null
+  );
 }
 
 /**
  * Comparative blocks (domain.md section 3): only blocks of the same joints and side, and only when
  * both gave relief (positive or grey zone); otherwise "not comparable" with the reason.
  */
-export function comparativeReading(first: ComparedBlock, second: ComparedBlock): { result: ComparativeResult; reason: string } {
+export function comparativeReading(
+  first: ComparedBlock,
+  second: ComparedBlock,
+): { result: ComparativeResult; reason: string } {
   if (first.side !== second.side || !sameJoints(first.levels, second.levels)) {
-    return { result: 'not-comparable', reason: `Different joints or side (${jointsText(first)} vs ${jointsText(second)}): comparative blocks must treat the same joints on the same side.` };
+    return {
+      result: 'not-comparable',
+      reason: `Different joints or side (${jointsText(first)} vs ${jointsText(second)}): comparative blocks must treat the same joints on the same side.`,
+    };
   }
-  const noRelief = [first, second].filter((b) => b.verdict !== 'positive' && b.verdict !== 'grey-zone');
+  const noRelief = [first, second].filter(
+    (b) => b.verdict !== 'positive' && b.verdict !== 'grey-zone',
+  );
   if (noRelief.length) {
-    return { result: 'not-comparable', reason: `Both blocks must give relief (positive or grey zone) to be compared; ${noRelief.map((b) => (b === first ? 'the earlier block' : 'this block')).join(' and ')} did not (${noRelief.map((b) => b.verdict).join(', ')}).` };
+    return {
+      result: 'not-comparable',
+      reason: `Both blocks must give relief (positive or grey zone) to be compared; ${noRelief.map((b) => (b === first ? 'the earlier block' : 'this block')).join(' and ')} did not (${noRelief.map((b) => b.verdict).join(', ')}).`,
+    };
   }
   return compareBlocks(first, second);
 }

@@ -1,4 +1,12 @@
-import { hasPermission, type Permission, permissionsOf, type Role, roleChangeEffects, ROLES, stageMovePermission } from './roles.ts';
+import {
+  hasPermission,
+  type Permission,
+  permissionsOf,
+  type Role,
+  roleChangeEffects,
+  ROLES,
+  stageMovePermission,
+} from './roles.ts';
 
 describe('roles and permissions (design.md, "Who uses it")', () => {
   // One row a permission: which roles hold it. A change here is a security decision.
@@ -34,7 +42,8 @@ describe('roles and permissions (design.md, "Who uses it")', () => {
     ['treatment', 'patients:write'],
   ];
   for (const [to, permission] of moves) {
-    it(`a move to ${to} needs ${permission}`, () => expect(stageMovePermission(to)).toBe(permission));
+    it(`a move to ${to} needs ${permission}`, () =>
+      expect(stageMovePermission(to)).toBe(permission));
   }
 
   it('never lets a manager read identifiable patient data', () => {
@@ -42,7 +51,8 @@ describe('roles and permissions (design.md, "Who uses it")', () => {
   });
 
   describe('what a role change gives and takes (said before an admin confirms it)', () => {
-    it('the same role changes nothing', () => expect(roleChangeEffects('nurse', 'nurse')).toEqual({ gains: [], loses: [] }));
+    it('the same role changes nothing', () =>
+      expect(roleChangeEffects('nurse', 'nurse')).toEqual({ gains: [], loses: [] }));
     it('nurse to manager loses every patient permission and gains only aggregates', () => {
       const { gains, loses } = roleChangeEffects('nurse', 'manager');
       expect(gains).toEqual(['see the practice dashboard']);
@@ -56,10 +66,11 @@ describe('roles and permissions (design.md, "Who uses it")', () => {
       expect(gains).toContain('sign interpretations');
     });
     it('names every permission in words', () => {
-      for (const role of ROLES) for (const other of ROLES) {
-        const { gains, loses } = roleChangeEffects(role, other);
-        for (const words of [...gains, ...loses]) expect(words).toMatch(/^[a-z][a-z ’-]+$/);
-      }
+      for (const role of ROLES)
+        for (const other of ROLES) {
+          const { gains, loses } = roleChangeEffects(role, other);
+          for (const words of [...gains, ...loses]) expect(words).toMatch(/^[a-z][a-z ’-]+$/);
+        }
     });
   });
 });

@@ -15,7 +15,9 @@ const daysAgo = (n: number) => new Date(Date.now() - n * DAY_MS).toISOString().s
 
 /** Writes over the API as the physician, with the CSRF token the login returned. */
 async function physicianApi(request: APIRequestContext) {
-  const login = await request.post('/api/v1/auth/login', { data: { username: 'physician', password: E2E_DEMO_PASSWORD } });
+  const login = await request.post('/api/v1/auth/login', {
+    data: { username: 'physician', password: E2E_DEMO_PASSWORD },
+  });
   expect(login.ok()).toBeTruthy();
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   return async (url: string, data: unknown): Promise<string> => {
@@ -25,7 +27,12 @@ async function physicianApi(request: APIRequestContext) {
   };
 }
 
-const procedure = (kind: 'mbb' | 'rfa', daysBefore: number, agent: 'lidocaine' | 'bupivacaine', concentrationPercent: number) => ({
+const procedure = (
+  kind: 'mbb' | 'rfa',
+  daysBefore: number,
+  agent: 'lidocaine' | 'bupivacaine',
+  concentrationPercent: number,
+) => ({
   kind,
   intent: kind === 'mbb' ? 'diagnostic' : 'therapeutic',
   performedAt: `${daysAgo(daysBefore)}T12:00:00.000Z`,
@@ -37,32 +44,77 @@ const procedure = (kind: 'mbb' | 'rfa', daysBefore: number, agent: 'lidocaine' |
 });
 
 /** The patient of the story, set up over the API; returns the patient and episode ids. */
-async function patientWithTwoPositiveBlocks(request: APIRequestContext): Promise<{ patientId: string; episodeId: string }> {
+async function patientWithTwoPositiveBlocks(
+  request: APIRequestContext,
+): Promise<{ patientId: string; episodeId: string }> {
   const post = await physicianApi(request);
   const patientId = await post('/api/v1/patients', {
-    mrn: `CHK-${Date.now() % 1e9}`, givenName: 'Carmen', familyName: 'Checks', birthDate: '1975-06-30', sex: 'female',
+    mrn: `CHK-${Date.now() % 1e9}`,
+    givenName: 'Carmen',
+    familyName: 'Checks',
+    birthDate: '1975-06-30',
+    sex: 'female',
   });
   const episodeId = await post(`/api/v1/patients/${patientId}/episodes`, {
-    region: 'lumbar', side: 'bilateral', onsetDate: daysAgo(200), indexPain: 'Axial low back pain, worse standing',
-    baselineNrsRest: 4, baselineNrsActivity: 8,
+    region: 'lumbar',
+    side: 'bilateral',
+    onsetDate: daysAgo(200),
+    indexPain: 'Axial low back pain, worse standing',
+    baselineNrsRest: 4,
+    baselineNrsActivity: 8,
   });
   await post(`/api/v1/episodes/${episodeId}/therapies`, {
-    kind: 'physical-therapy', startDate: daysAgo(190), endDate: daysAgo(100), response: 'partial',
+    kind: 'physical-therapy',
+    startDate: daysAgo(190),
+    endDate: daysAgo(100),
+    response: 'partial',
   });
   const sections = Object.fromEntries(
-    ['pain-intensity', 'personal-care', 'lifting', 'walking', 'sitting', 'standing', 'sleeping', 'sex-life', 'social-life', 'travelling'].map((s) => [s, 2]),
+    [
+      'pain-intensity',
+      'personal-care',
+      'lifting',
+      'walking',
+      'sitting',
+      'standing',
+      'sleeping',
+      'sex-life',
+      'social-life',
+      'travelling',
+    ].map((s) => [s, 2]),
   );
-  await post(`/api/v1/episodes/${episodeId}/function-scores`, { instrument: 'odi', takenOn: daysAgo(195), sections });
-  for (const [daysBefore, agent, concentration] of [[30, 'lidocaine', 2], [16, 'bupivacaine', 0.5]] as const) {
-    const id = await post(`/api/v1/episodes/${episodeId}/procedures`, procedure('mbb', daysBefore, agent, concentration));
-    for (const [minutesAfter, score] of [[0, 8], [30, 1], [120, 1]]) {
-      await post(`/api/v1/procedures/${id}/pain-scores`, { minutesAfter, score, context: 'activity' });
+  await post(`/api/v1/episodes/${episodeId}/function-scores`, {
+    instrument: 'odi',
+    takenOn: daysAgo(195),
+    sections,
+  });
+  for (const [daysBefore, agent, concentration] of [
+    [30, 'lidocaine', 2],
+    [16, 'bupivacaine', 0.5],
+  ] as const) {
+    const id = await post(
+      `/api/v1/episodes/${episodeId}/procedures`,
+      procedure('mbb', daysBefore, agent, concentration),
+    );
+    for (const [minutesAfter, score] of [
+      [0, 8],
+      [30, 1],
+      [120, 1],
+    ]) {
+      await post(`/api/v1/procedures/${id}/pain-scores`, {
+        minutesAfter,
+        score,
+        context: 'activity',
+      });
     }
   }
   return { patientId, episodeId };
 }
 
-test('checks with evidence, the printed report, and a third RFA overridden with a reason', async ({ page, request }) => {
+test('checks with evidence, the printed report, and a third RFA overridden with a reason', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   // The time axis and annotations under the strict CSP: any refused style or script is a console error.
   const consoleErrors: string[] = [];
@@ -81,9 +133,13 @@ test('checks with evidence, the printed report, and a third RFA overridden with 
     const initialRfa = page.locator('[data-check="initial-rfa"]');
     await expect(initialRfa).toContainText('Met');
     await initialRfa.getByRole('button', { name: /Evidence: Initial RFA/ }).click();
-    await expect(initialRfa.getByRole('link', { name: /MBB #2 on .*peak relief 87.5%/ })).toBeVisible();
+    await expect(
+      initialRfa.getByRole('link', { name: /MBB #2 on .*peak relief 87.5%/ }),
+    ).toBeVisible();
     await expect(page.getByRole('img', { name: /Pain timeline/ })).toBeVisible();
-    await expect(page.locator('app-care-timeline').getByRole('link', { name: 'MBB #1' })).toBeVisible();
+    await expect(
+      page.locator('app-care-timeline').getByRole('link', { name: 'MBB #1' }),
+    ).toBeVisible();
     await page.getByRole('radio', { name: 'Around blocks' }).click();
     await expect(page.getByRole('radio', { name: 'Around blocks' })).toBeChecked();
     // Issue 14: dates read day first in the field too.
@@ -95,7 +151,9 @@ test('checks with evidence, the printed report, and a third RFA overridden with 
   await test.step('the documentation report prints on one to three pages with both blocks and their diaries', async () => {
     await page.getByRole('link', { name: 'Documentation report' }).click();
     await expect(page).toHaveURL(new RegExp(`/episodes/${episodeId}/report$`));
-    await expect(page.getByRole('heading', { level: 1, name: 'Facet joint intervention documentation' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Facet joint intervention documentation' }),
+    ).toBeVisible();
     await expectNoAxeViolations(page);
 
     await page.emulateMedia({ media: 'print' });
@@ -107,9 +165,15 @@ test('checks with evidence, the printed report, and a third RFA overridden with 
     for (const label of ['MBB #1', 'MBB #2']) {
       const diary = page.getByRole('table', { name: `${label} pain diary` });
       await expect(diary.getByRole('row')).toHaveCount(4);
-      await expect(diary.getByRole('row').nth(1)).toContainText(/Baseline\s*With activity\s*Both\s*8/);
-      await expect(diary.getByRole('row').nth(2)).toContainText(/30 min\s*With activity\s*Both\s*1\s*87.5%/);
-      await expect(diary.getByRole('row').nth(3)).toContainText(/2 h\s*With activity\s*Both\s*1\s*87.5%/);
+      await expect(diary.getByRole('row').nth(1)).toContainText(
+        /Baseline\s*With activity\s*Both\s*8/,
+      );
+      await expect(diary.getByRole('row').nth(2)).toContainText(
+        /30 min\s*With activity\s*Both\s*1\s*87.5%/,
+      );
+      await expect(diary.getByRole('row').nth(3)).toContainText(
+        /2 h\s*With activity\s*Both\s*1\s*87.5%/,
+      );
     }
     await expect(main).toContainText('Next step: Eligible for RFA');
 
@@ -142,16 +206,26 @@ test('checks with evidence, the printed report, and a third RFA overridden with 
     await page.getByRole('button', { name: 'Save procedure' }).click();
 
     const failing = page.locator('section.checks');
-    await expect(failing.getByRole('heading', { name: /payer-rule checks? would fail/ })).toBeVisible();
+    await expect(
+      failing.getByRole('heading', { name: /payer-rule checks? would fail/ }),
+    ).toBeVisible();
     const frequency = failing.locator('[data-check="frequency"]');
     await expect(frequency).toContainText('Not met');
     await expect(frequency).toContainText('3 RFA sessions in the 12 months');
-    await expect(frequency.getByRole('listitem')).toHaveText([/^\s*RFA #1 on /, /^\s*RFA #2 on /, /^\s*RFA #3 \(planned\) on /]);
-    await expect(page.getByText('Give a reason for going ahead although these checks fail')).toBeVisible();
+    await expect(frequency.getByRole('listitem')).toHaveText([
+      /^\s*RFA #1 on /,
+      /^\s*RFA #2 on /,
+      /^\s*RFA #3 \(planned\) on /,
+    ]);
+    await expect(
+      page.getByText('Give a reason for going ahead although these checks fail'),
+    ).toBeVisible();
     await expect(page).toHaveURL(/\/procedures\/new$/);
     await expectNoAxeViolations(page);
 
-    await page.getByLabel('Reason for going ahead').fill('Recurrent pain after a fall; documented exception');
+    await page
+      .getByLabel('Reason for going ahead')
+      .fill('Recurrent pain after a fall; documented exception');
     await page.getByRole('button', { name: 'Save procedure' }).click();
     await expect(page).toHaveURL(/\/procedures\/\d+$/);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('RFA #3');
@@ -163,6 +237,10 @@ test('checks with evidence, the printed report, and a third RFA overridden with 
     await expect(frequency).toContainText('Not met');
     await expect(frequency).toContainText('3 RFA sessions');
     await frequency.getByRole('button', { name: /Evidence: Frequency/ }).click();
-    await expect(frequency.getByRole('link')).toHaveText([/^\s*RFA #1 on /, /^\s*RFA #2 on /, /^\s*RFA #3 on /]);
+    await expect(frequency.getByRole('link')).toHaveText([
+      /^\s*RFA #1 on /,
+      /^\s*RFA #2 on /,
+      /^\s*RFA #3 on /,
+    ]);
   });
 });

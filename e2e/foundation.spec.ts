@@ -4,7 +4,9 @@ import { expectNoAxeViolations, signIn } from './support.ts';
 // Issue: foundation. Each role signs in to a shell that shows only its sections; the admin manages
 // users and checks the audit trail; idle sessions end with a reason on the login page.
 
-test('the login page shows demo mode, inline errors, and a clear message for a wrong password', async ({ page }) => {
+test('the login page shows demo mode, inline errors, and a clear message for a wrong password', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByRole('status').filter({ hasText: 'Demo mode' })).toBeVisible();
@@ -32,7 +34,8 @@ for (const [role, expected] of Object.entries(sections)) {
     await signIn(page, role);
     const nav = page.getByRole('navigation', { name: 'Main' });
     await expect(nav.getByRole('link')).toHaveCount(expected.length);
-    for (const name of expected) await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
+    for (const name of expected)
+      await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: /sign out/i }).click();
     await expect(page).toHaveURL(/\/login$/);
@@ -41,7 +44,9 @@ for (const [role, expected] of Object.entries(sections)) {
   });
 }
 
-test('a nurse who opens an admin address gets the forbidden page, and an unknown address the 404 page', async ({ page }) => {
+test('a nurse who opens an admin address gets the forbidden page, and an unknown address the 404 page', async ({
+  page,
+}) => {
   await signIn(page, 'nurse');
   await page.goto('/admin/users');
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/access/i);
@@ -50,7 +55,10 @@ test('a nurse who opens an admin address gets the forbidden page, and an unknown
   await expectNoAxeViolations(page);
 });
 
-test('the admin creates a nurse, who can then sign in; the audit trail records it and verifies intact', async ({ page, browser }) => {
+test('the admin creates a nurse, who can then sign in; the audit trail records it and verifies intact', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, 'admin');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
@@ -74,17 +82,24 @@ test('the admin creates a nurse, who can then sign in; the audit trail records i
   await expect(other.getByText("Nina O'Neil")).toBeVisible();
   await other.close();
 
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Audit log' })
+    .click();
   await expect(page.getByRole('cell', { name: 'Created user' }).first()).toBeVisible();
   await page.getByRole('button', { name: 'Check integrity' }).click();
   await expect(page.getByText(/Chain intact: \d+ events checked/)).toBeVisible();
   await expectNoAxeViolations(page);
 });
 
-test('after 15 minutes without input the session ends and the login page says why', async ({ page }) => {
+test('after 15 minutes without input the session ends and the login page says why', async ({
+  page,
+}) => {
   await page.clock.install();
   await signIn(page, 'physician');
   await page.clock.fastForward('15:01');
   await expect(page).toHaveURL(/\/login$/);
-  await expect(page.getByText('You were signed out after 15 minutes without activity.')).toBeVisible();
+  await expect(
+    page.getByText('You were signed out after 15 minutes without activity.'),
+  ).toBeVisible();
 });

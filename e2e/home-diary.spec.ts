@@ -8,7 +8,9 @@ import { expectNoAxeViolations, signIn } from './support.ts';
 // procedure page and the assessment reads them.
 
 async function apiAs(request: APIRequestContext, username: string) {
-  const login = await request.post('/api/v1/auth/login', { data: { username, password: E2E_DEMO_PASSWORD } });
+  const login = await request.post('/api/v1/auth/login', {
+    data: { username, password: E2E_DEMO_PASSWORD },
+  });
   expect(login.ok()).toBeTruthy();
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   return async (url: string, data: unknown): Promise<string> => {
@@ -21,17 +23,43 @@ async function apiAs(request: APIRequestContext, username: string) {
 /** A left L4-L5 lidocaine MBB done 3 h 5 min ago with its baseline of 8 during activity. */
 async function mbbWithBaseline(request: APIRequestContext): Promise<string> {
   const post = await apiAs(request, 'physician');
-  const patientId = await post('/api/v1/patients', { mrn: `HD-${Date.now() % 1e9}`, givenName: 'Lucía', familyName: 'Home', birthDate: '1980-03-03', sex: 'female' });
-  const episodeId = await post(`/api/v1/patients/${patientId}/episodes`, { region: 'lumbar', side: 'left', onsetDate: '2026-01-01', indexPain: 'Low back' });
-  const id = await post(`/api/v1/episodes/${episodeId}/procedures`, {
-    kind: 'mbb', intent: 'diagnostic', performedAt: new Date(Date.now() - 185 * 60_000).toISOString(), levels: ['L4-L5'], side: 'left',
-    anesthetic: { agent: 'lidocaine', concentrationPercent: 2, volumeMl: 0.5 }, guidance: 'fluoroscopy', sedation: 'none', overrideReason: 'e2e: no conservative care recorded',
+  const patientId = await post('/api/v1/patients', {
+    mrn: `HD-${Date.now() % 1e9}`,
+    givenName: 'Lucía',
+    familyName: 'Home',
+    birthDate: '1980-03-03',
+    sex: 'female',
   });
-  await post(`/api/v1/procedures/${id}/pain-scores`, { minutesAfter: -5, score: 8, context: 'activity' });
+  const episodeId = await post(`/api/v1/patients/${patientId}/episodes`, {
+    region: 'lumbar',
+    side: 'left',
+    onsetDate: '2026-01-01',
+    indexPain: 'Low back',
+  });
+  const id = await post(`/api/v1/episodes/${episodeId}/procedures`, {
+    kind: 'mbb',
+    intent: 'diagnostic',
+    performedAt: new Date(Date.now() - 185 * 60_000).toISOString(),
+    levels: ['L4-L5'],
+    side: 'left',
+    anesthetic: { agent: 'lidocaine', concentrationPercent: 2, volumeMl: 0.5 },
+    guidance: 'fluoroscopy',
+    sedation: 'none',
+    overrideReason: 'e2e: no conservative care recorded',
+  });
+  await post(`/api/v1/procedures/${id}/pain-scores`, {
+    minutesAfter: -5,
+    score: 8,
+    context: 'activity',
+  });
   return id;
 }
 
-test('the nurse hands over a diary link; the patient rates three time points in Spanish on a phone; the nurse sees them', async ({ page, browser, request }) => {
+test('the nurse hands over a diary link; the patient rates three time points in Spanish on a phone; the nurse sees them', async ({
+  page,
+  browser,
+  request,
+}) => {
   test.setTimeout(120_000);
   const procedureId = await mbbWithBaseline(request);
   let url = '';
@@ -53,12 +81,16 @@ test('the nurse hands over a diary link; the patient rates three time points in 
     await sheet.screenshot({ path: '.tmp/e2e-results/handover-sheet-es.png' });
   });
 
-  const phone = await (await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'es-ES' })).newPage();
+  const phone = await (
+    await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'es-ES' })
+  ).newPage();
 
   await test.step('with no session, the patient opens it in Spanish (from the browser) on the point due now', async () => {
     await phone.goto(url);
     await expect(phone.getByText('Hola, Lucía')).toBeVisible();
-    await expect(phone.getByRole('heading', { name: /Ahora: 3 h después del procedimiento/ })).toBeVisible();
+    await expect(
+      phone.getByRole('heading', { name: /Ahora: 3 h después del procedimiento/ }),
+    ).toBeVisible();
     await expect(phone.getByText(/Próximo a las/)).toBeVisible();
     await expectNoAxeViolations(phone);
     await phone.screenshot({ path: '.tmp/e2e-results/home-diary-es-360.png', fullPage: false });
@@ -68,12 +100,16 @@ test('the nurse hands over a diary link; the patient rates three time points in 
   await test.step('three time points: 3 h, then 15 min and 30 min from the list', async () => {
     const rate = async (score: number, relief?: number) => {
       await phone.getByRole('button', { name: new RegExp(`^${score} de 10`) }).click();
-      if (relief !== undefined) await phone.getByRole('button', { name: `${relief}% mejor` }).click();
+      if (relief !== undefined)
+        await phone.getByRole('button', { name: `${relief}% mejor` }).click();
       await phone.getByRole('button', { name: 'Guardar' }).click();
       await expect(phone.getByText('Guardado. Gracias.')).toBeVisible();
     };
     await rate(6, 30);
-    const row = (label: string) => phone.locator('.points li').filter({ has: phone.locator('.label').getByText(label, { exact: true }) });
+    const row = (label: string) =>
+      phone
+        .locator('.points li')
+        .filter({ has: phone.locator('.label').getByText(label, { exact: true }) });
     await row('15 min').getByRole('button').click();
     await expect(phone.getByRole('heading', { name: /Ahora: 15 min/ })).toBeVisible();
     await rate(2, 70);
@@ -81,7 +117,9 @@ test('the nurse hands over a diary link; the patient rates three time points in 
     await rate(1, 90);
     await expect(row('30 min')).toContainText('Hecho');
     // The same time point again is refused with a clear message, and nothing is stored.
-    const again = await phone.request.post(`/api/v1/diary/${url.split('/').at(-1)}/pain-scores`, { data: { minutesAfter: 30, score: 4, context: 'activity' } });
+    const again = await phone.request.post(`/api/v1/diary/${url.split('/').at(-1)}/pain-scores`, {
+      data: { minutesAfter: 30, score: 4, context: 'activity' },
+    });
     expect(again.status()).toBe(409);
   });
 
@@ -94,10 +132,17 @@ test('the nurse hands over a diary link; the patient rates three time points in 
 
   await test.step('the nurse sees the three scores on the procedure page, and the assessment reads them', async () => {
     // No reload: the procedure page polls every 30 s while it is open.
-    const patientRows = page.locator('app-pain-score-table').getByRole('row').filter({ hasText: 'Patient (home diary)' });
+    const patientRows = page
+      .locator('app-pain-score-table')
+      .getByRole('row')
+      .filter({ hasText: 'Patient (home diary)' });
     await expect(patientRows).toHaveCount(3, { timeout: 40_000 });
     const assessment = await page.request.get(`/api/v1/procedures/${procedureId}/assessment`);
-    const body = (await assessment.json()) as { baseline: number; peakReliefPercent: number; reportedPeakReliefPercent: number };
+    const body = (await assessment.json()) as {
+      baseline: number;
+      peakReliefPercent: number;
+      reportedPeakReliefPercent: number;
+    };
     expect(body.baseline).toBe(8);
     expect(body.peakReliefPercent).toBe(87.5);
     expect(body.reportedPeakReliefPercent).toBe(90);

@@ -20,13 +20,21 @@ async function expectAccessible(page: Page): Promise<void> {
     await snackBar.getByRole('button', { name: 'OK' }).click();
     await expect(page.locator('mat-snack-bar-container')).toHaveCount(0);
   }
-  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().map((animation) => animation.finished)),
+  );
   await expectNoAxeViolations(page);
 }
 
 const MRN = `E2E-${Date.now().toString(36).toUpperCase()}`;
 
-async function addTherapy(page: Page, kind: string, start: string, end: string | null, response: string): Promise<void> {
+async function addTherapy(
+  page: Page,
+  kind: string,
+  start: string,
+  end: string | null,
+  response: string,
+): Promise<void> {
   await page.getByRole('button', { name: 'Add therapy' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add therapy' });
   await dialog.getByRole('combobox', { name: 'Therapy' }).click();
@@ -47,9 +55,15 @@ async function moveStage(page: Page, to: string): Promise<void> {
   await expect(dialog).toBeHidden();
 }
 
-test('a nurse records a runner’s lumbar episode; a physician reads it on the patient page', async ({ page, browser }) => {
+test('a nurse records a runner’s lumbar episode; a physician reads it on the patient page', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, 'nurse');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Patients' })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Patients' })).toBeVisible();
   await expectAccessible(page);
 
@@ -84,15 +98,25 @@ test('a nurse records a runner’s lumbar episode; a physician reads it on the p
   await episode.getByLabel('Index pain description').fill('Low back pain, worse on long runs');
   await episode.getByRole('checkbox', { name: 'Axial neck or low back pain' }).check();
   await episode.getByRole('checkbox', { name: 'Overuse (mileage increased too fast)' }).check();
-  await episode.getByRole('radiogroup', { name: /at rest/ }).getByRole('radio', { name: '3' }).click();
-  await episode.getByRole('radiogroup', { name: /with activity/ }).getByRole('radio', { name: '7' }).click();
+  await episode
+    .getByRole('radiogroup', { name: /at rest/ })
+    .getByRole('radio', { name: '3' })
+    .click();
+  await episode
+    .getByRole('radiogroup', { name: /with activity/ })
+    .getByRole('radio', { name: '7' })
+    .click();
   await expectAccessible(page);
   await episode.getByRole('button', { name: 'Open episode' }).click();
   await expect(episode).toBeHidden();
-  await expect(page.getByRole('heading', { name: /Lumbar episode, bilateral/ })).toContainText('Intake');
+  await expect(page.getByRole('heading', { name: /Lumbar episode, bilateral/ })).toContainText(
+    'Intake',
+  );
 
   await moveStage(page, 'Conservative care');
-  await expect(page.getByRole('heading', { name: /Lumbar episode/ })).toContainText('Conservative care');
+  await expect(page.getByRole('heading', { name: /Lumbar episode/ })).toContainText(
+    'Conservative care',
+  );
 
   // Three therapies over three months.
   await addTherapy(page, 'Rest and recovery', daysAgo(95), daysAgo(80), 'Partial response');
@@ -104,18 +128,31 @@ test('a nurse records a runner’s lumbar episode; a physician reads it on the p
   await page.getByRole('button', { name: 'Record ODI' }).click();
   const odi = page.getByRole('dialog', { name: 'Record function score' });
   const scores: Record<string, string> = {
-    'Pain intensity': '3', 'Personal care': '1', Lifting: '2', Walking: '1', Sitting: '2',
-    Standing: '2', Sleeping: '1', 'Sex life': '1', 'Social life': '2', Travelling: '2',
+    'Pain intensity': '3',
+    'Personal care': '1',
+    Lifting: '2',
+    Walking: '1',
+    Sitting: '2',
+    Standing: '2',
+    Sleeping: '1',
+    'Sex life': '1',
+    'Social life': '2',
+    Travelling: '2',
   };
   for (const [section, score] of Object.entries(scores)) {
-    await odi.getByRole('radiogroup', { name: section, exact: true }).getByRole('radio', { name: score }).click();
+    await odi
+      .getByRole('radiogroup', { name: section, exact: true })
+      .getByRole('radio', { name: score })
+      .click();
   }
   await odi.getByRole('button', { name: 'Record score' }).click();
   await expect(odi).toBeHidden();
   await expect(page.getByText('ODI 34% · moderate').first()).toBeVisible();
 
   await moveStage(page, 'Diagnostic blocks');
-  await expect(page.getByRole('heading', { name: /Lumbar episode/ })).toContainText('Diagnostic blocks');
+  await expect(page.getByRole('heading', { name: /Lumbar episode/ })).toContainText(
+    'Diagnostic blocks',
+  );
   await expectAccessible(page);
 
   // The physician, in a browser of their own, finds the patient and reads the record.
@@ -144,7 +181,9 @@ test('a nurse records a runner’s lumbar episode; a physician reads it on the p
   await physicianContext.close();
 });
 
-test('a therapy entered in error stays on the timeline, struck through with the reason', async ({ page }) => {
+test('a therapy entered in error stays on the timeline, struck through with the reason', async ({
+  page,
+}) => {
   await signIn(page, 'nurse');
   await page.goto('/patients');
   await page.getByRole('button', { name: 'Register patient' }).first().click();
@@ -174,13 +213,17 @@ test('a therapy entered in error stays on the timeline, struck through with the 
   await confirm.getByLabel('Reason').fill('Recorded on the wrong patient');
   await confirm.getByRole('button', { name: 'Mark entered in error' }).click();
   await expect(confirm).toBeHidden();
-  await expect(page.getByText(/Entered in error by .*: Recorded on the wrong patient/)).toBeVisible();
+  await expect(
+    page.getByText(/Entered in error by .*: Recorded on the wrong patient/),
+  ).toBeVisible();
   await expect(page.locator('.care-sentence')).toHaveText(/^\s*0 days of conservative care/);
 });
 
 test('managers see no Patients entry and cannot open the list', async ({ page }) => {
   await signIn(page, 'manager');
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' })).toHaveCount(0);
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }),
+  ).toHaveCount(0);
   await page.goto('/patients');
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/access/i);
 });

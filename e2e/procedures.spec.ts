@@ -9,7 +9,9 @@ import { expectNoAxeViolations, signIn } from './support.ts';
 
 /** Signs in over the API (its own cookie jar) and returns the CSRF token for writes. */
 async function apiSignIn(request: APIRequestContext, username: string): Promise<string> {
-  const response = await request.post('/api/v1/auth/login', { data: { username, password: E2E_DEMO_PASSWORD } });
+  const response = await request.post('/api/v1/auth/login', {
+    data: { username, password: E2E_DEMO_PASSWORD },
+  });
   expect(response.ok()).toBeTruthy();
   return ((await response.json()) as { csrfToken: string }).csrfToken;
 }
@@ -20,13 +22,24 @@ async function lumbarEpisode(request: APIRequestContext): Promise<string> {
   const headers = { 'X-CSRF-Token': csrf };
   const patient = await request.post('/api/v1/patients', {
     headers,
-    data: { mrn: `PROC-${Date.now() % 1e9}`, givenName: 'Rita', familyName: 'Runner', birthDate: '1980-04-02', sex: 'female' },
+    data: {
+      mrn: `PROC-${Date.now() % 1e9}`,
+      givenName: 'Rita',
+      familyName: 'Runner',
+      birthDate: '1980-04-02',
+      sex: 'female',
+    },
   });
   expect(patient.status()).toBe(201);
   const { id: patientId } = (await patient.json()) as { id: string };
   const episode = await request.post(`/api/v1/patients/${patientId}/episodes`, {
     headers,
-    data: { region: 'lumbar', side: 'bilateral', onsetDate: '2026-01-10', indexPain: 'Low back pain, worse running' },
+    data: {
+      region: 'lumbar',
+      side: 'bilateral',
+      onsetDate: '2026-01-10',
+      indexPain: 'Low back pain, worse running',
+    },
   });
   expect(episode.status()).toBe(201);
   return ((await episode.json()) as { id: string }).id;
@@ -106,7 +119,11 @@ test('a physician records a bilateral MBB, a nurse keys in the diary, the physic
     await nurse.keyboard.press('Enter');
     await expect(nurse.locator('.announcement')).toHaveText('Saved 8 at baseline');
 
-    for (const [point, score] of [['30 min', '1'], ['2 h', '2'], ['6 h', '7']] as const) {
+    for (const [point, score] of [
+      ['30 min', '1'],
+      ['2 h', '2'],
+      ['6 h', '7'],
+    ] as const) {
       await nurse.getByRole('button', { name: new RegExp(`^${point}\\b`) }).focus();
       await nurse.keyboard.press('Enter');
       await expect(nurse.getByText(`Pain at ${point} (NRS 0-10)`)).toBeVisible();
@@ -115,12 +132,16 @@ test('a physician records a bilateral MBB, a nurse keys in the diary, the physic
       await expect(nurse.locator('.announcement')).toHaveText(`Saved ${score} at ${point}`);
     }
     await expect(status).toBeVisible();
-    await expect(nurse.getByRole('table', { name: 'Entered pain scores' }).getByRole('row')).toHaveCount(5);
+    await expect(
+      nurse.getByRole('table', { name: 'Entered pain scores' }).getByRole('row'),
+    ).toHaveCount(5);
 
     // The nurse sees the verdict but no Sign button, and the server refuses a signature from her.
     await nurse.goto(procedureUrl);
     await expect(nurse.locator('app-verdict-card')).toContainText('Positive');
-    await expect(nurse.getByRole('button', { name: /^Sign (interpretation|new version)/ })).toHaveCount(0);
+    await expect(
+      nurse.getByRole('button', { name: /^Sign (interpretation|new version)/ }),
+    ).toHaveCount(0);
     const me = (await (await nurse.request.get('/api/v1/auth/me')).json()) as { csrfToken: string };
     const refused = await nurse.request.post(`/api/v1${procedureUrl}/interpretation`, {
       headers: { 'X-CSRF-Token': me.csrfToken },
@@ -139,7 +160,9 @@ test('a physician records a bilateral MBB, a nurse keys in the diary, the physic
     await expect(page.getByRole('img', { name: /NRS by hours since the block/ })).toBeVisible();
     await expectNoAxeViolations(page);
 
-    await page.getByLabel('Interpretation').fill('Positive diagnostic MBB (87.5% relief); plan the second block.');
+    await page
+      .getByLabel('Interpretation')
+      .fill('Positive diagnostic MBB (87.5% relief); plan the second block.');
     await page.getByRole('button', { name: 'Sign interpretation' }).click();
     await expect(page.getByText(/Version 1, signed by/)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Sign new version' })).toBeVisible();
@@ -156,7 +179,10 @@ test('a physician records a bilateral MBB, a nurse keys in the diary, the physic
 
 test('the admin sees the rule sets, with Medicare LCD as the default', async ({ page }) => {
   await signIn(page, 'admin');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rule sets' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Rule sets' })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Rule sets' })).toBeVisible();
   const medicare = page.getByRole('row').filter({ hasText: 'Medicare LCD v1' });
   await expect(medicare).toContainText('Default');

@@ -9,7 +9,9 @@ import { expectNoAxeViolations, signIn } from './support.ts';
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
 async function blocks(request: APIRequestContext): Promise<{ lumbarProcedure: string }> {
-  const login = await request.post('/api/v1/auth/login', { data: { username: 'physician', password: E2E_DEMO_PASSWORD } });
+  const login = await request.post('/api/v1/auth/login', {
+    data: { username: 'physician', password: E2E_DEMO_PASSWORD },
+  });
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   const post = async (url: string, data: unknown): Promise<string> => {
     const response = await request.post(url, { headers: { 'X-CSRF-Token': csrfToken }, data });
@@ -17,15 +19,52 @@ async function blocks(request: APIRequestContext): Promise<{ lumbarProcedure: st
     return ((await response.json()) as { id: string }).id;
   };
   const ids: Record<string, string> = {};
-  for (const [region, level, score] of [['lumbar', 'L4-L5', 1], ['cervical', 'C3-C4', 5]] as const) {
-    const patient = await post('/api/v1/patients', { mrn: `OUT-${region.slice(0, 1)}${Date.now() % 1e8}`, givenName: 'Olive', familyName: `Outcome ${region}`, birthDate: '1970-02-02', sex: 'female' });
-    const episode = await post(`/api/v1/patients/${patient}/episodes`, { region, side: 'left', onsetDate: daysAgo(300), indexPain: 'Axial pain', baselineNrsRest: 4, baselineNrsActivity: 8 });
-    await post(`/api/v1/episodes/${episode}/therapies`, { kind: 'physical-therapy', startDate: daysAgo(280), endDate: daysAgo(150), response: 'partial' });
-    const procedure = await post(`/api/v1/episodes/${episode}/procedures`, {
-      kind: 'mbb', intent: 'diagnostic', performedAt: `${daysAgo(20)}T12:00:00.000Z`, levels: [level], side: 'left',
-      anesthetic: { agent: 'lidocaine', concentrationPercent: 2, volumeMl: 0.5 }, guidance: 'fluoroscopy', sedation: 'none', overrideReason: 'e2e set-up',
+  for (const [region, level, score] of [
+    ['lumbar', 'L4-L5', 1],
+    ['cervical', 'C3-C4', 5],
+  ] as const) {
+    const patient = await post('/api/v1/patients', {
+      mrn: `OUT-${region.slice(0, 1)}${Date.now() % 1e8}`,
+      givenName: 'Olive',
+      familyName: `Outcome ${region}`,
+      birthDate: '1970-02-02',
+      sex: 'female',
     });
-    for (const [minutesAfter, s] of [[0, 8], [30, score], [60, score + 1]]) await post(`/api/v1/procedures/${procedure}/pain-scores`, { minutesAfter, score: s, context: 'activity' });
+    const episode = await post(`/api/v1/patients/${patient}/episodes`, {
+      region,
+      side: 'left',
+      onsetDate: daysAgo(300),
+      indexPain: 'Axial pain',
+      baselineNrsRest: 4,
+      baselineNrsActivity: 8,
+    });
+    await post(`/api/v1/episodes/${episode}/therapies`, {
+      kind: 'physical-therapy',
+      startDate: daysAgo(280),
+      endDate: daysAgo(150),
+      response: 'partial',
+    });
+    const procedure = await post(`/api/v1/episodes/${episode}/procedures`, {
+      kind: 'mbb',
+      intent: 'diagnostic',
+      performedAt: `${daysAgo(20)}T12:00:00.000Z`,
+      levels: [level],
+      side: 'left',
+      anesthetic: { agent: 'lidocaine', concentrationPercent: 2, volumeMl: 0.5 },
+      guidance: 'fluoroscopy',
+      sedation: 'none',
+      overrideReason: 'e2e set-up',
+    });
+    for (const [minutesAfter, s] of [
+      [0, 8],
+      [30, score],
+      [60, score + 1],
+    ])
+      await post(`/api/v1/procedures/${procedure}/pain-scores`, {
+        minutesAfter,
+        score: s,
+        context: 'activity',
+      });
     ids[region] = procedure;
   }
   return { lumbarProcedure: ids['lumbar']! };
@@ -38,7 +77,10 @@ test.beforeAll(async ({ request }) => {
 
 test('the manager lands on the dashboard and cannot reach a patient page', async ({ page }) => {
   await signIn(page, 'manager');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Dashboard' })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Practice dashboard' })).toBeVisible();
   await expect(page.getByText('Positive-block rate')).toBeVisible();
   await expect(page.getByRole('figure', { name: 'Procedures per month by kind' })).toBeVisible();
@@ -51,9 +93,14 @@ test('the manager lands on the dashboard and cannot reach a patient page', async
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/access/i);
 });
 
-test('a physician filters outcomes to lumbar MBBs and opens the patient from the waterfall', async ({ page }) => {
+test('a physician filters outcomes to lumbar MBBs and opens the patient from the waterfall', async ({
+  page,
+}) => {
   await signIn(page, 'physician');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outcomes' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Outcomes' })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Outcomes' })).toBeVisible();
   await page.getByRole('combobox', { name: 'Region' }).click();
   await page.getByRole('option', { name: 'lumbar' }).click();
@@ -61,7 +108,9 @@ test('a physician filters outcomes to lumbar MBBs and opens the patient from the
   const waterfall = page.getByRole('figure', { name: 'Peak relief per diagnostic block' });
   await waterfall.getByText(/Data table/).click();
   // Only lumbar blocks are listed: the cervical one is filtered out.
-  const row = waterfall.getByRole('row').filter({ has: page.getByRole('cell', { name: lumbarProcedure, exact: true }) });
+  const row = waterfall
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: lumbarProcedure, exact: true }) });
   await expect(row.getByRole('cell', { name: 'Positive' })).toBeVisible();
   await expect(waterfall.getByRole('cell', { name: /^C3-C4$/ })).toHaveCount(0);
   await expectNoAxeViolations(page);

@@ -22,10 +22,13 @@ async function iconsDrawnAsText(page: Page): Promise<string[]> {
   );
 }
 
-test('icons draw from the subset font on the pages a nurse and a physician use', async ({ page }) => {
+test('icons draw from the subset font on the pages a nurse and a physician use', async ({
+  page,
+}) => {
   const fonts: { url: string; bytes: number }[] = [];
   page.on('response', async (response) => {
-    if (/\.woff2$/.test(response.url())) fonts.push({ url: response.url(), bytes: (await response.body()).length });
+    if (/\.woff2$/.test(response.url()))
+      fonts.push({ url: response.url(), bytes: (await response.body()).length });
   });
   await signIn(page, 'physician');
   expect(await iconsDrawnAsText(page)).toEqual([]);
@@ -36,12 +39,19 @@ test('icons draw from the subset font on the pages a nurse and a physician use',
   for (const font of fonts) expect(font.bytes, font.url).toBeLessThan(100 * 1024);
 });
 
-test('scripts and styles arrive compressed and cached for a year; index.html is revalidated', async ({ page, request }) => {
+test('scripts and styles arrive compressed and cached for a year; index.html is revalidated', async ({
+  page,
+  request,
+}) => {
   const assets: { url: string; encoding?: string; cache?: string }[] = [];
   page.on('response', (response) => {
     if (/\.(js|css)$/.test(new URL(response.url()).pathname)) {
       const headers = response.headers();
-      assets.push({ url: response.url(), encoding: headers['content-encoding'], cache: headers['cache-control'] });
+      assets.push({
+        url: response.url(),
+        encoding: headers['content-encoding'],
+        cache: headers['cache-control'],
+      });
     }
   });
   await page.goto('/login');

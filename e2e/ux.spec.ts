@@ -10,7 +10,9 @@ const TABLET = { width: 820, height: 1180 };
 const LAPTOP = { width: 1280, height: 800 };
 
 async function apiAs(request: APIRequestContext, username: string) {
-  const login = await request.post('/api/v1/auth/login', { data: { username, password: E2E_DEMO_PASSWORD } });
+  const login = await request.post('/api/v1/auth/login', {
+    data: { username, password: E2E_DEMO_PASSWORD },
+  });
   expect(login.ok()).toBeTruthy();
   const headers = { 'X-CSRF-Token': ((await login.json()) as { csrfToken: string }).csrfToken };
   return async (url: string, data: unknown): Promise<{ id: string }> => {
@@ -29,23 +31,48 @@ async function expectAccessibleAtBothWidths(page: Page): Promise<void> {
   await page.setViewportSize(LAPTOP);
 }
 
-test('a nurse finds a patient by MRN digits, keeps typed input on Escape and gives a score its real time', async ({ page, request }) => {
+test('a nurse finds a patient by MRN digits, keeps typed input on Escape and gives a score its real time', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   const post = await apiAs(request, 'physician');
   const digits = String(Date.now() % 1e7).padStart(7, '0');
-  const patient = await post('/api/v1/patients', { mrn: `UX-${digits}`, givenName: 'Ursula', familyName: 'Xavier', birthDate: '1975-06-01', sex: 'female' });
-  const episode = await post(`/api/v1/patients/${patient.id}/episodes`, { region: 'lumbar', side: 'left', onsetDate: '2026-01-10', indexPain: 'Low back pain' });
+  const patient = await post('/api/v1/patients', {
+    mrn: `UX-${digits}`,
+    givenName: 'Ursula',
+    familyName: 'Xavier',
+    birthDate: '1975-06-01',
+    sex: 'female',
+  });
+  const episode = await post(`/api/v1/patients/${patient.id}/episodes`, {
+    region: 'lumbar',
+    side: 'left',
+    onsetDate: '2026-01-10',
+    indexPain: 'Low back pain',
+  });
   const procedure = await post(`/api/v1/episodes/${episode.id}/procedures`, {
-    kind: 'mbb', intent: 'diagnostic', performedAt: new Date(Date.now() - 3 * 3_600_000).toISOString(), levels: ['L4-L5'], side: 'left',
-    anesthetic: { agent: 'lidocaine', concentrationPercent: 2, volumeMl: 0.5 }, steroid: null, guidance: 'fluoroscopy', sedation: 'none',
-    complications: [], overrideReason: 'UX journey: first block without the usual work-up.',
+    kind: 'mbb',
+    intent: 'diagnostic',
+    performedAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+    levels: ['L4-L5'],
+    side: 'left',
+    anesthetic: { agent: 'lidocaine', concentrationPercent: 2, volumeMl: 0.5 },
+    steroid: null,
+    guidance: 'fluoroscopy',
+    sedation: 'none',
+    complications: [],
+    overrideReason: 'UX journey: first block without the usual work-up.',
   });
 
   await page.setViewportSize(LAPTOP);
   await signIn(page, 'nurse');
 
   await test.step('search finds the patient by the MRN digits alone; focus lands on each page heading', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Patients' })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: 'Patients' })).toBeFocused();
     await page.getByLabel('Search by name or MRN').fill(digits.slice(2));
     await expect(page.getByRole('link', { name: /Xavier/ }).first()).toBeVisible();
@@ -53,7 +80,10 @@ test('a nurse finds a patient by MRN digits, keeps typed input on Escape and giv
   });
 
   await test.step('Escape on a typed registration asks first, and Cancel keeps the input', async () => {
-    await page.getByRole('button', { name: /Register patient/ }).first().click();
+    await page
+      .getByRole('button', { name: /Register patient/ })
+      .first()
+      .click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Given name').fill('Half-typed');
     await dialog.getByLabel('Birth date').fill('31021990');
@@ -63,10 +93,16 @@ test('a nurse finds a patient by MRN digits, keeps typed input on Escape and giv
     await expectNoAxeViolations(page);
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog.first().getByLabel('Given name')).toHaveValue('Half-typed');
-    await dialog.first().getByRole('button', { name: /Register patient/ }).click();
+    await dialog
+      .first()
+      .getByRole('button', { name: /Register patient/ })
+      .click();
     await expect(dialog.first().getByText(/Birth date must be/)).toBeVisible();
     await page.keyboard.press('Escape');
-    await page.getByRole('dialog', { name: 'Discard what you typed?' }).getByRole('button', { name: 'Discard' }).click();
+    await page
+      .getByRole('dialog', { name: 'Discard what you typed?' })
+      .getByRole('button', { name: 'Discard' })
+      .click();
     await expect(page.getByRole('dialog')).toHaveCount(0);
   });
 
@@ -79,7 +115,9 @@ test('a nurse finds a patient by MRN digits, keeps typed input on Escape and giv
     await expect(takenAt).toHaveValue(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
     const at = new Date(Date.now() - 100 * 60_000);
     const pad = (n: number) => String(n).padStart(2, '0');
-    await takenAt.fill(`${pad(at.getDate())}/${pad(at.getMonth() + 1)}/${at.getFullYear()} ${pad(at.getHours())}:${pad(at.getMinutes())}`);
+    await takenAt.fill(
+      `${pad(at.getDate())}/${pad(at.getMonth() + 1)}/${at.getFullYear()} ${pad(at.getHours())}:${pad(at.getMinutes())}`,
+    );
     await page.getByRole('radio', { name: /^4\b/ }).click();
     await page.getByRole('button', { name: 'Save score' }).click();
     await expect(page.locator('.announcement')).toHaveText(/^Saved 4 at /);
@@ -87,10 +125,18 @@ test('a nurse finds a patient by MRN digits, keeps typed input on Escape and giv
   });
 });
 
-test('an admin confirms a role change with what it gives and takes, and cannot deactivate herself', async ({ page, request }) => {
+test('an admin confirms a role change with what it gives and takes, and cannot deactivate herself', async ({
+  page,
+  request,
+}) => {
   const post = await apiAs(request, 'admin');
   const username = `uxnurse${Date.now() % 1e6}`;
-  await post('/api/v1/users', { username, name: 'Una Example', role: 'nurse', password: 'a-long-enough-password-1' });
+  await post('/api/v1/users', {
+    username,
+    name: 'Una Example',
+    role: 'nurse',
+    password: 'a-long-enough-password-1',
+  });
   await page.setViewportSize(LAPTOP);
   await signIn(page, 'admin');
   await page.goto('/admin/users');

@@ -25,7 +25,9 @@ const SCAN_DIR = path.join(ROOT, 'src', 'app');
 const OUT_DIR = path.join(ROOT, 'src', 'styles', 'fonts');
 export const FONT_FILE = path.join(OUT_DIR, 'material-symbols-subset.woff2');
 export const MANIFEST_FILE = path.join(OUT_DIR, 'material-symbols-subset.json');
-const SOURCE_FONT = createRequire(import.meta.url).resolve('material-symbols/material-symbols-outlined.woff2');
+const SOURCE_FONT = createRequire(import.meta.url).resolve(
+  'material-symbols/material-symbols-outlined.woff2',
+);
 /** The one instance the UI draws (the material-symbols CSS defaults). */
 const AXES = { FILL: 0, wght: 400, GRAD: 0, opsz: 24 };
 /** Every character a ligature name is spelled with. */
@@ -35,13 +37,24 @@ const NAME = '[a-z0-9_]+';
 const PATTERNS: { files: RegExp; find: RegExp; inner?: RegExp }[] = [
   // <mat-icon ...>name</mat-icon>, or the quoted names an interpolation inside it yields
   // ({{ 'name' }}, either branch of a ternary; not the operands of a comparison).
-  { files: /\.(html|ts)$/, find: /<mat-icon\b[^>]*>([\s\S]*?)<\/mat-icon>/g, inner: new RegExp(`^\\s*(${NAME})\\s*$|(?:\\{\\{|[?:])\\s*'(${NAME})'`, 'g') },
+  {
+    files: /\.(html|ts)$/,
+    find: /<mat-icon\b[^>]*>([\s\S]*?)<\/mat-icon>/g,
+    inner: new RegExp(`^\\s*(${NAME})\\s*$|(?:\\{\\{|[?:])\\s*'(${NAME})'`, 'g'),
+  },
   // A widget's icon input given as a plain attribute: <app-notice-panel icon="error">.
   { files: /\.(html|ts)$/, find: new RegExp(`\\sicon="(${NAME})"`, 'g') },
   // Icon names kept in data (nav items, status displays) and input defaults.
-  { files: /\.ts$/, find: new RegExp(`\\bicon:\\s*'(${NAME})'|\\bicon = input\\('(${NAME})'`, 'g') },
+  {
+    files: /\.ts$/,
+    find: new RegExp(`\\bicon:\\s*'(${NAME})'|\\bicon = input\\('(${NAME})'`, 'g'),
+  },
   // Lookup tables named for icons: const STAGE_ICONS = { intake: 'assignment_ind', ... }.
-  { files: /\.ts$/, find: /\b[A-Z_]*ICONS?\b[^=]*=\s*\{([^}]*)\}/g, inner: new RegExp(`:\\s*'(${NAME})'`, 'g') },
+  {
+    files: /\.ts$/,
+    find: /\b[A-Z_]*ICONS?\b[^=]*=\s*\{([^}]*)\}/g,
+    inner: new RegExp(`:\\s*'(${NAME})'`, 'g'),
+  },
 ];
 
 async function sourceFiles(dir: string): Promise<string[]> {
@@ -63,7 +76,9 @@ export async function usedIconNames(): Promise<string[]> {
     for (const { files, find, inner } of PATTERNS) {
       if (!files.test(file)) continue;
       for (const match of text.matchAll(find)) {
-        const groups = inner ? [...match[1]!.matchAll(inner)].flatMap((m) => m.slice(1)) : match.slice(1);
+        const groups = inner
+          ? [...match[1]!.matchAll(inner)].flatMap((m) => m.slice(1))
+          : match.slice(1);
         for (const name of groups) if (name) names.add(name);
       }
     }
@@ -97,7 +112,11 @@ function codePoints(ttf: Uint8Array, names: string[]): Map<string, number> {
   return result;
 }
 
-export interface IconManifest { source: string; axes: typeof AXES; icons: Record<string, string> }
+export interface IconManifest {
+  source: string;
+  axes: typeof AXES;
+  icons: Record<string, string>;
+}
 
 async function readManifest(): Promise<IconManifest | null> {
   try {
@@ -108,7 +127,9 @@ async function readManifest(): Promise<IconManifest | null> {
 }
 
 async function sourceVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(path.join(path.dirname(SOURCE_FONT), 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(
+    await readFile(path.join(path.dirname(SOURCE_FONT), 'package.json'), 'utf8'),
+  ) as { version: string };
   return `material-symbols ${pkg.version} outlined`;
 }
 
@@ -116,9 +137,16 @@ async function sourceVersion(): Promise<string> {
 export async function buildIconFont(names: string[]): Promise<number> {
   const woff2 = await readFile(SOURCE_FONT);
   // HarfBuzz's shaper reads TrueType, not woff2: the whole font, only unpacked.
-  const points = codePoints(await subsetFont(woff2, '', { keepAllGlyphs: true, targetFormat: 'truetype' }), names);
+  const points = codePoints(
+    await subsetFont(woff2, '', { keepAllGlyphs: true, targetFormat: 'truetype' }),
+    names,
+  );
   const text = LIGATURE_LETTERS + String.fromCodePoint(...points.values());
-  const subset = await subsetFont(woff2, text, { targetFormat: 'woff2', noLayoutClosure: true, variationAxes: AXES });
+  const subset = await subsetFont(woff2, text, {
+    targetFormat: 'woff2',
+    noLayoutClosure: true,
+    variationAxes: AXES,
+  });
   const manifest: IconManifest = {
     source: await sourceVersion(),
     axes: AXES,
@@ -131,7 +159,11 @@ export async function buildIconFont(names: string[]): Promise<number> {
 
 /** What is wrong with the committed font, or an empty list when it holds exactly the icons used. */
 export async function checkIconFont(): Promise<string[]> {
-  const [names, manifest, source] = await Promise.all([usedIconNames(), readManifest(), sourceVersion()]);
+  const [names, manifest, source] = await Promise.all([
+    usedIconNames(),
+    readManifest(),
+    sourceVersion(),
+  ]);
   if (!manifest) return [`${path.relative(ROOT, MANIFEST_FILE)} is missing`];
   const have = new Set(Object.keys(manifest.icons));
   const problems: string[] = [];
@@ -139,7 +171,8 @@ export async function checkIconFont(): Promise<string[]> {
   const unused = [...have].filter((n) => !names.includes(n));
   if (missing.length) problems.push(`icons used but not in the font: ${missing.join(', ')}`);
   if (unused.length) problems.push(`icons in the font but no longer used: ${unused.join(', ')}`);
-  if (manifest.source !== source) problems.push(`font cut from ${manifest.source}, installed is ${source}`);
+  if (manifest.source !== source)
+    problems.push(`font cut from ${manifest.source}, installed is ${source}`);
   return problems;
 }
 
@@ -153,5 +186,7 @@ if (import.meta.main) {
   }
   const names = await usedIconNames();
   const bytes = await buildIconFont(names);
-  console.log(`icon font: ${names.length} icons, ${(bytes / 1024).toFixed(1)} kB (${path.relative(ROOT, FONT_FILE)})`);
+  console.log(
+    `icon font: ${names.length} icons, ${(bytes / 1024).toFixed(1)} kB (${path.relative(ROOT, FONT_FILE)})`,
+  );
 }

@@ -18,7 +18,12 @@ const COMPRESSIBLE = /\.(js|mjs|css|json|map|svg|txt|ico|webmanifest|xml)$/;
 /** Below this a compressed copy saves less than the headers cost. */
 export const MIN_BYTES = 1024;
 
-export interface PrecompressResult { files: number; bytes: number; brotliBytes: number; gzipBytes: number }
+export interface PrecompressResult {
+  files: number;
+  bytes: number;
+  brotliBytes: number;
+  gzipBytes: number;
+}
 
 async function filesIn(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -43,7 +48,12 @@ export async function precompressDir(dir: string): Promise<PrecompressResult> {
     if (!COMPRESSIBLE.test(file) || (await stat(file)).size < MIN_BYTES) continue;
     const bytes = await readFile(file);
     const [br, gzipped] = await Promise.all([
-      brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+      brotli(bytes, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+          [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+        },
+      }),
       gz(bytes, { level: constants.Z_BEST_COMPRESSION }),
     ]);
     // A copy that is not smaller would only cost a disk read.
@@ -61,5 +71,7 @@ if (import.meta.main) {
   const dir = path.resolve(process.argv[2] ?? 'dist/facettrack/browser');
   const r = await precompressDir(dir);
   const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
-  console.log(`precompressed ${r.files} files in ${path.relative(process.cwd(), dir) || '.'}: ${kB(r.bytes)} -> ${kB(r.brotliBytes)} brotli, ${kB(r.gzipBytes)} gzip`);
+  console.log(
+    `precompressed ${r.files} files in ${path.relative(process.cwd(), dir) || '.'}: ${kB(r.bytes)} -> ${kB(r.brotliBytes)} brotli, ${kB(r.gzipBytes)} gzip`,
+  );
 }

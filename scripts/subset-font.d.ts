@@ -6,5 +6,9 @@ declare module 'subset-font' {
     noLayoutClosure?: boolean;
     keepAllGlyphs?: boolean;
   }
-  export default function subsetFont(font: Uint8Array, text: string, options?: SubsetFontOptions): Promise<Buffer>;
+  export default function subsetFont(
+    font: Uint8Array,
+    text: string,
+    options?: SubsetFontOptions,
+  ): Promise<Buffer>;
 }

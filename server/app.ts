@@ -1,7 +1,12 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { ServerConfig } from './config.ts';
 import type { Db } from './db/database.ts';
 import { auditPlugin } from './plugins/audit.ts';
@@ -44,9 +49,22 @@ const requestSerializer = (req: { method: string; url: string; ip?: string }) =>
 });
 
 /** Builds the whole product (API, docs, SPA) on an open, migrated database; the caller listens. */
-export async function buildApp(config: ServerConfig, db: Db, logger: FastifyServerOptions['logger'] = { level: config.logLevel }): Promise<App> {
+export async function buildApp(
+  config: ServerConfig,
+  db: Db,
+  logger: FastifyServerOptions['logger'] = { level: config.logLevel },
+): Promise<App> {
   const app = Fastify({
-    logger: logger === false ? false : { ...(typeof logger === 'object' ? logger : {}), serializers: { req: requestSerializer, err: (error: Error) => ({ ...loggableError(error) }) } },
+    logger:
+      logger === false
+        ? false
+        : {
+            ...(typeof logger === 'object' ? logger : {}),
+            serializers: {
+              req: requestSerializer,
+              err: (error: Error) => ({ ...loggableError(error) }),
+            },
+          },
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
@@ -68,7 +86,11 @@ export async function buildApp(config: ServerConfig, db: Db, logger: FastifyServ
     openapi: { info: { title: 'FacetTrack API', version: '1' } },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { validatorUrl: null } });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    uiConfig: { validatorUrl: null },
+  });
 
   // One line per resource; each folder's index.ts registers its own sub-routes.
   await app.register(healthRoutes);

@@ -58,7 +58,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: env['FT_TRUST_PROXY'] === '1',
     logLevel: env['LOG_LEVEL'] || 'info',
     auditKey: env['FT_AUDIT_KEY'] || null,
-    auditDir: env['FT_AUDIT_DIR'] || ((env['FT_DATA_DIR'] || './data').startsWith('memory://') ? null : env['FT_DATA_DIR'] || './data'),
+    auditDir:
+      env['FT_AUDIT_DIR'] ||
+      ((env['FT_DATA_DIR'] || './data').startsWith('memory://')
+        ? null
+        : env['FT_DATA_DIR'] || './data'),
     auditSealMs: positiveInt('FT_AUDIT_SEAL_MS', env['FT_AUDIT_SEAL_MS'], 500),
     testClock: testClockAllowed(env),
     diaryLinkGraceHours: positiveInt('FT_DIARY_GRACE_HOURS', env['FT_DIARY_GRACE_HOURS'], 48),
@@ -69,6 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 function testClockAllowed(env: NodeJS.ProcessEnv): boolean {
   if (env['FT_TEST_CLOCK'] !== '1') return false;
   const demo = env['FT_DEMO'] === '1' || env['FT_DEMO'] === 'true';
-  if (!demo || env['DATABASE_URL']) throw new Error('FT_TEST_CLOCK is only allowed in demo mode on the embedded database (FT_DEMO=1)');
+  if (!demo || env['DATABASE_URL'])
+    throw new Error(
+      'FT_TEST_CLOCK is only allowed in demo mode on the embedded database (FT_DEMO=1)',
+    );
   return true;
 }

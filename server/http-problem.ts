@@ -13,7 +13,10 @@ export class HttpProblem extends Error {
 }
 
 /** 400 with field messages. */
-export function badRequest(errors: { path: string; message: string }[], detail?: string): HttpProblem {
+export function badRequest(
+  errors: { path: string; message: string }[],
+  detail?: string,
+): HttpProblem {
   return new HttpProblem({
     status: 400,
     title: 'Invalid request',
@@ -26,7 +29,10 @@ export function notFound(what: string): HttpProblem {
   return new HttpProblem({ status: 404, title: 'Not found', detail: `${what} was not found.` });
 }
 
-export function forbidden(detail = 'Your role does not allow this.', code = 'forbidden'): HttpProblem {
+export function forbidden(
+  detail = 'Your role does not allow this.',
+  code = 'forbidden',
+): HttpProblem {
   return new HttpProblem({ status: 403, title: 'Forbidden', detail, code });
 }
 
@@ -36,7 +42,8 @@ export function versionConflict(current: unknown): HttpProblem {
     status: 409,
     title: 'Version conflict',
     code: 'version-conflict',
-    detail: 'Someone else changed this record after you opened it. Review their change and save again.',
+    detail:
+      'Someone else changed this record after you opened it. Review their change and save again.',
     current,
   });
 }

@@ -39,7 +39,10 @@ async function main(): Promise<void> {
   }
   const app = await buildApp(config, db);
   // Keep operational tables small: at start and then hourly (any instance may do it; deletes are idempotent).
-  const prune = () => pruneOperationalRows(db.kysely).catch((error) => app.log.warn({ err: error }, 'pruning failed'));
+  const prune = () =>
+    pruneOperationalRows(db.kysely).catch((error) =>
+      app.log.warn({ err: error }, 'pruning failed'),
+    );
   await prune();
   const pruneTimer = setInterval(prune, 3_600_000);
   pruneTimer.unref();
@@ -63,12 +66,21 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
-  const lines = [``, `FacetTrack is running at http://${config.host}:${config.port}/  (database: ${where})`];
+  const lines = [
+    ``,
+    `FacetTrack is running at http://${config.host}:${config.port}/  (database: ${where})`,
+  ];
   if (config.demo) lines.push('Demo mode is on: sample practice, not for patient care.');
-  if (refusedDemoAccounts) lines.push(`Demo mode is off: the ${refusedDemoAccounts} demo accounts in this database are refused at sign-in.`);
+  if (refusedDemoAccounts)
+    lines.push(
+      `Demo mode is off: the ${refusedDemoAccounts} demo accounts in this database are refused at sign-in.`,
+    );
   if (demoCredentials.length) {
     lines.push('Demo users were created. Their passwords are shown only this once:');
-    for (const c of demoCredentials) lines.push(`  ${c.role.padEnd(10)} username: ${c.username.padEnd(10)} password: ${c.password}`);
+    for (const c of demoCredentials)
+      lines.push(
+        `  ${c.role.padEnd(10)} username: ${c.username.padEnd(10)} password: ${c.password}`,
+      );
   }
   console.log(lines.join('\n') + '\n');
 }

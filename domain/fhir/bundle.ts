@@ -1,7 +1,14 @@
 /** A patient's record as FHIR: the resources in a fixed order, or a collection Bundle of them (domain.md section 7). */
 import {
-  conditionResource, derivedResources, episodeOfCareResource, medicationResources, painScoreResource, patientResource,
-  procedureResource, questionnaireResponseResource, Refs,
+  conditionResource,
+  derivedResources,
+  episodeOfCareResource,
+  medicationResources,
+  painScoreResource,
+  patientResource,
+  procedureResource,
+  questionnaireResponseResource,
+  Refs,
 } from './resources.ts';
 import type { FhirResource, PatientExport, ReferenceStyle } from './types.ts';
 import { resourceUuid } from './uuid.ts';
@@ -15,7 +22,10 @@ export function patientResources(record: PatientExport, style: ReferenceStyle): 
     out.push(conditionResource(e, key, refs), episodeOfCareResource(e, key, refs));
     for (const p of e.procedures) {
       out.push(procedureResource(p, e, key, refs), ...medicationResources(p, key, refs));
-      out.push(...p.scores.map((s) => painScoreResource(s, p, key, refs)), ...derivedResources(p, key, refs));
+      out.push(
+        ...p.scores.map((s) => painScoreResource(s, p, key, refs)),
+        ...derivedResources(p, key, refs),
+      );
     }
     out.push(...e.functionScores.map((f) => questionnaireResponseResource(f, key, refs)));
   }
@@ -28,13 +38,24 @@ export function patientResources(record: PatientExport, style: ReferenceStyle): 
  */
 export function patientBundle(record: PatientExport): FhirResource {
   return {
-    resourceType: 'Bundle', id: resourceUuid('Bundle', `patient-${record.patient.id}`), type: 'collection',
-    entry: patientResources(record, 'urn').map((resource) => ({ fullUrl: `urn:uuid:${resource.id}`, resource })),
+    resourceType: 'Bundle',
+    id: resourceUuid('Bundle', `patient-${record.patient.id}`),
+    type: 'collection',
+    entry: patientResources(record, 'urn').map((resource) => ({
+      fullUrl: `urn:uuid:${resource.id}`,
+      resource,
+    })),
   };
 }
 
 /** Resource types of the bulk export, one NDJSON file each (FHIR Bulk Data), in the order they are written. */
 export const BULK_RESOURCE_TYPES = [
-  'Patient', 'Condition', 'EpisodeOfCare', 'Procedure', 'MedicationAdministration', 'Observation', 'QuestionnaireResponse',
+  'Patient',
+  'Condition',
+  'EpisodeOfCare',
+  'Procedure',
+  'MedicationAdministration',
+  'Observation',
+  'QuestionnaireResponse',
 ] as const;
 export type BulkResourceType = (typeof BULK_RESOURCE_TYPES)[number];

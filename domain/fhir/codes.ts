@@ -22,10 +22,18 @@ export const SYSTEMS = {
   pathwayStageExtension: 'urn:facettrack:fhir:extension:pathway-stage',
 } as const;
 
-export interface Coding { system: string; code: string; display?: string }
+export interface Coding {
+  system: string;
+  code: string;
+  display?: string;
+}
 
 /** NRS pain severity 0-10 (domain.md section 6). */
-export const LOINC_NRS: Coding = { system: SYSTEMS.loinc, code: '72514-3', display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported' };
+export const LOINC_NRS: Coding = {
+  system: SYSTEMS.loinc,
+  code: '72514-3',
+  display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported',
+};
 /** NDI total; ODI is marked unverified in domain.md section 6, kept as listed there. */
 export const LOINC_FUNCTION_TOTAL = {
   ndi: { system: SYSTEMS.loinc, code: '82237-9', display: 'Neck Disability Index total score' },
@@ -41,11 +49,29 @@ export const SNOMED_LATERALITY: Readonly<Record<Side, Coding>> = {
 
 /** ICD-10-CM spondylosis without myelopathy or radiculopathy by region; lumbosacral when L5-S1 is treated (domain.md section 6). */
 export function icd10ForRegion(region: Region, levels: readonly string[] = []): Coding {
-  if (region === 'cervical') return { system: SYSTEMS.icd10cm, code: 'M47.812', display: 'Spondylosis without myelopathy or radiculopathy, cervical region' };
-  if (region === 'thoracic') return { system: SYSTEMS.icd10cm, code: 'M47.814', display: 'Spondylosis without myelopathy or radiculopathy, thoracic region' };
+  if (region === 'cervical')
+    return {
+      system: SYSTEMS.icd10cm,
+      code: 'M47.812',
+      display: 'Spondylosis without myelopathy or radiculopathy, cervical region',
+    };
+  if (region === 'thoracic')
+    return {
+      system: SYSTEMS.icd10cm,
+      code: 'M47.814',
+      display: 'Spondylosis without myelopathy or radiculopathy, thoracic region',
+    };
   return levels.includes('L5-S1')
-    ? { system: SYSTEMS.icd10cm, code: 'M47.817', display: 'Spondylosis without myelopathy or radiculopathy, lumbosacral region' }
-    : { system: SYSTEMS.icd10cm, code: 'M47.816', display: 'Spondylosis without myelopathy or radiculopathy, lumbar region' };
+    ? {
+        system: SYSTEMS.icd10cm,
+        code: 'M47.817',
+        display: 'Spondylosis without myelopathy or radiculopathy, lumbosacral region',
+      }
+    : {
+        system: SYSTEMS.icd10cm,
+        code: 'M47.816',
+        display: 'Spondylosis without myelopathy or radiculopathy, lumbar region',
+      };
 }
 
 /**

@@ -22,12 +22,24 @@ export function sha1(bytes: Uint8Array): Uint8Array {
     for (let i = 16; i < 80; i++) w[i] = rotl(w[i - 3]! ^ w[i - 8]! ^ w[i - 14]! ^ w[i - 16]!, 1);
     let [a, b, c, d, e] = [h0, h1, h2, h3, h4];
     for (let i = 0; i < 80; i++) {
-      const [f, k] = i < 20 ? [(b & c) | (~b & d), 0x5a827999] : i < 40 ? [b ^ c ^ d, 0x6ed9eba1]
-        : i < 60 ? [(b & c) | (b & d) | (c & d), 0x8f1bbcdc] : [b ^ c ^ d, 0xca62c1d6];
+      const [f, k] =
+        i < 20
+          ? [(b & c) | (~b & d), 0x5a827999]
+          : i < 40
+            ? [b ^ c ^ d, 0x6ed9eba1]
+            : i < 60
+              ? [(b & c) | (b & d) | (c & d), 0x8f1bbcdc]
+              : [b ^ c ^ d, 0xca62c1d6];
       const t = (rotl(a, 5) + f + e + k + w[i]!) >>> 0;
       [e, d, c, b, a] = [d, c, rotl(b, 30) >>> 0, a, t];
     }
-    [h0, h1, h2, h3, h4] = [(h0 + a) >>> 0, (h1 + b) >>> 0, (h2 + c) >>> 0, (h3 + d) >>> 0, (h4 + e) >>> 0];
+    [h0, h1, h2, h3, h4] = [
+      (h0 + a) >>> 0,
+      (h1 + b) >>> 0,
+      (h2 + c) >>> 0,
+      (h3 + d) >>> 0,
+      (h4 + e) >>> 0,
+    ];
   }
   const out = new Uint8Array(20);
   const outView = new DataView(out.buffer);
@@ -35,7 +47,8 @@ export function sha1(bytes: Uint8Array): Uint8Array {
   return out;
 }
 
-const hex = (bytes: Uint8Array): string => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+const hex = (bytes: Uint8Array): string =>
+  [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 /** RFC 4122 version-5 UUID of `name` in `namespace` (itself a UUID). */
 export function uuidV5(namespace: string, name: string): string {
@@ -57,4 +70,5 @@ export function uuidV5(namespace: string, name: string): string {
 export const FACETTRACK_FHIR_NAMESPACE = '3f1c7a52-8d4e-4b7a-9c2e-5a0f6d8e1b94';
 
 /** The stable id of one resource: resource type plus a local key (e.g. `Observation`, `pain-42`). */
-export const resourceUuid = (resourceType: string, localKey: string): string => uuidV5(FACETTRACK_FHIR_NAMESPACE, `${resourceType}/${localKey}`);
+export const resourceUuid = (resourceType: string, localKey: string): string =>
+  uuidV5(FACETTRACK_FHIR_NAMESPACE, `${resourceType}/${localKey}`);

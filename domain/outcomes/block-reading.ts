@@ -19,17 +19,32 @@ export interface SeriesSummary {
   reported: number | null;
 }
 
-export interface BlockReading { peakReliefPercent: number | null; reportedPeakReliefPercent: number | null; verdict: BlockVerdict }
+export interface BlockReading {
+  peakReliefPercent: number | null;
+  reportedPeakReliefPercent: number | null;
+  verdict: BlockVerdict;
+}
 
 /** RFA durability reads relief of at least this much at follow-up as still holding (issue 13). */
 export const DURABILITY_RELIEF_PERCENT = 50;
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-function readSeries(s: SeriesSummary, rules: Pick<RuleSetSettings, 'positiveThresholdPercent' | 'thresholdExclusive' | 'greyZoneLowerPercent'>): BlockReading {
-  if (s.baseline === null || s.baseline === 0 || s.lowest === null) return { peakReliefPercent: null, reportedPeakReliefPercent: null, verdict: 'not-assessable' };
+function readSeries(
+  s: SeriesSummary,
+  rules: Pick<
+    RuleSetSettings,
+    'positiveThresholdPercent' | 'thresholdExclusive' | 'greyZoneLowerPercent'
+  >,
+): BlockReading {
+  if (s.baseline === null || s.baseline === 0 || s.lowest === null)
+    return { peakReliefPercent: null, reportedPeakReliefPercent: null, verdict: 'not-assessable' };
   const peak = percentRelief(s.baseline, s.lowest)!;
-  return { peakReliefPercent: round1(peak), reportedPeakReliefPercent: s.reported, verdict: verdictFor(peak, rules) };
+  return {
+    peakReliefPercent: round1(peak),
+    reportedPeakReliefPercent: s.reported,
+    verdict: verdictFor(peak, rules),
+  };
 }
 
 /**
@@ -37,10 +52,15 @@ function readSeries(s: SeriesSummary, rules: Pick<RuleSetSettings, 'positiveThre
  * both-sides series, then left, then right): the first one with a verdict, else the first one.
  */
 export function readBlock(
-  series: readonly SeriesSummary[], blockSide: 'left' | 'right' | 'bilateral',
-  rules: Pick<RuleSetSettings, 'positiveThresholdPercent' | 'thresholdExclusive' | 'greyZoneLowerPercent'>,
+  series: readonly SeriesSummary[],
+  blockSide: 'left' | 'right' | 'bilateral',
+  rules: Pick<
+    RuleSetSettings,
+    'positiveThresholdPercent' | 'thresholdExclusive' | 'greyZoneLowerPercent'
+  >,
 ): BlockReading {
-  const sides: ('left' | 'right' | null)[] = blockSide === 'bilateral' ? [null, 'left', 'right'] : [null];
+  const sides: ('left' | 'right' | null)[] =
+    blockSide === 'bilateral' ? [null, 'left', 'right'] : [null];
   const ordered: SeriesSummary[] = [];
   for (const context of ['activity', 'rest'] as const) {
     for (const side of sides) {
@@ -49,7 +69,14 @@ export function readBlock(
     }
   }
   const readings = ordered.map((s) => readSeries(s, rules));
-  return readings.find((r) => r.verdict !== 'not-assessable') ?? readings[0] ?? { peakReliefPercent: null, reportedPeakReliefPercent: null, verdict: 'not-assessable' };
+  return (
+    readings.find((r) => r.verdict !== 'not-assessable') ??
+    readings[0] ?? {
+      peakReliefPercent: null,
+      reportedPeakReliefPercent: null,
+      verdict: 'not-assessable',
+    }
+  );
 }
 
 /** Whether relief at a follow-up still holds for durability (baseline 0 cannot hold: not measurable). */

@@ -50,7 +50,11 @@ export function kaplanMeier(subjects: readonly SurvivalSubject[]): SurvivalStep[
  * subject was followed that long, so the curve says nothing there (an RFA at 12 months with everyone
  * censored at 6 reads "not yet known", never 100%).
  */
-export function survivalAt(steps: readonly SurvivalStep[], subjects: number, day: number): number | null {
+export function survivalAt(
+  steps: readonly SurvivalStep[],
+  subjects: number,
+  day: number,
+): number | null {
   if (subjects === 0) return null;
   const last = steps.at(-1);
   if (!last || day > last.days) return null;

@@ -16,7 +16,11 @@ export function suppressCount(count: number, minimum = SMALL_CELL_MINIMUM): Supp
  * A rate whose denominator is a group of patients: null (not shown) when the group is small, so a
  * "100% of 2" never reveals the two.
  */
-export function suppressRate(numerator: number, denominator: number, minimum = SMALL_CELL_MINIMUM): number | null {
+export function suppressRate(
+  numerator: number,
+  denominator: number,
+  minimum = SMALL_CELL_MINIMUM,
+): number | null {
   if (denominator < minimum) return null;
   return numerator / denominator;
 }

@@ -43,8 +43,17 @@ export const AUDIT_ACTIONS = [
   'export.bulk-start',
   'export.bulk-patients',
   'export.bulk-download',
-  'follow-up.read', 'follow-up.result', 'follow-up.no-answer', 'follow-up.reschedule', 'follow-up.cancel',
-  'planned-procedure.read', 'planned-procedure.create', 'planned-procedure.baseline', 'planned-procedure.cancel', 'worklist.read', 'digest.read',
+  'follow-up.read',
+  'follow-up.result',
+  'follow-up.no-answer',
+  'follow-up.reschedule',
+  'follow-up.cancel',
+  'planned-procedure.read',
+  'planned-procedure.create',
+  'planned-procedure.baseline',
+  'planned-procedure.cancel',
+  'worklist.read',
+  'digest.read',
   'practice.seed',
   'report.read',
   'diary-link.create',
@@ -68,7 +77,9 @@ export const AuditEventViewSchema = z.object({
 });
 export type AuditEventView = z.infer<typeof AuditEventViewSchema>;
 
-const isoDate = z.iso.date({ error: 'Date must be a calendar date (YYYY-MM-DD)' }).refine((d) => !d.startsWith('0000'), 'Date must be in year 1 or later');
+const isoDate = z.iso
+  .date({ error: 'Date must be a calendar date (YYYY-MM-DD)' })
+  .refine((d) => !d.startsWith('0000'), 'Date must be in year 1 or later');
 
 /** GET /api/v1/audit/events filters. */
 export const AuditQuerySchema = PageQuerySchema.extend({
@@ -86,13 +97,24 @@ export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 /** Query of GET /api/v1/audit/verify: incremental from the last checkpoint, or one chunk of a full check from seal `from`. */
 export const AuditVerifyQuerySchema = z.object({
   mode: z.enum(['incremental', 'full']).default('incremental'),
-  from: z.string().regex(/^\d{1,18}$/, 'Must be a chain position').optional(),
+  from: z
+    .string()
+    .regex(/^\d{1,18}$/, 'Must be a chain position')
+    .optional(),
 });
 export type AuditVerifyQuery = z.infer<typeof AuditVerifyQuerySchema>;
 
 /** One thing verify found broken, with the chain position and event it concerns. */
 export const AuditProblemSchema = z.object({
-  kind: z.enum(['altered', 'removed', 'link-broken', 'forged', 'newest-removed', 'anchor-mismatch', 'unsealed']),
+  kind: z.enum([
+    'altered',
+    'removed',
+    'link-broken',
+    'forged',
+    'newest-removed',
+    'anchor-mismatch',
+    'unsealed',
+  ]),
   seq: z.string().nullable(),
   eventId: z.string().nullable(),
   message: z.string(),

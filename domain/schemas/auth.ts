@@ -11,7 +11,10 @@ export const UsernameSchema = z
   .string({ error: 'Username is required' })
   .min(3, 'Username must be at least 3 characters')
   .max(64, 'Username must be at most 64 characters')
-  .regex(/^[a-z0-9._-]+$/, 'Username may use lower-case letters, digits, dot, dash and underscore only');
+  .regex(
+    /^[a-z0-9._-]+$/,
+    'Username may use lower-case letters, digits, dot, dash and underscore only',
+  );
 
 export const NewPasswordSchema = z
   .string({ error: 'Password is required' })
@@ -25,7 +28,9 @@ export const LoginRequestSchema = z.object({
 });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
-export const RoleSchema = z.enum(ROLES, { error: 'Choose a role: nurse, physician, practice manager or administrator' });
+export const RoleSchema = z.enum(ROLES, {
+  error: 'Choose a role: nurse, physician, practice manager or administrator',
+});
 
 /** The signed-in user as the API shows it. */
 export const SessionUserSchema = z.object({
@@ -48,9 +53,16 @@ export const SessionInfoSchema = z.object({
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 
 /** GET /config: what the server tells anyone before sign-in. */
-export const PublicConfigSchema = z.object({ demoMode: z.boolean(), idleTimeoutMinutes: z.number() });
+export const PublicConfigSchema = z.object({
+  demoMode: z.boolean(),
+  idleTimeoutMinutes: z.number(),
+});
 export type PublicConfig = z.infer<typeof PublicConfigSchema>;
 
 /** Codes the client uses to tell the user why it asks them to sign in again. */
-export const SESSION_END_CODES = ['session-missing', 'session-expired-idle', 'session-ended'] as const;
+export const SESSION_END_CODES = [
+  'session-missing',
+  'session-expired-idle',
+  'session-ended',
+] as const;
 export type SessionEndCode = (typeof SESSION_END_CODES)[number];

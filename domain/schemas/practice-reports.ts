@@ -20,31 +20,46 @@ const optionalDate = (label: string) =>
 
 /** from/to (inclusive calendar dates); default the last 12 months to today; from must not be after to. */
 const rangeShape = { from: optionalDate('From'), to: optionalDate('To') };
-function withDefaults<Q extends { from?: string | undefined; to?: string | undefined }>(q: Q): Q & { from: string; to: string } {
+function withDefaults<Q extends { from?: string | undefined; to?: string | undefined }>(
+  q: Q,
+): Q & { from: string; to: string } {
   const to = q.to ?? todayIso();
   return { ...q, to, from: q.from ?? addDays(to, -365) };
 }
 function rangeInOrder(q: { from: string; to: string }, ctx: z.RefinementCtx): void {
-  if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'To must be on or after From' });
-  else if (addDays(q.from, REPORT_MAX_DAYS) < q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'The range can be at most 10 years' });
+  if (q.from > q.to)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'To must be on or after From' });
+  else if (addDays(q.from, REPORT_MAX_DAYS) < q.to)
+    ctx.addIssue({ code: 'custom', path: ['from'], message: 'The range can be at most 10 years' });
 }
 
-export const PracticeReportQuerySchema = z.object(rangeShape).transform(withDefaults).superRefine(rangeInOrder);
+export const PracticeReportQuerySchema = z
+  .object(rangeShape)
+  .transform(withDefaults)
+  .superRefine(rangeInOrder);
 export type PracticeReportQuery = z.output<typeof PracticeReportQuerySchema>;
 
-const BooleanText = z.enum(['true', 'false'], { error: 'Must be true or false' }).transform((v) => v === 'true');
+const BooleanText = z
+  .enum(['true', 'false'], { error: 'Must be true or false' })
+  .transform((v) => v === 'true');
 
-export const OutcomesQuerySchema = z.object({
-  ...rangeShape,
-  region: z.enum(REGIONS, { error: 'Region must be cervical, thoracic or lumbar' }).optional(),
-  /** Which diagnostic blocks the waterfall and rule-set counts read (MBB by default). */
-  kind: z.enum(['mbb', 'ia'], { error: 'Kind must be mbb or ia' }).optional(),
-  level: z.string().regex(/^[CTL][0-9]{1,2}-(?:[CTL][0-9]{1,2}|S1)$/, 'Level must look like L4-L5').optional(),
-  agent: z.enum(ANESTHETIC_AGENTS, { error: 'Unknown anesthetic agent' }).optional(),
-  ruleSetId: IdSchema.optional(),
-  performerId: IdSchema.optional(),
-  runners: BooleanText.optional(),
-}).transform(withDefaults).superRefine(rangeInOrder);
+export const OutcomesQuerySchema = z
+  .object({
+    ...rangeShape,
+    region: z.enum(REGIONS, { error: 'Region must be cervical, thoracic or lumbar' }).optional(),
+    /** Which diagnostic blocks the waterfall and rule-set counts read (MBB by default). */
+    kind: z.enum(['mbb', 'ia'], { error: 'Kind must be mbb or ia' }).optional(),
+    level: z
+      .string()
+      .regex(/^[CTL][0-9]{1,2}-(?:[CTL][0-9]{1,2}|S1)$/, 'Level must look like L4-L5')
+      .optional(),
+    agent: z.enum(ANESTHETIC_AGENTS, { error: 'Unknown anesthetic agent' }).optional(),
+    ruleSetId: IdSchema.optional(),
+    performerId: IdSchema.optional(),
+    runners: BooleanText.optional(),
+  })
+  .transform(withDefaults)
+  .superRefine(rangeInOrder);
 export type OutcomesQuery = z.output<typeof OutcomesQuerySchema>;
 export type OutcomesQueryInput = z.input<typeof OutcomesQuerySchema>;
 
@@ -54,37 +69,106 @@ const Count = z.union([z.number(), z.literal('< 5')]);
 const Rate = z.number().nullable();
 
 export const PracticeReportSchema = z.object({
-  from: z.string(), to: z.string(),
-  proceduresByMonth: z.array(z.object({ month: z.string(), kind: z.enum(PROCEDURE_KINDS), count: Count })),
-  proceduresByPerformer: z.array(z.object({ performer: z.string(), kind: z.enum(PROCEDURE_KINDS), count: Count })),
+  from: z.string(),
+  to: z.string(),
+  proceduresByMonth: z.array(
+    z.object({ month: z.string(), kind: z.enum(PROCEDURE_KINDS), count: Count }),
+  ),
+  proceduresByPerformer: z.array(
+    z.object({ performer: z.string(), kind: z.enum(PROCEDURE_KINDS), count: Count }),
+  ),
   blocks: z.object({ assessed: Count, positive: Count, positiveRate: Rate }),
   conversion: z.object({ patientsWithMbb: Count, patientsWithRfa: Count, rate: Rate }),
-  medianDays: z.object({ intakeToFirstBlock: z.number().nullable(), lastBlockToRfa: z.number().nullable() }),
-  stages: z.array(z.object({ stage: z.enum(STAGES), current: Count, medianDays: z.number().nullable() })),
-  diary: z.object({ procedures: Count, expectedPoints: z.number(), recordedPoints: z.number(), completeness: Rate, overdueProcedures: Count }),
+  medianDays: z.object({
+    intakeToFirstBlock: z.number().nullable(),
+    lastBlockToRfa: z.number().nullable(),
+  }),
+  stages: z.array(
+    z.object({ stage: z.enum(STAGES), current: Count, medianDays: z.number().nullable() }),
+  ),
+  diary: z.object({
+    procedures: Count,
+    expectedPoints: z.number(),
+    recordedPoints: z.number(),
+    completeness: Rate,
+    overdueProcedures: Count,
+  }),
   /** Follow-up completion needs the follow-ups table (issue 12); null until it exists. */
-  followUps: z.array(z.object({ performer: z.string(), due: Count, done: Count, rate: Rate })).nullable(),
+  followUps: z
+    .array(z.object({ performer: z.string(), due: Count, done: Count, rate: Rate }))
+    .nullable(),
 });
 export type PracticeReport = z.infer<typeof PracticeReportSchema>;
 
 const Verdict = z.enum(VERDICTS);
 export const OutcomesReportSchema = z.object({
-  from: z.string(), to: z.string(),
+  from: z.string(),
+  to: z.string(),
   waterfall: z.object({
-    total: z.number(), truncated: z.boolean(),
+    total: z.number(),
+    truncated: z.boolean(),
     thresholds: z.array(z.object({ ruleSet: z.string(), percent: z.number() })),
-    bars: z.array(z.object({ procedureId: z.string(), patientId: z.string(), performedAt: z.string(), peakReliefPercent: z.number(), verdict: Verdict })),
+    bars: z.array(
+      z.object({
+        procedureId: z.string(),
+        patientId: z.string(),
+        performedAt: z.string(),
+        peakReliefPercent: z.number(),
+        verdict: Verdict,
+      }),
+    ),
   }),
-  byRuleSet: z.array(z.object({ ruleSetId: z.string(), name: z.string(), positive: z.number(), greyZone: z.number(), negative: z.number(), notAssessable: z.number() })),
+  byRuleSet: z.array(
+    z.object({
+      ruleSetId: z.string(),
+      name: z.string(),
+      positive: z.number(),
+      greyZone: z.number(),
+      negative: z.number(),
+      notAssessable: z.number(),
+    }),
+  ),
   /** Patients positive under a 50% rule but not under the 80% rule (how many change eligibility). */
-  eligibilityChange: z.object({ patients: z.number(), positiveAt50: z.number(), positiveAt80: z.number() }),
-  conversion: z.object({ patientsWithMbb: z.number(), patientsWithRfa: z.number(), rate: z.number().nullable() }),
+  eligibilityChange: z.object({
+    patients: z.number(),
+    positiveAt50: z.number(),
+    positiveAt80: z.number(),
+  }),
+  conversion: z.object({
+    patientsWithMbb: z.number(),
+    patientsWithRfa: z.number(),
+    rate: z.number().nullable(),
+  }),
   durability: z.object({
     rfas: z.number(),
     at: z.array(z.object({ months: z.number(), share: z.number().nullable() })),
-    curve: z.array(z.object({ days: z.number(), atRisk: z.number(), events: z.number(), censored: z.number(), survival: z.number() })),
+    curve: z.array(
+      z.object({
+        days: z.number(),
+        atRisk: z.number(),
+        events: z.number(),
+        censored: z.number(),
+        survival: z.number(),
+      }),
+    ),
   }),
-  agreement: z.object({ total: z.number(), points: z.array(z.object({ procedureId: z.string(), patientId: z.string(), nrsPeak: z.number(), reportedPeak: z.number() })) }),
-  running: z.object({ runners: z.number(), yes: z.number(), partial: z.number(), no: z.number(), notChecked: z.number() }),
+  agreement: z.object({
+    total: z.number(),
+    points: z.array(
+      z.object({
+        procedureId: z.string(),
+        patientId: z.string(),
+        nrsPeak: z.number(),
+        reportedPeak: z.number(),
+      }),
+    ),
+  }),
+  running: z.object({
+    runners: z.number(),
+    yes: z.number(),
+    partial: z.number(),
+    no: z.number(),
+    notChecked: z.number(),
+  }),
 });
 export type OutcomesReport = z.infer<typeof OutcomesReportSchema>;

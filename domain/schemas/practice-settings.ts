@@ -17,6 +17,9 @@ export const PracticeSettingsUpdateSchema = z.object({
     .string({ error: 'Time zone is required' })
     .min(1, 'Time zone is required')
     .max(64, 'Time zone must be at most 64 characters')
-    .refine(isTimeZone, 'Time zone must be an IANA zone name such as Europe/Madrid or America/Denver'),
+    .refine(
+      isTimeZone,
+      'Time zone must be an IANA zone name such as Europe/Madrid or America/Denver',
+    ),
 });
 export type PracticeSettingsUpdate = z.infer<typeof PracticeSettingsUpdateSchema>;

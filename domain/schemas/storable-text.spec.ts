@@ -1,5 +1,11 @@
 import * as z from 'zod';
-import { dateField, dateTimeField, FunctionScoreCreateSchema, plainString, textField } from '../index.ts';
+import {
+  dateField,
+  dateTimeField,
+  FunctionScoreCreateSchema,
+  plainString,
+  textField,
+} from '../index.ts';
 import { AuditQuerySchema } from './audit.ts';
 
 /** The first message, or undefined when the value is accepted. */
@@ -21,12 +27,17 @@ describe('shared schemas refuse what PostgreSQL cannot store (issue 10, defect 5
     ['other control characters (tab)', 'a\tb', undefined],
   ];
   for (const [what, value, message] of texts) {
-    it(`text field: ${what} -> ${message ?? 'accepted'}`, () => expect(firstMessage(name, value)).toEqual(message));
+    it(`text field: ${what} -> ${message ?? 'accepted'}`, () =>
+      expect(firstMessage(name, value)).toEqual(message));
   }
 
   it('plain strings (search terms, keys) apply the same rule', () => {
-    expect(firstMessage(plainString('Search', 100), 'a\u0000')).toBe('Search cannot contain a null character (U+0000)');
-    expect(firstMessage(plainString('Search', 100), '\uDC00')).toBe('Search contains an invalid character');
+    expect(firstMessage(plainString('Search', 100), 'a\u0000')).toBe(
+      'Search cannot contain a null character (U+0000)',
+    );
+    expect(firstMessage(plainString('Search', 100), '\uDC00')).toBe(
+      'Search contains an invalid character',
+    );
     expect(firstMessage(plainString('Search', 100), 'smith')).toBeUndefined();
   });
 
@@ -38,18 +49,44 @@ describe('shared schemas refuse what PostgreSQL cannot store (issue 10, defect 5
     ['2024-02-29', undefined],
   ];
   for (const [value, message] of dates) {
-    it(`date ${value} -> ${message ?? 'accepted'}`, () => expect(firstMessage(dateField('Onset date'), value)).toEqual(message));
+    it(`date ${value} -> ${message ?? 'accepted'}`, () =>
+      expect(firstMessage(dateField('Onset date'), value)).toEqual(message));
   }
 
   it('date-times and audit filters refuse year 0000 too', () => {
-    expect(firstMessage(dateTimeField('Performed at'), '0000-01-01T10:00:00Z')).toBe('Performed at must be in year 1 or later');
+    expect(firstMessage(dateTimeField('Performed at'), '0000-01-01T10:00:00Z')).toBe(
+      'Performed at must be in year 1 or later',
+    );
     expect(firstMessage(dateTimeField('Performed at'), '2026-01-01T10:00:00Z')).toBeUndefined();
     expect(AuditQuerySchema.safeParse({ from: '0000-01-01' }).success).toBeFalse();
   });
 
   it('a function-score section out of range is a field message, not a crash (found by the fuzz spec)', () => {
-    const sections = { 'pain-intensity': 30, 'personal-care': 1, lifting: 3, walking: 2, sitting: 2, standing: 3, sleeping: 1, 'sex-life': null, 'social-life': 2, travelling: 2 };
-    expect(firstMessage(FunctionScoreCreateSchema, { instrument: 'odi', takenOn: '2026-02-01', sections })).toBe('Section scores must be whole numbers from 0 to 5');
-    expect(FunctionScoreCreateSchema.safeParse({ instrument: 'xyz', takenOn: '2026-02-01', sections: {} }).success).toBeFalse();
+    const sections = {
+      'pain-intensity': 30,
+      'personal-care': 1,
+      lifting: 3,
+      walking: 2,
+      sitting: 2,
+      standing: 3,
+      sleeping: 1,
+      'sex-life': null,
+      'social-life': 2,
+      travelling: 2,
+    };
+    expect(
+      firstMessage(FunctionScoreCreateSchema, {
+        instrument: 'odi',
+        takenOn: '2026-02-01',
+        sections,
+      }),
+    ).toBe('Section scores must be whole numbers from 0 to 5');
+    expect(
+      FunctionScoreCreateSchema.safeParse({
+        instrument: 'xyz',
+        takenOn: '2026-02-01',
+        sections: {},
+      }).success,
+    ).toBeFalse();
   });
 });

@@ -12,7 +12,9 @@ export async function openForCli(): Promise<Db> {
     return db;
   } catch (error) {
     if (error instanceof DataDirLockedError) {
-      console.error(`${error.message}\nCommand-line tools use the same folder; stop the server first.`);
+      console.error(
+        `${error.message}\nCommand-line tools use the same folder; stop the server first.`,
+      );
       process.exit(1);
     }
     if (error instanceof DataDirPermissionError) {

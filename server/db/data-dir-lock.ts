@@ -51,7 +51,12 @@ function isAlive(pid: number): boolean {
 function parseHolder(text: string): LockHolder | null {
   try {
     const value = JSON.parse(text) as Partial<LockHolder>;
-    if (Number.isInteger(value.pid) && value.pid! > 0) return { pid: value.pid!, startTicks: value.startTicks ?? null, bootId: value.bootId ?? null };
+    if (Number.isInteger(value.pid) && value.pid! > 0)
+      return {
+        pid: value.pid!,
+        startTicks: value.startTicks ?? null,
+        bootId: value.bootId ?? null,
+      };
   } catch {
     // Older lock files hold just the PID.
   }

@@ -15,7 +15,10 @@ const FILE_MODE = 0o600;
  * be set, e.g. for files owned by another user or on a file system without Unix modes.
  * `chmod` is injectable so the refusal can be tested without a second user.
  */
-export function ensurePrivateDataDir(dataDir: string, chmod: (file: string, mode: number) => void = chmodSync): void {
+export function ensurePrivateDataDir(
+  dataDir: string,
+  chmod: (file: string, mode: number) => void = chmodSync,
+): void {
   mkdirSync(dataDir, { recursive: true, mode: DIR_MODE });
   const fix = (file: string, mode: number) => {
     try {
@@ -27,7 +30,9 @@ export function ensurePrivateDataDir(dataDir: string, chmod: (file: string, mode
       );
     }
     if (chmod === chmodSync && (statSync(file).mode & 0o777) !== mode) {
-      throw new DataDirPermissionError(`The file system of ${dataDir} ignores file modes, so the data folder cannot be made private. Set FT_DATA_DIR to a folder on a local disk.`);
+      throw new DataDirPermissionError(
+        `The file system of ${dataDir} ignores file modes, so the data folder cannot be made private. Set FT_DATA_DIR to a folder on a local disk.`,
+      );
     }
   };
   const walk = (dir: string) => {

@@ -29,7 +29,10 @@ const TYPE_PARSERS: Record<number, (value: string) => unknown> = {
 };
 
 /** Opens PostgreSQL when `databaseUrl` is set, otherwise PGlite in `dataDir` (or in memory). */
-export async function openDatabase(options: { databaseUrl: string | null; dataDir: string }): Promise<Db> {
+export async function openDatabase(options: {
+  databaseUrl: string | null;
+  dataDir: string;
+}): Promise<Db> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
   return openPglite(options.dataDir);
 }
@@ -42,7 +45,9 @@ async function openPostgres(connectionString: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString, max: 10, types });
   // An idle connection the server drops (restart, failover, pg_terminate_backend) emits 'error' on
   // the pool; unhandled, that would crash the process. The pool replaces the connection on next use.
-  pool.on('error', (error) => console.error(`PostgreSQL closed an idle connection: ${error.message}`));
+  pool.on('error', (error) =>
+    console.error(`PostgreSQL closed an idle connection: ${error.message}`),
+  );
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kysely,

@@ -24,16 +24,22 @@ export async function migrate(db: Db): Promise<string[]> {
     try {
       await run(`CREATE TABLE IF NOT EXISTS schema_migrations (
         name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-      const done = new Set((await run('SELECT name FROM schema_migrations')).map((r) => String(r['name'])));
+      const done = new Set(
+        (await run('SELECT name FROM schema_migrations')).map((r) => String(r['name'])),
+      );
       const applied: string[] = [];
       for (const file of files.filter((f) => !done.has(f))) {
         const text = await readFile(path.join(MIGRATIONS_DIR, file), 'utf8');
         try {
           // File names are checked against a strict pattern above, so quoting them here is safe.
-          await run(`BEGIN;\n${text}\n;INSERT INTO schema_migrations (name) VALUES ('${file}');\nCOMMIT;`);
+          await run(
+            `BEGIN;\n${text}\n;INSERT INTO schema_migrations (name) VALUES ('${file}');\nCOMMIT;`,
+          );
         } catch (error) {
           await run('ROLLBACK');
-          throw new Error(`Migration ${file} failed: ${error instanceof Error ? error.message : error}`);
+          throw new Error(
+            `Migration ${file} failed: ${error instanceof Error ? error.message : error}`,
+          );
         }
         applied.push(file);
       }

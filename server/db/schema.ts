@@ -301,7 +301,14 @@ export interface ExportJobsTable {
 }
 
 /** A baseline score taken on the day against a planned procedure (copied to pain_scores at recording). */
-export interface PlannedBaseline { score: number; context: string; side: string | null; describesAt: string; recordedBy: string; enteredAt: string }
+export interface PlannedBaseline {
+  score: number;
+  context: string;
+  side: string | null;
+  describesAt: string;
+  recordedBy: string;
+  enteredAt: string;
+}
 
 export interface PlannedProceduresTable {
   id: Generated<string>;

@@ -15,37 +15,78 @@ import { generatePractice, type GeneratedPractice, type GenOptions } from './gen
 const BATCH = 20_000;
 
 /** Invented performing physicians, created inactive (they never sign in) when the database lacks them. */
-const PERFORMERS = [['sim-dr-adler', 'Dr. Rhea Adler'], ['sim-dr-bose', 'Dr. Kiran Bose'], ['sim-dr-costa', 'Dr. Leo Costa'], ['sim-dr-diallo', 'Dr. Awa Diallo']] as const;
+const PERFORMERS = [
+  ['sim-dr-adler', 'Dr. Rhea Adler'],
+  ['sim-dr-bose', 'Dr. Kiran Bose'],
+  ['sim-dr-costa', 'Dr. Leo Costa'],
+  ['sim-dr-diallo', 'Dr. Awa Diallo'],
+] as const;
 
-export interface SeedSummary { patients: number; episodes: number; procedures: number; painScores: number; therapies: number; runningChecks: number; stageChanges: number; performers: number }
+export interface SeedSummary {
+  patients: number;
+  episodes: number;
+  procedures: number;
+  painScores: number;
+  therapies: number;
+  runningChecks: number;
+  stageChanges: number;
+  performers: number;
+}
 
 type Column = { name: string; type: string; values: unknown[] };
 
 async function nextId(tx: Kysely<Database>, table: string): Promise<number> {
-  const r = await sql<{ m: string | null }>`SELECT max(id)::text AS m FROM ${sql.table(table)}`.execute(tx);
+  const r = await sql<{
+    m: string | null;
+  }>`SELECT max(id)::text AS m FROM ${sql.table(table)}`.execute(tx);
   return Number(r.rows[0]?.m ?? 0) + 1;
 }
 
 /** INSERT INTO table (id, cols...) OVERRIDING SYSTEM VALUE SELECT * FROM unnest($1::type[], ...), in batches. */
-async function insertColumns(tx: Kysely<Database>, table: string, columns: Column[]): Promise<void> {
+async function insertColumns(
+  tx: Kysely<Database>,
+  table: string,
+  columns: Column[],
+): Promise<void> {
   const n = columns[0]!.values.length;
   for (let from = 0; from < n; from += BATCH) {
     const names = sql.join(columns.map((c) => sql.ref(c.name)));
-    const arrays = sql.join(columns.map((c) => sql`${c.values.slice(from, from + BATCH)}::${sql.raw(c.type)}[]`));
-    await sql`INSERT INTO ${sql.table(table)} (${names}) OVERRIDING SYSTEM VALUE SELECT * FROM unnest(${arrays})`.execute(tx);
+    const arrays = sql.join(
+      columns.map((c) => sql`${c.values.slice(from, from + BATCH)}::${sql.raw(c.type)}[]`),
+    );
+    await sql`INSERT INTO ${sql.table(table)} (${names}) OVERRIDING SYSTEM VALUE SELECT * FROM unnest(${arrays})`.execute(
+      tx,
+    );
   }
-  await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), (SELECT coalesce(max(id), 1) FROM ${sql.table(table)}))`.execute(tx);
+  await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), (SELECT coalesce(max(id), 1) FROM ${sql.table(table)}))`.execute(
+    tx,
+  );
 }
 
-const col = <T>(name: string, type: string, rows: readonly T[], f: (row: T, i: number) => unknown): Column => ({ name, type, values: rows.map(f) });
+const col = <T>(
+  name: string,
+  type: string,
+  rows: readonly T[],
+  f: (row: T, i: number) => unknown,
+): Column => ({ name, type, values: rows.map(f) });
 
 /** The user ids rows are recorded by: the demo nurse if present, else an inactive "sim-nurse". */
-async function ensureUsers(tx: Kysely<Database>, performers: number): Promise<{ recorder: string; performerIds: string[] }> {
+async function ensureUsers(
+  tx: Kysely<Database>,
+  performers: number,
+): Promise<{ recorder: string; performerIds: string[] }> {
   const hash = await hashPassword(randomBytes(24).toString('base64url'));
-  const find = (username: string) => tx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+  const find = (username: string) =>
+    tx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
   const ensure = async (username: string, name: string, role: string) =>
     (await find(username))?.id ??
-    (await tx.insertInto('users').values({ username, name, role, password_hash: hash, active: false }).returning('id').executeTakeFirstOrThrow()).id;
+    (
+      await tx
+        .insertInto('users')
+        .values({ username, name, role, password_hash: hash, active: false })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   const recorder = (await find('nurse'))?.id ?? (await ensure('sim-nurse', 'Sim Nurse', 'nurse'));
   const performerIds: string[] = [];
   const demoDoc = await find('physician');
@@ -58,77 +99,143 @@ async function ensureUsers(tx: Kysely<Database>, performers: number): Promise<{ 
 }
 
 /** Generates and writes a practice; returns what it made. */
-export async function seedPractice(db: Kysely<Database>, options: Omit<GenOptions, 'performers' | 'mrnStart'> & { performers?: number }): Promise<SeedSummary> {
+export async function seedPractice(
+  db: Kysely<Database>,
+  options: Omit<GenOptions, 'performers' | 'mrnStart'> & { performers?: number },
+): Promise<SeedSummary> {
   return db.transaction().execute(async (tx) => {
     const { recorder, performerIds } = await ensureUsers(tx, options.performers ?? 4);
     const mrnStart = (await nextId(tx, 'patients')) + 100_000;
     const g = generatePractice({ ...options, performers: performerIds.length, mrnStart });
     await writePractice(tx, g, recorder, performerIds);
     const summary: SeedSummary = {
-      patients: g.patients.length, episodes: g.episodes.length, procedures: g.procedures.length, painScores: g.scores.length,
-      therapies: g.therapies.length, runningChecks: g.runningChecks.length, stageChanges: g.stages.length, performers: performerIds.length,
+      patients: g.patients.length,
+      episodes: g.episodes.length,
+      procedures: g.procedures.length,
+      painScores: g.scores.length,
+      therapies: g.therapies.length,
+      runningChecks: g.runningChecks.length,
+      stageChanges: g.stages.length,
+      performers: performerIds.length,
     };
-    await appendAudit(tx, { actorId: null, actorUsername: 'cli', action: 'practice.seed', details: { ...summary, seed: options.seed } });
+    await appendAudit(tx, {
+      actorId: null,
+      actorUsername: 'cli',
+      action: 'practice.seed',
+      details: { ...summary, seed: options.seed },
+    });
     return summary;
   });
 }
 
-async function writePractice(tx: Kysely<Database>, g: GeneratedPractice, recorder: string, performerIds: string[]): Promise<void> {
-  const ruleSets = new Map((await tx.selectFrom('rule_sets').select(['id', 'key', 'version']).orderBy('version', 'asc').execute()).map((r) => [r.key, String(r.id)]));
+async function writePractice(
+  tx: Kysely<Database>,
+  g: GeneratedPractice,
+  recorder: string,
+  performerIds: string[],
+): Promise<void> {
+  const ruleSets = new Map(
+    (
+      await tx
+        .selectFrom('rule_sets')
+        .select(['id', 'key', 'version'])
+        .orderBy('version', 'asc')
+        .execute()
+    ).map((r) => [r.key, String(r.id)]),
+  );
   const p0 = await nextId(tx, 'patients');
   const e0 = await nextId(tx, 'episodes');
   const pr0 = await nextId(tx, 'procedures');
   await insertColumns(tx, 'patients', [
-    col('id', 'bigint', g.patients, (_, i) => p0 + i), col('mrn', 'text', g.patients, (p) => p.mrn),
-    col('given_name', 'text', g.patients, (p) => p.given), col('family_name', 'text', g.patients, (p) => p.family),
-    col('birth_date', 'date', g.patients, (p) => p.birth), col('sex', 'text', g.patients, (p) => p.sex),
-    col('runner', 'boolean', g.patients, (p) => p.runner), col('weekly_distance_km', 'numeric', g.patients, (p) => p.km),
-    col('search_mrn', 'text', g.patients, (p) => searchKey(p.mrn)), col('search_given', 'text', g.patients, (p) => searchKey(p.given)),
-    col('search_family', 'text', g.patients, (p) => searchKey(p.family)), col('created_at', 'timestamptz', g.patients, (p) => p.createdAt),
+    col('id', 'bigint', g.patients, (_, i) => p0 + i),
+    col('mrn', 'text', g.patients, (p) => p.mrn),
+    col('given_name', 'text', g.patients, (p) => p.given),
+    col('family_name', 'text', g.patients, (p) => p.family),
+    col('birth_date', 'date', g.patients, (p) => p.birth),
+    col('sex', 'text', g.patients, (p) => p.sex),
+    col('runner', 'boolean', g.patients, (p) => p.runner),
+    col('weekly_distance_km', 'numeric', g.patients, (p) => p.km),
+    col('search_mrn', 'text', g.patients, (p) => searchKey(p.mrn)),
+    col('search_given', 'text', g.patients, (p) => searchKey(p.given)),
+    col('search_family', 'text', g.patients, (p) => searchKey(p.family)),
+    col('created_at', 'timestamptz', g.patients, (p) => p.createdAt),
     col('updated_at', 'timestamptz', g.patients, (p) => p.createdAt),
-    col('created_by', 'bigint', g.patients, () => recorder), col('updated_by', 'bigint', g.patients, () => recorder),
+    col('created_by', 'bigint', g.patients, () => recorder),
+    col('updated_by', 'bigint', g.patients, () => recorder),
   ]);
   await insertColumns(tx, 'episodes', [
-    col('id', 'bigint', g.episodes, (_, i) => e0 + i), col('patient_id', 'bigint', g.episodes, (e) => p0 + e.patient),
-    col('region', 'text', g.episodes, (e) => e.region), col('side', 'text', g.episodes, (e) => e.side), col('onset_date', 'date', g.episodes, (e) => e.onset),
-    col('index_pain', 'text', g.episodes, (e) => `Axial ${e.region} pain`), col('signs', 'jsonb', g.episodes, () => '["axial-pain","worse-extension-rotation"]'),
-    col('causes', 'jsonb', g.episodes, () => '["degeneration"]'), col('baseline_nrs_rest', 'smallint', g.episodes, (e) => e.baselineRest),
-    col('baseline_nrs_activity', 'smallint', g.episodes, (e) => e.baselineActivity), col('stage', 'text', g.episodes, (e) => e.stage),
-    col('rule_set_id', 'bigint', g.episodes, (e) => ruleSets.get(e.ruleSet) ?? null), col('created_at', 'timestamptz', g.episodes, (e) => e.createdAt),
+    col('id', 'bigint', g.episodes, (_, i) => e0 + i),
+    col('patient_id', 'bigint', g.episodes, (e) => p0 + e.patient),
+    col('region', 'text', g.episodes, (e) => e.region),
+    col('side', 'text', g.episodes, (e) => e.side),
+    col('onset_date', 'date', g.episodes, (e) => e.onset),
+    col('index_pain', 'text', g.episodes, (e) => `Axial ${e.region} pain`),
+    col('signs', 'jsonb', g.episodes, () => '["axial-pain","worse-extension-rotation"]'),
+    col('causes', 'jsonb', g.episodes, () => '["degeneration"]'),
+    col('baseline_nrs_rest', 'smallint', g.episodes, (e) => e.baselineRest),
+    col('baseline_nrs_activity', 'smallint', g.episodes, (e) => e.baselineActivity),
+    col('stage', 'text', g.episodes, (e) => e.stage),
+    col('rule_set_id', 'bigint', g.episodes, (e) => ruleSets.get(e.ruleSet) ?? null),
+    col('created_at', 'timestamptz', g.episodes, (e) => e.createdAt),
     col('created_by', 'bigint', g.episodes, () => recorder),
   ]);
   const s0 = await nextId(tx, 'stage_changes');
   await insertColumns(tx, 'stage_changes', [
-    col('id', 'bigint', g.stages, (_, i) => s0 + i), col('episode_id', 'bigint', g.stages, (s) => e0 + s.episode), col('from_stage', 'text', g.stages, (s) => s.from),
-    col('to_stage', 'text', g.stages, (s) => s.to), col('reason', 'text', g.stages, (s) => s.reason), col('at', 'timestamptz', g.stages, (s) => s.at),
+    col('id', 'bigint', g.stages, (_, i) => s0 + i),
+    col('episode_id', 'bigint', g.stages, (s) => e0 + s.episode),
+    col('from_stage', 'text', g.stages, (s) => s.from),
+    col('to_stage', 'text', g.stages, (s) => s.to),
+    col('reason', 'text', g.stages, (s) => s.reason),
+    col('at', 'timestamptz', g.stages, (s) => s.at),
     col('by_user', 'bigint', g.stages, () => recorder),
   ]);
   const t0 = await nextId(tx, 'therapies');
   await insertColumns(tx, 'therapies', [
-    col('id', 'bigint', g.therapies, (_, i) => t0 + i), col('episode_id', 'bigint', g.therapies, (t) => e0 + t.episode), col('kind', 'text', g.therapies, (t) => t.kind),
-    col('start_date', 'date', g.therapies, (t) => t.start), col('end_date', 'date', g.therapies, (t) => t.end), col('response', 'text', g.therapies, (t) => t.response),
+    col('id', 'bigint', g.therapies, (_, i) => t0 + i),
+    col('episode_id', 'bigint', g.therapies, (t) => e0 + t.episode),
+    col('kind', 'text', g.therapies, (t) => t.kind),
+    col('start_date', 'date', g.therapies, (t) => t.start),
+    col('end_date', 'date', g.therapies, (t) => t.end),
+    col('response', 'text', g.therapies, (t) => t.response),
     col('recorded_by', 'bigint', g.therapies, () => recorder),
   ]);
   await insertColumns(tx, 'procedures', [
-    col('id', 'bigint', g.procedures, (_, i) => pr0 + i), col('episode_id', 'bigint', g.procedures, (p) => e0 + p.episode), col('kind', 'text', g.procedures, (p) => p.kind),
-    col('intent', 'text', g.procedures, (p) => p.intent), col('sequence', 'integer', g.procedures, (p) => p.sequence), col('performed_at', 'timestamptz', g.procedures, (p) => p.performedAt),
-    col('levels', 'jsonb', g.procedures, (p) => JSON.stringify(p.levels)), col('side', 'text', g.procedures, (p) => p.side),
-    col('anesthetic_agent', 'text', g.procedures, (p) => p.agent), col('anesthetic_concentration_percent', 'numeric', g.procedures, (p) => p.concentration),
-    col('anesthetic_volume_ml', 'numeric', g.procedures, () => 0.5), col('guidance', 'text', g.procedures, () => 'fluoroscopy'), col('sedation', 'text', g.procedures, () => 'none'),
-    col('performer_id', 'bigint', g.procedures, (p) => performerIds[p.performer]), col('recorded_at', 'timestamptz', g.procedures, (p) => p.performedAt),
+    col('id', 'bigint', g.procedures, (_, i) => pr0 + i),
+    col('episode_id', 'bigint', g.procedures, (p) => e0 + p.episode),
+    col('kind', 'text', g.procedures, (p) => p.kind),
+    col('intent', 'text', g.procedures, (p) => p.intent),
+    col('sequence', 'integer', g.procedures, (p) => p.sequence),
+    col('performed_at', 'timestamptz', g.procedures, (p) => p.performedAt),
+    col('levels', 'jsonb', g.procedures, (p) => JSON.stringify(p.levels)),
+    col('side', 'text', g.procedures, (p) => p.side),
+    col('anesthetic_agent', 'text', g.procedures, (p) => p.agent),
+    col('anesthetic_concentration_percent', 'numeric', g.procedures, (p) => p.concentration),
+    col('anesthetic_volume_ml', 'numeric', g.procedures, () => 0.5),
+    col('guidance', 'text', g.procedures, () => 'fluoroscopy'),
+    col('sedation', 'text', g.procedures, () => 'none'),
+    col('performer_id', 'bigint', g.procedures, (p) => performerIds[p.performer]),
+    col('recorded_at', 'timestamptz', g.procedures, (p) => p.performedAt),
     col('recorded_by', 'bigint', g.procedures, (p) => performerIds[p.performer]),
   ]);
   const sc0 = await nextId(tx, 'pain_scores');
   await insertColumns(tx, 'pain_scores', [
-    col('id', 'bigint', g.scores, (_, i) => sc0 + i), col('procedure_id', 'bigint', g.scores, (s) => pr0 + s.procedure), col('minutes_after', 'integer', g.scores, (s) => s.minutesAfter),
-    col('describes_at', 'timestamptz', g.scores, (s) => s.describesAt), col('score', 'smallint', g.scores, (s) => s.score), col('context', 'text', g.scores, () => 'activity'),
-    col('reported_relief_percent', 'smallint', g.scores, (s) => s.reported), col('entered_at', 'timestamptz', g.scores, (s) => s.enteredAt),
+    col('id', 'bigint', g.scores, (_, i) => sc0 + i),
+    col('procedure_id', 'bigint', g.scores, (s) => pr0 + s.procedure),
+    col('minutes_after', 'integer', g.scores, (s) => s.minutesAfter),
+    col('describes_at', 'timestamptz', g.scores, (s) => s.describesAt),
+    col('score', 'smallint', g.scores, (s) => s.score),
+    col('context', 'text', g.scores, () => 'activity'),
+    col('reported_relief_percent', 'smallint', g.scores, (s) => s.reported),
+    col('entered_at', 'timestamptz', g.scores, (s) => s.enteredAt),
     col('recorded_by', 'bigint', g.scores, () => recorder),
   ]);
   const r0 = await nextId(tx, 'running_checks');
   await insertColumns(tx, 'running_checks', [
-    col('id', 'bigint', g.runningChecks, (_, i) => r0 + i), col('episode_id', 'bigint', g.runningChecks, (r) => e0 + r.episode), col('taken_on', 'date', g.runningChecks, (r) => r.takenOn),
-    col('status', 'text', g.runningChecks, (r) => r.status), col('weekly_distance_km', 'numeric', g.runningChecks, (r) => r.km),
+    col('id', 'bigint', g.runningChecks, (_, i) => r0 + i),
+    col('episode_id', 'bigint', g.runningChecks, (r) => e0 + r.episode),
+    col('taken_on', 'date', g.runningChecks, (r) => r.takenOn),
+    col('status', 'text', g.runningChecks, (r) => r.status),
+    col('weekly_distance_km', 'numeric', g.runningChecks, (r) => r.km),
     col('recorded_by', 'bigint', g.runningChecks, () => recorder),
   ]);
 }

@@ -9,7 +9,9 @@ import type { App } from '../types.ts';
  */
 export async function registerAuditSealer(app: App, db: Db): Promise<void> {
   const anchorage = await openAuditAnchorage(app.config.auditDir, app.config.auditKey);
-  const sealer = new AuditSealer(db.kysely, anchorage, (error) => app.log.warn({ err: error }, 'audit sealing failed; retrying'));
+  const sealer = new AuditSealer(db.kysely, anchorage, (error) =>
+    app.log.warn({ err: error }, 'audit sealing failed; retrying'),
+  );
   app.decorate('auditSealer', sealer);
   app.addHook('onReady', async () => sealer.start(app.config.auditSealMs));
   // Seal what the last requests wrote, so a clean shutdown leaves nothing pending.

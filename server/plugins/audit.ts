@@ -12,18 +12,35 @@ export interface AuditTrail {
   append(tx: Kysely<Database>, entry: AuditEntry): Promise<void>;
   /** Records an access to patient data by the request's signed-in user, in the transaction that reads or changes it. */
   patientData(
-    tx: Kysely<Database>, request: FastifyRequest, action: AuditAction, patientId: string | null,
-    entity: string, entityId: string | null, details?: Record<string, unknown>,
+    tx: Kysely<Database>,
+    request: FastifyRequest,
+    action: AuditAction,
+    patientId: string | null,
+    entity: string,
+    entityId: string | null,
+    details?: Record<string, unknown>,
   ): Promise<void>;
 }
 
-export const auditPlugin = fp(async (app: FastifyInstance) => {
-  const trail: AuditTrail = {
-    append: appendAudit,
-    patientData(tx, request, action, patientId, entity, entityId, details = {}) {
-      const user = sessionOf(request).user;
-      return appendAudit(tx, { actorId: user.id, actorUsername: user.username, action, entity, entityId, patientId, ip: request.ip, details });
-    },
-  };
-  app.decorate('audit', trail);
-}, { name: 'audit', fastify: '5.x', dependencies: ['database'] });
+export const auditPlugin = fp(
+  async (app: FastifyInstance) => {
+    const trail: AuditTrail = {
+      append: appendAudit,
+      patientData(tx, request, action, patientId, entity, entityId, details = {}) {
+        const user = sessionOf(request).user;
+        return appendAudit(tx, {
+          actorId: user.id,
+          actorUsername: user.username,
+          action,
+          entity,
+          entityId,
+          patientId,
+          ip: request.ip,
+          details,
+        });
+      },
+    };
+    app.decorate('audit', trail);
+  },
+  { name: 'audit', fastify: '5.x', dependencies: ['database'] },
+);

@@ -10,12 +10,18 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 const SESSION_END_DETAIL: Record<SessionEndCode, string> = {
   'session-missing': 'Please sign in.',
-  'session-expired-idle': 'You were signed out after a period without activity. Please sign in again.',
+  'session-expired-idle':
+    'You were signed out after a period without activity. Please sign in again.',
   'session-ended': 'Your session has ended. Please sign in again.',
 };
 
 function unauthorized(code: SessionEndCode): HttpProblem {
-  const problem: Problem = { status: 401, title: 'Not signed in', detail: SESSION_END_DETAIL[code], code };
+  const problem: Problem = {
+    status: 401,
+    title: 'Not signed in',
+    detail: SESSION_END_DETAIL[code],
+    code,
+  };
   return new HttpProblem(problem);
 }
 
@@ -31,7 +37,11 @@ export function isLocalRequest(request: FastifyRequest): boolean {
 }
 
 /** Sets the session cookie: HttpOnly, SameSite=Strict, Secure unless served to localhost. */
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+): void {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
@@ -60,15 +70,30 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
     if (route.startsWith('/api/docs') && app.config.demo) return;
     const config = request.routeOptions.config;
     if (config.public) return;
-    const found = await lookupSession(app.db, request.cookies[SESSION_COOKIE], app.config.idleTimeoutMinutes, new Date(), app.config.sessionMaxHours);
+    const found = await lookupSession(
+      app.db,
+      request.cookies[SESSION_COOKIE],
+      app.config.idleTimeoutMinutes,
+      new Date(),
+      app.config.sessionMaxHours,
+    );
     if (found.kind !== 'active') {
-      throw unauthorized(found.kind === 'expired-idle' ? 'session-expired-idle' : found.kind === 'ended' ? 'session-ended' : 'session-missing');
+      throw unauthorized(
+        found.kind === 'expired-idle'
+          ? 'session-expired-idle'
+          : found.kind === 'ended'
+            ? 'session-ended'
+            : 'session-missing',
+      );
     }
     request.session = found.session;
     if (!SAFE_METHODS.has(request.method)) {
       const header = request.headers['x-csrf-token'];
       if (typeof header !== 'string' || !sameToken(header, found.session.csrfToken)) {
-        throw forbidden('The request is missing its security token. Reload the page and try again.', 'csrf');
+        throw forbidden(
+          'The request is missing its security token. Reload the page and try again.',
+          'csrf',
+        );
       }
     }
     if (config.permission && !hasPermission(found.session.user.role, config.permission)) {

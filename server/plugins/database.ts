@@ -7,6 +7,9 @@ import type { Db } from '../db/database.ts';
  * (main.ts, the test app) also closes it, after the app has finished its requests.
  * fastify-plugin lifts the decorator out of this plugin's scope, so every route plugin sees it.
  */
-export const databasePlugin = fp(async (app: FastifyInstance, options: { db: Db }) => {
-  app.decorate('db', options.db.kysely);
-}, { name: 'database', fastify: '5.x' });
+export const databasePlugin = fp(
+  async (app: FastifyInstance, options: { db: Db }) => {
+    app.decorate('db', options.db.kysely);
+  },
+  { name: 'database', fastify: '5.x' },
+);

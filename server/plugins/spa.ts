@@ -20,7 +20,9 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
  * `filePath` may be the precompressed copy (main-IF5Z64PZ.js.br): its name is the original's.
  */
 export function cacheControlFor(filePath: string): string {
-  return HASHED_FILE.test(path.basename(filePath).replace(/\.(br|gz)$/, '')) ? IMMUTABLE : 'no-cache';
+  return HASHED_FILE.test(path.basename(filePath).replace(/\.(br|gz)$/, ''))
+    ? IMMUTABLE
+    : 'no-cache';
 }
 
 /**
@@ -47,7 +49,9 @@ export async function registerSpa(app: FastifyInstance): Promise<void> {
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') return apiNotFound(reply);
-    const html = indexHtml ? indexHtml.replace('<app-root', `<app-root ngCspNonce="${request.cspNonce}"`) : NO_BUILD_PAGE;
+    const html = indexHtml
+      ? indexHtml.replace('<app-root', `<app-root ngCspNonce="${request.cspNonce}"`)
+      : NO_BUILD_PAGE;
     // no-cache: a new build must reach the browser at once, since it names the new hashed files.
     return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(html);
   });

@@ -31,7 +31,8 @@ const ANCHOR_FILE = 'audit-anchors.log';
 const TAIL_BYTES = 4096;
 
 function macWith(key: Buffer) {
-  const mac = (seq: string, hash: string) => createHmac('sha256', key).update(`${seq}:${hash}`).digest('hex');
+  const mac = (seq: string, hash: string) =>
+    createHmac('sha256', key).update(`${seq}:${hash}`).digest('hex');
   const macMatches = (seq: string, hash: string, given: string) => {
     const expected = Buffer.from(mac(seq, hash), 'hex');
     const actual = Buffer.from(given, 'hex');
@@ -57,9 +58,11 @@ async function loadKey(dir: string, configured: string | null): Promise<Buffer> 
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     const key = randomBytes(32);
-    await writeFile(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' }).catch(async (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EEXIST') throw e; // another instance created it first: use theirs
-    });
+    await writeFile(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' }).catch(
+      async (e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EEXIST') throw e; // another instance created it first: use theirs
+      },
+    );
     return Buffer.from((await readFile(file, 'utf8')).trim(), 'hex');
   }
 }
@@ -68,12 +71,19 @@ async function loadKey(dir: string, configured: string | null): Promise<Buffer> 
  * Opens the anchorage. `dir` null keeps anchors in memory with the given or a random key (throwaway
  * in-memory databases, specs).
  */
-export async function openAuditAnchorage(dir: string | null, configuredKey: string | null): Promise<AuditAnchorage> {
+export async function openAuditAnchorage(
+  dir: string | null,
+  configuredKey: string | null,
+): Promise<AuditAnchorage> {
   if (dir === null) {
-    const { mac, macMatches } = macWith(configuredKey ? Buffer.from(configuredKey, 'utf8') : randomBytes(32));
+    const { mac, macMatches } = macWith(
+      configuredKey ? Buffer.from(configuredKey, 'utf8') : randomBytes(32),
+    );
     const anchors: AuditAnchor[] = [];
     return {
-      mac, macMatches, where: 'memory',
+      mac,
+      macMatches,
+      where: 'memory',
       append: async (a) => void anchors.push(a),
       latest: async () => anchors.at(-1) ?? null,
     };
@@ -82,7 +92,9 @@ export async function openAuditAnchorage(dir: string | null, configuredKey: stri
   const { mac, macMatches } = macWith(await loadKey(dir, configuredKey));
   const file = path.join(dir, ANCHOR_FILE);
   return {
-    mac, macMatches, where: ANCHOR_FILE,
+    mac,
+    macMatches,
+    where: ANCHOR_FILE,
     append: (a) => appendFile(file, line(a, mac(a.seq, a.hash)), { mode: 0o600 }),
     latest: async () => {
       let handle;
@@ -97,11 +109,15 @@ export async function openAuditAnchorage(dir: string | null, configuredKey: stri
         const start = Math.max(0, size - TAIL_BYTES);
         const buffer = Buffer.alloc(size - start);
         await handle.read(buffer, 0, buffer.length, start);
-        const lines = buffer.toString('utf8').split('\n').filter((l) => l.trim());
+        const lines = buffer
+          .toString('utf8')
+          .split('\n')
+          .filter((l) => l.trim());
         // Newest first; a line with a bad MAC (a torn write or a forgery) is skipped.
         for (const text of lines.reverse()) {
           const parsed = parseLine(text);
-          if (parsed && macMatches(parsed.anchor.seq, parsed.anchor.hash, parsed.mac)) return parsed.anchor;
+          if (parsed && macMatches(parsed.anchor.seq, parsed.anchor.hash, parsed.mac))
+            return parsed.anchor;
         }
         return null;
       } finally {

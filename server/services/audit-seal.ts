@@ -31,14 +31,23 @@ interface EventRow extends SealedEventFields {
  * committed, is never skipped: every row with an xid below xmin is final, and rows sealed later all
  * have a larger (xid, id) than every sealed row. Runs in its own transaction under a try-lock.
  */
-async function sealBatch(db: Kysely<Database>, anchorage: AuditAnchorage): Promise<SealRound & { more: boolean }> {
+async function sealBatch(
+  db: Kysely<Database>,
+  anchorage: AuditAnchorage,
+): Promise<SealRound & { more: boolean }> {
   return db.transaction().execute(async (tx) => {
-    const lock = await sql<{ got: boolean }>`SELECT pg_try_advisory_xact_lock(${AUDIT_SEALER_LOCK_KEY}) AS got`.execute(tx);
+    const lock = await sql<{
+      got: boolean;
+    }>`SELECT pg_try_advisory_xact_lock(${AUDIT_SEALER_LOCK_KEY}) AS got`.execute(tx);
     if (!lock.rows[0]!.got) return { ran: false, sealed: 0, head: null, more: false };
-    const last = (await sql<{ seq: string; hash: string; event_xid: string; event_id: string }>`
+    const last = (
+      await sql<{ seq: string; hash: string; event_xid: string; event_id: string }>`
       SELECT seq::text AS seq, hash, event_xid::text AS event_xid, event_id::text AS event_id
-      FROM audit_seals s ORDER BY s.seq DESC LIMIT 1`.execute(tx)).rows[0];
-    const after = last ? sql`(e.xid, e.id) > (${last.event_xid}::xid8, ${last.event_id}::bigint) AND` : sql``;
+      FROM audit_seals s ORDER BY s.seq DESC LIMIT 1`.execute(tx)
+    ).rows[0];
+    const after = last
+      ? sql`(e.xid, e.id) > (${last.event_xid}::xid8, ${last.event_id}::bigint) AND`
+      : sql``;
     // One statement, one snapshot: every row below its xmin is committed (visible) or rolled back (gone).
     const { rows } = await sql<EventRow>`
       SELECT e.id::text AS id, e.xid::text AS xid, e.at, e.actor_id::text AS actor_id, e.actor_username, e.action, e.entity,
@@ -54,15 +63,29 @@ async function sealBatch(db: Kysely<Database>, anchorage: AuditAnchorage): Promi
       seq += 1n;
       const position = String(seq);
       const hash = sealHash(prevHash, position, { ...row, at: new Date(row.at) });
-      const seal = { seq: position, event_id: row.id, event_xid: row.xid, prev_hash: prevHash, hash, mac: anchorage.mac(position, hash) };
+      const seal = {
+        seq: position,
+        event_id: row.id,
+        event_xid: row.xid,
+        prev_hash: prevHash,
+        hash,
+        mac: anchorage.mac(position, hash),
+      };
       prevHash = hash;
       return seal;
     });
     await sql`INSERT INTO audit_seals (seq, event_id, event_xid, prev_hash, hash, mac)
       SELECT s.seq::bigint, s.event_id::bigint, s.event_xid::xid8, s.prev_hash, s.hash, s.mac
       FROM jsonb_to_recordset(${JSON.stringify(seals)}::jsonb)
-        AS s(seq text, event_id text, event_xid text, prev_hash text, hash text, mac text)`.execute(tx);
-    return { ran: true, sealed: seals.length, head: { seq: String(seq), hash: prevHash }, more: rows.length === SEAL_BATCH };
+        AS s(seq text, event_id text, event_xid text, prev_hash text, hash text, mac text)`.execute(
+      tx,
+    );
+    return {
+      ran: true,
+      sealed: seals.length,
+      head: { seq: String(seq), hash: prevHash },
+      more: rows.length === SEAL_BATCH,
+    };
   });
 }
 
@@ -92,14 +115,20 @@ export class AuditSealer {
    */
   seal(options: { anchor?: boolean } = {}): Promise<SealRound> {
     const run = (this.running ??= this.sealAll().finally(() => (this.running = null)));
-    return options.anchor ? run.then(async (round) => (await this.anchor(round.head, true), round)) : run;
+    return options.anchor
+      ? run.then(async (round) => (await this.anchor(round.head, true), round))
+      : run;
   }
 
   private async sealAll(): Promise<SealRound> {
     let total: SealRound = { ran: false, sealed: 0, head: null };
     for (;;) {
       const round = await sealBatch(this.db, this.anchorage);
-      total = { ran: total.ran || round.ran, sealed: total.sealed + round.sealed, head: round.head ?? total.head };
+      total = {
+        ran: total.ran || round.ran,
+        sealed: total.sealed + round.sealed,
+        head: round.head ?? total.head,
+      };
       if (!round.more) break;
     }
     await this.anchor(total.head, false);
@@ -117,7 +146,9 @@ export class AuditSealer {
     const latest = await this.anchorage.latest();
     if (latest) {
       if (BigInt(head.seq) <= BigInt(latest.seq)) return;
-      const { rows } = await sql<{ hash: string }>`SELECT hash FROM audit_seals WHERE seq = ${latest.seq}::bigint`.execute(this.db);
+      const { rows } = await sql<{
+        hash: string;
+      }>`SELECT hash FROM audit_seals WHERE seq = ${latest.seq}::bigint`.execute(this.db);
       if (rows[0]?.hash !== latest.hash) return;
     }
     await this.anchorage.append({ seq: head.seq, hash: head.hash, at: new Date().toISOString() });

@@ -26,7 +26,9 @@ export interface AuditEntry {
 export async function appendAudit(tx: Kysely<Database>, entry: AuditEntry): Promise<void> {
   await sql`INSERT INTO audit_events (at, actor_id, actor_username, action, entity, entity_id, patient_id, ip, details)
     VALUES (${new Date()}, ${entry.actorId}, ${entry.actorUsername}, ${entry.action}, ${entry.entity ?? null},
-      ${entry.entityId ?? null}, ${entry.patientId ?? null}, ${entry.ip ?? null}, ${canonicalJson(entry.details ?? {})}::jsonb)`.execute(tx);
+      ${entry.entityId ?? null}, ${entry.patientId ?? null}, ${entry.ip ?? null}, ${canonicalJson(entry.details ?? {})}::jsonb)`.execute(
+    tx,
+  );
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -59,5 +61,11 @@ export function sealHash(prevHash: string, seq: string, row: SealedEventFields):
     ip: row.ip,
     details: row.details,
   });
-  return createHash('sha256').update(prevHash).update('\n').update(seq).update('\n').update(body).digest('hex');
+  return createHash('sha256')
+    .update(prevHash)
+    .update('\n')
+    .update(seq)
+    .update('\n')
+    .update(body)
+    .digest('hex');
 }

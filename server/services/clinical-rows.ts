@@ -3,27 +3,51 @@ import type { Database } from '../db/schema.ts';
 import { notFound } from '../http-problem.ts';
 
 /** The episode's patient id, or 404. */
-export async function episodePatientId(db: Kysely<Database>, episodeId: string): Promise<{ patientId: string; stage: string; version: number }> {
-  const row = await db.selectFrom('episodes').select(['patient_id', 'stage', 'version']).where('id', '=', episodeId).executeTakeFirst();
+export async function episodePatientId(
+  db: Kysely<Database>,
+  episodeId: string,
+): Promise<{ patientId: string; stage: string; version: number }> {
+  const row = await db
+    .selectFrom('episodes')
+    .select(['patient_id', 'stage', 'version'])
+    .where('id', '=', episodeId)
+    .executeTakeFirst();
   if (!row) throw notFound('The episode');
   return { patientId: String(row.patient_id), stage: row.stage, version: row.version };
 }
 
 /** Display names of users by id, for "recorded by" on clinical rows. */
-export async function userNames(db: Kysely<Database>, ids: Iterable<string | null>): Promise<Map<string, string>> {
+export async function userNames(
+  db: Kysely<Database>,
+  ids: Iterable<string | null>,
+): Promise<Map<string, string>> {
   const wanted = [...new Set([...ids].filter((id): id is string => !!id).map(String))];
   if (!wanted.length) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', wanted).execute();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('id', 'in', wanted)
+    .execute();
   return new Map(rows.map((r) => [String(r.id), r.name]));
 }
 
 /** ISO string of a timestamp column. */
-export const iso = (value: Date | string): string => (value instanceof Date ? value.toISOString() : new Date(value).toISOString());
+export const iso = (value: Date | string): string =>
+  value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 
 /** User display names by id. */
 export type Names = Map<string, string>;
 
 /** The entered-in-error mark of a clinical row as the API shows it: reason, when and who; null when valid. */
-export function errorMark(r: { error_reason: string | null; error_at: Date | null; error_by: string | null }, names: Names) {
-  return r.error_reason ? { reason: r.error_reason, at: iso(r.error_at!), byName: names.get(String(r.error_by)) ?? 'Unknown' } : null;
+export function errorMark(
+  r: { error_reason: string | null; error_at: Date | null; error_by: string | null },
+  names: Names,
+) {
+  return r.error_reason
+    ? {
+        reason: r.error_reason,
+        at: iso(r.error_at!),
+        byName: names.get(String(r.error_by)) ?? 'Unknown',
+      }
+    : null;
 }

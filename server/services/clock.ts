@@ -15,7 +15,12 @@ export function createClock(): Clock {
   let pinned: Date | null = null;
   return {
     now: () => (pinned ? new Date(pinned) : new Date(Date.now() + offsetMs)),
-    shiftDays(days) { pinned = null; offsetMs = days * 86_400_000; },
-    pin(instant) { pinned = instant ? new Date(instant) : null; },
+    shiftDays(days) {
+      pinned = null;
+      offsetMs = days * 86_400_000;
+    },
+    pin(instant) {
+      pinned = instant ? new Date(instant) : null;
+    },
   };
 }

@@ -8,7 +8,15 @@ import type { Database } from '../db/schema.ts';
 export async function disableDemoAccounts(db: Kysely<Database>): Promise<number> {
   const demo = await db.selectFrom('users').select('id').where('demo', '=', true).execute();
   if (!demo.length) return 0;
-  await db.updateTable('sessions').set({ ended_at: new Date(), end_reason: 'demo-off' })
-    .where('user_id', 'in', demo.map((u) => u.id)).where('ended_at', 'is', null).execute();
+  await db
+    .updateTable('sessions')
+    .set({ ended_at: new Date(), end_reason: 'demo-off' })
+    .where(
+      'user_id',
+      'in',
+      demo.map((u) => u.id),
+    )
+    .where('ended_at', 'is', null)
+    .execute();
   return demo.length;
 }

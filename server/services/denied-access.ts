@@ -3,7 +3,12 @@ import type { Permission } from '../../domain/index.ts';
 import { appendAudit } from './audit-trail.ts';
 
 /** Permissions that guard identifiable patient data; a 403 behind one of them is an access attempt. */
-const PATIENT_DATA_PERMISSIONS: ReadonlySet<Permission> = new Set(['patients:read', 'patients:write', 'procedures:write', 'interpretations:sign']);
+const PATIENT_DATA_PERMISSIONS: ReadonlySet<Permission> = new Set([
+  'patients:read',
+  'patients:write',
+  'procedures:write',
+  'interpretations:sign',
+]);
 
 /** True when the request's route serves or changes patient data. */
 export function isPatientDataRoute(request: FastifyRequest): boolean {
@@ -19,10 +24,15 @@ export function isPatientDataRoute(request: FastifyRequest): boolean {
  */
 export function registerDeniedAccessAudit(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    if (reply.statusCode !== 403 || !request.session || !isPatientDataRoute(request)) return payload;
+    if (reply.statusCode !== 403 || !request.session || !isPatientDataRoute(request))
+      return payload;
     const params = (request.params ?? {}) as Record<string, unknown>;
-    const id = typeof params['id'] === 'string' && /^[1-9][0-9]{0,17}$/.test(params['id']) ? params['id'] : null;
-    const patientId = id && (request.routeOptions.url ?? '').startsWith('/api/v1/patients/:id') ? id : null;
+    const id =
+      typeof params['id'] === 'string' && /^[1-9][0-9]{0,17}$/.test(params['id'])
+        ? params['id']
+        : null;
+    const patientId =
+      id && (request.routeOptions.url ?? '').startsWith('/api/v1/patients/:id') ? id : null;
     let code: string | undefined;
     try {
       code = (JSON.parse(String(payload)) as { code?: string }).code;
@@ -33,8 +43,19 @@ export function registerDeniedAccessAudit(app: FastifyInstance): void {
     try {
       await app.db.transaction().execute((tx) =>
         appendAudit(tx, {
-          actorId: user.id, actorUsername: user.username, action: 'access.denied', entity: 'route', entityId: id, patientId, ip: request.ip,
-          details: { method: request.method, route: request.routeOptions.url ?? null, role: user.role, ...(code ? { code } : {}) },
+          actorId: user.id,
+          actorUsername: user.username,
+          action: 'access.denied',
+          entity: 'route',
+          entityId: id,
+          patientId,
+          ip: request.ip,
+          details: {
+            method: request.method,
+            route: request.routeOptions.url ?? null,
+            role: user.role,
+            ...(code ? { code } : {}),
+          },
         }),
       );
     } catch (error) {

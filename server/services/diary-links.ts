@@ -19,31 +19,62 @@ export type DiaryLinkRow = Selectable<DiaryLinksTable>;
  * the same transaction: a re-issued sheet replaces a lost one, so only one link is ever open.
  */
 export async function issueDiaryLink(
-  tx: Kysely<Database>, procedure: Selectable<ProceduresTable>, diaryMinutes: readonly number[], graceHours: number, userId: string, now = new Date(),
+  tx: Kysely<Database>,
+  procedure: Selectable<ProceduresTable>,
+  diaryMinutes: readonly number[],
+  graceHours: number,
+  userId: string,
+  now = new Date(),
 ): Promise<{ row: DiaryLinkRow; token: string; revokedIds: string[] }> {
   const token = randomBytes(TOKEN_BYTES).toString('base64url');
-  const revoked = await tx.updateTable('diary_links').set({ revoked_at: now, revoked_by: userId })
-    .where('procedure_id', '=', String(procedure.id)).where('revoked_at', 'is', null).where('expires_at', '>', now).returning('id').execute();
-  const row = await tx.insertInto('diary_links').values({
-    procedure_id: String(procedure.id), token_hash: hashDiaryToken(token), created_by: userId,
-    expires_at: diaryLinkExpiresAt(procedure.performed_at, diaryMinutes, graceHours),
-  }).returningAll().executeTakeFirstOrThrow();
+  const revoked = await tx
+    .updateTable('diary_links')
+    .set({ revoked_at: now, revoked_by: userId })
+    .where('procedure_id', '=', String(procedure.id))
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .returning('id')
+    .execute();
+  const row = await tx
+    .insertInto('diary_links')
+    .values({
+      procedure_id: String(procedure.id),
+      token_hash: hashDiaryToken(token),
+      created_by: userId,
+      expires_at: diaryLinkExpiresAt(procedure.performed_at, diaryMinutes, graceHours),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
   return { row, token, revokedIds: revoked.map((r) => String(r.id)) };
 }
 
-export type ResolvedLink = { kind: 'unknown' } | { kind: Exclude<DiaryLinkStatus, 'active'>; link: DiaryLinkRow } | { kind: 'active'; link: DiaryLinkRow };
+export type ResolvedLink =
+  | { kind: 'unknown' }
+  | { kind: Exclude<DiaryLinkStatus, 'active'>; link: DiaryLinkRow }
+  | { kind: 'active'; link: DiaryLinkRow };
 
 /**
  * The link a token names and its status now. `lock` takes the row lock, so a patient's writes on one
  * link and a revocation are serialised (a revoked link never writes after the revocation commits).
  */
-export async function resolveDiaryToken(db: Kysely<Database>, token: string, now = new Date(), lock = false): Promise<ResolvedLink> {
+export async function resolveDiaryToken(
+  db: Kysely<Database>,
+  token: string,
+  now = new Date(),
+  lock = false,
+): Promise<ResolvedLink> {
   if (!TOKEN_SHAPE.test(token)) return { kind: 'unknown' };
-  let query = db.selectFrom('diary_links').selectAll().where('token_hash', '=', hashDiaryToken(token));
+  let query = db
+    .selectFrom('diary_links')
+    .selectAll()
+    .where('token_hash', '=', hashDiaryToken(token));
   if (lock) query = query.forUpdate();
   const link = await query.executeTakeFirst();
   if (!link) return { kind: 'unknown' };
-  return { kind: diaryLinkStatus({ expiresAt: link.expires_at, revokedAt: link.revoked_at }, now), link };
+  return {
+    kind: diaryLinkStatus({ expiresAt: link.expires_at, revokedAt: link.revoked_at }, now),
+    link,
+  };
 }
 
 /** The audit actor name of a link: the link, never the patient (issue 15: "the link as the actor"). */
@@ -64,7 +95,12 @@ export const DIARY_RATE_LIMITS = {
  */
 export const diaryRateLimit = {
   /** Counts this request; returns the seconds to wait when the address is over a limit, else 0. */
-  async hit(db: Kysely<Database>, ip: string, now = new Date(), limits = DIARY_RATE_LIMITS): Promise<number> {
+  async hit(
+    db: Kysely<Database>,
+    ip: string,
+    now = new Date(),
+    limits = DIARY_RATE_LIMITS,
+  ): Promise<number> {
     const since = new Date(now.getTime() - limits.windowMinutes * 60_000);
     const { rows } = await sql<{ requests: number; failures: number; oldest: Date | null }>`
       SELECT count(*) FILTER (WHERE NOT failed)::int AS requests, count(*) FILTER (WHERE failed)::int AS failures, min(at) AS oldest

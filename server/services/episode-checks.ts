@@ -1,8 +1,25 @@
 import type { Kysely, Selectable } from 'kysely';
 import {
-  type CheckInput, type CheckProcedure, localDateOf, nextStep, type NextStep, type OtherCause, type PayerCheck, payerChecks, plannedLabel,
-  PROCEDURE_SHORT, type ProcedureCreate, procedureLabels, type ProcedureKind, type Radiculopathy, type Region, type RuleSetSettings, THERAPY_LABELS,
-  type TherapyKind, type TherapyResponse, todayIn,
+  type CheckInput,
+  type CheckProcedure,
+  localDateOf,
+  nextStep,
+  type NextStep,
+  type OtherCause,
+  type PayerCheck,
+  payerChecks,
+  plannedLabel,
+  PROCEDURE_SHORT,
+  type ProcedureCreate,
+  procedureLabels,
+  type ProcedureKind,
+  type Radiculopathy,
+  type Region,
+  type RuleSetSettings,
+  THERAPY_LABELS,
+  type TherapyKind,
+  type TherapyResponse,
+  todayIn,
 } from '../../domain/index.ts';
 import type { Database, ProceduresTable } from '../db/schema.ts';
 import { notFound } from '../http-problem.ts';
@@ -12,48 +29,126 @@ import { ruleSetForEpisode } from './rule-sets.ts';
 
 type ProcedureRow = Selectable<ProceduresTable>;
 
-async function toCheckProcedures(db: Kysely<Database>, rows: ProcedureRow[], rules: RuleSetSettings, timeZone: string): Promise<CheckProcedure[]> {
+async function toCheckProcedures(
+  db: Kysely<Database>,
+  rows: ProcedureRow[],
+  rules: RuleSetSettings,
+  timeZone: string,
+): Promise<CheckProcedure[]> {
   if (!rows.length) return [];
-  const scores = await db.selectFrom('pain_scores').selectAll().where('procedure_id', 'in', rows.map((r) => r.id)).where('error_reason', 'is', null)
-    .orderBy('minutes_after').orderBy('id').execute();
+  const scores = await db
+    .selectFrom('pain_scores')
+    .selectAll()
+    .where(
+      'procedure_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .where('error_reason', 'is', null)
+    .orderBy('minutes_after')
+    .orderBy('id')
+    .execute();
   // "MBB #n" counts per episode (domain procedureLabels).
   const labels = new Map<string, string>();
   for (const episodeId of new Set(rows.map((r) => String(r.episode_id)))) {
-    const own = rows.filter((r) => String(r.episode_id) === episodeId).map((r) => ({ id: String(r.id), kind: r.kind as ProcedureKind, performedAt: r.performed_at, sequence: r.sequence }));
+    const own = rows
+      .filter((r) => String(r.episode_id) === episodeId)
+      .map((r) => ({
+        id: String(r.id),
+        kind: r.kind as ProcedureKind,
+        performedAt: r.performed_at,
+        sequence: r.sequence,
+      }));
     for (const [id, label] of procedureLabels(own)) labels.set(id, label);
   }
-  return rows.map((r) => checkProcedureOf(r, diaryScoresOf(scores.filter((s) => String(s.procedure_id) === String(r.id)), rules), rules, timeZone, labels.get(String(r.id))!))
+  return rows
+    .map((r) =>
+      checkProcedureOf(
+        r,
+        diaryScoresOf(
+          scores.filter((s) => String(s.procedure_id) === String(r.id)),
+          rules,
+        ),
+        rules,
+        timeZone,
+        labels.get(String(r.id))!,
+      ),
+    )
     .sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** A procedure not saved yet, as the checks would see it (relief unknown). */
 function prospective(p: ProcedureCreate, label: string, timeZone: string): CheckProcedure {
   return {
-    id: 'new', label, kind: p.kind, intent: p.intent, date: localDateOf(p.performedAt, timeZone), levels: p.levels, side: p.side, guidance: p.guidance, sedation: p.sedation,
-    sedationReason: p.sedationReason ?? null, intervalExceptionReason: p.intervalExceptionReason ?? null, rfaNotPossibleReason: p.rfaNotPossibleReason ?? null,
-    verdict: 'not-assessable', peakReliefPercent: null, daysAtHalfRelief: null,
+    id: 'new',
+    label,
+    kind: p.kind,
+    intent: p.intent,
+    date: localDateOf(p.performedAt, timeZone),
+    levels: p.levels,
+    side: p.side,
+    guidance: p.guidance,
+    sedation: p.sedation,
+    sedationReason: p.sedationReason ?? null,
+    intervalExceptionReason: p.intervalExceptionReason ?? null,
+    rfaNotPossibleReason: p.rfaNotPossibleReason ?? null,
+    verdict: 'not-assessable',
+    peakReliefPercent: null,
+    daysAtHalfRelief: null,
   };
 }
 
-export interface EpisodeChecks { ruleSet: { id: string; name: string; version: number }; checks: PayerCheck[]; nextStep: NextStep; input: CheckInput }
+export interface EpisodeChecks {
+  ruleSet: { id: string; name: string; version: number };
+  checks: PayerCheck[];
+  nextStep: NextStep;
+  input: CheckInput;
+}
 
 /** Everything the payer-rule checks read for an episode, from the database; optionally with a procedure about to be recorded. */
-export async function episodeChecks(db: Kysely<Database>, episodeId: string, planned?: ProcedureCreate): Promise<EpisodeChecks & { patientId: string }> {
-  const episode = await db.selectFrom('episodes').selectAll().where('id', '=', episodeId).executeTakeFirst();
+export async function episodeChecks(
+  db: Kysely<Database>,
+  episodeId: string,
+  planned?: ProcedureCreate,
+): Promise<EpisodeChecks & { patientId: string }> {
+  const episode = await db
+    .selectFrom('episodes')
+    .selectAll()
+    .where('id', '=', episodeId)
+    .executeTakeFirst();
   if (!episode) throw notFound('The episode');
   const ruleSet = await ruleSetForEpisode(db, episode.rule_set_id);
   const rules = ruleSet.settings;
   const timeZone = await practiceTimeZone(db);
   const [therapies, functionScores, regionRows, otherRegionRows] = await Promise.all([
     db.selectFrom('therapies').selectAll().where('episode_id', '=', episodeId).execute(),
-    db.selectFrom('function_scores').selectAll().where('episode_id', '=', episodeId).where('error_reason', 'is', null).execute(),
-    db.selectFrom('procedures').innerJoin('episodes', 'episodes.id', 'procedures.episode_id').selectAll('procedures')
-      .where('episodes.patient_id', '=', episode.patient_id).where('episodes.region', '=', episode.region).where('procedures.error_reason', 'is', null).execute(),
-    db.selectFrom('procedures').innerJoin('episodes', 'episodes.id', 'procedures.episode_id').select(['procedures.id', 'procedures.kind', 'procedures.performed_at', 'episodes.region'])
-      .where('episodes.patient_id', '=', episode.patient_id).where('episodes.region', '<>', episode.region).where('procedures.error_reason', 'is', null).execute(),
+    db
+      .selectFrom('function_scores')
+      .selectAll()
+      .where('episode_id', '=', episodeId)
+      .where('error_reason', 'is', null)
+      .execute(),
+    db
+      .selectFrom('procedures')
+      .innerJoin('episodes', 'episodes.id', 'procedures.episode_id')
+      .selectAll('procedures')
+      .where('episodes.patient_id', '=', episode.patient_id)
+      .where('episodes.region', '=', episode.region)
+      .where('procedures.error_reason', 'is', null)
+      .execute(),
+    db
+      .selectFrom('procedures')
+      .innerJoin('episodes', 'episodes.id', 'procedures.episode_id')
+      .select(['procedures.id', 'procedures.kind', 'procedures.performed_at', 'episodes.region'])
+      .where('episodes.patient_id', '=', episode.patient_id)
+      .where('episodes.region', '<>', episode.region)
+      .where('procedures.error_reason', 'is', null)
+      .execute(),
   ]);
   const regionProcedures = await toCheckProcedures(db, regionRows, rules, timeZone);
-  const own = new Set(regionRows.filter((r) => String(r.episode_id) === episodeId).map((r) => String(r.id)));
+  const own = new Set(
+    regionRows.filter((r) => String(r.episode_id) === episodeId).map((r) => String(r.id)),
+  );
   let procedures = regionProcedures.filter((p) => own.has(p.id));
   let all = regionProcedures;
   if (planned) {
@@ -61,29 +156,70 @@ export async function episodeChecks(db: Kysely<Database>, episodeId: string, pla
     procedures = [...procedures, next];
     all = [...all, next];
   }
-  const baselines = [episode.baseline_nrs_rest, episode.baseline_nrs_activity].filter((v): v is number => v !== null);
+  const baselines = [episode.baseline_nrs_rest, episode.baseline_nrs_activity].filter(
+    (v): v is number => v !== null,
+  );
   const input: CheckInput = {
-    asOf: todayIn(timeZone), region: episode.region as Region, onsetDate: episode.onset_date, baselineNrs: baselines.length ? Math.max(...baselines) : null,
+    asOf: todayIn(timeZone),
+    region: episode.region as Region,
+    onsetDate: episode.onset_date,
+    baselineNrs: baselines.length ? Math.max(...baselines) : null,
     therapies: therapies.map((t) => ({
-      id: String(t.id), label: THERAPY_LABELS[t.kind as TherapyKind] ?? t.kind, startDate: t.start_date, endDate: t.end_date,
-      response: t.response as TherapyResponse | null, enteredInError: !!t.error_reason,
+      id: String(t.id),
+      label: THERAPY_LABELS[t.kind as TherapyKind] ?? t.kind,
+      startDate: t.start_date,
+      endDate: t.end_date,
+      response: t.response as TherapyResponse | null,
+      enteredInError: !!t.error_reason,
     })),
-    functionScores: functionScores.map((f) => ({ id: String(f.id), instrument: f.instrument, takenOn: f.taken_on, total: f.total, band: f.band })),
-    intake: { radiculopathy: episode.radiculopathy as Radiculopathy | null, otherCause: episode.other_cause as OtherCause | null },
-    otherRegionProcedures: otherRegionRows.map((r) => ({ id: String(r.id), label: PROCEDURE_SHORT[r.kind as ProcedureKind], date: localDateOf(r.performed_at, timeZone), region: r.region })),
-    procedures, regionProcedures: all, rules,
+    functionScores: functionScores.map((f) => ({
+      id: String(f.id),
+      instrument: f.instrument,
+      takenOn: f.taken_on,
+      total: f.total,
+      band: f.band,
+    })),
+    intake: {
+      radiculopathy: episode.radiculopathy as Radiculopathy | null,
+      otherCause: episode.other_cause as OtherCause | null,
+    },
+    otherRegionProcedures: otherRegionRows.map((r) => ({
+      id: String(r.id),
+      label: PROCEDURE_SHORT[r.kind as ProcedureKind],
+      date: localDateOf(r.performed_at, timeZone),
+      region: r.region,
+    })),
+    procedures,
+    regionProcedures: all,
+    rules,
   };
   const checks = payerChecks(input);
-  return { ruleSet: { id: ruleSet.id, name: ruleSet.name, version: ruleSet.version }, checks, nextStep: nextStep(input, checks), input, patientId: String(episode.patient_id) };
+  return {
+    ruleSet: { id: ruleSet.id, name: ruleSet.name, version: ruleSet.version },
+    checks,
+    nextStep: nextStep(input, checks),
+    input,
+    patientId: String(episode.patient_id),
+  };
 }
 
 /**
  * The checks a planned procedure would fail: those not failing without it, and those already failing
  * whose evidence now names the planned procedure (an earlier violation does not excuse a new one).
  */
-export async function checksFailedBy(db: Kysely<Database>, episodeId: string, planned: ProcedureCreate): Promise<PayerCheck[]> {
+export async function checksFailedBy(
+  db: Kysely<Database>,
+  episodeId: string,
+  planned: ProcedureCreate,
+): Promise<PayerCheck[]> {
   const before = await episodeChecks(db, episodeId);
   const after = await episodeChecks(db, episodeId, planned);
-  const failingBefore = new Set(before.checks.filter((c) => c.status === 'not-met').map((c) => c.id));
-  return after.checks.filter((c) => c.status === 'not-met' && (!failingBefore.has(c.id) || c.evidence.some((e) => e.id === 'new')));
+  const failingBefore = new Set(
+    before.checks.filter((c) => c.status === 'not-met').map((c) => c.id),
+  );
+  return after.checks.filter(
+    (c) =>
+      c.status === 'not-met' &&
+      (!failingBefore.has(c.id) || c.evidence.some((e) => e.id === 'new')),
+  );
 }

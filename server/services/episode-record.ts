@@ -1,42 +1,109 @@
 import type { Kysely, Selectable } from 'kysely';
 import {
-  type EpisodeRecord, type FunctionScoreView, meetsConservativeCareMinimum, type RunningCheckView, type TherapyView, todayIn,
+  type EpisodeRecord,
+  type FunctionScoreView,
+  meetsConservativeCareMinimum,
+  type RunningCheckView,
+  type TherapyView,
+  todayIn,
 } from '../../domain/index.ts';
-import type { Database, FunctionScoresTable, RunningChecksTable, TherapiesTable } from '../db/schema.ts';
+import type {
+  Database,
+  FunctionScoresTable,
+  RunningChecksTable,
+  TherapiesTable,
+} from '../db/schema.ts';
 import { errorMark, iso, type Names, userNames } from './clinical-rows.ts';
 import { episodeView } from './episode-views.ts';
 import { practiceTimeZone } from './practice-settings.ts';
 import { ruleSetForEpisode } from './rule-sets.ts';
 
 export const therapyView = (r: Selectable<TherapiesTable>, names: Names): TherapyView => ({
-  id: String(r.id), episodeId: String(r.episode_id), kind: r.kind as TherapyView['kind'], startDate: r.start_date, endDate: r.end_date,
-  response: r.response as TherapyView['response'], notes: r.notes, recordedAt: iso(r.recorded_at),
-  recordedByName: names.get(String(r.recorded_by)) ?? 'Unknown', version: r.version, enteredInError: errorMark(r, names),
+  id: String(r.id),
+  episodeId: String(r.episode_id),
+  kind: r.kind as TherapyView['kind'],
+  startDate: r.start_date,
+  endDate: r.end_date,
+  response: r.response as TherapyView['response'],
+  notes: r.notes,
+  recordedAt: iso(r.recorded_at),
+  recordedByName: names.get(String(r.recorded_by)) ?? 'Unknown',
+  version: r.version,
+  enteredInError: errorMark(r, names),
 });
-export const functionScoreView = (r: Selectable<FunctionScoresTable>, names: Names): FunctionScoreView => ({
-  id: String(r.id), episodeId: String(r.episode_id), instrument: r.instrument as FunctionScoreView['instrument'], takenOn: r.taken_on,
-  sections: r.sections, total: r.total, band: r.band, answered: r.answered, recordedAt: iso(r.recorded_at),
-  recordedByName: names.get(String(r.recorded_by)) ?? 'Unknown', version: r.version, enteredInError: errorMark(r, names),
+export const functionScoreView = (
+  r: Selectable<FunctionScoresTable>,
+  names: Names,
+): FunctionScoreView => ({
+  id: String(r.id),
+  episodeId: String(r.episode_id),
+  instrument: r.instrument as FunctionScoreView['instrument'],
+  takenOn: r.taken_on,
+  sections: r.sections,
+  total: r.total,
+  band: r.band,
+  answered: r.answered,
+  recordedAt: iso(r.recorded_at),
+  recordedByName: names.get(String(r.recorded_by)) ?? 'Unknown',
+  version: r.version,
+  enteredInError: errorMark(r, names),
 });
-export const runningCheckView = (r: Selectable<RunningChecksTable>, names: Names): RunningCheckView => ({
-  id: String(r.id), episodeId: String(r.episode_id), takenOn: r.taken_on, status: r.status as 'yes' | 'partial' | 'no',
-  weeklyDistanceKm: r.weekly_distance_km, recordedAt: iso(r.recorded_at),
-  recordedByName: names.get(String(r.recorded_by)) ?? 'Unknown', version: r.version, enteredInError: errorMark(r, names),
+export const runningCheckView = (
+  r: Selectable<RunningChecksTable>,
+  names: Names,
+): RunningCheckView => ({
+  id: String(r.id),
+  episodeId: String(r.episode_id),
+  takenOn: r.taken_on,
+  status: r.status as 'yes' | 'partial' | 'no',
+  weeklyDistanceKm: r.weekly_distance_km,
+  recordedAt: iso(r.recorded_at),
+  recordedByName: names.get(String(r.recorded_by)) ?? 'Unknown',
+  version: r.version,
+  enteredInError: errorMark(r, names),
 });
 
 /** Everything recorded on an episode, with conservative care measured against its rule set. */
 export async function episodeRecord(db: Kysely<Database>, id: string): Promise<EpisodeRecord> {
   const episode = (await episodeView(db, id))!;
   const [therapies, functionScores, runningChecks] = await Promise.all([
-    db.selectFrom('therapies').selectAll().where('episode_id', '=', id).orderBy('start_date', 'desc').orderBy('id', 'desc').execute(),
-    db.selectFrom('function_scores').selectAll().where('episode_id', '=', id).orderBy('taken_on', 'desc').orderBy('id', 'desc').execute(),
-    db.selectFrom('running_checks').selectAll().where('episode_id', '=', id).orderBy('taken_on', 'desc').orderBy('id', 'desc').execute(),
+    db
+      .selectFrom('therapies')
+      .selectAll()
+      .where('episode_id', '=', id)
+      .orderBy('start_date', 'desc')
+      .orderBy('id', 'desc')
+      .execute(),
+    db
+      .selectFrom('function_scores')
+      .selectAll()
+      .where('episode_id', '=', id)
+      .orderBy('taken_on', 'desc')
+      .orderBy('id', 'desc')
+      .execute(),
+    db
+      .selectFrom('running_checks')
+      .selectAll()
+      .where('episode_id', '=', id)
+      .orderBy('taken_on', 'desc')
+      .orderBy('id', 'desc')
+      .execute(),
   ]);
-  const names = await userNames(db, [...therapies, ...functionScores, ...runningChecks].flatMap((r) => [r.recorded_by, r.error_by]));
+  const names = await userNames(
+    db,
+    [...therapies, ...functionScores, ...runningChecks].flatMap((r) => [r.recorded_by, r.error_by]),
+  );
   const ruleSet = await ruleSetForEpisode(db, episode.ruleSetId);
   const minimumDays = ruleSet.settings.conservativeCareMinDays;
   const care = meetsConservativeCareMinimum(
-    therapies.map((t) => ({ startDate: t.start_date, endDate: t.end_date, enteredInError: !!t.error_reason })), todayIn(await practiceTimeZone(db)), minimumDays);
+    therapies.map((t) => ({
+      startDate: t.start_date,
+      endDate: t.end_date,
+      enteredInError: !!t.error_reason,
+    })),
+    todayIn(await practiceTimeZone(db)),
+    minimumDays,
+  );
   return {
     episode,
     therapies: therapies.map((r) => therapyView(r, names)),

@@ -42,20 +42,30 @@ function frames(stack: unknown): string | undefined {
 
 /** The parts of `error` that are safe to log; used as the logger's `err` serializer. */
 export function loggableError(error: unknown): LoggableError {
-  if (typeof error !== 'object' || error === null) return { type: typeof error, message: 'Non-error thrown', stack: '' };
+  if (typeof error !== 'object' || error === null)
+    return { type: typeof error, message: 'Non-error thrown', stack: '' };
   const e = error as Record<string, unknown>;
   const type = identifier(e['name']) ?? identifier(error.constructor?.name) ?? 'Error';
   const stack = frames(e['stack']) ?? '';
   if (isDatabaseError(error)) {
     const code = String(e['code']);
-    const out: LoggableError = { type: 'DatabaseError', code, message: `Database error ${code}`, stack };
+    const out: LoggableError = {
+      type: 'DatabaseError',
+      code,
+      message: `Database error ${code}`,
+      stack,
+    };
     for (const key of ['table', 'column', 'constraint', 'routine'] as const) {
       const value = identifier(e[key]);
       if (value) out[key] = value;
     }
     return out;
   }
-  const out: LoggableError = { type, message: typeof e['message'] === 'string' ? e['message'].slice(0, 300) : '', stack };
+  const out: LoggableError = {
+    type,
+    message: typeof e['message'] === 'string' ? e['message'].slice(0, 300) : '',
+    stack,
+  };
   const code = identifier(e['code']);
   if (code) out.code = code;
   return out;

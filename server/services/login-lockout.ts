@@ -11,13 +11,33 @@ type UserRow = { id: string; username: string; role: UsersTable['role'] };
  * could otherwise lock out everyone able to unlock accounts; the per-pair delays still slow guessing.
  */
 export async function countFailure(tx: Kysely<Database>, user: UserRow, ip: string): Promise<void> {
-  const row = await tx.updateTable('users').set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) })).where('id', '=', user.id)
-    .returning(['failed_logins', 'locked_at']).executeTakeFirstOrThrow();
+  const row = await tx
+    .updateTable('users')
+    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+    .where('id', '=', user.id)
+    .returning(['failed_logins', 'locked_at'])
+    .executeTakeFirstOrThrow();
   if (row.failed_logins < LOGIN_LIMITS.lockAfter || lockIsActive(row.locked_at)) return;
   if (user.role === 'admin' && (await isLastActiveAdmin(tx, user.id))) {
-    await appendAudit(tx, { actorId: user.id, actorUsername: user.username, action: 'auth.lock-spared', entity: 'user', entityId: user.id, ip, details: { failedLogins: row.failed_logins } });
+    await appendAudit(tx, {
+      actorId: user.id,
+      actorUsername: user.username,
+      action: 'auth.lock-spared',
+      entity: 'user',
+      entityId: user.id,
+      ip,
+      details: { failedLogins: row.failed_logins },
+    });
     return;
   }
   await tx.updateTable('users').set({ locked_at: new Date() }).where('id', '=', user.id).execute();
-  await appendAudit(tx, { actorId: user.id, actorUsername: user.username, action: 'auth.locked', entity: 'user', entityId: user.id, ip, details: { failedLogins: row.failed_logins } });
+  await appendAudit(tx, {
+    actorId: user.id,
+    actorUsername: user.username,
+    action: 'auth.locked',
+    entity: 'user',
+    entityId: user.id,
+    ip,
+    details: { failedLogins: row.failed_logins },
+  });
 }

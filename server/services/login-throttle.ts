@@ -33,9 +33,19 @@ export function pairDelaySeconds(failures: number): number {
 }
 
 /** Seconds until the next attempt of this (username, address) is allowed, or 0 when it may go ahead now. */
-export async function loginRetryAfterSeconds(db: Kysely<Database>, username: string, ip: string, now = new Date()): Promise<number> {
+export async function loginRetryAfterSeconds(
+  db: Kysely<Database>,
+  username: string,
+  ip: string,
+  now = new Date(),
+): Promise<number> {
   const since = new Date(now.getTime() - LOGIN_LIMITS.windowMinutes * 60_000);
-  const { rows } = await sql<{ key: string; failures: number; oldest: Date | null; newest: Date | null }>`
+  const { rows } = await sql<{
+    key: string;
+    failures: number;
+    oldest: Date | null;
+    newest: Date | null;
+  }>`
     SELECT 'pair' AS key, count(*)::int AS failures, min(at) AS oldest, max(at) AS newest FROM login_attempts
       WHERE username = ${username} AND ip = ${ip} AND NOT success AND at > ${since}
     UNION ALL
@@ -57,27 +67,55 @@ export async function loginRetryAfterSeconds(db: Kysely<Database>, username: str
 
 /** True while a lock set at `lockedAt` still holds (locks expire after `lockMinutes`). */
 export function lockIsActive(lockedAt: Date | string | null, now = new Date()): boolean {
-  return lockedAt !== null && now.getTime() - new Date(lockedAt).getTime() < LOGIN_LIMITS.lockMinutes * 60_000;
+  return (
+    lockedAt !== null &&
+    now.getTime() - new Date(lockedAt).getTime() < LOGIN_LIMITS.lockMinutes * 60_000
+  );
 }
 
 /** True when `userId` has signed in successfully from `ip` before. */
-export async function isKnownAddress(db: Kysely<Database>, userId: string, ip: string): Promise<boolean> {
-  const row = await db.selectFrom('known_login_addresses').select('ip').where('user_id', '=', userId).where('ip', '=', ip).executeTakeFirst();
+export async function isKnownAddress(
+  db: Kysely<Database>,
+  userId: string,
+  ip: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('known_login_addresses')
+    .select('ip')
+    .where('user_id', '=', userId)
+    .where('ip', '=', ip)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 /** Remembers a successful sign-in address. */
-export async function rememberAddress(db: Kysely<Database>, userId: string, ip: string): Promise<void> {
-  await db.insertInto('known_login_addresses').values({ user_id: userId, ip })
-    .onConflict((oc) => oc.columns(['user_id', 'ip']).doUpdateSet({ last_success_at: new Date() })).execute();
+export async function rememberAddress(
+  db: Kysely<Database>,
+  userId: string,
+  ip: string,
+): Promise<void> {
+  await db
+    .insertInto('known_login_addresses')
+    .values({ user_id: userId, ip })
+    .onConflict((oc) => oc.columns(['user_id', 'ip']).doUpdateSet({ last_success_at: new Date() }))
+    .execute();
 }
 
 /** True when `userId` is the only active admin whose account is not locked: locking it would leave no one to unlock. */
-export async function isLastActiveAdmin(db: Kysely<Database>, userId: string, now = new Date()): Promise<boolean> {
+export async function isLastActiveAdmin(
+  db: Kysely<Database>,
+  userId: string,
+  now = new Date(),
+): Promise<boolean> {
   const since = new Date(now.getTime() - LOGIN_LIMITS.lockMinutes * 60_000);
-  const other = await db.selectFrom('users').select('id')
-    .where('role', '=', 'admin').where('active', '=', true).where('id', '!=', userId)
+  const other = await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('active', '=', true)
+    .where('id', '!=', userId)
     .where((eb) => eb.or([eb('locked_at', 'is', null), eb('locked_at', '<=', since)]))
-    .limit(1).executeTakeFirst();
+    .limit(1)
+    .executeTakeFirst();
   return other === undefined;
 }

@@ -12,7 +12,10 @@ export function hashPassword(password: string): Promise<string> {
 const DUMMY_HASH = hash(crypto.randomUUID(), ARGON2_OPTIONS);
 
 /** Checks a password against a stored hash, or against the dummy hash when there is no user. */
-export async function verifyPassword(storedHash: string | null, password: string): Promise<boolean> {
+export async function verifyPassword(
+  storedHash: string | null,
+  password: string,
+): Promise<boolean> {
   try {
     return await verify(storedHash ?? (await DUMMY_HASH), password);
   } catch {

@@ -7,20 +7,43 @@ export type PatientRow = Selectable<PatientsTable> & { current_stage: string | n
 
 export function toPatientView(row: PatientRow): PatientView {
   return {
-    id: String(row.id), mrn: row.mrn, givenName: row.given_name, familyName: row.family_name, birthDate: row.birth_date,
-    sex: row.sex as PatientView['sex'], phone: row.phone, email: row.email, runner: row.runner,
-    weeklyDistanceKm: row.weekly_distance_km, currentStage: (row.current_stage as Stage | null) ?? null,
-    createdAt: iso(row.created_at), updatedAt: iso(row.updated_at), version: row.version,
+    id: String(row.id),
+    mrn: row.mrn,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    birthDate: row.birth_date,
+    sex: row.sex as PatientView['sex'],
+    phone: row.phone,
+    email: row.email,
+    runner: row.runner,
+    weeklyDistanceKm: row.weekly_distance_km,
+    currentStage: (row.current_stage as Stage | null) ?? null,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+    version: row.version,
   };
 }
 
 /** Patients with the stage of their most recently opened episode. */
 export function patientsWithStage(db: Kysely<Database>) {
-  return db.selectFrom('patients as p').selectAll('p').select((eb) =>
-    eb.selectFrom('episodes as e').select('e.stage').whereRef('e.patient_id', '=', 'p.id').orderBy('e.id', 'desc').limit(1).as('current_stage'));
+  return db
+    .selectFrom('patients as p')
+    .selectAll('p')
+    .select((eb) =>
+      eb
+        .selectFrom('episodes as e')
+        .select('e.stage')
+        .whereRef('e.patient_id', '=', 'p.id')
+        .orderBy('e.id', 'desc')
+        .limit(1)
+        .as('current_stage'),
+    );
 }
 
-export async function loadPatientView(db: Kysely<Database>, id: string): Promise<PatientView | null> {
+export async function loadPatientView(
+  db: Kysely<Database>,
+  id: string,
+): Promise<PatientView | null> {
   const row = await patientsWithStage(db).where('p.id', '=', id).executeTakeFirst();
   return row ? toPatientView(row as PatientRow) : null;
 }

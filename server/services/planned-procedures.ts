@@ -1,7 +1,12 @@
 import type { Kysely, Selectable } from 'kysely';
 import type * as z from 'zod';
 import {
-  FACET_LEVELS, type PlannedProcedureCreateSchema, type PlannedProcedureView, type ProcedureCreate, type Region, startOfLocalDay,
+  FACET_LEVELS,
+  type PlannedProcedureCreateSchema,
+  type PlannedProcedureView,
+  type ProcedureCreate,
+  type Region,
+  startOfLocalDay,
 } from '../../domain/index.ts';
 import type { Database, PlannedProceduresTable, ProceduresTable } from '../db/schema.ts';
 import { badRequest, HttpProblem, notFound } from '../http-problem.ts';
@@ -17,73 +22,176 @@ type PlannedBody = z.output<typeof PlannedProcedureCreateSchema>;
  * guidance and sedation are not known at booking; the usual choices stand in and are checked again
  * when the procedure is recorded.
  */
-async function bookingChecks(tx: Tx, row: Pick<PlannedRow, 'episode_id' | 'kind' | 'intent' | 'levels' | 'side' | 'planned_date'>, timeZone: string) {
+async function bookingChecks(
+  tx: Tx,
+  row: Pick<PlannedRow, 'episode_id' | 'kind' | 'intent' | 'levels' | 'side' | 'planned_date'>,
+  timeZone: string,
+) {
   const prospective: ProcedureCreate = {
-    kind: row.kind as ProcedureCreate['kind'], intent: row.intent as ProcedureCreate['intent'],
-    performedAt: new Date(startOfLocalDay(row.planned_date, timeZone).getTime() + 12 * 3_600_000).toISOString(),
-    levels: row.levels, side: row.side as ProcedureCreate['side'], anesthetic: { agent: 'lidocaine', concentrationPercent: 2, volumeMl: 0.5 },
-    guidance: 'fluoroscopy', sedation: 'none',
+    kind: row.kind as ProcedureCreate['kind'],
+    intent: row.intent as ProcedureCreate['intent'],
+    performedAt: new Date(
+      startOfLocalDay(row.planned_date, timeZone).getTime() + 12 * 3_600_000,
+    ).toISOString(),
+    levels: row.levels,
+    side: row.side as ProcedureCreate['side'],
+    anesthetic: { agent: 'lidocaine', concentrationPercent: 2, volumeMl: 0.5 },
+    guidance: 'fluoroscopy',
+    sedation: 'none',
   };
   // Every check not met or not yet assessable with this procedure: what a prior authorisation must fix.
   const { checks } = await episodeChecks(tx, String(row.episode_id), prospective);
-  return checks.filter((c) => c.status !== 'met' && c.status !== 'not-applicable').map((c) => ({ id: c.id, status: c.status, message: c.message }));
+  return checks
+    .filter((c) => c.status !== 'met' && c.status !== 'not-applicable')
+    .map((c) => ({ id: c.id, status: c.status, message: c.message }));
 }
 
 /** Planned procedures as the API shows them; open ones carry the booking dry run. */
-export async function plannedViews(tx: Tx, rows: PlannedRow[], timeZone: string): Promise<PlannedProcedureView[]> {
+export async function plannedViews(
+  tx: Tx,
+  rows: PlannedRow[],
+  timeZone: string,
+): Promise<PlannedProcedureView[]> {
   if (!rows.length) return [];
-  const episodes = await tx.selectFrom('episodes').select(['id', 'patient_id', 'region']).where('id', 'in', rows.map((r) => r.episode_id)).execute();
+  const episodes = await tx
+    .selectFrom('episodes')
+    .select(['id', 'patient_id', 'region'])
+    .where(
+      'id',
+      'in',
+      rows.map((r) => r.episode_id),
+    )
+    .execute();
   const byId = new Map(episodes.map((e) => [String(e.id), e]));
-  const names = await userNames(tx, rows.map((r) => r.performer_id));
+  const names = await userNames(
+    tx,
+    rows.map((r) => r.performer_id),
+  );
   const views: PlannedProcedureView[] = [];
   for (const r of rows) {
     const episode = byId.get(String(r.episode_id))!;
     views.push({
-      id: String(r.id), episodeId: String(r.episode_id), patientId: String(episode.patient_id), region: episode.region as Region,
-      kind: r.kind as PlannedProcedureView['kind'], intent: r.intent as PlannedProcedureView['intent'], plannedDate: r.planned_date, levels: r.levels,
-      side: r.side as PlannedProcedureView['side'], performerId: r.performer_id ? String(r.performer_id) : null,
-      performerName: r.performer_id ? names.get(String(r.performer_id)) ?? null : null, notes: r.notes, status: r.status as PlannedProcedureView['status'],
-      procedureId: r.procedure_id ? String(r.procedure_id) : null, cancelReason: r.cancel_reason,
-      baselines: r.baselines.map((b) => ({ score: b.score, context: b.context as 'rest' | 'activity', side: b.side as 'left' | 'right' | null, describesAt: b.describesAt })),
-      checks: r.status === 'planned' ? await bookingChecks(tx, r, timeZone) : [], version: r.version,
+      id: String(r.id),
+      episodeId: String(r.episode_id),
+      patientId: String(episode.patient_id),
+      region: episode.region as Region,
+      kind: r.kind as PlannedProcedureView['kind'],
+      intent: r.intent as PlannedProcedureView['intent'],
+      plannedDate: r.planned_date,
+      levels: r.levels,
+      side: r.side as PlannedProcedureView['side'],
+      performerId: r.performer_id ? String(r.performer_id) : null,
+      performerName: r.performer_id ? (names.get(String(r.performer_id)) ?? null) : null,
+      notes: r.notes,
+      status: r.status as PlannedProcedureView['status'],
+      procedureId: r.procedure_id ? String(r.procedure_id) : null,
+      cancelReason: r.cancel_reason,
+      baselines: r.baselines.map((b) => ({
+        score: b.score,
+        context: b.context as 'rest' | 'activity',
+        side: b.side as 'left' | 'right' | null,
+        describesAt: b.describesAt,
+      })),
+      checks: r.status === 'planned' ? await bookingChecks(tx, r, timeZone) : [],
+      version: r.version,
     });
   }
   return views;
 }
 
 /** Books a procedure for a day: levels of the episode's region, a physician performer, not in the past. */
-export async function bookProcedure(tx: Tx, episodeId: string, b: PlannedBody, user: { id: string; role: string }, today: string): Promise<PlannedRow> {
-  const episode = await tx.selectFrom('episodes').select(['region', 'stage']).where('id', '=', episodeId).executeTakeFirst();
+export async function bookProcedure(
+  tx: Tx,
+  episodeId: string,
+  b: PlannedBody,
+  user: { id: string; role: string },
+  today: string,
+): Promise<PlannedRow> {
+  const episode = await tx
+    .selectFrom('episodes')
+    .select(['region', 'stage'])
+    .where('id', '=', episodeId)
+    .executeTakeFirst();
   if (!episode) throw notFound('The episode');
-  if (episode.stage === 'discharged') throw new HttpProblem({ status: 422, title: 'Episode closed', code: 'episode-closed', detail: 'This episode is discharged; open a new episode to book procedures.' });
-  if (b.plannedDate < today) throw badRequest([{ path: 'plannedDate', message: 'A procedure cannot be booked for a day in the past' }]);
+  if (episode.stage === 'discharged')
+    throw new HttpProblem({
+      status: 422,
+      title: 'Episode closed',
+      code: 'episode-closed',
+      detail: 'This episode is discharged; open a new episode to book procedures.',
+    });
+  if (b.plannedDate < today)
+    throw badRequest([
+      { path: 'plannedDate', message: 'A procedure cannot be booked for a day in the past' },
+    ]);
   const allowed = FACET_LEVELS[episode.region as Region];
-  const wrong = b.levels.map((level, i) => ({ level, i })).filter(({ level }) => !allowed.includes(level));
-  if (wrong.length) throw badRequest(wrong.map(({ level, i }) => ({ path: `levels.${i}`, message: `${level} is not a ${episode.region} level (${allowed[0]} to ${allowed.at(-1)})` })));
+  const wrong = b.levels
+    .map((level, i) => ({ level, i }))
+    .filter(({ level }) => !allowed.includes(level));
+  if (wrong.length)
+    throw badRequest(
+      wrong.map(({ level, i }) => ({
+        path: `levels.${i}`,
+        message: `${level} is not a ${episode.region} level (${allowed[0]} to ${allowed.at(-1)})`,
+      })),
+    );
   // A nurse books for the physician: the performer must be one; a physician books for themself by default.
   const performerId = b.performerId ?? (user.role === 'physician' ? user.id : null);
-  if (!performerId) throw badRequest([{ path: 'performerId', message: 'Choose the physician who will perform it' }]);
-  const performer = await tx.selectFrom('users').select('role').where('id', '=', performerId).executeTakeFirst();
-  if (performer?.role !== 'physician') throw badRequest([{ path: 'performerId', message: 'The performer must be a physician' }]);
-  return tx.insertInto('planned_procedures').values({
-    episode_id: episodeId, kind: b.kind, intent: b.intent, planned_date: b.plannedDate, levels: JSON.stringify(b.levels), side: b.side,
-    performer_id: performerId, notes: b.notes, created_by: user.id,
-  }).returningAll().executeTakeFirstOrThrow();
+  if (!performerId)
+    throw badRequest([
+      { path: 'performerId', message: 'Choose the physician who will perform it' },
+    ]);
+  const performer = await tx
+    .selectFrom('users')
+    .select('role')
+    .where('id', '=', performerId)
+    .executeTakeFirst();
+  if (performer?.role !== 'physician')
+    throw badRequest([{ path: 'performerId', message: 'The performer must be a physician' }]);
+  return tx
+    .insertInto('planned_procedures')
+    .values({
+      episode_id: episodeId,
+      kind: b.kind,
+      intent: b.intent,
+      planned_date: b.plannedDate,
+      levels: JSON.stringify(b.levels),
+      side: b.side,
+      performer_id: performerId,
+      notes: b.notes,
+      created_by: user.id,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** The planned procedure locked for a change; 404 unknown, 409 when it is no longer planned. */
 export async function lockPlanned(tx: Tx, id: string): Promise<PlannedRow> {
-  const row = await tx.selectFrom('planned_procedures').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  const row = await tx
+    .selectFrom('planned_procedures')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
   if (!row) throw notFound('The planned procedure');
   if (row.status !== 'planned') {
-    throw new HttpProblem({ status: 409, title: 'No longer planned', code: 'planned-closed', detail: `This procedure is already ${row.status === 'performed' ? 'recorded' : 'cancelled'}.` });
+    throw new HttpProblem({
+      status: 409,
+      title: 'No longer planned',
+      code: 'planned-closed',
+      detail: `This procedure is already ${row.status === 'performed' ? 'recorded' : 'cancelled'}.`,
+    });
   }
   return row;
 }
 
 /** Patient of a planned procedure. */
 export async function plannedPatientId(tx: Tx, row: PlannedRow): Promise<string> {
-  const e = await tx.selectFrom('episodes').select('patient_id').where('id', '=', row.episode_id).executeTakeFirstOrThrow();
+  const e = await tx
+    .selectFrom('episodes')
+    .select('patient_id')
+    .where('id', '=', row.episode_id)
+    .executeTakeFirstOrThrow();
   return String(e.patient_id);
 }
 
@@ -92,16 +200,39 @@ export async function plannedPatientId(tx: Tx, row: PlannedRow): Promise<string>
  * plannedProcedureId): the booking becomes performed and its day's baseline scores become the
  * procedure's baseline, timed at or before the procedure (a baseline is "just before the block").
  */
-export async function performPlanned(tx: Tx, plannedId: string, procedure: Selectable<ProceduresTable>): Promise<void> {
+export async function performPlanned(
+  tx: Tx,
+  plannedId: string,
+  procedure: Selectable<ProceduresTable>,
+): Promise<void> {
   const row = await lockPlanned(tx, plannedId);
-  if (String(row.episode_id) !== String(procedure.episode_id)) throw badRequest([{ path: 'plannedProcedureId', message: 'This booking is for another episode' }]);
+  if (String(row.episode_id) !== String(procedure.episode_id))
+    throw badRequest([
+      { path: 'plannedProcedureId', message: 'This booking is for another episode' },
+    ]);
   const performed = procedure.performed_at.getTime();
   for (const b of row.baselines) {
-    const minutesAfter = Math.max(-1440, Math.min(0, Math.round((Date.parse(b.describesAt) - performed) / 60_000)));
-    await tx.insertInto('pain_scores').values({
-      procedure_id: procedure.id, minutes_after: minutesAfter, describes_at: new Date(performed + minutesAfter * 60_000), score: b.score, context: b.context,
-      side: b.side, recorded_by: b.recordedBy, entered_at: new Date(b.enteredAt),
-    }).execute();
+    const minutesAfter = Math.max(
+      -1440,
+      Math.min(0, Math.round((Date.parse(b.describesAt) - performed) / 60_000)),
+    );
+    await tx
+      .insertInto('pain_scores')
+      .values({
+        procedure_id: procedure.id,
+        minutes_after: minutesAfter,
+        describes_at: new Date(performed + minutesAfter * 60_000),
+        score: b.score,
+        context: b.context,
+        side: b.side,
+        recorded_by: b.recordedBy,
+        entered_at: new Date(b.enteredAt),
+      })
+      .execute();
   }
-  await tx.updateTable('planned_procedures').set({ status: 'performed', procedure_id: procedure.id, version: row.version + 1 }).where('id', '=', plannedId).execute();
+  await tx
+    .updateTable('planned_procedures')
+    .set({ status: 'performed', procedure_id: procedure.id, version: row.version + 1 })
+    .where('id', '=', plannedId)
+    .execute();
 }

@@ -13,7 +13,11 @@ export function serverTimeZone(): string {
 
 /** The practice settings as the API shows them. */
 export async function practiceSettings(db: Kysely<Database>): Promise<PracticeSettingsView> {
-  const row = await db.selectFrom('practice_settings').select('value').where('key', '=', TIME_ZONE_KEY).executeTakeFirst();
+  const row = await db
+    .selectFrom('practice_settings')
+    .select('value')
+    .where('key', '=', TIME_ZONE_KEY)
+    .executeTakeFirst();
   const chosen = typeof row?.value === 'string' && isTimeZone(row.value) ? row.value : null;
   return { timeZone: chosen ?? serverTimeZone(), timeZoneIsDefault: chosen === null };
 }
@@ -24,8 +28,17 @@ export async function practiceTimeZone(db: Kysely<Database>): Promise<string> {
 }
 
 /** Stores the practice's time zone (call inside the transaction that audits the change). */
-export async function savePracticeTimeZone(tx: Kysely<Database>, timeZone: string, userId: string): Promise<void> {
+export async function savePracticeTimeZone(
+  tx: Kysely<Database>,
+  timeZone: string,
+  userId: string,
+): Promise<void> {
   const value = JSON.stringify(timeZone);
-  await tx.insertInto('practice_settings').values({ key: TIME_ZONE_KEY, value, updated_by: userId })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_by: userId, updated_at: new Date() })).execute();
+  await tx
+    .insertInto('practice_settings')
+    .values({ key: TIME_ZONE_KEY, value, updated_by: userId })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({ value, updated_by: userId, updated_at: new Date() }),
+    )
+    .execute();
 }

@@ -13,11 +13,23 @@ export const RETENTION = {
  * Deletes login attempts and sessions past their retention. Sessions and login attempts are not
  * patient data and the audit trail keeps every sign-in, so nothing clinical is lost.
  */
-export async function pruneOperationalRows(db: Kysely<Database>, now = new Date()): Promise<{ loginAttempts: number; sessions: number }> {
+export async function pruneOperationalRows(
+  db: Kysely<Database>,
+  now = new Date(),
+): Promise<{ loginAttempts: number; sessions: number }> {
   const attemptsBefore = new Date(now.getTime() - RETENTION.loginAttemptsDays * 86_400_000);
   const sessionsBefore = new Date(now.getTime() - RETENTION.sessionsDays * 86_400_000);
-  const attempts = await db.deleteFrom('login_attempts').where('at', '<', attemptsBefore).executeTakeFirst();
+  const attempts = await db
+    .deleteFrom('login_attempts')
+    .where('at', '<', attemptsBefore)
+    .executeTakeFirst();
   await db.deleteFrom('diary_link_attempts').where('at', '<', attemptsBefore).execute();
-  const sessions = await db.deleteFrom('sessions').where('last_seen_at', '<', sessionsBefore).executeTakeFirst();
-  return { loginAttempts: Number(attempts.numDeletedRows), sessions: Number(sessions.numDeletedRows) };
+  const sessions = await db
+    .deleteFrom('sessions')
+    .where('last_seen_at', '<', sessionsBefore)
+    .executeTakeFirst();
+  return {
+    loginAttempts: Number(attempts.numDeletedRows),
+    sessions: Number(sessions.numDeletedRows),
+  };
 }

@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import { hasPermission, type Role, STAGE_LABELS, type Stage, stageMovePermission } from '../../domain/index.ts';
+import {
+  hasPermission,
+  type Role,
+  STAGE_LABELS,
+  type Stage,
+  stageMovePermission,
+} from '../../domain/index.ts';
 import type { Database } from '../db/schema.ts';
 import { forbidden } from '../http-problem.ts';
 
@@ -12,7 +18,10 @@ import { forbidden } from '../http-problem.ts';
 /** Ending the pathway (not facet-mediated, discharged) is a physician's decision. */
 export function assertMayMoveStage(role: Role, to: Stage): void {
   if (!hasPermission(role, stageMovePermission(to))) {
-    throw forbidden(`Only a physician may move an episode to ${STAGE_LABELS[to]}.`, 'physician-decision');
+    throw forbidden(
+      `Only a physician may move an episode to ${STAGE_LABELS[to]}.`,
+      'physician-decision',
+    );
   }
 }
 
@@ -20,7 +29,11 @@ export function assertMayMoveStage(role: Role, to: Stage): void {
  * Once a physician has signed the interpretation of a procedure, its pain scores are the evidence the
  * signature rests on: only a physician may mark one entered in error.
  */
-export async function assertMayCorrectPainScore(tx: Kysely<Database>, role: Role, painScoreId: string): Promise<void> {
+export async function assertMayCorrectPainScore(
+  tx: Kysely<Database>,
+  role: Role,
+  painScoreId: string,
+): Promise<void> {
   if (hasPermission(role, 'signed-scores:correct')) return;
   const signed = await tx
     .selectFrom('pain_scores as s')
@@ -30,6 +43,9 @@ export async function assertMayCorrectPainScore(tx: Kysely<Database>, role: Role
     .limit(1)
     .executeTakeFirst();
   if (signed) {
-    throw forbidden('A physician has signed the interpretation of this procedure; only a physician may mark its pain scores entered in error.', 'physician-decision');
+    throw forbidden(
+      'A physician has signed the interpretation of this procedure; only a physician may mark its pain scores entered in error.',
+      'physician-decision',
+    );
   }
 }

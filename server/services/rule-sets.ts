@@ -1,17 +1,36 @@
 import type { Kysely } from 'kysely';
-import { BUILT_IN_RULE_SETS, DEFAULT_RULE_SET_KEY, type RuleSetSettings } from '../../domain/rule-sets.ts';
+import {
+  BUILT_IN_RULE_SETS,
+  DEFAULT_RULE_SET_KEY,
+  type RuleSetSettings,
+} from '../../domain/rule-sets.ts';
 import type { RuleSetView } from '../../domain/index.ts';
 import { iso } from './clinical-rows.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { Database } from '../db/schema.ts';
 
-export interface StoredRuleSet { id: string; key: string; name: string; version: number; builtIn: boolean; settings: RuleSetSettings }
+export interface StoredRuleSet {
+  id: string;
+  key: string;
+  name: string;
+  version: number;
+  builtIn: boolean;
+  settings: RuleSetSettings;
+}
 
 /** Writes any built-in rule set version the database does not have yet (domain data is the source). */
 export async function ensureBuiltInRuleSets(db: Kysely<Database>): Promise<void> {
   for (const rs of BUILT_IN_RULE_SETS) {
-    await db.insertInto('rule_sets')
-      .values({ key: rs.key, name: rs.name, version: rs.version, built_in: true, source: rs.source, settings: canonicalJson(rs.settings) })
+    await db
+      .insertInto('rule_sets')
+      .values({
+        key: rs.key,
+        name: rs.name,
+        version: rs.version,
+        built_in: true,
+        source: rs.source,
+        settings: canonicalJson(rs.settings),
+      })
       .onConflict((oc) => oc.columns(['key', 'version']).doNothing())
       .execute();
   }
@@ -19,11 +38,19 @@ export async function ensureBuiltInRuleSets(db: Kysely<Database>): Promise<void>
 
 /** The practice's default rule set: the one chosen in practice settings, else the newest Medicare LCD. */
 export async function defaultRuleSet(db: Kysely<Database>): Promise<StoredRuleSet> {
-  const chosen = await db.selectFrom('practice_settings').select('value').where('key', '=', 'defaultRuleSetId').executeTakeFirst();
+  const chosen = await db
+    .selectFrom('practice_settings')
+    .select('value')
+    .where('key', '=', 'defaultRuleSetId')
+    .executeTakeFirst();
   const query = db.selectFrom('rule_sets').selectAll();
   const row = chosen
     ? await query.where('id', '=', String(chosen.value)).executeTakeFirst()
-    : await query.where('key', '=', DEFAULT_RULE_SET_KEY).orderBy('version', 'desc').limit(1).executeTakeFirst();
+    : await query
+        .where('key', '=', DEFAULT_RULE_SET_KEY)
+        .orderBy('version', 'desc')
+        .limit(1)
+        .executeTakeFirst();
   if (!row) throw new Error('No rule sets: ensureBuiltInRuleSets has not run');
   return toStored(row);
 }
@@ -32,8 +59,14 @@ export async function defaultRuleSet(db: Kysely<Database>): Promise<StoredRuleSe
  * The rule set an episode is read under, everywhere (record, checks, diary, assessment, timeline, report):
  * the one stored on the episode, else the practice default (an episode without one, or a dangling id).
  */
-export async function ruleSetForEpisode(db: Kysely<Database>, episodeRuleSetId: string | null): Promise<StoredRuleSet> {
-  return (episodeRuleSetId ? await ruleSetById(db, String(episodeRuleSetId)) : null) ?? (await defaultRuleSet(db));
+export async function ruleSetForEpisode(
+  db: Kysely<Database>,
+  episodeRuleSetId: string | null,
+): Promise<StoredRuleSet> {
+  return (
+    (episodeRuleSetId ? await ruleSetById(db, String(episodeRuleSetId)) : null) ??
+    (await defaultRuleSet(db))
+  );
 }
 
 export async function ruleSetById(db: Kysely<Database>, id: string): Promise<StoredRuleSet | null> {
@@ -43,27 +76,64 @@ export async function ruleSetById(db: Kysely<Database>, id: string): Promise<Sto
 
 /** Every rule set, built-in first, for GET /rule-sets: which one is the practice default and which versions are the latest. */
 export async function ruleSetViews(db: Kysely<Database>): Promise<RuleSetView[]> {
-  const rows = await db.selectFrom('rule_sets').selectAll().orderBy('built_in', 'desc').orderBy('name').orderBy('version', 'desc').execute();
+  const rows = await db
+    .selectFrom('rule_sets')
+    .selectAll()
+    .orderBy('built_in', 'desc')
+    .orderBy('name')
+    .orderBy('version', 'desc')
+    .execute();
   const defaultId = (await defaultRuleSet(db)).id;
   const latest = new Map<string, number>();
   for (const r of rows) latest.set(r.key, Math.max(latest.get(r.key) ?? 0, r.version));
   return rows.map((r) => {
     const { settings } = toStored(r);
     return {
-      id: String(r.id), key: r.key, name: r.name, version: r.version, builtIn: r.built_in, source: r.source, isDefault: String(r.id) === defaultId,
-      isLatest: latest.get(r.key) === r.version, createdAt: iso(r.created_at), positiveThresholdPercent: settings.positiveThresholdPercent, settings,
+      id: String(r.id),
+      key: r.key,
+      name: r.name,
+      version: r.version,
+      builtIn: r.built_in,
+      source: r.source,
+      isDefault: String(r.id) === defaultId,
+      isLatest: latest.get(r.key) === r.version,
+      createdAt: iso(r.created_at),
+      positiveThresholdPercent: settings.positiveThresholdPercent,
+      settings,
     };
   });
 }
 
-function toStored(row: { id: string; key: string; name: string; version: number; built_in: boolean; settings: RuleSetSettings }): StoredRuleSet {
+function toStored(row: {
+  id: string;
+  key: string;
+  name: string;
+  version: number;
+  built_in: boolean;
+  settings: RuleSetSettings;
+}): StoredRuleSet {
   // Settings added after a version was stored take the built-in default (LCD) value.
-  const defaults = BUILT_IN_RULE_SETS.find((r) => r.key === row.key)?.settings ?? BUILT_IN_RULE_SETS[0]!.settings;
-  return { id: String(row.id), key: row.key, name: row.name, version: row.version, builtIn: row.built_in, settings: { ...defaults, ...row.settings } };
+  const defaults =
+    BUILT_IN_RULE_SETS.find((r) => r.key === row.key)?.settings ?? BUILT_IN_RULE_SETS[0]!.settings;
+  return {
+    id: String(row.id),
+    key: row.key,
+    name: row.name,
+    version: row.version,
+    builtIn: row.built_in,
+    settings: { ...defaults, ...row.settings },
+  };
 }
 
 /** The rule set of the episode with id `episodeId` (see ruleSetForEpisode). */
-export async function episodeRuleSet(db: Kysely<Database>, episodeId: string): Promise<StoredRuleSet> {
-  const episode = await db.selectFrom('episodes').select('rule_set_id').where('id', '=', episodeId).executeTakeFirst();
+export async function episodeRuleSet(
+  db: Kysely<Database>,
+  episodeId: string,
+): Promise<StoredRuleSet> {
+  const episode = await db
+    .selectFrom('episodes')
+    .select('rule_set_id')
+    .where('id', '=', episodeId)
+    .executeTakeFirst();
   return ruleSetForEpisode(db, episode?.rule_set_id ?? null);
 }

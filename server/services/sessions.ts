@@ -25,12 +25,22 @@ function sha256(value: string): string {
 }
 
 /** Opens a session; returns the cookie token (only its hash is stored) and the CSRF token. */
-export async function createSession(db: Kysely<Database>, userId: string, ip: string): Promise<{ token: string; csrfToken: string }> {
+export async function createSession(
+  db: Kysely<Database>,
+  userId: string,
+  ip: string,
+): Promise<{ token: string; csrfToken: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   await db
     .insertInto('sessions')
-    .values({ token_hash: sha256(token), user_id: userId, csrf_token: csrfToken, ip, last_seen_at: new Date() })
+    .values({
+      token_hash: sha256(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      ip,
+      last_seen_at: new Date(),
+    })
     .execute();
   return { token, csrfToken };
 }
@@ -40,12 +50,30 @@ export async function createSession(db: Kysely<Database>, userId: string, ip: st
  * (automatic logoff, security baseline) and reported as such so the client can say why; one older
  * than `maxHours` since sign-in is ended as well (absolute lifetime).
  */
-export async function lookupSession(db: Kysely<Database>, token: string | undefined, idleMinutes: number, now = new Date(), maxHours = 12): Promise<SessionLookup> {
+export async function lookupSession(
+  db: Kysely<Database>,
+  token: string | undefined,
+  idleMinutes: number,
+  now = new Date(),
+  maxHours = 12,
+): Promise<SessionLookup> {
   if (!token) return { kind: 'missing' };
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.csrf_token', 's.created_at', 's.last_seen_at', 's.ended_at', 's.end_reason', 'u.id as user_id', 'u.username', 'u.name', 'u.role', 'u.active'])
+    .select([
+      's.id',
+      's.csrf_token',
+      's.created_at',
+      's.last_seen_at',
+      's.ended_at',
+      's.end_reason',
+      'u.id as user_id',
+      'u.username',
+      'u.name',
+      'u.role',
+      'u.active',
+    ])
     .where('s.token_hash', '=', sha256(token))
     .executeTakeFirst();
   if (!row) return { kind: 'missing' };
@@ -72,17 +100,40 @@ export async function lookupSession(db: Kysely<Database>, token: string | undefi
     session: {
       id: String(row.id),
       csrfToken: row.csrf_token,
-      user: { id: String(row.user_id), username: row.username, name: row.name, role: row.role as Role },
+      user: {
+        id: String(row.user_id),
+        username: row.username,
+        name: row.name,
+        role: row.role as Role,
+      },
     },
   };
 }
 
 /** Ends one session (logout, idle, deactivation). */
-export async function endSession(db: Kysely<Database>, sessionId: string, reason: string): Promise<void> {
-  await db.updateTable('sessions').set({ ended_at: new Date(), end_reason: reason }).where('id', '=', sessionId).where('ended_at', 'is', null).execute();
+export async function endSession(
+  db: Kysely<Database>,
+  sessionId: string,
+  reason: string,
+): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ ended_at: new Date(), end_reason: reason })
+    .where('id', '=', sessionId)
+    .where('ended_at', 'is', null)
+    .execute();
 }
 
 /** Ends every open session of a user (deactivation, role change, password reset). */
-export async function endUserSessions(db: Kysely<Database>, userId: string, reason: string): Promise<void> {
-  await db.updateTable('sessions').set({ ended_at: new Date(), end_reason: reason }).where('user_id', '=', userId).where('ended_at', 'is', null).execute();
+export async function endUserSessions(
+  db: Kysely<Database>,
+  userId: string,
+  reason: string,
+): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ ended_at: new Date(), end_reason: reason })
+    .where('user_id', '=', userId)
+    .where('ended_at', 'is', null)
+    .execute();
 }

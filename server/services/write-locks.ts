@@ -13,8 +13,16 @@ import type { Database } from '../db/schema.ts';
 const RULE_SET_KEY_LOCK = 7_301_004;
 
 /** Locks one procedure's row for signing its interpretation; false when there is no such procedure. */
-export async function lockProcedureForSigning(tx: Kysely<Database>, procedureId: string): Promise<boolean> {
-  const row = await tx.selectFrom('procedures').select('id').where('id', '=', procedureId).forUpdate().executeTakeFirst();
+export async function lockProcedureForSigning(
+  tx: Kysely<Database>,
+  procedureId: string,
+): Promise<boolean> {
+  const row = await tx
+    .selectFrom('procedures')
+    .select('id')
+    .where('id', '=', procedureId)
+    .forUpdate()
+    .executeTakeFirst();
   return row !== undefined;
 }
 

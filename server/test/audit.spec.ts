@@ -11,13 +11,25 @@ describe('audit trail', () => {
     await t.createUser('auditor', 'admin');
     admin = await t.login('auditor');
     for (let i = 0; i < 4; i++) {
-      await t.db.kysely.transaction().execute((tx) => appendAudit(tx, { actorId: null, actorUsername: 'spec', action: 'patient.read', patientId: String(100 + i), details: { i, note: `O'Neil "q" ${i}` } }));
+      await t.db.kysely.transaction().execute((tx) =>
+        appendAudit(tx, {
+          actorId: null,
+          actorUsername: 'spec',
+          action: 'patient.read',
+          patientId: String(100 + i),
+          details: { i, note: `O'Neil "q" ${i}` },
+        }),
+      );
     }
   }, 60_000); // a fresh database per spec: each one tampers with it
   afterEach(async () => t.close());
 
-  const verify = (query = '') => t.app.inject({ method: 'GET', url: `/api/v1/audit/verify${query}`, headers: admin.read });
-  const ids = async () => (await t.db.kysely.selectFrom('audit_events').select('id').orderBy('id').execute()).map((r) => String(r.id));
+  const verify = (query = '') =>
+    t.app.inject({ method: 'GET', url: `/api/v1/audit/verify${query}`, headers: admin.read });
+  const ids = async () =>
+    (await t.db.kysely.selectFrom('audit_events').select('id').orderBy('id').execute()).map((r) =>
+      String(r.id),
+    );
   /** What someone with full database rights can do: switch the append-only triggers off. */
   const disableTriggers = async () => {
     await sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change`.execute(t.db.kysely);
@@ -31,14 +43,18 @@ describe('audit trail', () => {
     const res = await verify();
     expect(res.statusCode).toBe(200);
     // api.md fields, plus the report's additions (extra fields allowed).
-    expect(res.json()).toEqual(jasmine.objectContaining({ ok: true, checked: 5, problems: [], problemCount: 0, total: 5 })); // login + 4 reads
+    expect(res.json()).toEqual(
+      jasmine.objectContaining({ ok: true, checked: 5, problems: [], problemCount: 0, total: 5 }),
+    ); // login + 4 reads
     expect(res.json().head.seq).toBe('5');
     expect(res.json().anchor.seq).toBe('5');
   });
 
   it('refuses UPDATE and DELETE of events and seals through the append-only triggers', async () => {
     await t.app.auditSealer.seal();
-    await expectAsync(sql`UPDATE audit_events SET action = 'x'`.execute(t.db.kysely)).toBeRejected();
+    await expectAsync(
+      sql`UPDATE audit_events SET action = 'x'`.execute(t.db.kysely),
+    ).toBeRejected();
     await expectAsync(sql`DELETE FROM audit_events`.execute(t.db.kysely)).toBeRejected();
     await expectAsync(sql`UPDATE audit_seals SET hash = 'x'`.execute(t.db.kysely)).toBeRejected();
     await expectAsync(sql`DELETE FROM audit_seals`.execute(t.db.kysely)).toBeRejected();
@@ -102,12 +118,30 @@ describe('audit trail', () => {
     await disableTriggers();
     await sql`UPDATE audit_events SET patient_id = '999' WHERE id = ${second}`.execute(t.db.kysely);
     // The attacker knows the algorithm: recompute every hash from the edited row on, links included.
-    const seals = (await sql<{ seq: string; event_id: string; prev_hash: string }>`SELECT seq::text AS seq, event_id::text AS event_id, prev_hash FROM audit_seals s ORDER BY s.seq`.execute(t.db.kysely)).rows;
+    const seals = (
+      await sql<{
+        seq: string;
+        event_id: string;
+        prev_hash: string;
+      }>`SELECT seq::text AS seq, event_id::text AS event_id, prev_hash FROM audit_seals s ORDER BY s.seq`.execute(
+        t.db.kysely,
+      )
+    ).rows;
     let prev = seals[0]!.prev_hash;
     for (const seal of seals) {
-      const e = await t.db.kysely.selectFrom('audit_events').selectAll().where('id', '=', seal.event_id).executeTakeFirstOrThrow();
-      const hash = sealHash(prev, seal.seq, { ...e, id: String(e.id), actor_id: e.actor_id === null ? null : String(e.actor_id) });
-      await sql`UPDATE audit_seals SET prev_hash = ${prev}, hash = ${hash} WHERE seq = ${seal.seq}::bigint`.execute(t.db.kysely);
+      const e = await t.db.kysely
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('id', '=', seal.event_id)
+        .executeTakeFirstOrThrow();
+      const hash = sealHash(prev, seal.seq, {
+        ...e,
+        id: String(e.id),
+        actor_id: e.actor_id === null ? null : String(e.actor_id),
+      });
+      await sql`UPDATE audit_seals SET prev_hash = ${prev}, hash = ${hash} WHERE seq = ${seal.seq}::bigint`.execute(
+        t.db.kysely,
+      );
       prev = hash;
     }
     const res = (await verify('?mode=full')).json();
@@ -119,7 +153,9 @@ describe('audit trail', () => {
 
   it('catches an event slipped into the past, where the sealer never looks', async () => {
     await sealAndVerify();
-    await sql`INSERT INTO audit_events (at, action, details, xid) VALUES (now(), 'patient.read', '{}', '3'::xid8)`.execute(t.db.kysely);
+    await sql`INSERT INTO audit_events (at, action, details, xid) VALUES (now(), 'patient.read', '{}', '3'::xid8)`.execute(
+      t.db.kysely,
+    );
     const res = (await verify('?mode=full')).json();
     expect(res.ok).toBeFalse();
     expect(res.problems.map((p: { kind: string }) => p.kind)).toEqual(['unsealed']);
@@ -162,37 +198,84 @@ describe('audit trail', () => {
   });
 
   it('lists events newest first, filtered by patient, action, user and date; admin only', async () => {
-    const byPatient = (await t.app.inject({ method: 'GET', url: '/api/v1/audit/events?patientId=102', headers: admin.read })).json();
+    const byPatient = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/audit/events?patientId=102',
+        headers: admin.read,
+      })
+    ).json();
     expect(byPatient.items.map((e: { patientId: string }) => e.patientId)).toEqual(['102']);
     expect(byPatient.items[0].details).toEqual({ i: 2, note: `O'Neil "q" 2` });
-    const byAction = (await t.app.inject({ method: 'GET', url: '/api/v1/audit/events?action=auth.login', headers: admin.read })).json();
+    const byAction = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/audit/events?action=auth.login',
+        headers: admin.read,
+      })
+    ).json();
     expect(byAction.total).toBe(1);
     expect(byAction.items[0].actorId).toBe(admin.info.user.id);
-    const byUser = (await t.app.inject({ method: 'GET', url: `/api/v1/audit/events?userId=${admin.info.user.id}`, headers: admin.read })).json();
+    const byUser = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/audit/events?userId=${admin.info.user.id}`,
+        headers: admin.read,
+      })
+    ).json();
     expect(byUser.total).toBe(1);
-    const future = (await t.app.inject({ method: 'GET', url: '/api/v1/audit/events?from=2999-01-01', headers: admin.read })).json();
+    const future = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/audit/events?from=2999-01-01',
+        headers: admin.read,
+      })
+    ).json();
     expect(future.total).toBe(0);
     const today = new Date().toISOString().slice(0, 10);
-    const all = (await t.app.inject({ method: 'GET', url: `/api/v1/audit/events?from=${today}&to=${today}&pageSize=2`, headers: admin.read })).json();
+    const all = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/audit/events?from=${today}&to=${today}&pageSize=2`,
+        headers: admin.read,
+      })
+    ).json();
     expect(all.total).toBe(5);
     expect(all.items.length).toBe(2);
     expect(Number(all.items[0].id)).toBeGreaterThan(Number(all.items[1].id));
-    const backwards = await t.app.inject({ method: 'GET', url: '/api/v1/audit/events?from=2026-02-01&to=2026-01-01', headers: admin.read });
+    const backwards = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/audit/events?from=2026-02-01&to=2026-01-01',
+      headers: admin.read,
+    });
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().errors[0].path).toBe('query.to');
     const name = uniqueName('nurse');
     await t.createUser(name, 'nurse');
     const nurse = await t.login(name);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/audit/events', headers: nurse.read })).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: nurse.read })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/audit/events', headers: nurse.read }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: nurse.read }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('writes the audit row in the same transaction as the change: a failed change leaves neither', async () => {
     const before = (await ids()).length;
-    await expectAsync(t.db.kysely.transaction().execute(async (tx) => {
-      await appendAudit(tx, { actorId: null, actorUsername: 'spec', action: 'patient.update', patientId: '1' });
-      throw new Error('change failed');
-    })).toBeRejected();
+    await expectAsync(
+      t.db.kysely.transaction().execute(async (tx) => {
+        await appendAudit(tx, {
+          actorId: null,
+          actorUsername: 'spec',
+          action: 'patient.update',
+          patientId: '1',
+        });
+        throw new Error('change failed');
+      }),
+    ).toBeRejected();
     expect((await ids()).length).toBe(before);
     expect((await verify()).json().ok).toBeTrue();
   });

@@ -1,13 +1,26 @@
 import { sql } from 'kysely';
-import { createTestApp, sessionCookie, type TestApp, TEST_PASSWORD, uniqueName } from './test-app.ts';
+import {
+  createTestApp,
+  sessionCookie,
+  type TestApp,
+  TEST_PASSWORD,
+  uniqueName,
+} from './test-app.ts';
 
 describe('auth: sessions, CSRF, throttling, lockout, idle logoff', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp({ idleTimeoutMinutes: 15 }); });
+  beforeAll(async () => {
+    t = await createTestApp({ idleTimeoutMinutes: 15 });
+  });
   afterAll(async () => t.close());
 
   const login = (username: string, password: string, ip = '10.0.0.1') =>
-    t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress: ip });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password },
+      remoteAddress: ip,
+    });
 
   it('signs in with the right password: user, CSRF token and an HttpOnly SameSite=Strict cookie', async () => {
     const name = uniqueName('nurse');
@@ -27,7 +40,12 @@ describe('auth: sessions, CSRF, throttling, lockout, idle logoff', () => {
   it('marks the cookie Secure when the host is not localhost', async () => {
     const name = uniqueName('doc');
     await t.createUser(name, 'physician');
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { host: 'clinic.example.org' }, payload: { username: name, password: TEST_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { host: 'clinic.example.org' },
+      payload: { username: name, password: TEST_PASSWORD },
+    });
     expect(res.cookies.find((c) => c.name === 'ft_session')!.secure).toBeTrue();
   });
 
@@ -46,14 +64,19 @@ describe('auth: sessions, CSRF, throttling, lockout, idle logoff', () => {
   it('delays the 4th wrong password of one username from one address with 429 and Retry-After; another address is not blocked', async () => {
     const name = uniqueName('nurse');
     await t.createUser(name, 'nurse');
-    for (let i = 1; i <= 3; i++) expect((await login(name, `wrong-${i}`, '10.1.0.1')).statusCode).withContext(`attempt ${i}`).toBe(401);
+    for (let i = 1; i <= 3; i++)
+      expect((await login(name, `wrong-${i}`, '10.1.0.1')).statusCode)
+        .withContext(`attempt ${i}`)
+        .toBe(401);
     const fourth = await login(name, TEST_PASSWORD, '10.1.0.1');
     expect(fourth.statusCode).toBe(429);
     const retry = Number(fourth.headers['retry-after']);
     expect(retry).toBeGreaterThan(0);
     expect(retry).toBeLessThanOrEqual(2);
     expect(fourth.json().detail).toContain(`${retry} seconds`);
-    expect((await login(name, TEST_PASSWORD, '10.1.0.9')).statusCode).withContext('the owner elsewhere').toBe(200);
+    expect((await login(name, TEST_PASSWORD, '10.1.0.9')).statusCode)
+      .withContext('the owner elsewhere')
+      .toBe(200);
   });
 
   it('throttles one address that tries many usernames', async () => {
@@ -68,30 +91,50 @@ describe('auth: sessions, CSRF, throttling, lockout, idle logoff', () => {
     await t.createUser(name, 'nurse');
     // Space the failures out so the per-pair delays do not stop them first.
     for (let i = 0; i < 10; i++) {
-      await sql`UPDATE login_attempts SET at = at - interval '20 minutes' WHERE username = ${name}`.execute(t.db.kysely);
+      await sql`UPDATE login_attempts SET at = at - interval '20 minutes' WHERE username = ${name}`.execute(
+        t.db.kysely,
+      );
       expect((await login(name, 'wrong-password', `10.3.0.${i}`)).statusCode).toBe(401);
     }
-    await sql`UPDATE login_attempts SET at = at - interval '20 minutes' WHERE username = ${name}`.execute(t.db.kysely);
+    await sql`UPDATE login_attempts SET at = at - interval '20 minutes' WHERE username = ${name}`.execute(
+      t.db.kysely,
+    );
     const locked = await login(name, TEST_PASSWORD, '10.3.1.1');
     expect(locked.statusCode).withContext('a guess cannot be confirmed while locked').toBe(401);
     expect(locked.json().code).toBe('bad-credentials');
-    const audit = await t.db.kysely.selectFrom('audit_events').select('action').where('action', '=', 'auth.locked').where('actor_username', '=', name).execute();
+    const audit = await t.db.kysely
+      .selectFrom('audit_events')
+      .select('action')
+      .where('action', '=', 'auth.locked')
+      .where('actor_username', '=', name)
+      .execute();
     expect(audit.length).toBe(1);
   });
 
   it('counts parallel guesses: 12 at once from one address get at most 3 tries before 429, and every failure is counted', async () => {
     const name = uniqueName('nurse');
     const id = await t.createUser(name, 'nurse');
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => login(name, `wrong-${i}`, '10.7.0.1')));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => login(name, `wrong-${i}`, '10.7.0.1')),
+    );
     const statuses = results.map((r) => r.statusCode);
     expect(statuses.filter((c) => c === 401).length).toBe(3);
     expect(statuses.filter((c) => c === 429).length).toBe(9);
-    const row = await t.db.kysely.selectFrom('users').select('failed_logins').where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await t.db.kysely
+      .selectFrom('users')
+      .select('failed_logins')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row.failed_logins).toBe(3);
   });
 
   it('applies the session check to percent-encoded API paths too', async () => {
-    for (const url of ['/%61pi/v1/audit/events', '/%61pi/v1/users', '/api/v1/%75sers', '/%61pi/v1/patients']) {
+    for (const url of [
+      '/%61pi/v1/audit/events',
+      '/%61pi/v1/users',
+      '/api/v1/%75sers',
+      '/%61pi/v1/patients',
+    ]) {
       const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode).withContext(url).toBe(401);
     }
@@ -113,7 +156,11 @@ describe('auth: sessions, CSRF, throttling, lockout, idle logoff', () => {
     const s = await t.login(name);
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: s.read });
     expect(me.json().user.username).toBe(name);
-    const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: s.write });
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: s.write,
+    });
     expect(out.statusCode).toBe(204);
     const after = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: s.read });
     expect(after.statusCode).toBe(401);
@@ -132,9 +179,15 @@ describe('auth: sessions, CSRF, throttling, lockout, idle logoff', () => {
     const name = uniqueName('nurse');
     await t.createUser(name, 'nurse');
     const s = await t.login(name);
-    await sql`UPDATE sessions SET last_seen_at = now() - interval '14 minutes 50 seconds' WHERE csrf_token = ${s.csrfToken}`.execute(t.db.kysely);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: s.read })).statusCode).toBe(200);
-    await sql`UPDATE sessions SET last_seen_at = now() - interval '15 minutes 5 seconds' WHERE csrf_token = ${s.csrfToken}`.execute(t.db.kysely);
+    await sql`UPDATE sessions SET last_seen_at = now() - interval '14 minutes 50 seconds' WHERE csrf_token = ${s.csrfToken}`.execute(
+      t.db.kysely,
+    );
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: s.read })).statusCode,
+    ).toBe(200);
+    await sql`UPDATE sessions SET last_seen_at = now() - interval '15 minutes 5 seconds' WHERE csrf_token = ${s.csrfToken}`.execute(
+      t.db.kysely,
+    );
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: s.read });
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('session-expired-idle');
@@ -144,13 +197,25 @@ describe('auth: sessions, CSRF, throttling, lockout, idle logoff', () => {
     const name = uniqueName('nurse');
     await t.createUser(name, 'nurse');
     const s = await t.login(name);
-    const missing = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: s.cookie } });
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: s.cookie, 'x-csrf-token': 'x'.repeat(43) } });
+    const missing = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie: s.cookie },
+    });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie: s.cookie, 'x-csrf-token': 'x'.repeat(43) },
+    });
     for (const res of [missing, wrong]) {
       expect(res.statusCode).toBe(403);
       expect(res.json().code).toBe('csrf');
     }
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: s.read })).statusCode).withContext('session still open').toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: s.read })).statusCode,
+    )
+      .withContext('session still open')
+      .toBe(200);
   });
 
   it('audits successful and failed sign-ins without the password', async () => {
@@ -159,7 +224,14 @@ describe('auth: sessions, CSRF, throttling, lockout, idle logoff', () => {
     await login(name, 'not-the-password', '10.5.0.1');
     const res = await login(name, TEST_PASSWORD, '10.5.0.2');
     sessionCookie(res);
-    const rows = await t.db.kysely.selectFrom('audit_events').selectAll().where((eb) => eb.or([eb('actor_username', '=', name), sql<boolean>`details->>'username' = ${name}`])).orderBy('id').execute();
+    const rows = await t.db.kysely
+      .selectFrom('audit_events')
+      .selectAll()
+      .where((eb) =>
+        eb.or([eb('actor_username', '=', name), sql<boolean>`details->>'username' = ${name}`]),
+      )
+      .orderBy('id')
+      .execute();
     expect(rows.map((r) => r.action)).toEqual(['auth.login-failed', 'auth.login']);
     expect(rows[1]!.ip).toBe('10.5.0.2');
     expect(JSON.stringify(rows)).not.toContain('not-the-password');

@@ -2,7 +2,9 @@ import { createTestApp, type TestApp } from './test-app.ts';
 
 describe('health and public config', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp({ demo: true, idleTimeoutMinutes: 20 }); });
+  beforeAll(async () => {
+    t = await createTestApp({ demo: true, idleTimeoutMinutes: 20 });
+  });
   afterAll(async () => t.close());
 
   it('answers 200 {status: ok} without a session once migrations ran (api.md)', async () => {

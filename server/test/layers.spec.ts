@@ -16,7 +16,8 @@ function placeOf(file: string): { layer: string; resource: string | null } {
     const parts = file.split('/');
     return { layer: 'routes', resource: parts.length > 3 ? parts[2]! : null };
   }
-  if (second === 'services' || second === 'db' || second === 'plugins' || second === 'test') return { layer: second, resource: null };
+  if (second === 'services' || second === 'db' || second === 'plugins' || second === 'test')
+    return { layer: second, resource: null };
   return { layer: 'server-root', resource: null };
 }
 
@@ -31,11 +32,14 @@ const FORBIDDEN: Record<string, readonly string[]> = {
 /** Entry points: only main.ts, the CLI and the specs build the app. */
 const ENTRY_POINTS = new Set(['server/app.ts', 'server/main.ts']);
 
-const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
+const IMPORT =
+  /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
 
 /** Relative import specifiers of a source text. */
 export function importsOf(source: string): string[] {
-  return [...source.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3]!).filter((s) => s.startsWith('.'));
+  return [...source.matchAll(IMPORT)]
+    .map((m) => m[1] ?? m[2] ?? m[3]!)
+    .filter((s) => s.startsWith('.'));
 }
 
 /** Every import that crosses a layer the wrong way, or a route folder that imports another route folder. */
@@ -46,10 +50,14 @@ export function layerViolations(files: ReadonlyMap<string, string>): string[] {
     for (const specifier of importsOf(source)) {
       const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier));
       const to = placeOf(target);
-      if (FORBIDDEN[from.layer]?.includes(to.layer)) found.push(`${file} (${from.layer}) imports ${target} (${to.layer})`);
-      else if (ENTRY_POINTS.has(target) && from.layer in FORBIDDEN) found.push(`${file} imports the entry point ${target}`);
+      if (FORBIDDEN[from.layer]?.includes(to.layer))
+        found.push(`${file} (${from.layer}) imports ${target} (${to.layer})`);
+      else if (ENTRY_POINTS.has(target) && from.layer in FORBIDDEN)
+        found.push(`${file} imports the entry point ${target}`);
       else if (from.layer === 'routes' && to.layer === 'routes' && from.resource !== to.resource) {
-        found.push(`${file} (routes/${from.resource ?? ''}) imports another route folder: ${target}`);
+        found.push(
+          `${file} (routes/${from.resource ?? ''}) imports another route folder: ${target}`,
+        );
       }
     }
   }
@@ -75,19 +83,74 @@ describe('server layers (routes -> services -> db)', () => {
 
   // Deliberate violations: the check must catch each, and let the allowed directions through.
   const cases: { name: string; file: string; source: string; violations: number }[] = [
-    { name: 'a service importing a route module', file: 'server/services/x.ts', source: "import { a } from '../routes/episodes/index.ts';", violations: 1 },
-    { name: 'a type-only import from routes in a service', file: 'server/services/x.ts', source: "import type { A } from '../routes/patients/index.ts';", violations: 1 },
-    { name: 'a db helper importing a service', file: 'server/db/x.ts', source: "export { b } from '../services/rule-sets.ts';", violations: 1 },
-    { name: 'a service importing a plugin', file: 'server/services/x.ts', source: "import { sessionOf } from '../plugins/auth.ts';", violations: 1 },
-    { name: 'a route folder importing another route folder', file: 'server/routes/patients/index.ts', source: "import { likePrefix } from '../users/index.ts';", violations: 1 },
-    { name: 'a dynamic import of a route from a service', file: 'server/services/x.ts', source: "const m = await import('../routes/users/index.ts');", violations: 1 },
-    { name: 'domain importing the server', file: 'domain/x.ts', source: "import { iso } from '../server/services/clinical-rows.ts';", violations: 1 },
-    { name: 'a route importing the app', file: 'server/routes/users/index.ts', source: "import { buildApp } from '../../app.ts';", violations: 1 },
-    { name: 'a route importing its own folder, services, db and domain', file: 'server/routes/episodes/index.ts',
-      source: "import { a } from './checks.ts';\nimport { b } from '../../services/episode-views.ts';\nimport type { C } from '../../db/schema.ts';\nimport { d } from '../../../domain/index.ts';", violations: 0 },
-    { name: 'a service importing db, another service and domain', file: 'server/services/x.ts',
-      source: "import type { Database } from '../db/schema.ts';\nimport { y } from './y.ts';\nimport { z } from '../../domain/index.ts';", violations: 0 },
-    { name: 'a package import', file: 'server/services/x.ts', source: "import { sql } from 'kysely';", violations: 0 },
+    {
+      name: 'a service importing a route module',
+      file: 'server/services/x.ts',
+      source: "import { a } from '../routes/episodes/index.ts';",
+      violations: 1,
+    },
+    {
+      name: 'a type-only import from routes in a service',
+      file: 'server/services/x.ts',
+      source: "import type { A } from '../routes/patients/index.ts';",
+      violations: 1,
+    },
+    {
+      name: 'a db helper importing a service',
+      file: 'server/db/x.ts',
+      source: "export { b } from '../services/rule-sets.ts';",
+      violations: 1,
+    },
+    {
+      name: 'a service importing a plugin',
+      file: 'server/services/x.ts',
+      source: "import { sessionOf } from '../plugins/auth.ts';",
+      violations: 1,
+    },
+    {
+      name: 'a route folder importing another route folder',
+      file: 'server/routes/patients/index.ts',
+      source: "import { likePrefix } from '../users/index.ts';",
+      violations: 1,
+    },
+    {
+      name: 'a dynamic import of a route from a service',
+      file: 'server/services/x.ts',
+      source: "const m = await import('../routes/users/index.ts');",
+      violations: 1,
+    },
+    {
+      name: 'domain importing the server',
+      file: 'domain/x.ts',
+      source: "import { iso } from '../server/services/clinical-rows.ts';",
+      violations: 1,
+    },
+    {
+      name: 'a route importing the app',
+      file: 'server/routes/users/index.ts',
+      source: "import { buildApp } from '../../app.ts';",
+      violations: 1,
+    },
+    {
+      name: 'a route importing its own folder, services, db and domain',
+      file: 'server/routes/episodes/index.ts',
+      source:
+        "import { a } from './checks.ts';\nimport { b } from '../../services/episode-views.ts';\nimport type { C } from '../../db/schema.ts';\nimport { d } from '../../../domain/index.ts';",
+      violations: 0,
+    },
+    {
+      name: 'a service importing db, another service and domain',
+      file: 'server/services/x.ts',
+      source:
+        "import type { Database } from '../db/schema.ts';\nimport { y } from './y.ts';\nimport { z } from '../../domain/index.ts';",
+      violations: 0,
+    },
+    {
+      name: 'a package import',
+      file: 'server/services/x.ts',
+      source: "import { sql } from 'kysely';",
+      violations: 0,
+    },
   ];
   for (const c of cases) {
     it(`${c.violations ? 'fails on' : 'allows'} ${c.name}`, () => {

@@ -11,45 +11,147 @@ import { createTestApp, type Signed, type TestApp } from './test-app.ts';
  *   P3: MBB 8 -> 0 (100%), RFA baseline 8; follow-up 30 d 2 (held, then censored)
  *   P4: MBB without a baseline (not assessable)   P5: MBB 10 -> 5 (50%; a 0 at 10 h is outside the phase)
  */
-async function smallPractice(db: Kysely<Database>, userId: string): Promise<{ patients: string[]; mrns: string[] }> {
-  const rs = await db.selectFrom('rule_sets').select('id').where('key', '=', 'medicare-lcd').executeTakeFirstOrThrow();
+async function smallPractice(
+  db: Kysely<Database>,
+  userId: string,
+): Promise<{ patients: string[]; mrns: string[] }> {
+  const rs = await db
+    .selectFrom('rule_sets')
+    .select('id')
+    .where('key', '=', 'medicare-lcd')
+    .executeTakeFirstOrThrow();
   const patients: string[] = [];
   const mrns: string[] = [];
   const day = (d: string, minutes = 0) => new Date(Date.parse(`${d}T09:00:00Z`) + minutes * 60_000);
   const blocks: [number, string, 'mbb' | 'rfa', number | null, [number, number][]][] = [
-    [0, '2026-03-02', 'mbb', 10, [[30, 1]]], [0, '2026-03-20', 'mbb', 10, [[30, 2]]], [0, '2026-04-10', 'rfa', 8, [[30 * 1440, 2], [90 * 1440, 3], [180 * 1440, 6]]],
-    [1, '2026-03-02', 'mbb', 10, [[30, 4]]], [2, '2026-03-02', 'mbb', 8, [[30, 6]]],
-    [3, '2026-03-02', 'mbb', 8, [[30, 0]]], [3, '2026-04-20', 'rfa', 8, [[30 * 1440, 2]]],
-    [4, '2026-03-02', 'mbb', null, [[30, 2]]], [5, '2026-03-02', 'mbb', 10, [[30, 5], [600, 0]]],
+    [0, '2026-03-02', 'mbb', 10, [[30, 1]]],
+    [0, '2026-03-20', 'mbb', 10, [[30, 2]]],
+    [
+      0,
+      '2026-04-10',
+      'rfa',
+      8,
+      [
+        [30 * 1440, 2],
+        [90 * 1440, 3],
+        [180 * 1440, 6],
+      ],
+    ],
+    [1, '2026-03-02', 'mbb', 10, [[30, 4]]],
+    [2, '2026-03-02', 'mbb', 8, [[30, 6]]],
+    [3, '2026-03-02', 'mbb', 8, [[30, 0]]],
+    [3, '2026-04-20', 'rfa', 8, [[30 * 1440, 2]]],
+    [4, '2026-03-02', 'mbb', null, [[30, 2]]],
+    [
+      5,
+      '2026-03-02',
+      'mbb',
+      10,
+      [
+        [30, 5],
+        [600, 0],
+      ],
+    ],
   ];
   const episodes: string[] = [];
   for (let i = 0; i < 6; i++) {
     const mrn = `HC-${7000 + i}`;
-    const p = await db.insertInto('patients').values({
-      mrn, given_name: `Given${i}x`, family_name: `Family${i}x`, birth_date: `197${i}-05-1${i}`, sex: 'female', runner: false, weekly_distance_km: null,
-      search_mrn: mrn.toLowerCase(), search_given: `given${i}x`, search_family: `family${i}x`, created_by: userId, updated_by: userId, phone: null, email: null,
-    }).returning('id').executeTakeFirstOrThrow();
+    const p = await db
+      .insertInto('patients')
+      .values({
+        mrn,
+        given_name: `Given${i}x`,
+        family_name: `Family${i}x`,
+        birth_date: `197${i}-05-1${i}`,
+        sex: 'female',
+        runner: false,
+        weekly_distance_km: null,
+        search_mrn: mrn.toLowerCase(),
+        search_given: `given${i}x`,
+        search_family: `family${i}x`,
+        created_by: userId,
+        updated_by: userId,
+        phone: null,
+        email: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     patients.push(String(p.id));
     mrns.push(mrn);
-    const e = await db.insertInto('episodes').values({
-      patient_id: p.id, region: 'lumbar', side: 'left', onset_date: '2025-10-01', index_pain: `Secret pain text ${i}`, signs: '[]', causes: '[]',
-      baseline_nrs_rest: 5, baseline_nrs_activity: 8, stage: i === 0 || i === 3 ? 'treatment' : 'diagnostic-blocks', rule_set_id: rs.id, created_by: userId, created_at: day('2026-01-01'),
-    }).returning('id').executeTakeFirstOrThrow();
+    const e = await db
+      .insertInto('episodes')
+      .values({
+        patient_id: p.id,
+        region: 'lumbar',
+        side: 'left',
+        onset_date: '2025-10-01',
+        index_pain: `Secret pain text ${i}`,
+        signs: '[]',
+        causes: '[]',
+        baseline_nrs_rest: 5,
+        baseline_nrs_activity: 8,
+        stage: i === 0 || i === 3 ? 'treatment' : 'diagnostic-blocks',
+        rule_set_id: rs.id,
+        created_by: userId,
+        created_at: day('2026-01-01'),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     episodes.push(String(e.id));
   }
   const seq = new Map<number, number>();
   for (const [who, date, kind, baseline, posts] of blocks) {
     seq.set(who, (seq.get(who) ?? 0) + 1);
-    const pr = await db.insertInto('procedures').values({
-      episode_id: episodes[who]!, kind, intent: kind === 'mbb' ? 'diagnostic' : 'therapeutic', sequence: seq.get(who)!, performed_at: day(date), levels: '["L4-L5"]', side: 'left',
-      anesthetic_agent: 'lidocaine', anesthetic_concentration_percent: 2, anesthetic_volume_ml: 0.5, guidance: 'fluoroscopy', sedation: 'none', performer_id: userId, complications: '[]', recorded_by: userId,
-    }).returning('id').executeTakeFirstOrThrow();
+    const pr = await db
+      .insertInto('procedures')
+      .values({
+        episode_id: episodes[who]!,
+        kind,
+        intent: kind === 'mbb' ? 'diagnostic' : 'therapeutic',
+        sequence: seq.get(who)!,
+        performed_at: day(date),
+        levels: '["L4-L5"]',
+        side: 'left',
+        anesthetic_agent: 'lidocaine',
+        anesthetic_concentration_percent: 2,
+        anesthetic_volume_ml: 0.5,
+        guidance: 'fluoroscopy',
+        sedation: 'none',
+        performer_id: userId,
+        complications: '[]',
+        recorded_by: userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const scores: [number, number][] = baseline === null ? posts : [[-5, baseline], ...posts];
     for (const [m, score] of scores) {
-      await db.insertInto('pain_scores').values({ procedure_id: pr.id, minutes_after: m, describes_at: day(date, m), score, context: 'activity', recorded_by: userId }).execute();
+      await db
+        .insertInto('pain_scores')
+        .values({
+          procedure_id: pr.id,
+          minutes_after: m,
+          describes_at: day(date, m),
+          score,
+          context: 'activity',
+          recorded_by: userId,
+        })
+        .execute();
     }
     if (who === 2) {
-      await db.insertInto('pain_scores').values({ procedure_id: pr.id, minutes_after: 45, describes_at: day(date, 45), score: 0, context: 'activity', recorded_by: userId, error_reason: 'wrong patient', error_at: new Date(), error_by: userId }).execute();
+      await db
+        .insertInto('pain_scores')
+        .values({
+          procedure_id: pr.id,
+          minutes_after: 45,
+          describes_at: day(date, 45),
+          score: 0,
+          context: 'activity',
+          recorded_by: userId,
+          error_reason: 'wrong patient',
+          error_at: new Date(),
+          error_by: userId,
+        })
+        .execute();
     }
   }
   return { patients, mrns };
@@ -72,7 +174,13 @@ describe('practice and outcomes reports', () => {
     manager = await t.login('rep-manager');
     doc = await t.login('rep-doc');
     nurse = await t.login('rep-nurse');
-    const docId = (await t.db.kysely.selectFrom('users').select('id').where('username', '=', 'rep-doc').executeTakeFirstOrThrow()).id;
+    const docId = (
+      await t.db.kysely
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', 'rep-doc')
+        .executeTakeFirstOrThrow()
+    ).id;
     fixture = await smallPractice(t.db.kysely, String(docId));
   });
   afterAll(async () => t.close());
@@ -82,13 +190,28 @@ describe('practice and outcomes reports', () => {
     expect(res.statusCode).toBe(200);
     const o = res.json();
     expect(o.waterfall.total).toBe(6);
-    expect(o.waterfall.bars.map((b: { peakReliefPercent: number }) => b.peakReliefPercent)).toEqual([100, 90, 80, 60, 50, 25]);
-    expect(o.waterfall.bars.map((b: { verdict: string }) => b.verdict)).toEqual(['positive', 'positive', 'positive', 'grey-zone', 'grey-zone', 'negative']);
+    expect(o.waterfall.bars.map((b: { peakReliefPercent: number }) => b.peakReliefPercent)).toEqual(
+      [100, 90, 80, 60, 50, 25],
+    );
+    expect(o.waterfall.bars.map((b: { verdict: string }) => b.verdict)).toEqual([
+      'positive',
+      'positive',
+      'positive',
+      'grey-zone',
+      'grey-zone',
+      'negative',
+    ]);
     expect(o.waterfall.bars[0].patientId).toBe(fixture.patients[3]);
     const byName = Object.fromEntries(o.byRuleSet.map((r: { name: string }) => [r.name, r]));
-    expect(byName['Medicare LCD v1']).toEqual(jasmine.objectContaining({ positive: 3, greyZone: 2, negative: 1, notAssessable: 1 }));
-    expect(byName['Lumbar consensus 2020 v1']).toEqual(jasmine.objectContaining({ positive: 5, greyZone: 0, negative: 1, notAssessable: 1 }));
-    expect(byName['Cervical consensus 2021 v1']).toEqual(jasmine.objectContaining({ positive: 4, negative: 2, notAssessable: 1 }));
+    expect(byName['Medicare LCD v1']).toEqual(
+      jasmine.objectContaining({ positive: 3, greyZone: 2, negative: 1, notAssessable: 1 }),
+    );
+    expect(byName['Lumbar consensus 2020 v1']).toEqual(
+      jasmine.objectContaining({ positive: 5, greyZone: 0, negative: 1, notAssessable: 1 }),
+    );
+    expect(byName['Cervical consensus 2021 v1']).toEqual(
+      jasmine.objectContaining({ positive: 4, negative: 2, notAssessable: 1 }),
+    );
     expect(o.eligibilityChange).toEqual({ patients: 2, positiveAt50: 4, positiveAt80: 2 });
     expect(o.conversion).toEqual({ patientsWithMbb: 6, patientsWithRfa: 2, rate: 2 / 6 });
     expect(o.durability.rfas).toBe(2);
@@ -97,7 +220,11 @@ describe('practice and outcomes reports', () => {
       { days: 180, atRisk: 1, events: 1, censored: 0, survival: 0 },
     ]);
     // 6 months (183 days) is past the longest follow-up (180 days): not known, not 0 (kaplan-meier.ts survivalAt).
-    expect(o.durability.at).toEqual([{ months: 3, share: 1 }, { months: 6, share: null }, { months: 12, share: null }]);
+    expect(o.durability.at).toEqual([
+      { months: 3, share: 1 },
+      { months: 6, share: null },
+      { months: 12, share: null },
+    ]);
     expect(o.running).toEqual({ runners: 0, yes: 0, partial: 0, no: 0, notChecked: 0 });
   });
 
@@ -106,20 +233,34 @@ describe('practice and outcomes reports', () => {
       const o = (await get(doc, `/api/v1/reports/outcomes?${range}&${filter}`)).json();
       expect(o.waterfall.total).withContext(filter).toBe(0);
     }
-    expect((await get(doc, `/api/v1/reports/outcomes?${range}&level=L4-L5&runners=false`)).json().waterfall.total).toBe(6);
+    expect(
+      (await get(doc, `/api/v1/reports/outcomes?${range}&level=L4-L5&runners=false`)).json()
+        .waterfall.total,
+    ).toBe(6);
   });
 
   it('practice: counts, rates and medians, small cells as "< 5"', async () => {
     const res = await get(manager, `/api/v1/reports/practice?${range}`);
     expect(res.statusCode).toBe(200);
     const p = res.json();
-    expect(p.proceduresByMonth).toEqual([{ month: '2026-03', kind: 'mbb', count: 7 }, { month: '2026-04', kind: 'rfa', count: '< 5' }]);
+    expect(p.proceduresByMonth).toEqual([
+      { month: '2026-03', kind: 'mbb', count: 7 },
+      { month: '2026-04', kind: 'rfa', count: '< 5' },
+    ]);
     expect(p.blocks).toEqual({ assessed: 6, positive: '< 5', positiveRate: 0.5 });
     expect(p.conversion).toEqual({ patientsWithMbb: 6, patientsWithRfa: '< 5', rate: 2 / 6 });
     expect(p.medianDays).toEqual({ intakeToFirstBlock: 60, lastBlockToRfa: null });
-    expect(p.stages.find((s: { stage: string }) => s.stage === 'diagnostic-blocks').current).toBe('< 5');
+    expect(p.stages.find((s: { stage: string }) => s.stage === 'diagnostic-blocks').current).toBe(
+      '< 5',
+    );
     // 7 MBBs x (baseline + 25 diary points) expected; 6 baselines + 7 scores at 30 min recorded.
-    expect(p.diary).toEqual({ procedures: 7, expectedPoints: 182, recordedPoints: 13, completeness: 13 / 182, overdueProcedures: 0 });
+    expect(p.diary).toEqual({
+      procedures: 7,
+      expectedPoints: 182,
+      recordedPoints: 13,
+      completeness: 13 / 182,
+      overdueProcedures: 0,
+    });
     expect(p.followUps).toBeNull();
   });
 
@@ -129,25 +270,49 @@ describe('practice and outcomes reports', () => {
     expect(p.blocks).toEqual({ assessed: 0, positive: 0, positiveRate: null });
     const o = (await get(doc, '/api/v1/reports/outcomes?from=2000-01-01&to=2000-01-31')).json();
     expect(o.waterfall).toEqual(jasmine.objectContaining({ total: 0, bars: [] }));
-    expect(o.durability).toEqual({ rfas: 0, at: [{ months: 3, share: null }, { months: 6, share: null }, { months: 12, share: null }], curve: [] });
+    expect(o.durability).toEqual({
+      rfas: 0,
+      at: [
+        { months: 3, share: null },
+        { months: 6, share: null },
+        { months: 12, share: null },
+      ],
+      curve: [],
+    });
   });
 
   it('refuses bad filters with field messages', async () => {
     const cases: [string, string][] = [
-      ['from=2026-05-01&to=2026-01-01', 'query.to'], ['from=2026-13-01', 'query.from'], ['from=1990-01-01&to=2026-01-01', 'query.from'],
-      ['region=knee', 'query.region'], ['kind=x', 'query.kind'], ['level=L4', 'query.level'], ['agent=x', 'query.agent'], ['runners=maybe', 'query.runners'], ['performerId=abc', 'query.performerId'],
+      ['from=2026-05-01&to=2026-01-01', 'query.to'],
+      ['from=2026-13-01', 'query.from'],
+      ['from=1990-01-01&to=2026-01-01', 'query.from'],
+      ['region=knee', 'query.region'],
+      ['kind=x', 'query.kind'],
+      ['level=L4', 'query.level'],
+      ['agent=x', 'query.agent'],
+      ['runners=maybe', 'query.runners'],
+      ['performerId=abc', 'query.performerId'],
     ];
     for (const [query, path] of cases) {
       const res = await get(doc, `/api/v1/reports/outcomes?${query}`);
       expect(res.statusCode).withContext(query).toBe(400);
-      expect(res.json().errors.map((e: { path: string }) => e.path)).withContext(query).toContain(path);
+      expect(res.json().errors.map((e: { path: string }) => e.path))
+        .withContext(query)
+        .toContain(path);
     }
     expect((await get(manager, '/api/v1/reports/practice?to=yesterday')).statusCode).toBe(400);
   });
 
   it('gives managers no patient-level data: outcomes, patients and procedures are 403; nurses see no reports', async () => {
-    for (const url of ['/api/v1/reports/outcomes', `/api/v1/patients/${fixture.patients[0]}`, '/api/v1/patients', '/api/v1/procedures/1']) {
-      expect((await get(manager, url)).statusCode).withContext(url).toBe(403);
+    for (const url of [
+      '/api/v1/reports/outcomes',
+      `/api/v1/patients/${fixture.patients[0]}`,
+      '/api/v1/patients',
+      '/api/v1/procedures/1',
+    ]) {
+      expect((await get(manager, url)).statusCode)
+        .withContext(url)
+        .toBe(403);
     }
     expect((await get(nurse, '/api/v1/reports/practice')).statusCode).toBe(403);
     expect((await get(nurse, '/api/v1/reports/outcomes')).statusCode).toBe(403);
@@ -155,9 +320,16 @@ describe('practice and outcomes reports', () => {
 
   it('records each report read in the audit trail', async () => {
     await get(doc, `/api/v1/reports/outcomes?${range}&region=lumbar`);
-    const last = await t.db.kysely.selectFrom('audit_events').selectAll().where('action', '=', 'report.read').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const last = await t.db.kysely
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'report.read')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(last.entity_id).toBe('outcomes');
-    expect(last.details).toEqual(jasmine.objectContaining({ region: 'lumbar', from: '2026-01-01' }));
+    expect(last.details).toEqual(
+      jasmine.objectContaining({ region: 'lumbar', from: '2026-01-01' }),
+    );
   });
 });
 
@@ -171,29 +343,55 @@ describe('manager responses', () => {
     await w.createUser('walk-manager', 'manager');
     await w.createUser('walk-doc', 'physician');
     manager = await w.login('walk-manager');
-    const docId = (await w.db.kysely.selectFrom('users').select('id').where('username', '=', 'walk-doc').executeTakeFirstOrThrow()).id;
+    const docId = (
+      await w.db.kysely
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', 'walk-doc')
+        .executeTakeFirstOrThrow()
+    ).id;
     await smallPractice(w.db.kysely, String(docId));
     await seedPractice(w.db.kysely, { patients: 40, seed: 5, until: '2026-06-30', spanDays: 365 });
   });
   afterAll(async () => w.close());
 
   it('puts no identifier in any response a manager can read (walking every GET route)', async () => {
-    const rows = await w.db.kysely.selectFrom('patients').select(['mrn', 'given_name', 'family_name', 'birth_date']).execute();
+    const rows = await w.db.kysely
+      .selectFrom('patients')
+      .select(['mrn', 'given_name', 'family_name', 'birth_date'])
+      .execute();
     const texts = await w.db.kysely.selectFrom('episodes').select('index_pain').execute();
-    const identifiers = new Set<string>([...rows.flatMap((r) => [r.mrn, r.given_name, r.family_name, String(r.birth_date).slice(0, 10)]), ...texts.map((r) => r.index_pain)]);
-    const doc = (await w.app.inject({ method: 'GET', url: '/api/docs/json', headers: manager.read })).json() as { paths: Record<string, Record<string, unknown>> };
+    const identifiers = new Set<string>([
+      ...rows.flatMap((r) => [
+        r.mrn,
+        r.given_name,
+        r.family_name,
+        String(r.birth_date).slice(0, 10),
+      ]),
+      ...texts.map((r) => r.index_pain),
+    ]);
+    const doc = (
+      await w.app.inject({ method: 'GET', url: '/api/docs/json', headers: manager.read })
+    ).json() as { paths: Record<string, Record<string, unknown>> };
     const reached: string[] = [];
     for (const [path, methods] of Object.entries(doc.paths)) {
       if (!('get' in methods)) continue;
       for (const query of ['', `?${range}`, '?from=2025-06-01&to=2026-06-30']) {
-        const res = await w.app.inject({ method: 'GET', url: path.replace('{id}', '1') + query, headers: manager.read });
+        const res = await w.app.inject({
+          method: 'GET',
+          url: path.replace('{id}', '1') + query,
+          headers: manager.read,
+        });
         if (res.statusCode !== 200) continue;
         reached.push(path);
-        const leaked = [...identifiers].filter((id) => new RegExp(`\\b${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(res.body));
-        expect(leaked).withContext(path + query).toEqual([]);
+        const leaked = [...identifiers].filter((id) =>
+          new RegExp(`\\b${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(res.body),
+        );
+        expect(leaked)
+          .withContext(path + query)
+          .toEqual([]);
       }
     }
     expect(reached).toContain('/api/v1/reports/practice');
   });
-
 });

@@ -2,7 +2,9 @@ import { createTestApp, type TestApp } from './test-app.ts';
 
 describe('security headers and public surfaces', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(); });
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
   afterAll(async () => t.close());
 
   it('serves the SPA with a strict CSP whose style nonce Angular receives on <app-root>', async () => {

@@ -6,11 +6,18 @@ import { createTestApp, type TestApp, uniqueName } from './test-app.ts';
 /** Issue 10, defects 7 and 8: demo accounts, absolute session lifetime, HSTS, docs, failed-login audit. */
 describe('session hardening', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp({ sessionMaxHours: 12 }); });
+  beforeAll(async () => {
+    t = await createTestApp({ sessionMaxHours: 12 });
+  });
   afterAll(async () => t.close());
 
   const login = (username: string, password: string, host = 'localhost') =>
-    t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, headers: { host } });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password },
+      headers: { host },
+    });
 
   it('the absolute lifetime defaults to 12 hours and is a setting', () => {
     expect(loadConfig({}).sessionMaxHours).toBe(12);
@@ -22,19 +29,36 @@ describe('session hardening', () => {
     const name = uniqueName('life');
     await t.createUser(name, 'nurse');
     const signed = await t.login(name);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: signed.read })).statusCode).toBe(200);
-    await sql`UPDATE sessions SET created_at = now() - interval '12 hours 1 minute', last_seen_at = now() WHERE user_id = ${signed.info.user.id}`.execute(t.db.kysely);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: signed.read }))
+        .statusCode,
+    ).toBe(200);
+    await sql`UPDATE sessions SET created_at = now() - interval '12 hours 1 minute', last_seen_at = now() WHERE user_id = ${signed.info.user.id}`.execute(
+      t.db.kysely,
+    );
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: signed.read });
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('session-ended');
-    const row = await t.db.kysely.selectFrom('sessions').select('end_reason').where('user_id', '=', signed.info.user.id).executeTakeFirstOrThrow();
+    const row = await t.db.kysely
+      .selectFrom('sessions')
+      .select('end_reason')
+      .where('user_id', '=', signed.info.user.id)
+      .executeTakeFirstOrThrow();
     expect(row.end_reason).toBe('lifetime');
   });
 
   it('sends HSTS whenever the request is not to localhost', async () => {
-    const remote = await t.app.inject({ method: 'GET', url: '/api/v1/health', headers: { host: 'facettrack.example.org' } });
+    const remote = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/health',
+      headers: { host: 'facettrack.example.org' },
+    });
     expect(remote.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
-    const page = await t.app.inject({ method: 'GET', url: '/', headers: { host: 'facettrack.example.org' } });
+    const page = await t.app.inject({
+      method: 'GET',
+      url: '/',
+      headers: { host: 'facettrack.example.org' },
+    });
     expect(page.headers['strict-transport-security']).toBeDefined();
     for (const host of ['localhost:4200', '127.0.0.1:4200']) {
       const local = await t.app.inject({ method: 'GET', url: '/api/v1/health', headers: { host } });
@@ -47,28 +71,43 @@ describe('session hardening', () => {
     await t.createUser(name, 'nurse');
     await login(name, 'wrong-password');
     await login('my secret password 123', 'oops');
-    const rows = await t.db.kysely.selectFrom('audit_events').select(['actor_id', 'details']).where('action', '=', 'auth.login-failed').execute();
+    const rows = await t.db.kysely
+      .selectFrom('audit_events')
+      .select(['actor_id', 'details'])
+      .where('action', '=', 'auth.login-failed')
+      .execute();
     expect(rows.some((r) => r.details['username'] === name && r.actor_id !== null)).toBeTrue();
     expect(JSON.stringify(rows)).not.toContain('my secret password');
   });
 
   for (const demoMode of [false, true]) {
-    it(demoMode ? 'lets demo accounts in in demo mode, and keeps the docs open there' : 'refuses demo accounts with a message when demo mode is off, even with the demo password', async () => {
-      const app = await createTestApp({ demo: demoMode });
-      try {
-        // A database seeded in demo mode; this start may or may not be in demo mode.
-        expect((await seedDemo(app.db.kysely, 'demo-password-123')).length).toBe(4);
-        const res = await app.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'demo-password-123' } });
-        expect(res.statusCode).toBe(demoMode ? 200 : 403);
-        if (!demoMode) {
-          expect(res.json().code).toBe('demo-account');
-          expect(res.json().detail).toContain('only in demo mode');
+    it(
+      demoMode
+        ? 'lets demo accounts in in demo mode, and keeps the docs open there'
+        : 'refuses demo accounts with a message when demo mode is off, even with the demo password',
+      async () => {
+        const app = await createTestApp({ demo: demoMode });
+        try {
+          // A database seeded in demo mode; this start may or may not be in demo mode.
+          expect((await seedDemo(app.db.kysely, 'demo-password-123')).length).toBe(4);
+          const res = await app.app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            payload: { username: 'admin', password: 'demo-password-123' },
+          });
+          expect(res.statusCode).toBe(demoMode ? 200 : 403);
+          if (!demoMode) {
+            expect(res.json().code).toBe('demo-account');
+            expect(res.json().detail).toContain('only in demo mode');
+          }
+          expect((await app.app.inject({ method: 'GET', url: '/api/docs/json' })).statusCode).toBe(
+            demoMode ? 200 : 401,
+          );
+        } finally {
+          await app.close();
         }
-        expect((await app.app.inject({ method: 'GET', url: '/api/docs/json' })).statusCode).toBe(demoMode ? 200 : 401);
-      } finally {
-        await app.close();
-      }
-    });
+      },
+    );
   }
 });
 
@@ -78,10 +117,18 @@ describe('demo accounts at a start without demo mode', () => {
     const app = await createTestApp({ demo: true });
     try {
       await seedDemo(app.db.kysely, 'demo-password-123');
-      const res = await app.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nurse', password: 'demo-password-123' } });
+      const res = await app.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'nurse', password: 'demo-password-123' },
+      });
       expect(res.statusCode).toBe(200);
       expect(await disableDemoAccounts(app.db.kysely)).toBe(4);
-      const open = await app.db.kysely.selectFrom('sessions').select('id').where('ended_at', 'is', null).execute();
+      const open = await app.db.kysely
+        .selectFrom('sessions')
+        .select('id')
+        .where('ended_at', 'is', null)
+        .execute();
       expect(open).toEqual([]);
     } finally {
       await app.close();

@@ -41,7 +41,8 @@ let testHash: Promise<string> | null = null;
 
 async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = process.env['PG_TEST_URL'];
-  if (!adminUrl) throw new Error('FT_TEST_DB=postgres needs PG_TEST_URL (a role that may CREATE DATABASE)');
+  if (!adminUrl)
+    throw new Error('FT_TEST_DB=postgres needs PG_TEST_URL (a role that may CREATE DATABASE)');
   const name = `ft_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -61,7 +62,10 @@ async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void>
 }
 
 /** Builds the app on a throwaway database: in-memory PGlite, or a new PostgreSQL database. */
-export async function createTestApp(overrides: Partial<ServerConfig> = {}, kind: 'pglite' | 'postgres' = TEST_DB_KIND): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<ServerConfig> = {},
+  kind: 'pglite' | 'postgres' = TEST_DB_KIND,
+): Promise<TestApp> {
   const pgDb = kind === 'postgres' ? await freshPostgres() : null;
   const config: ServerConfig = {
     ...loadConfig({}),
@@ -79,19 +83,37 @@ export async function createTestApp(overrides: Partial<ServerConfig> = {}, kind:
   await app.ready();
 
   const login = async (username: string, password = TEST_PASSWORD): Promise<Signed> => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password },
+    });
+    if (res.statusCode !== 200)
+      throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
     const info = res.json() as SessionInfo;
     const cookie = sessionCookie(res);
-    return { cookie, csrfToken: info.csrfToken, info, read: { cookie }, write: { cookie, 'x-csrf-token': info.csrfToken } };
+    return {
+      cookie,
+      csrfToken: info.csrfToken,
+      info,
+      read: { cookie },
+      write: { cookie, 'x-csrf-token': info.csrfToken },
+    };
   };
 
   return {
-    app, db, config, login,
+    app,
+    db,
+    config,
+    login,
     async createUser(username, role, password) {
       testHash ??= hashPassword(TEST_PASSWORD);
       const hash = password ? await hashPassword(password) : await testHash;
-      const row = await db.kysely.insertInto('users').values({ username, name: `Test ${username}`, role, password_hash: hash }).returning('id').executeTakeFirstOrThrow();
+      const row = await db.kysely
+        .insertInto('users')
+        .values({ username, name: `Test ${username}`, role, password_hash: hash })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       return String(row.id);
     },
     async close() {

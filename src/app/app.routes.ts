@@ -16,7 +16,8 @@ export const routes: Routes = [
     // The patient's own diary (issue 15): no login, outside the staff shell.
     path: 'diary/:token',
     title: 'Pain diary',
-    loadChildren: () => import('./features/home-diary/home-diary.routes.ts').then((m) => m.HOME_DIARY_ROUTES),
+    loadChildren: () =>
+      import('./features/home-diary/home-diary.routes.ts').then((m) => m.HOME_DIARY_ROUTES),
   },
   {
     path: '',
@@ -34,63 +35,77 @@ export const routes: Routes = [
         path: 'patients',
         title: title('Patients'),
         canActivate: [permissionGuard('patients:read')],
-        loadChildren: () => import('./features/patients/patients.routes.ts').then((m) => m.PATIENTS_ROUTES),
+        loadChildren: () =>
+          import('./features/patients/patients.routes.ts').then((m) => m.PATIENTS_ROUTES),
       },
       {
         path: 'practice-dashboard',
         title: title('Practice dashboard'),
         canActivate: [permissionGuard('reports:aggregate')],
         loadChildren: () =>
-          import('./features/practice-dashboard/practice-dashboard.routes.ts').then((m) => m.PRACTICE_DASHBOARD_ROUTES),
+          import('./features/practice-dashboard/practice-dashboard.routes.ts').then(
+            (m) => m.PRACTICE_DASHBOARD_ROUTES,
+          ),
       },
       {
         path: 'outcomes',
         title: title('Outcomes'),
         canActivate: [permissionGuard('reports:outcomes')],
-        loadChildren: () => import('./features/outcomes/outcomes.routes.ts').then((m) => m.OUTCOMES_ROUTES),
+        loadChildren: () =>
+          import('./features/outcomes/outcomes.routes.ts').then((m) => m.OUTCOMES_ROUTES),
       },
       {
         path: 'episodes/:episodeId/procedures',
         title: title('Procedures'),
         canActivate: [permissionGuard('patients:read')],
         loadChildren: () =>
-          import('./features/procedures/procedures.routes.ts').then((m) => m.EPISODE_PROCEDURES_ROUTES),
+          import('./features/procedures/procedures.routes.ts').then(
+            (m) => m.EPISODE_PROCEDURES_ROUTES,
+          ),
       },
       {
         path: 'episodes/:episodeId/report',
         title: title('Documentation report'),
         canActivate: [permissionGuard('patients:read')],
-        loadChildren: () => import('./features/procedures/procedures.routes.ts').then((m) => m.EPISODE_REPORT_ROUTES),
+        loadChildren: () =>
+          import('./features/procedures/procedures.routes.ts').then((m) => m.EPISODE_REPORT_ROUTES),
       },
       {
         path: 'procedures/:id',
         title: title('Procedure'),
         canActivate: [permissionGuard('patients:read')],
-        loadChildren: () => import('./features/procedures/procedures.routes.ts').then((m) => m.PROCEDURE_ROUTES),
+        loadChildren: () =>
+          import('./features/procedures/procedures.routes.ts').then((m) => m.PROCEDURE_ROUTES),
       },
       {
         path: 'admin/exports',
         title: title('Practice export'),
         canActivate: [permissionGuard('practice:export')],
-        loadChildren: () => import('./features/admin-exports/admin-exports.routes.ts').then((m) => m.ADMIN_EXPORTS_ROUTES),
+        loadChildren: () =>
+          import('./features/admin-exports/admin-exports.routes.ts').then(
+            (m) => m.ADMIN_EXPORTS_ROUTES,
+          ),
       },
       {
         path: 'worklist',
         title: title('Worklist'),
         canActivate: [permissionGuard('worklist:read')],
-        loadChildren: () => import('./features/worklist/worklist.routes.ts').then((m) => m.WORKLIST_ROUTES),
+        loadChildren: () =>
+          import('./features/worklist/worklist.routes.ts').then((m) => m.WORKLIST_ROUTES),
       },
       {
         path: 'overdue-digest',
         title: title('Overdue digest'),
         canActivate: [permissionGuard('digest:read')],
-        loadChildren: () => import('./features/worklist/worklist.routes.ts').then((m) => m.OVERDUE_DIGEST_ROUTES),
+        loadChildren: () =>
+          import('./features/worklist/worklist.routes.ts').then((m) => m.OVERDUE_DIGEST_ROUTES),
       },
       {
         path: 'admin/rule-sets',
         title: title('Rule sets'),
         canActivate: [permissionGuard('rule-sets:manage')],
-        loadChildren: () => import('./features/rule-sets/rule-sets.routes.ts').then((m) => m.RULE_SETS_ROUTES),
+        loadChildren: () =>
+          import('./features/rule-sets/rule-sets.routes.ts').then((m) => m.RULE_SETS_ROUTES),
       },
       {
         path: 'admin/users',

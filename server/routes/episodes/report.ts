@@ -1,7 +1,10 @@
-import { EpisodeReportSchema, IdParamsSchema as IdParams, PainTimelineSchema } from '../../../domain/index.ts';
+import {
+  EpisodeReportSchema,
+  IdParamsSchema as IdParams,
+  PainTimelineSchema,
+} from '../../../domain/index.ts';
 import { episodeReport, painTimeline } from '../../services/episode-report.ts';
 import type { App } from '../../types.ts';
-
 
 /**
  * The patient's pain timeline over the whole episode (all NRS scores, procedure markers, stage bands,
@@ -10,21 +13,35 @@ import type { App } from '../../types.ts';
 export async function reportRoutes(app: App): Promise<void> {
   const read = { permission: 'patients:read' as const };
 
-  app.get('/api/v1/episodes/:id/pain-timeline', { config: read, schema: { tags: ['episodes'], params: IdParams, response: { 200: PainTimelineSchema } } }, async (request) => {
-    const { id } = request.params;
-    return app.db.transaction().execute(async (tx) => {
-      const { patientId, ...timeline } = await painTimeline(tx, id);
-      await app.audit.patientData(tx, request, 'episode.read', patientId, 'pain-timeline', id);
-      return timeline;
-    });
-  });
+  app.get(
+    '/api/v1/episodes/:id/pain-timeline',
+    {
+      config: read,
+      schema: { tags: ['episodes'], params: IdParams, response: { 200: PainTimelineSchema } },
+    },
+    async (request) => {
+      const { id } = request.params;
+      return app.db.transaction().execute(async (tx) => {
+        const { patientId, ...timeline } = await painTimeline(tx, id);
+        await app.audit.patientData(tx, request, 'episode.read', patientId, 'pain-timeline', id);
+        return timeline;
+      });
+    },
+  );
 
-  app.get('/api/v1/episodes/:id/report', { config: read, schema: { tags: ['episodes'], params: IdParams, response: { 200: EpisodeReportSchema } } }, async (request) => {
-    const { id } = request.params;
-    return app.db.transaction().execute(async (tx) => {
-      const { patientId, ...report } = await episodeReport(tx, id);
-      await app.audit.patientData(tx, request, 'episode.read', patientId, 'report', id);
-      return report;
-    });
-  });
+  app.get(
+    '/api/v1/episodes/:id/report',
+    {
+      config: read,
+      schema: { tags: ['episodes'], params: IdParams, response: { 200: EpisodeReportSchema } },
+    },
+    async (request) => {
+      const { id } = request.params;
+      return app.db.transaction().execute(async (tx) => {
+        const { patientId, ...report } = await episodeReport(tx, id);
+        await app.audit.patientData(tx, request, 'episode.read', patientId, 'report', id);
+        return report;
+      });
+    },
+  );
 }

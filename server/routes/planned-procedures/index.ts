@@ -1,8 +1,20 @@
 import * as z from 'zod';
-import { FollowUpCancelSchema, IdSchema, localDateOf, PlannedBaselineSchema, PlannedProcedureCreateSchema, PlannedProcedureViewSchema } from '../../../domain/index.ts';
+import {
+  FollowUpCancelSchema,
+  IdSchema,
+  localDateOf,
+  PlannedBaselineSchema,
+  PlannedProcedureCreateSchema,
+  PlannedProcedureViewSchema,
+} from '../../../domain/index.ts';
 import { badRequest, notFound, versionConflict } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
-import { bookProcedure, lockPlanned, plannedPatientId, plannedViews } from '../../services/planned-procedures.ts';
+import {
+  bookProcedure,
+  lockPlanned,
+  plannedPatientId,
+  plannedViews,
+} from '../../services/planned-procedures.ts';
 import { practiceTimeZone } from '../../services/practice-settings.ts';
 import type { App } from '../../types.ts';
 import { episodePatientId } from '../../services/clinical-rows.ts';
@@ -14,75 +26,214 @@ export async function plannedProcedureRoutes(app: App): Promise<void> {
   const read = { permission: 'patients:read' as const };
   const plan = { permission: 'procedures:plan' as const };
 
-  app.get('/api/v1/episodes/:id/planned-procedures', { config: read, schema: { tags: ['planned-procedures'], params: IdParams, response: { 200: z.array(PlannedProcedureViewSchema) } } }, async (request) => {
-    const { id } = request.params;
-    const timeZone = await practiceTimeZone(app.db);
-    return app.db.transaction().execute(async (tx) => {
-      const { patientId } = await episodePatientId(tx, id);
-      const rows = await tx.selectFrom('planned_procedures').selectAll().where('episode_id', '=', id).orderBy('planned_date', 'desc').orderBy('id', 'desc').execute();
-      await app.audit.patientData(tx, request, 'planned-procedure.read', patientId, 'episode', id);
-      return plannedViews(tx, rows, timeZone);
-    });
-  });
+  app.get(
+    '/api/v1/episodes/:id/planned-procedures',
+    {
+      config: read,
+      schema: {
+        tags: ['planned-procedures'],
+        params: IdParams,
+        response: { 200: z.array(PlannedProcedureViewSchema) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const timeZone = await practiceTimeZone(app.db);
+      return app.db.transaction().execute(async (tx) => {
+        const { patientId } = await episodePatientId(tx, id);
+        const rows = await tx
+          .selectFrom('planned_procedures')
+          .selectAll()
+          .where('episode_id', '=', id)
+          .orderBy('planned_date', 'desc')
+          .orderBy('id', 'desc')
+          .execute();
+        await app.audit.patientData(
+          tx,
+          request,
+          'planned-procedure.read',
+          patientId,
+          'episode',
+          id,
+        );
+        return plannedViews(tx, rows, timeZone);
+      });
+    },
+  );
 
   // The payer-rule dry run runs at booking: the view carries the checks the procedure would fail.
-  app.post('/api/v1/episodes/:id/planned-procedures', { config: plan, schema: { tags: ['planned-procedures'], params: IdParams, body: PlannedProcedureCreateSchema, response: { 201: PlannedProcedureViewSchema } } }, async (request, reply) => {
-    const user = sessionOf(request).user;
-    const { id } = request.params;
-    const timeZone = await practiceTimeZone(app.db);
-    const today = localDateOf(app.clock.now(), timeZone);
-    const view = await app.db.transaction().execute(async (tx) => {
-      const { patientId } = await episodePatientId(tx, id);
-      const row = await bookProcedure(tx, id, request.body, user, today);
-      await app.audit.patientData(tx, request, 'planned-procedure.create', patientId, 'planned-procedure', String(row.id), { kind: row.kind, plannedDate: row.planned_date });
-      return (await plannedViews(tx, [row], timeZone))[0]!;
-    });
-    return reply.status(201).send(view);
-  });
+  app.post(
+    '/api/v1/episodes/:id/planned-procedures',
+    {
+      config: plan,
+      schema: {
+        tags: ['planned-procedures'],
+        params: IdParams,
+        body: PlannedProcedureCreateSchema,
+        response: { 201: PlannedProcedureViewSchema },
+      },
+    },
+    async (request, reply) => {
+      const user = sessionOf(request).user;
+      const { id } = request.params;
+      const timeZone = await practiceTimeZone(app.db);
+      const today = localDateOf(app.clock.now(), timeZone);
+      const view = await app.db.transaction().execute(async (tx) => {
+        const { patientId } = await episodePatientId(tx, id);
+        const row = await bookProcedure(tx, id, request.body, user, today);
+        await app.audit.patientData(
+          tx,
+          request,
+          'planned-procedure.create',
+          patientId,
+          'planned-procedure',
+          String(row.id),
+          { kind: row.kind, plannedDate: row.planned_date },
+        );
+        return (await plannedViews(tx, [row], timeZone))[0]!;
+      });
+      return reply.status(201).send(view);
+    },
+  );
 
-  app.get('/api/v1/planned-procedures/:id', { config: read, schema: { tags: ['planned-procedures'], params: IdParams, response: { 200: PlannedProcedureViewSchema } } }, async (request) => {
-    const { id } = request.params;
-    const timeZone = await practiceTimeZone(app.db);
-    return app.db.transaction().execute(async (tx) => {
-      const row = await tx.selectFrom('planned_procedures').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!row) throw notFound('The planned procedure');
-      await app.audit.patientData(tx, request, 'planned-procedure.read', await plannedPatientId(tx, row), 'planned-procedure', id);
-      return (await plannedViews(tx, [row], timeZone))[0]!;
-    });
-  });
+  app.get(
+    '/api/v1/planned-procedures/:id',
+    {
+      config: read,
+      schema: {
+        tags: ['planned-procedures'],
+        params: IdParams,
+        response: { 200: PlannedProcedureViewSchema },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const timeZone = await practiceTimeZone(app.db);
+      return app.db.transaction().execute(async (tx) => {
+        const row = await tx
+          .selectFrom('planned_procedures')
+          .selectAll()
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (!row) throw notFound('The planned procedure');
+        await app.audit.patientData(
+          tx,
+          request,
+          'planned-procedure.read',
+          await plannedPatientId(tx, row),
+          'planned-procedure',
+          id,
+        );
+        return (await plannedViews(tx, [row], timeZone))[0]!;
+      });
+    },
+  );
 
   // The baseline on the day, before the procedure row exists; it becomes the procedure's baseline.
-  app.post('/api/v1/planned-procedures/:id/baseline', { config: { permission: 'patients:write' }, schema: { tags: ['planned-procedures'], params: IdParams, body: PlannedBaselineSchema, response: { 201: PlannedProcedureViewSchema } } }, async (request, reply) => {
-    const user = sessionOf(request).user;
-    const { id } = request.params;
-    const b = request.body;
-    const timeZone = await practiceTimeZone(app.db);
-    const now = app.clock.now();
-    const view = await app.db.transaction().execute(async (tx) => {
-      const row = await lockPlanned(tx, id);
-      if (row.planned_date !== localDateOf(now, timeZone)) throw badRequest([{ path: '', message: `The baseline is taken on the day of the procedure (${row.planned_date})` }]);
-      if (b.side && row.side !== 'bilateral') throw badRequest([{ path: 'side', message: 'Left and right scores are for bilateral procedures only' }]);
-      // One baseline per context and side: a new one replaces the earlier one of the day (both stay in the audit trail).
-      const baselines = [...row.baselines.filter((x) => !(x.context === b.context && x.side === b.side)),
-        { score: b.score, context: b.context, side: b.side, describesAt: now.toISOString(), recordedBy: user.id, enteredAt: now.toISOString() }];
-      const updated = await tx.updateTable('planned_procedures').set({ baselines: JSON.stringify(baselines), version: row.version + 1 }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-      await app.audit.patientData(tx, request, 'planned-procedure.baseline', await plannedPatientId(tx, row), 'planned-procedure', id, { context: b.context });
-      return (await plannedViews(tx, [updated], timeZone))[0]!;
-    });
-    return reply.status(201).send(view);
-  });
+  app.post(
+    '/api/v1/planned-procedures/:id/baseline',
+    {
+      config: { permission: 'patients:write' },
+      schema: {
+        tags: ['planned-procedures'],
+        params: IdParams,
+        body: PlannedBaselineSchema,
+        response: { 201: PlannedProcedureViewSchema },
+      },
+    },
+    async (request, reply) => {
+      const user = sessionOf(request).user;
+      const { id } = request.params;
+      const b = request.body;
+      const timeZone = await practiceTimeZone(app.db);
+      const now = app.clock.now();
+      const view = await app.db.transaction().execute(async (tx) => {
+        const row = await lockPlanned(tx, id);
+        if (row.planned_date !== localDateOf(now, timeZone))
+          throw badRequest([
+            {
+              path: '',
+              message: `The baseline is taken on the day of the procedure (${row.planned_date})`,
+            },
+          ]);
+        if (b.side && row.side !== 'bilateral')
+          throw badRequest([
+            { path: 'side', message: 'Left and right scores are for bilateral procedures only' },
+          ]);
+        // One baseline per context and side: a new one replaces the earlier one of the day (both stay in the audit trail).
+        const baselines = [
+          ...row.baselines.filter((x) => !(x.context === b.context && x.side === b.side)),
+          {
+            score: b.score,
+            context: b.context,
+            side: b.side,
+            describesAt: now.toISOString(),
+            recordedBy: user.id,
+            enteredAt: now.toISOString(),
+          },
+        ];
+        const updated = await tx
+          .updateTable('planned_procedures')
+          .set({ baselines: JSON.stringify(baselines), version: row.version + 1 })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await app.audit.patientData(
+          tx,
+          request,
+          'planned-procedure.baseline',
+          await plannedPatientId(tx, row),
+          'planned-procedure',
+          id,
+          { context: b.context },
+        );
+        return (await plannedViews(tx, [updated], timeZone))[0]!;
+      });
+      return reply.status(201).send(view);
+    },
+  );
 
-  app.post('/api/v1/planned-procedures/:id/cancel', { config: plan, schema: { tags: ['planned-procedures'], params: IdParams, body: FollowUpCancelSchema, response: { 200: PlannedProcedureViewSchema } } }, async (request) => {
-    const user = sessionOf(request).user;
-    const { id } = request.params;
-    const timeZone = await practiceTimeZone(app.db);
-    return app.db.transaction().execute(async (tx) => {
-      const row = await lockPlanned(tx, id);
-      if (row.version !== request.body.version) throw versionConflict((await plannedViews(tx, [row], timeZone))[0]);
-      const updated = await tx.updateTable('planned_procedures').set({ status: 'cancelled', cancel_reason: request.body.reason, cancelled_at: app.clock.now(), cancelled_by: user.id, version: row.version + 1 })
-        .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-      await app.audit.patientData(tx, request, 'planned-procedure.cancel', await plannedPatientId(tx, row), 'planned-procedure', id);
-      return (await plannedViews(tx, [updated], timeZone))[0]!;
-    });
-  });
+  app.post(
+    '/api/v1/planned-procedures/:id/cancel',
+    {
+      config: plan,
+      schema: {
+        tags: ['planned-procedures'],
+        params: IdParams,
+        body: FollowUpCancelSchema,
+        response: { 200: PlannedProcedureViewSchema },
+      },
+    },
+    async (request) => {
+      const user = sessionOf(request).user;
+      const { id } = request.params;
+      const timeZone = await practiceTimeZone(app.db);
+      return app.db.transaction().execute(async (tx) => {
+        const row = await lockPlanned(tx, id);
+        if (row.version !== request.body.version)
+          throw versionConflict((await plannedViews(tx, [row], timeZone))[0]);
+        const updated = await tx
+          .updateTable('planned_procedures')
+          .set({
+            status: 'cancelled',
+            cancel_reason: request.body.reason,
+            cancelled_at: app.clock.now(),
+            cancelled_by: user.id,
+            version: row.version + 1,
+          })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await app.audit.patientData(
+          tx,
+          request,
+          'planned-procedure.cancel',
+          await plannedPatientId(tx, row),
+          'planned-procedure',
+          id,
+        );
+        return (await plannedViews(tx, [updated], timeZone))[0]!;
+      });
+    },
+  );
 }

@@ -1,4 +1,10 @@
-import { AssessmentViewSchema, IdParamsSchema as IdParams, PainDiarySchema, PainScoreCreateSchema, PainScoreViewSchema } from '../../../domain/index.ts';
+import {
+  AssessmentViewSchema,
+  IdParamsSchema as IdParams,
+  PainDiarySchema,
+  PainScoreCreateSchema,
+  PainScoreViewSchema,
+} from '../../../domain/index.ts';
 import { sessionOf } from '../../plugins/auth.ts';
 import { insertPainScore, painDiary, scoreViews } from '../../services/pain-scores.ts';
 import { assessProcedure, loadProcedure } from '../../services/procedure-data.ts';
@@ -8,36 +14,82 @@ import type { App } from '../../types.ts';
 export async function diaryRoutes(app: App): Promise<void> {
   const read = { permission: 'patients:read' as const };
 
-  app.get('/api/v1/procedures/:id/pain-scores', { config: read, schema: { tags: ['diary'], params: IdParams, response: { 200: PainDiarySchema } } }, async (request) => {
-    const { id } = request.params;
-    return app.db.transaction().execute(async (tx) => {
-      const { patientId, ...diary } = await painDiary(tx, id);
-      await app.audit.patientData(tx, request, 'procedure.read', patientId, 'pain-score', null, { procedureId: id });
-      return diary;
-    });
-  });
+  app.get(
+    '/api/v1/procedures/:id/pain-scores',
+    {
+      config: read,
+      schema: { tags: ['diary'], params: IdParams, response: { 200: PainDiarySchema } },
+    },
+    async (request) => {
+      const { id } = request.params;
+      return app.db.transaction().execute(async (tx) => {
+        const { patientId, ...diary } = await painDiary(tx, id);
+        await app.audit.patientData(tx, request, 'procedure.read', patientId, 'pain-score', null, {
+          procedureId: id,
+        });
+        return diary;
+      });
+    },
+  );
 
-  app.post('/api/v1/procedures/:id/pain-scores', { config: { permission: 'patients:write' }, schema: { tags: ['diary'], params: IdParams, body: PainScoreCreateSchema, response: { 201: PainScoreViewSchema } } }, async (request, reply) => {
-    const user = sessionOf(request).user;
-    const { id } = request.params;
-    const b = request.body;
-    const view = await app.db.transaction().execute(async (tx) => {
-      const { row, patientId, ruleSet } = await loadProcedure(tx, id);
-      const inserted = await insertPainScore(tx, row, b, { kind: 'staff', userId: user.id });
-      const minutesAfter = inserted.minutes_after;
-      await app.audit.patientData(tx, request, 'pain-score.create', patientId, 'pain-score', String(inserted.id), { procedureId: id, minutesAfter });
-      const all = await tx.selectFrom('pain_scores').selectAll().where('procedure_id', '=', id).orderBy('minutes_after').orderBy('id').execute();
-      return scoreViews(all, new Map([[user.id, user.name]]), ruleSet.settings.lateEntryMinutes).find((s) => s.id === String(inserted.id))!;
-    });
-    return reply.status(201).send(view);
-  });
+  app.post(
+    '/api/v1/procedures/:id/pain-scores',
+    {
+      config: { permission: 'patients:write' },
+      schema: {
+        tags: ['diary'],
+        params: IdParams,
+        body: PainScoreCreateSchema,
+        response: { 201: PainScoreViewSchema },
+      },
+    },
+    async (request, reply) => {
+      const user = sessionOf(request).user;
+      const { id } = request.params;
+      const b = request.body;
+      const view = await app.db.transaction().execute(async (tx) => {
+        const { row, patientId, ruleSet } = await loadProcedure(tx, id);
+        const inserted = await insertPainScore(tx, row, b, { kind: 'staff', userId: user.id });
+        const minutesAfter = inserted.minutes_after;
+        await app.audit.patientData(
+          tx,
+          request,
+          'pain-score.create',
+          patientId,
+          'pain-score',
+          String(inserted.id),
+          { procedureId: id, minutesAfter },
+        );
+        const all = await tx
+          .selectFrom('pain_scores')
+          .selectAll()
+          .where('procedure_id', '=', id)
+          .orderBy('minutes_after')
+          .orderBy('id')
+          .execute();
+        return scoreViews(
+          all,
+          new Map([[user.id, user.name]]),
+          ruleSet.settings.lateEntryMinutes,
+        ).find((s) => s.id === String(inserted.id))!;
+      });
+      return reply.status(201).send(view);
+    },
+  );
 
-  app.get('/api/v1/procedures/:id/assessment', { config: read, schema: { tags: ['diary'], params: IdParams, response: { 200: AssessmentViewSchema } } }, async (request) => {
-    const { id } = request.params;
-    return app.db.transaction().execute(async (tx) => {
-      const { patientId, ...assessment } = await assessProcedure(tx, id);
-      await app.audit.patientData(tx, request, 'procedure.read', patientId, 'assessment', id);
-      return assessment;
-    });
-  });
+  app.get(
+    '/api/v1/procedures/:id/assessment',
+    {
+      config: read,
+      schema: { tags: ['diary'], params: IdParams, response: { 200: AssessmentViewSchema } },
+    },
+    async (request) => {
+      const { id } = request.params;
+      return app.db.transaction().execute(async (tx) => {
+        const { patientId, ...assessment } = await assessProcedure(tx, id);
+        await app.audit.patientData(tx, request, 'procedure.read', patientId, 'assessment', id);
+        return assessment;
+      });
+    },
+  );
 }

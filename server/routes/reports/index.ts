@@ -1,4 +1,9 @@
-import { OutcomesQuerySchema, OutcomesReportSchema, PracticeReportQuerySchema, PracticeReportSchema } from '../../../domain/index.ts';
+import {
+  OutcomesQuerySchema,
+  OutcomesReportSchema,
+  PracticeReportQuerySchema,
+  PracticeReportSchema,
+} from '../../../domain/index.ts';
 import { sessionOf } from '../../plugins/auth.ts';
 import { outcomesReport, practiceReport } from '../../services/aggregates/index.ts';
 import type { App } from '../../types.ts';
@@ -10,21 +15,52 @@ import type { App } from '../../types.ts';
  * and its filters (no patient ids: it spans the cohort).
  */
 export async function practiceReportRoutes(app: App): Promise<void> {
-  const audited = async <T>(request: Parameters<typeof sessionOf>[0], report: string, filters: Record<string, unknown>, read: (tx: typeof app.db) => Promise<T>) =>
+  const audited = async <T>(
+    request: Parameters<typeof sessionOf>[0],
+    report: string,
+    filters: Record<string, unknown>,
+    read: (tx: typeof app.db) => Promise<T>,
+  ) =>
     app.db.transaction().execute(async (tx) => {
       const result = await read(tx);
       const user = sessionOf(request).user;
-      await app.audit.append(tx, { actorId: user.id, actorUsername: user.username, action: 'report.read', entity: 'report', entityId: report, ip: request.ip, details: filters });
+      await app.audit.append(tx, {
+        actorId: user.id,
+        actorUsername: user.username,
+        action: 'report.read',
+        entity: 'report',
+        entityId: report,
+        ip: request.ip,
+        details: filters,
+      });
       return result;
     });
 
-  app.get('/api/v1/reports/practice', {
-    config: { permission: 'reports:aggregate' },
-    schema: { tags: ['reports'], querystring: PracticeReportQuerySchema, response: { 200: PracticeReportSchema } },
-  }, async (request) => audited(request, 'practice', { ...request.query }, (tx) => practiceReport(tx, request.query)));
+  app.get(
+    '/api/v1/reports/practice',
+    {
+      config: { permission: 'reports:aggregate' },
+      schema: {
+        tags: ['reports'],
+        querystring: PracticeReportQuerySchema,
+        response: { 200: PracticeReportSchema },
+      },
+    },
+    async (request) =>
+      audited(request, 'practice', { ...request.query }, (tx) => practiceReport(tx, request.query)),
+  );
 
-  app.get('/api/v1/reports/outcomes', {
-    config: { permission: 'reports:outcomes' },
-    schema: { tags: ['reports'], querystring: OutcomesQuerySchema, response: { 200: OutcomesReportSchema } },
-  }, async (request) => audited(request, 'outcomes', { ...request.query }, (tx) => outcomesReport(tx, request.query)));
+  app.get(
+    '/api/v1/reports/outcomes',
+    {
+      config: { permission: 'reports:outcomes' },
+      schema: {
+        tags: ['reports'],
+        querystring: OutcomesQuerySchema,
+        response: { 200: OutcomesReportSchema },
+      },
+    },
+    async (request) =>
+      audited(request, 'outcomes', { ...request.query }, (tx) => outcomesReport(tx, request.query)),
+  );
 }

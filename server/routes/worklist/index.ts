@@ -1,5 +1,11 @@
 import * as z from 'zod';
-import { addDays, localDateOf, OverdueDigestSchema, WorklistQuerySchema, WorklistViewSchema } from '../../../domain/index.ts';
+import {
+  addDays,
+  localDateOf,
+  OverdueDigestSchema,
+  WorklistQuerySchema,
+  WorklistViewSchema,
+} from '../../../domain/index.ts';
 import { practiceTimeZone } from '../../services/practice-settings.ts';
 import { publicRow, worklistRows } from '../../services/worklist.ts';
 import type { App } from '../../types.ts';
@@ -14,57 +20,140 @@ export async function nursesDayRoutes(app: App): Promise<void> {
 
 async function worklistRoutes(app: App): Promise<void> {
   // api.md fixed point: {overdue, dueToday, upcoming}, rows with kind, patientId, dueAt; paged per section.
-  app.get('/api/v1/worklist', { config: { permission: 'worklist:read' }, schema: { tags: ['worklist'], querystring: WorklistQuerySchema, response: { 200: WorklistViewSchema } } }, async (request) => {
-    const q = request.query;
-    const timeZone = await practiceTimeZone(app.db);
-    const now = app.clock.now();
-    const date = q.date ?? localDateOf(now, timeZone);
-    return app.db.transaction().execute(async (tx) => {
-      const rows = await worklistRows(tx, date, now, timeZone, { providerId: q.providerId, region: q.region });
-      const pageOf = { overdue: q.overduePage, dueToday: q.dueTodayPage, upcoming: q.upcomingPage };
-      const section = (s: (typeof SECTIONS)[number]) => {
-        const all = rows.filter((r) => r.section === s);
-        const page = Math.min(pageOf[s], Math.max(1, Math.ceil(all.length / q.pageSize)));
-        return { rows: all.slice((page - 1) * q.pageSize, page * q.pageSize).map(publicRow), total: all.length, page };
-      };
-      const [overdue, dueToday, upcoming] = SECTIONS.map(section) as [ReturnType<typeof section>, ReturnType<typeof section>, ReturnType<typeof section>];
-      const providers = await tx.selectFrom('users').select(['id', 'name']).where('role', '=', 'physician').where('active', '=', true).orderBy('name').execute();
-      const shown = [...overdue.rows, ...dueToday.rows, ...upcoming.rows];
-      // One audit event for the page: which patients the nurse was shown.
-      await app.audit.patientData(tx, request, 'worklist.read', null, 'worklist', null, { date, patientIds: [...new Set(shown.map((r) => r.patientId))] });
-      return {
-        date, timeZone, overdue: overdue.rows, dueToday: dueToday.rows, upcoming: upcoming.rows,
-        totals: { overdue: overdue.total, dueToday: dueToday.total, upcoming: upcoming.total }, pageSize: q.pageSize,
-        pages: { overdue: overdue.page, dueToday: dueToday.page, upcoming: upcoming.page },
-        providers: providers.map((p) => ({ id: String(p.id), name: p.name })),
-      };
-    });
-  });
+  app.get(
+    '/api/v1/worklist',
+    {
+      config: { permission: 'worklist:read' },
+      schema: {
+        tags: ['worklist'],
+        querystring: WorklistQuerySchema,
+        response: { 200: WorklistViewSchema },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const timeZone = await practiceTimeZone(app.db);
+      const now = app.clock.now();
+      const date = q.date ?? localDateOf(now, timeZone);
+      return app.db.transaction().execute(async (tx) => {
+        const rows = await worklistRows(tx, date, now, timeZone, {
+          providerId: q.providerId,
+          region: q.region,
+        });
+        const pageOf = {
+          overdue: q.overduePage,
+          dueToday: q.dueTodayPage,
+          upcoming: q.upcomingPage,
+        };
+        const section = (s: (typeof SECTIONS)[number]) => {
+          const all = rows.filter((r) => r.section === s);
+          const page = Math.min(pageOf[s], Math.max(1, Math.ceil(all.length / q.pageSize)));
+          return {
+            rows: all.slice((page - 1) * q.pageSize, page * q.pageSize).map(publicRow),
+            total: all.length,
+            page,
+          };
+        };
+        const [overdue, dueToday, upcoming] = SECTIONS.map(section) as [
+          ReturnType<typeof section>,
+          ReturnType<typeof section>,
+          ReturnType<typeof section>,
+        ];
+        const providers = await tx
+          .selectFrom('users')
+          .select(['id', 'name'])
+          .where('role', '=', 'physician')
+          .where('active', '=', true)
+          .orderBy('name')
+          .execute();
+        const shown = [...overdue.rows, ...dueToday.rows, ...upcoming.rows];
+        // One audit event for the page: which patients the nurse was shown.
+        await app.audit.patientData(tx, request, 'worklist.read', null, 'worklist', null, {
+          date,
+          patientIds: [...new Set(shown.map((r) => r.patientId))],
+        });
+        return {
+          date,
+          timeZone,
+          overdue: overdue.rows,
+          dueToday: dueToday.rows,
+          upcoming: upcoming.rows,
+          totals: { overdue: overdue.total, dueToday: dueToday.total, upcoming: upcoming.total },
+          pageSize: q.pageSize,
+          pages: { overdue: overdue.page, dueToday: dueToday.page, upcoming: upcoming.page },
+          providers: providers.map((p) => ({ id: String(p.id), name: p.name })),
+        };
+      });
+    },
+  );
 
   // What became overdue since yesterday, per provider: the data a daily e-mail would carry (no e-mail is sent).
-  app.get('/api/v1/reports/overdue-digest', { config: { permission: 'digest:read' }, schema: { tags: ['worklist'], querystring: z.object({ date: WorklistQuerySchema.shape.date }), response: { 200: OverdueDigestSchema } } }, async (request) => {
-    const timeZone = await practiceTimeZone(app.db);
-    const now = app.clock.now();
-    const date = request.query.date ?? localDateOf(now, timeZone);
-    return app.db.transaction().execute(async (tx) => {
-      const rows = (await worklistRows(tx, date, now, timeZone, {})).filter((r) => r.section === 'overdue' && r.overdueSince === date);
-      const groups = new Map<string, { providerId: string | null; providerName: string; rows: ReturnType<typeof digestRow>[] }>();
-      const digestRow = (r: (typeof rows)[number]) => ({ ...publicRow(r), overdueSince: r.overdueSince! });
-      for (const r of rows) {
-        const key = r.providerId ?? '';
-        if (!groups.has(key)) groups.set(key, { providerId: r.providerId, providerName: r.providerName ?? 'No provider', rows: [] });
-        groups.get(key)!.rows.push(digestRow(r));
-      }
-      await app.audit.patientData(tx, request, 'digest.read', null, 'overdue-digest', null, { date, patientIds: [...new Set(rows.map((r) => r.patientId))] });
-      return { date, since: addDays(date, -1), providers: [...groups.values()].sort((a, b) => a.providerName.localeCompare(b.providerName)) };
-    });
-  });
+  app.get(
+    '/api/v1/reports/overdue-digest',
+    {
+      config: { permission: 'digest:read' },
+      schema: {
+        tags: ['worklist'],
+        querystring: z.object({ date: WorklistQuerySchema.shape.date }),
+        response: { 200: OverdueDigestSchema },
+      },
+    },
+    async (request) => {
+      const timeZone = await practiceTimeZone(app.db);
+      const now = app.clock.now();
+      const date = request.query.date ?? localDateOf(now, timeZone);
+      return app.db.transaction().execute(async (tx) => {
+        const rows = (await worklistRows(tx, date, now, timeZone, {})).filter(
+          (r) => r.section === 'overdue' && r.overdueSince === date,
+        );
+        const groups = new Map<
+          string,
+          { providerId: string | null; providerName: string; rows: ReturnType<typeof digestRow>[] }
+        >();
+        const digestRow = (r: (typeof rows)[number]) => ({
+          ...publicRow(r),
+          overdueSince: r.overdueSince!,
+        });
+        for (const r of rows) {
+          const key = r.providerId ?? '';
+          if (!groups.has(key))
+            groups.set(key, {
+              providerId: r.providerId,
+              providerName: r.providerName ?? 'No provider',
+              rows: [],
+            });
+          groups.get(key)!.rows.push(digestRow(r));
+        }
+        await app.audit.patientData(tx, request, 'digest.read', null, 'overdue-digest', null, {
+          date,
+          patientIds: [...new Set(rows.map((r) => r.patientId))],
+        });
+        return {
+          date,
+          since: addDays(date, -1),
+          providers: [...groups.values()].sort((a, b) =>
+            a.providerName.localeCompare(b.providerName),
+          ),
+        };
+      });
+    },
+  );
 }
 
 /** Test-only (FT_TEST_CLOCK, demo mode): shifts the server clock by whole days for e2e journeys. */
 async function testClockRoutes(app: App): Promise<void> {
-  app.put('/api/v1/test/clock', { config: { permission: 'worklist:read' }, schema: { tags: ['test'], body: z.object({ offsetDays: z.number().int().min(-400).max(400) }) } }, async (request) => {
-    app.clock.shiftDays(request.body.offsetDays);
-    return { now: app.clock.now().toISOString() };
-  });
+  app.put(
+    '/api/v1/test/clock',
+    {
+      config: { permission: 'worklist:read' },
+      schema: {
+        tags: ['test'],
+        body: z.object({ offsetDays: z.number().int().min(-400).max(400) }),
+      },
+    },
+    async (request) => {
+      app.clock.shiftDays(request.body.offsetDays);
+      return { now: app.clock.now().toISOString() };
+    },
+  );
 }

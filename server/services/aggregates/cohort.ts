@@ -9,9 +9,17 @@ import { defaultRuleSet } from '../rule-sets.ts';
  * practice default, as ruleSetForEpisode() does for one episode). `p`, `e`, `pt` and `rs_id` are the
  * names the aggregate queries use.
  */
-export interface Cohort { from: string; to: string; defaultRuleSetId: string; filters: Partial<Omit<OutcomesQuery, 'from' | 'to' | 'kind'>> }
+export interface Cohort {
+  from: string;
+  to: string;
+  defaultRuleSetId: string;
+  filters: Partial<Omit<OutcomesQuery, 'from' | 'to' | 'kind'>>;
+}
 
-export async function cohortOf(db: Kysely<Database>, q: { from: string; to: string } & Cohort['filters']): Promise<Cohort> {
+export async function cohortOf(
+  db: Kysely<Database>,
+  q: { from: string; to: string } & Cohort['filters'],
+): Promise<Cohort> {
   const { from, to, ...filters } = q;
   return { from, to, defaultRuleSetId: (await defaultRuleSet(db)).id, filters };
 }
@@ -27,9 +35,16 @@ export function ruleSetIdSql(c: Cohort): RawBuilder<unknown> {
 }
 
 /** FROM procedures p JOIN episodes e JOIN patients pt WHERE valid, of `kinds`, in range and matching the filters. */
-export function procedureCohortSql(c: Cohort, kinds: readonly string[], inRange = true): RawBuilder<unknown> {
+export function procedureCohortSql(
+  c: Cohort,
+  kinds: readonly string[],
+  inRange = true,
+): RawBuilder<unknown> {
   const f = c.filters;
-  const conditions: RawBuilder<unknown>[] = [sql`p.error_at IS NULL`, sql`p.kind IN (${sql.join(kinds.map((k) => sql`${k}`))})`];
+  const conditions: RawBuilder<unknown>[] = [
+    sql`p.error_at IS NULL`,
+    sql`p.kind IN (${sql.join(kinds.map((k) => sql`${k}`))})`,
+  ];
   if (inRange) conditions.push(rangeSql(c, sql`p.performed_at`));
   if (f.region) conditions.push(sql`e.region = ${f.region}`);
   if (f.level) conditions.push(sql`p.levels @> jsonb_build_array(${f.level}::text)`);

@@ -3,7 +3,10 @@ import type { Database } from '../../db/schema.ts';
 import { type Cohort, procedureCohortSql } from './cohort.ts';
 
 /** MBB -> RFA conversion: patients with an MBB in the cohort, and how many of them had an RFA after it (any time since). */
-export async function conversion(db: Kysely<Database>, c: Cohort): Promise<{ patientsWithMbb: number; patientsWithRfa: number }> {
+export async function conversion(
+  db: Kysely<Database>,
+  c: Cohort,
+): Promise<{ patientsWithMbb: number; patientsWithRfa: number }> {
   const r = await sql<{ mbb: number; rfa: number }>`
     WITH firsts AS (SELECT e.patient_id, min(p.performed_at) AS first_at FROM ${procedureCohortSql(c, ['mbb'])} GROUP BY e.patient_id)
     SELECT count(*)::int AS mbb, count(*) FILTER (WHERE EXISTS (

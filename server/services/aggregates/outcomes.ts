@@ -1,6 +1,13 @@
 import { type Kysely, sql } from 'kysely';
 import {
-  BUILT_IN_RULE_SETS, kaplanMeier, type OutcomesQuery, type OutcomesReport, readBlock, reliefHolds, type SurvivalSubject, survivalAt,
+  BUILT_IN_RULE_SETS,
+  kaplanMeier,
+  type OutcomesQuery,
+  type OutcomesReport,
+  readBlock,
+  reliefHolds,
+  type SurvivalSubject,
+  survivalAt,
 } from '../../../domain/index.ts';
 import type { Database } from '../../db/schema.ts';
 import { blockRows, readUnderOwn, ruleSetSettings } from './block-readings.ts';
@@ -22,49 +29,99 @@ function sample<T>(xs: readonly T[], max = MAX_POINTS): T[] {
  * same blocks under every rule set, MBB -> RFA conversion, RFA durability (Kaplan-Meier), NRS vs
  * reported relief and return to running. Carries procedure and patient ids (a bar opens the block).
  */
-export async function outcomesReport(db: Kysely<Database>, q: OutcomesQuery): Promise<OutcomesReport> {
+export async function outcomesReport(
+  db: Kysely<Database>,
+  q: OutcomesQuery,
+): Promise<OutcomesReport> {
   const { kind = 'mbb', ...rest } = q;
   const c = await cohortOf(db, rest);
   const sets = await ruleSetSettings(db);
   const blocks = await blockRows(db, c, kind);
   const own = readUnderOwn(blocks, sets);
-  const withPeak = own.filter((b) => b.peakReliefPercent !== null).sort((a, b) => b.peakReliefPercent! - a.peakReliefPercent!);
-  const usedSets = [...new Set(own.map((b) => b.ruleSetId))].map((id) => sets.get(id)!).sort((a, b) => a.name.localeCompare(b.name));
+  const withPeak = own
+    .filter((b) => b.peakReliefPercent !== null)
+    .sort((a, b) => b.peakReliefPercent! - a.peakReliefPercent!);
+  const usedSets = [...new Set(own.map((b) => b.ruleSetId))]
+    .map((id) => sets.get(id)!)
+    .sort((a, b) => a.name.localeCompare(b.name));
 
   // The same blocks under each rule set's latest version.
   const latest = new Map<string, (typeof usedSets)[number]>();
-  for (const s of sets.values()) if ((latest.get(s.key)?.version ?? 0) < s.version) latest.set(s.key, s);
-  const byRuleSet = [...latest.values()].sort((a, b) => a.name.localeCompare(b.name)).map((s) => {
-    const counts = { positive: 0, greyZone: 0, negative: 0, notAssessable: 0 };
-    for (const b of blocks) {
-      const v = readBlock(b.series, b.side, s.settings).verdict;
-      if (v === 'positive') counts.positive++; else if (v === 'grey-zone') counts.greyZone++; else if (v === 'negative') counts.negative++; else counts.notAssessable++;
-    }
-    return { ruleSetId: s.id, name: `${s.name} v${s.version}`, ...counts };
-  });
+  for (const s of sets.values())
+    if ((latest.get(s.key)?.version ?? 0) < s.version) latest.set(s.key, s);
+  const byRuleSet = [...latest.values()]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((s) => {
+      const counts = { positive: 0, greyZone: 0, negative: 0, notAssessable: 0 };
+      for (const b of blocks) {
+        const v = readBlock(b.series, b.side, s.settings).verdict;
+        if (v === 'positive') counts.positive++;
+        else if (v === 'grey-zone') counts.greyZone++;
+        else if (v === 'negative') counts.negative++;
+        else counts.notAssessable++;
+      }
+      return { ruleSetId: s.id, name: `${s.name} v${s.version}`, ...counts };
+    });
 
   // Patients with a positive block under the 50% rule (lumbar consensus) but none under the 80% rule (LCD).
   const at50 = BUILT_IN_RULE_SETS.find((r) => r.key === 'lumbar-consensus-2020')!.settings;
   const at80 = BUILT_IN_RULE_SETS.find((r) => r.key === 'medicare-lcd')!.settings;
-  const pos50 = new Set(blocks.filter((b) => readBlock(b.series, b.side, at50).verdict === 'positive').map((b) => b.patientId));
-  const pos80 = new Set(blocks.filter((b) => readBlock(b.series, b.side, at80).verdict === 'positive').map((b) => b.patientId));
+  const pos50 = new Set(
+    blocks
+      .filter((b) => readBlock(b.series, b.side, at50).verdict === 'positive')
+      .map((b) => b.patientId),
+  );
+  const pos80 = new Set(
+    blocks
+      .filter((b) => readBlock(b.series, b.side, at80).verdict === 'positive')
+      .map((b) => b.patientId),
+  );
 
-  const agreement = own.filter((b) => b.peakReliefPercent !== null && b.reportedPeakReliefPercent !== null);
-  const [conv, durability, running] = await Promise.all([conversion(db, c), rfaDurability(db, c), returnToRunning(db, c)]);
+  const agreement = own.filter(
+    (b) => b.peakReliefPercent !== null && b.reportedPeakReliefPercent !== null,
+  );
+  const [conv, durability, running] = await Promise.all([
+    conversion(db, c),
+    rfaDurability(db, c),
+    returnToRunning(db, c),
+  ]);
   return {
-    from: c.from, to: c.to,
+    from: c.from,
+    to: c.to,
     waterfall: {
-      total: withPeak.length, truncated: withPeak.length > MAX_POINTS,
-      thresholds: usedSets.map((s) => ({ ruleSet: `${s.name} v${s.version}`, percent: s.settings.positiveThresholdPercent })),
-      bars: sample(withPeak).map((b) => ({ procedureId: b.procedureId, patientId: b.patientId, performedAt: b.performedAt, peakReliefPercent: b.peakReliefPercent!, verdict: b.verdict })),
+      total: withPeak.length,
+      truncated: withPeak.length > MAX_POINTS,
+      thresholds: usedSets.map((s) => ({
+        ruleSet: `${s.name} v${s.version}`,
+        percent: s.settings.positiveThresholdPercent,
+      })),
+      bars: sample(withPeak).map((b) => ({
+        procedureId: b.procedureId,
+        patientId: b.patientId,
+        performedAt: b.performedAt,
+        peakReliefPercent: b.peakReliefPercent!,
+        verdict: b.verdict,
+      })),
     },
     byRuleSet,
-    eligibilityChange: { patients: [...pos50].filter((p) => !pos80.has(p)).length, positiveAt50: pos50.size, positiveAt80: pos80.size },
-    conversion: { ...conv, rate: conv.patientsWithMbb ? conv.patientsWithRfa / conv.patientsWithMbb : null },
+    eligibilityChange: {
+      patients: [...pos50].filter((p) => !pos80.has(p)).length,
+      positiveAt50: pos50.size,
+      positiveAt80: pos80.size,
+    },
+    conversion: {
+      ...conv,
+      rate: conv.patientsWithMbb ? conv.patientsWithRfa / conv.patientsWithMbb : null,
+    },
     durability,
     agreement: {
       total: agreement.length,
-      points: sample(agreement).map((b) => ({ procedureId: b.procedureId, patientId: b.patientId, nrsPeak: b.peakReliefPercent!, reportedPeak: b.reportedPeakReliefPercent! })),
+      points: sample(agreement).map((b) => ({
+        procedureId: b.procedureId,
+        patientId: b.patientId,
+        nrsPeak: b.peakReliefPercent!,
+        reportedPeak: b.reportedPeakReliefPercent!,
+      })),
     },
     running,
   };
@@ -75,7 +132,10 @@ export async function outcomesReport(db: Kysely<Database>, q: OutcomesQuery): Pr
  * is lost at the first follow-up under 50% relief (an event); otherwise the RFA is censored at its last
  * follow-up that still held. RFAs without a baseline or a follow-up say nothing and are left out.
  */
-async function rfaDurability(db: Kysely<Database>, c: Cohort): Promise<OutcomesReport['durability']> {
+async function rfaDurability(
+  db: Kysely<Database>,
+  c: Cohort,
+): Promise<OutcomesReport['durability']> {
   const rows = await sql<{ baseline: number | null; scores: [number, number][] | null }>`
     WITH rfas AS (SELECT p.id FROM ${procedureCohortSql(c, ['rfa'])})
     SELECT
@@ -93,11 +153,21 @@ async function rfaDurability(db: Kysely<Database>, c: Cohort): Promise<OutcomesR
     else if (held) subjects.push({ days: Math.round(held[0] / DAY_MIN), event: false });
   }
   const curve = kaplanMeier(subjects);
-  return { rfas: subjects.length, at: [3, 6, 12].map((months) => ({ months, share: survivalAt(curve, subjects.length, Math.round(months * 30.44)) })), curve };
+  return {
+    rfas: subjects.length,
+    at: [3, 6, 12].map((months) => ({
+      months,
+      share: survivalAt(curve, subjects.length, Math.round(months * 30.44)),
+    })),
+    curve,
+  };
 }
 
 /** Runners treated (RFA or IA) in the cohort: their latest running check after the first treatment. */
-async function returnToRunning(db: Kysely<Database>, c: Cohort): Promise<OutcomesReport['running']> {
+async function returnToRunning(
+  db: Kysely<Database>,
+  c: Cohort,
+): Promise<OutcomesReport['running']> {
   const r = await sql<{ status: 'yes' | 'partial' | 'no' | null; n: number }>`
     WITH treated AS (
       SELECT p.episode_id, min(p.performed_at) AS first_at FROM ${procedureCohortSql(c, ['rfa', 'ia'])} AND pt.runner AND (p.kind = 'rfa' OR p.intent = 'therapeutic')
@@ -109,7 +179,8 @@ async function returnToRunning(db: Kysely<Database>, c: Cohort): Promise<Outcome
   const out = { runners: 0, yes: 0, partial: 0, no: 0, notChecked: 0 };
   for (const row of r.rows) {
     out.runners += row.n;
-    if (row.status) out[row.status] += row.n; else out.notChecked += row.n;
+    if (row.status) out[row.status] += row.n;
+    else out.notChecked += row.n;
   }
   return out;
 }

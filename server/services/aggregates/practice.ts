@@ -1,5 +1,12 @@
 import { type Kysely, sql } from 'kysely';
-import { type PracticeReport, type PracticeReportQuery, STAGES, type Stage, suppressCount, suppressRate } from '../../../domain/index.ts';
+import {
+  type PracticeReport,
+  type PracticeReportQuery,
+  STAGES,
+  type Stage,
+  suppressCount,
+  suppressRate,
+} from '../../../domain/index.ts';
 import type { Database } from '../../db/schema.ts';
 import { blockRows, readUnderOwn, ruleSetSettings } from './block-readings.ts';
 import { cohortOf, median, procedureCohortSql, rangeSql, ruleSetIdSql } from './cohort.ts';
@@ -10,12 +17,18 @@ import { conversion } from './conversion.ts';
  * under five are "< 5" and rates over fewer than five are null (domain/outcomes/small-cells.ts);
  * performers are staff, shown by name; nothing about a patient leaves this function but counts.
  */
-export async function practiceReport(db: Kysely<Database>, q: PracticeReportQuery, now = new Date()): Promise<PracticeReport> {
+export async function practiceReport(
+  db: Kysely<Database>,
+  q: PracticeReportQuery,
+  now = new Date(),
+): Promise<PracticeReport> {
   const c = await cohortOf(db, q);
   const all = procedureCohortSql(c, ['mbb', 'ia', 'rfa']);
   const [byMonth, byPerformer] = await Promise.all([
     sql<{ month: string; kind: 'mbb' | 'ia' | 'rfa'; n: number }>`
-      SELECT to_char(p.performed_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, p.kind, count(*)::int AS n FROM ${all} GROUP BY 1, 2 ORDER BY 1, 2`.execute(db),
+      SELECT to_char(p.performed_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, p.kind, count(*)::int AS n FROM ${all} GROUP BY 1, 2 ORDER BY 1, 2`.execute(
+      db,
+    ),
     sql<{ performer: string | null; kind: 'mbb' | 'ia' | 'rfa'; n: number }>`
       SELECT u.name AS performer, x.kind, x.n FROM (SELECT p.performer_id, p.kind, count(*)::int AS n FROM ${all} GROUP BY 1, 2) x
       LEFT JOIN users u ON u.id = x.performer_id ORDER BY 1, 2`.execute(db),
@@ -25,13 +38,34 @@ export async function practiceReport(db: Kysely<Database>, q: PracticeReportQuer
   const assessed = readings.filter((r) => r.verdict !== 'not-assessable');
   const positive = assessed.filter((r) => r.verdict === 'positive').length;
   const conv = await conversion(db, c);
-  const [medians, stages, diary] = await Promise.all([medianDays(db, c), stageFigures(db, c), diaryFigures(db, c, now)]);
+  const [medians, stages, diary] = await Promise.all([
+    medianDays(db, c),
+    stageFigures(db, c),
+    diaryFigures(db, c, now),
+  ]);
   return {
-    from: c.from, to: c.to,
-    proceduresByMonth: byMonth.rows.map((r) => ({ month: r.month, kind: r.kind, count: suppressCount(r.n) })),
-    proceduresByPerformer: byPerformer.rows.map((r) => ({ performer: r.performer ?? 'Not recorded', kind: r.kind, count: suppressCount(r.n) })),
-    blocks: { assessed: suppressCount(assessed.length), positive: suppressCount(positive), positiveRate: suppressRate(positive, assessed.length) },
-    conversion: { patientsWithMbb: suppressCount(conv.patientsWithMbb), patientsWithRfa: suppressCount(conv.patientsWithRfa), rate: suppressRate(conv.patientsWithRfa, conv.patientsWithMbb) },
+    from: c.from,
+    to: c.to,
+    proceduresByMonth: byMonth.rows.map((r) => ({
+      month: r.month,
+      kind: r.kind,
+      count: suppressCount(r.n),
+    })),
+    proceduresByPerformer: byPerformer.rows.map((r) => ({
+      performer: r.performer ?? 'Not recorded',
+      kind: r.kind,
+      count: suppressCount(r.n),
+    })),
+    blocks: {
+      assessed: suppressCount(assessed.length),
+      positive: suppressCount(positive),
+      positiveRate: suppressRate(positive, assessed.length),
+    },
+    conversion: {
+      patientsWithMbb: suppressCount(conv.patientsWithMbb),
+      patientsWithRfa: suppressCount(conv.patientsWithRfa),
+      rate: suppressRate(conv.patientsWithRfa, conv.patientsWithMbb),
+    },
     medianDays: medians,
     stages,
     diary,
@@ -51,14 +85,24 @@ async function medianDays(db: Kysely<Database>, c: C): Promise<PracticeReport['m
     SELECT extract(epoch FROM (r.first_at - (SELECT max(b.performed_at) FROM procedures b WHERE b.episode_id = r.episode_id AND b.kind = 'mbb' AND b.error_at IS NULL AND b.performed_at < r.first_at))) / 86400 AS days
     FROM (SELECT p.episode_id, min(p.performed_at) AS first_at FROM procedures p WHERE p.kind = 'rfa' AND p.error_at IS NULL GROUP BY p.episode_id) r
     WHERE ${rangeSql(c, sql`r.first_at`)}`.execute(db);
-  const days = (rows: { days: number | null }[]) => rows.map((r) => r.days).filter((d): d is number => d !== null).map(Number);
+  const days = (rows: { days: number | null }[]) =>
+    rows
+      .map((r) => r.days)
+      .filter((d): d is number => d !== null)
+      .map(Number);
   const shown = (values: number[]) => (values.length < 5 ? null : Math.round(median(values)!));
-  return { intakeToFirstBlock: shown(days(firstBlock.rows)), lastBlockToRfa: shown(days(toRfa.rows)) };
+  return {
+    intakeToFirstBlock: shown(days(firstBlock.rows)),
+    lastBlockToRfa: shown(days(toRfa.rows)),
+  };
 }
 
 /** Episodes now in each stage, and the median days of stays in a stage that began in range and have ended. */
 async function stageFigures(db: Kysely<Database>, c: C): Promise<PracticeReport['stages']> {
-  const current = await sql<{ stage: Stage; n: number }>`SELECT stage, count(*)::int AS n FROM episodes GROUP BY stage`.execute(db);
+  const current = await sql<{
+    stage: Stage;
+    n: number;
+  }>`SELECT stage, count(*)::int AS n FROM episodes GROUP BY stage`.execute(db);
   const stays = await sql<{ stage: Stage; days: number[] }>`
     SELECT to_stage AS stage, array_agg(extract(epoch FROM (next_at - at)) / 86400) AS days FROM (
       SELECT to_stage, at, lead(at) OVER (PARTITION BY episode_id ORDER BY at, id) AS next_at FROM stage_changes
@@ -67,7 +111,11 @@ async function stageFigures(db: Kysely<Database>, c: C): Promise<PracticeReport[
   const durations = new Map(stays.rows.map((r) => [r.stage, r.days.map(Number)]));
   return STAGES.map((stage) => {
     const d = durations.get(stage) ?? [];
-    return { stage, current: suppressCount(counts.get(stage) ?? 0), medianDays: d.length < 5 ? null : Math.round(median(d)! * 10) / 10 };
+    return {
+      stage,
+      current: suppressCount(counts.get(stage) ?? 0),
+      medianDays: d.length < 5 ? null : Math.round(median(d)! * 10) / 10,
+    };
   });
 }
 
@@ -76,7 +124,11 @@ async function stageFigures(db: Kysely<Database>, c: C): Promise<PracticeReport[
  * minutes) whose time has come, the share with a score. Overdue: diaries still open (block in the last
  * 15 days) with a time point past its window and no score (domain/diary.ts diarySchedule).
  */
-async function diaryFigures(db: Kysely<Database>, c: C, now: Date): Promise<PracticeReport['diary']> {
+async function diaryFigures(
+  db: Kysely<Database>,
+  c: C,
+  now: Date,
+): Promise<PracticeReport['diary']> {
   const r = await sql<{ procedures: number; expected: number; recorded: number; overdue: number }>`
     WITH blocks AS (
       SELECT p.id, p.performed_at, ${ruleSetIdSql(c)} AS rs_id FROM ${procedureCohortSql(c, ['mbb'])} AND p.intent = 'diagnostic'
@@ -95,8 +147,15 @@ async function diaryFigures(db: Kysely<Database>, c: C, now: Date): Promise<Prac
     FROM marked`.execute(db);
   const row = r.rows[0] ?? { procedures: 0, expected: 0, recorded: 0, overdue: 0 };
   return {
-    procedures: suppressCount(row.procedures), expectedPoints: row.expected, recordedPoints: row.recorded,
-    completeness: suppressRate(row.recorded, row.procedures) === null ? null : row.expected ? row.recorded / row.expected : null,
+    procedures: suppressCount(row.procedures),
+    expectedPoints: row.expected,
+    recordedPoints: row.recorded,
+    completeness:
+      suppressRate(row.recorded, row.procedures) === null
+        ? null
+        : row.expected
+          ? row.recorded / row.expected
+          : null,
     overdueProcedures: suppressCount(row.overdue),
   };
 }

@@ -1,4 +1,9 @@
-import { HttpClient, HttpErrorResponse, provideHttpClient, withInterceptors } from '@angular/common/http';
+import {
+  HttpClient,
+  HttpErrorResponse,
+  provideHttpClient,
+  withInterceptors,
+} from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
@@ -90,7 +95,9 @@ describe('apiInterceptor', () => {
 
   it('reports no answer at all as "cannot reach the server"', async () => {
     const failure = failureOf(firstValueFrom(httpClient.get('/api/v1/users')));
-    http.expectOne('/api/v1/users').error(new ProgressEvent('error'), { status: 0, statusText: '' });
+    http
+      .expectOne('/api/v1/users')
+      .error(new ProgressEvent('error'), { status: 0, statusText: '' });
 
     const error = await failure;
     expect((error.error as Problem).detail).toBe(SERVER_UNREACHABLE);
@@ -111,7 +118,10 @@ describe('apiInterceptor', () => {
     const failure = failureOf(firstValueFrom(httpClient.get('/api/v1/users')));
     http
       .expectOne('/api/v1/users')
-      .flush({ status: 401, title: 'Unauthorized', code: 'session-expired-idle' }, problemResponse(401, 'Unauthorized'));
+      .flush(
+        { status: 401, title: 'Unauthorized', code: 'session-expired-idle' },
+        problemResponse(401, 'Unauthorized'),
+      );
     await failure;
 
     expect(session.status()).toBe('signed-out');
@@ -123,7 +133,10 @@ describe('apiInterceptor', () => {
     const failure = failureOf(firstValueFrom(httpClient.get('/api/v1/users')));
     http
       .expectOne('/api/v1/users')
-      .flush({ status: 401, title: 'Unauthorized', code: 'session-ended' }, problemResponse(401, 'Unauthorized'));
+      .flush(
+        { status: 401, title: 'Unauthorized', code: 'session-ended' },
+        problemResponse(401, 'Unauthorized'),
+      );
     await failure;
 
     expect(session.signOutReason()).toBe('Your session has ended. Please sign in again.');

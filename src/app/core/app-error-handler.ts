@@ -2,7 +2,8 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { ErrorHandler, inject, Injectable, Injector } from '@angular/core';
 
 /** What the user sees for an unexpected error: what it means for them, never a stack trace. */
-export const UNEXPECTED_ERROR_MESSAGE = 'Something went wrong. Your last action may not have been saved.';
+export const UNEXPECTED_ERROR_MESSAGE =
+  'Something went wrong. Your last action may not have been saved.';
 
 /** Logs unexpected errors for developers and tells the user, in plain words, that something failed. */
 @Injectable()

@@ -27,7 +27,11 @@ describe('authGuard and permissionGuard', () => {
             canActivate: [authGuard],
             children: [
               { path: '', component: StubPage },
-              { path: 'admin/users', component: StubPage, canActivate: [permissionGuard('users:manage')] },
+              {
+                path: 'admin/users',
+                component: StubPage,
+                canActivate: [permissionGuard('users:manage')],
+              },
             ],
           },
         ]),
@@ -45,7 +49,11 @@ describe('authGuard and permissionGuard', () => {
     const navigation = harness.navigateByUrl(url);
     const me = await nextRequest(http, '/api/v1/auth/me');
     if (role) me.flush(sessionFor(role));
-    else me.flush({ status: 401, title: 'Unauthorized', code: 'session-missing' }, problemResponse(401, 'Unauthorized'));
+    else
+      me.flush(
+        { status: 401, title: 'Unauthorized', code: 'session-missing' },
+        problemResponse(401, 'Unauthorized'),
+      );
     await navigation;
     return TestBed.inject(Router);
   }

@@ -11,19 +11,29 @@ describe('toProblem', () => {
     },
     {
       name: 'a problem document',
-      error: new HttpErrorResponse({ status: 403, error: { status: 403, title: 'Forbidden', detail: 'Locked.' } }),
+      error: new HttpErrorResponse({
+        status: 403,
+        error: { status: 403, title: 'Forbidden', detail: 'Locked.' },
+      }),
       status: 403,
       detail: 'Locked.',
     },
     {
       name: 'a problem document that arrived as text',
-      error: new HttpErrorResponse({ status: 400, error: '{"status":400,"title":"Invalid","detail":"Bad date."}' }),
+      error: new HttpErrorResponse({
+        status: 400,
+        error: '{"status":400,"title":"Invalid","detail":"Bad date."}',
+      }),
       status: 400,
       detail: 'Bad date.',
     },
     {
       name: 'an HTML error page',
-      error: new HttpErrorResponse({ status: 503, error: '<h1>Down</h1>', statusText: 'Service Unavailable' }),
+      error: new HttpErrorResponse({
+        status: 503,
+        error: '<h1>Down</h1>',
+        statusText: 'Service Unavailable',
+      }),
       status: 503,
       detail: 'The FacetTrack server had a problem. Please try again in a moment.',
     },

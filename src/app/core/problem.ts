@@ -31,7 +31,11 @@ export function isProblem(value: unknown): value is Problem {
 export function toProblem(error: unknown): Problem {
   if (isProblem(error)) return error;
   if (!(error instanceof HttpErrorResponse)) {
-    return { status: 0, title: 'Unexpected error', detail: 'Something went wrong. Please try again.' };
+    return {
+      status: 0,
+      title: 'Unexpected error',
+      detail: 'Something went wrong. Please try again.',
+    };
   }
   if (error.status === 0) {
     return { status: 0, title: 'Network error', detail: SERVER_UNREACHABLE };

@@ -43,12 +43,15 @@ describe('SessionStore', () => {
 
   it('reports a 401 as a problem and stays signed out', async () => {
     const result = store.login('admin1', 'wrong');
-    http
-      .expectOne('/api/v1/auth/login')
-      .flush(
-        { status: 401, title: 'Sign-in failed', detail: 'Wrong username or password.', code: 'bad-credentials' },
-        problemResponse(401, 'Unauthorized'),
-      );
+    http.expectOne('/api/v1/auth/login').flush(
+      {
+        status: 401,
+        title: 'Sign-in failed',
+        detail: 'Wrong username or password.',
+        code: 'bad-credentials',
+      },
+      problemResponse(401, 'Unauthorized'),
+    );
 
     const outcome = await result;
     expect(outcome.ok).toBeFalse();
@@ -64,7 +67,10 @@ describe('SessionStore', () => {
     const result = store.login('admin1', 'wrong');
     http
       .expectOne('/api/v1/auth/login')
-      .flush({ status: 429, title: 'Too many attempts' }, problemResponse(429, 'Too Many Requests', { 'Retry-After': '42' }));
+      .flush(
+        { status: 429, title: 'Too many attempts' },
+        problemResponse(429, 'Too Many Requests', { 'Retry-After': '42' }),
+      );
 
     const outcome = await result;
     expect(outcome.ok ? null : outcome.retryAfterSeconds).toBe(42);
@@ -82,7 +88,10 @@ describe('SessionStore', () => {
     const status = store.restore();
     http
       .expectOne('/api/v1/auth/me')
-      .flush({ status: 401, title: 'Unauthorized', code: 'session-missing' }, problemResponse(401, 'Unauthorized'));
+      .flush(
+        { status: 401, title: 'Unauthorized', code: 'session-missing' },
+        problemResponse(401, 'Unauthorized'),
+      );
 
     expect(await status).toBe('signed-out');
     expect(store.user()).toBeNull();

@@ -11,8 +11,7 @@ export type SessionStatus = 'unknown' | 'signed-in' | 'signed-out';
 
 /** What a sign-in attempt came to; the login page decides what to show or where to go. */
 export type LoginResult =
-  | { ok: true }
-  | { ok: false; problem: Problem; retryAfterSeconds: number | null };
+  { ok: true } | { ok: false; problem: Problem; retryAfterSeconds: number | null };
 
 interface SessionState {
   session: SessionInfo | null;
@@ -61,7 +60,11 @@ export const SessionStore = signalStore(
           patchState(store, { session, status: 'signed-in', signOutReason: null });
           return { ok: true };
         } catch (error) {
-          return { ok: false, problem: toProblem(error), retryAfterSeconds: retryAfterSeconds(error) };
+          return {
+            ok: false,
+            problem: toProblem(error),
+            retryAfterSeconds: retryAfterSeconds(error),
+          };
         }
       },
 

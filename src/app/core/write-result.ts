@@ -7,8 +7,7 @@ import { toProblem } from './problem.ts';
  * their saved version of the record, for a form to show beside the user's input.
  */
 export type WriteResult<T, Current = never> =
-  | { ok: true; value: T }
-  | { ok: false; problem: Problem; conflict: boolean; current?: Current };
+  { ok: true; value: T } | { ok: false; problem: Problem; conflict: boolean; current?: Current };
 
 /** Runs a write and reports its outcome instead of throwing. */
 export async function attempt<T>(write: () => Promise<T>): Promise<WriteResult<T>> {
@@ -27,5 +26,9 @@ export function isVersionConflict(problem: Problem): boolean {
 
 /** The answer to a write attempted before its record was loaded. */
 export function notLoaded<T>(what: string): WriteResult<T> {
-  return { ok: false, conflict: false, problem: { status: 0, title: 'Not loaded', detail: `${what} is not loaded yet.` } };
+  return {
+    ok: false,
+    conflict: false,
+    problem: { status: 0, title: 'Not loaded', detail: `${what} is not loaded yet.` },
+  };
 }

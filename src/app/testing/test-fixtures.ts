@@ -1,6 +1,10 @@
 /** Shared helpers for the client specs (never imported by app code). */
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { type HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import {
+  type HttpTestingController,
+  provideHttpClientTesting,
+  type TestRequest,
+} from '@angular/common/http/testing';
 import type { EnvironmentProviders, Provider } from '@angular/core';
 import type { ComponentFixture } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
@@ -20,8 +24,16 @@ export function sessionFor(role: Role, overrides: Partial<SessionInfo> = {}): Se
 }
 
 /** Response options for a problem+json error in HttpTestingController.flush. */
-export function problemResponse(status: number, statusText: string, headers: Record<string, string> = {}) {
-  return { status, statusText, headers: { 'Content-Type': 'application/problem+json', ...headers } };
+export function problemResponse(
+  status: number,
+  statusText: string,
+  headers: Record<string, string> = {},
+) {
+  return {
+    status,
+    statusText,
+    headers: { 'Content-Type': 'application/problem+json', ...headers },
+  };
 }
 
 /**

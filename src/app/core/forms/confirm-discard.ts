@@ -29,7 +29,10 @@ export function confirmDiscardOnEscape(form: AbstractControl): () => Promise<voi
     asking = false;
     if (discard) ref.close();
   };
-  merge(ref.backdropClick(), ref.keydownEvents().pipe(filter((e) => e.key === 'Escape' && !hasModifierKey(e))))
+  merge(
+    ref.backdropClick(),
+    ref.keydownEvents().pipe(filter((e) => e.key === 'Escape' && !hasModifierKey(e))),
+  )
     .pipe(takeUntilDestroyed())
     .subscribe(() => void closeOrAsk());
   return closeOrAsk;

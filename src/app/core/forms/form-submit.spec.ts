@@ -4,18 +4,34 @@ import { fieldMessage } from '../../shared/forms/schema-errors.ts';
 import type { WriteResult } from '../write-result.ts';
 import { FormSubmit } from './form-submit.ts';
 
-const Schema = z.object({ name: z.string().min(1, 'Name is required'), weeklyDistanceKm: z.number().nullable() });
+const Schema = z.object({
+  name: z.string().min(1, 'Name is required'),
+  weeklyDistanceKm: z.number().nullable(),
+});
 type Body = z.infer<typeof Schema>;
 
 describe('FormSubmit', () => {
   function setUp() {
-    const form = new FormGroup({ name: new FormControl(''), weeklyDistance: new FormControl<number | null>(null) });
-    const submit = new FormSubmit(form, (path) => (path === 'weeklyDistanceKm' ? 'weeklyDistance' : path));
-    const parse = () => submit.parse(Schema, { name: form.controls.name.value, weeklyDistanceKm: form.controls.weeklyDistance.value });
+    const form = new FormGroup({
+      name: new FormControl(''),
+      weeklyDistance: new FormControl<number | null>(null),
+    });
+    const submit = new FormSubmit(form, (path) =>
+      path === 'weeklyDistanceKm' ? 'weeklyDistance' : path,
+    );
+    const parse = () =>
+      submit.parse(Schema, {
+        name: form.controls.name.value,
+        weeklyDistanceKm: form.controls.weeklyDistance.value,
+      });
     return { form, submit, parse };
   }
   const failure = (problem: object, conflict = false): WriteResult<Body> =>
-    ({ ok: false, conflict, problem: { status: 422, title: 'Refused', ...problem } }) as WriteResult<Body>;
+    ({
+      ok: false,
+      conflict,
+      problem: { status: 422, title: 'Refused', ...problem },
+    }) as WriteResult<Body>;
 
   it('sends nothing when the schema refuses, and puts the message under its field', async () => {
     const { form, submit, parse } = setUp();
@@ -30,7 +46,9 @@ describe('FormSubmit', () => {
     const { form, submit, parse } = setUp();
     form.controls.name.setValue('Mara');
     let finish!: (result: WriteResult<Body>) => void;
-    const save = jasmine.createSpy('save').and.returnValue(new Promise((resolve) => (finish = resolve)));
+    const save = jasmine
+      .createSpy('save')
+      .and.returnValue(new Promise((resolve) => (finish = resolve)));
     const first = submit.run(parse, save);
     expect(submit.saving()).toBeTrue();
     expect(await submit.run(parse, save)).toBeNull();
@@ -41,8 +59,18 @@ describe('FormSubmit', () => {
   });
 
   // A refused write: where each message lands.
-  const refusals: { case: string; problem: object; field: string | null; formError: string | null }[] = [
-    { case: 'no field messages: the detail above the form', problem: { detail: 'The episode is closed.' }, field: null, formError: 'The episode is closed.' },
+  const refusals: {
+    case: string;
+    problem: object;
+    field: string | null;
+    formError: string | null;
+  }[] = [
+    {
+      case: 'no field messages: the detail above the form',
+      problem: { detail: 'The episode is closed.' },
+      field: null,
+      formError: 'The episode is closed.',
+    },
     { case: 'no detail either: the title', problem: {}, field: null, formError: 'Refused' },
     {
       case: 'a body path renamed to its control',
@@ -70,7 +98,8 @@ describe('FormSubmit', () => {
   it('leaves a version conflict to onConflict when given, and shows it otherwise', async () => {
     const { form, submit, parse } = setUp();
     form.controls.name.setValue('Mara');
-    const conflict = () => Promise.resolve(failure({ status: 409, detail: 'Someone else saved first.' }, true));
+    const conflict = () =>
+      Promise.resolve(failure({ status: 409, detail: 'Someone else saved first.' }, true));
     const onConflict = jasmine.createSpy('onConflict');
     await submit.run(parse, conflict, onConflict);
     expect(onConflict).toHaveBeenCalledTimes(1);

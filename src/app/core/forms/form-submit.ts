@@ -43,19 +43,26 @@ export class FormSubmit {
   parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> | null {
     const result = schema.safeParse(value);
     if (result.success) return result.data;
-    this.show(result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
+    this.show(
+      result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    );
     return null;
   }
 
   /** Puts messages under their fields; those that name no field go above the form. */
   show(messages: readonly FieldMessage[]): void {
-    const unplaced = showFieldMessages(this.form, messages.map(({ path, message }) => ({ path: this.formPath(path), message })));
+    const unplaced = showFieldMessages(
+      this.form,
+      messages.map(({ path, message }) => ({ path: this.formPath(path), message })),
+    );
     if (unplaced.length) this.error.set(unplaced.join(' '));
   }
 
   /** Shows a refused write: field messages under their fields, the rest (or the problem) above. */
   showProblem(problem: Problem): void {
-    this.error.set(showProblemOnForm(this.form, { ...problem, errors: problem.errors?.map(this.mapMessage) }));
+    this.error.set(
+      showProblemOnForm(this.form, { ...problem, errors: problem.errors?.map(this.mapMessage) }),
+    );
   }
 
   /**
@@ -97,5 +104,8 @@ export class FormSubmit {
     return true;
   }
 
-  private readonly mapMessage = ({ path, message }: FieldMessage): FieldMessage => ({ path: this.formPath(path), message });
+  private readonly mapMessage = ({ path, message }: FieldMessage): FieldMessage => ({
+    path: this.formPath(path),
+    message,
+  });
 }

@@ -6,7 +6,8 @@ describe('ReasonDialog', () => {
     const save = jasmine.createSpy('save');
     const data: ReasonDialogData = {
       title: 'Mark as entered in error?',
-      message: 'Physical therapy from 15 Jan 2026, ongoing stays on the record, struck through with your reason.',
+      message:
+        'Physical therapy from 15 Jan 2026, ongoing stays on the record, struck through with your reason.',
       confirmLabel: 'Mark entered in error',
       save,
     };
@@ -19,7 +20,9 @@ describe('ReasonDialog', () => {
   it('asks for confirmation, naming the record', async () => {
     const { dialog } = await open();
     expect(await dialog.getTitleText()).toBe('Mark as entered in error?');
-    expect(await (await dialog.host()).text()).toContain('Physical therapy from 15 Jan 2026, ongoing');
+    expect(await (await dialog.host()).text()).toContain(
+      'Physical therapy from 15 Jan 2026, ongoing',
+    );
   });
 
   it('requires a reason before saving anything', async () => {
@@ -41,7 +44,10 @@ describe('ReasonDialog', () => {
   it('shows a refused save in place and stays open', async () => {
     const { type, click, save, closed, dialog } = await open();
     await type('Reason', 'Wrong time point');
-    save.and.resolveTo({ ok: false, problem: { status: 422, title: 'Refused', detail: 'The score is already marked.' } });
+    save.and.resolveTo({
+      ok: false,
+      problem: { status: 422, title: 'Refused', detail: 'The score is already marked.' },
+    });
     await click(/Mark entered in error/);
     expect(await (await dialog.host()).text()).toContain('The score is already marked.');
     expect(closed).not.toHaveBeenCalled();

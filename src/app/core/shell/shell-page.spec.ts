@@ -16,7 +16,10 @@ import { ShellPage } from './shell-page.ts';
 @Component({ selector: 'app-shell-spec-stub', template: '<h1>Content</h1>' })
 class StubPage {}
 
-@Component({ selector: 'app-shell-spec-other', template: '<h1>Other page</h1><button type="button">Act</button>' })
+@Component({
+  selector: 'app-shell-spec-other',
+  template: '<h1>Other page</h1><button type="button">Act</button>',
+})
 class OtherStubPage {}
 
 describe('ShellPage', () => {
@@ -45,7 +48,14 @@ describe('ShellPage', () => {
     TestBed.configureTestingModule({
       providers: specProviders([
         { path: 'login', component: StubPage },
-        { path: '', component: ShellPage, children: [{ path: '', component: StubPage }, { path: 'other', component: OtherStubPage }] },
+        {
+          path: '',
+          component: ShellPage,
+          children: [
+            { path: '', component: StubPage },
+            { path: 'other', component: OtherStubPage },
+          ],
+        },
       ]),
     });
     http = TestBed.inject(HttpTestingController);
@@ -58,7 +68,14 @@ describe('ShellPage', () => {
 
   it('shows the overdue digest, Users, Audit log, Rule sets and Practice export to an admin', async () => {
     await openShellAs('admin');
-    expect(await navLabels()).toEqual(['Home', 'Overdue digest', 'Users', 'Audit log', 'Rule sets', 'Practice export']);
+    expect(await navLabels()).toEqual([
+      'Home',
+      'Overdue digest',
+      'Users',
+      'Audit log',
+      'Rule sets',
+      'Practice export',
+    ]);
   });
 
   it('shows Home, the worklist and Patients to a nurse', async () => {

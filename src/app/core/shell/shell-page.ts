@@ -55,13 +55,17 @@ export class ShellPage {
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
   protected readonly wide = toSignal(
-    inject(BreakpointObserver).observe(WIDE_LAYOUT).pipe(map((state) => state.matches)),
+    inject(BreakpointObserver)
+      .observe(WIDE_LAYOUT)
+      .pipe(map((state) => state.matches)),
     { initialValue: true },
   );
   /** Whether the overlay navigation is open on narrow screens. */
   protected readonly navOpen = signal(false);
   protected readonly navItems = computed(() =>
-    this.session.user() ? NAV_ITEMS.filter((item) => !item.permission || this.session.can(item.permission)) : [],
+    this.session.user()
+      ? NAV_ITEMS.filter((item) => !item.permission || this.session.can(item.permission))
+      : [],
   );
 
   constructor() {

@@ -9,7 +9,8 @@ export const FORBIDDEN_ROUTES: Routes = [
     data: {
       icon: 'lock',
       heading: 'You do not have access to this page',
-      message: 'Your role does not include this page. Ask an administrator if you need it for your work.',
+      message:
+        'Your role does not include this page. Ask an administrator if you need it for your work.',
     },
   },
 ];

@@ -14,8 +14,19 @@ export const WORKLIST_ROUTES: Routes = [
     providers: [WorklistStore],
     children: [
       { path: '', component: WorklistPage },
-      { path: 'follow-ups/:id', title: 'Follow-up · FacetTrack', canActivate: [permissionGuard('follow-ups:write')], component: FollowUpEntryPage, providers: [EntryStore] },
-      { path: 'planned/:id', title: 'Booked procedure · FacetTrack', component: PlannedVisitPage, providers: [EntryStore] },
+      {
+        path: 'follow-ups/:id',
+        title: 'Follow-up · FacetTrack',
+        canActivate: [permissionGuard('follow-ups:write')],
+        component: FollowUpEntryPage,
+        providers: [EntryStore],
+      },
+      {
+        path: 'planned/:id',
+        title: 'Booked procedure · FacetTrack',
+        component: PlannedVisitPage,
+        providers: [EntryStore],
+      },
     ],
   },
 ];

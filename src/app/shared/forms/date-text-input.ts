@@ -10,7 +10,9 @@ import { formatDateText, parseDateText } from './date-text.ts';
  */
 @Directive({
   selector: 'input[appDateText]',
-  providers: [{ provide: NG_VALUE_ACCESSOR, useExisting: forwardRef(() => DateTextInput), multi: true }],
+  providers: [
+    { provide: NG_VALUE_ACCESSOR, useExisting: forwardRef(() => DateTextInput), multi: true },
+  ],
   host: {
     placeholder: 'DD/MM/YYYY',
     inputmode: 'numeric',

@@ -1,7 +1,23 @@
-import { formatDateText, formatDateTimeText, parseDateText, parseDateTimeText, parseTimeText } from './date-text.ts';
+import {
+  formatDateText,
+  formatDateTimeText,
+  parseDateText,
+  parseDateTimeText,
+  parseTimeText,
+} from './date-text.ts';
 
 describe('date and time as typed', () => {
-  const refused = ['', '31021990', '31/02/2026 10:00', '2026-12-02T14:05', '02/12/2026', '02/12/2026 24:00', '02/12/2026 9:60', '13/13/2026 10:00', 'yesterday'];
+  const refused = [
+    '',
+    '31021990',
+    '31/02/2026 10:00',
+    '2026-12-02T14:05',
+    '02/12/2026',
+    '02/12/2026 24:00',
+    '02/12/2026 9:60',
+    '13/13/2026 10:00',
+    'yesterday',
+  ];
   for (const text of refused) {
     it(`refuses "${text}" instead of guessing`, () => expect(parseDateTimeText(text)).toBeNull());
   }
@@ -19,7 +35,15 @@ describe('date and time as typed', () => {
   });
 
   describe('calendar dates', () => {
-    for (const text of ['31021990', '31/02/1990', '1990-2-3', '12/31/1990', '00/01/1990', '01/01/0000', 'today']) {
+    for (const text of [
+      '31021990',
+      '31/02/1990',
+      '1990-2-3',
+      '12/31/1990',
+      '00/01/1990',
+      '01/01/0000',
+      'today',
+    ]) {
       it(`refuses "${text}"`, () => expect(parseDateText(text)).toBeNull());
     }
     it('reads day first, or YYYY-MM-DD as stored', () => {

@@ -19,11 +19,19 @@ export function formatDateTimeText(at: Date): string {
 export function parseDateTimeText(text: string): Date | null {
   const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s+(\d{1,2}):(\d{2})$/.exec(text.trim());
   if (!match) return null;
-  const [day, month, year, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
+  const [day, month, year, hour, minute] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (hour > 23 || minute > 59) return null;
   const at = new Date(year, month - 1, day, hour, minute);
   // new Date rolls 31/02 over to March: a date that changed on the way in did not exist.
-  return at.getFullYear() === year && at.getMonth() === month - 1 && at.getDate() === day ? at : null;
+  return at.getFullYear() === year && at.getMonth() === month - 1 && at.getDate() === day
+    ? at
+    : null;
 }
 
 /** "31/12/1990" for a calendar date "1990-12-31"; anything that is not one is shown as it is. */
@@ -40,11 +48,21 @@ export function parseDateText(text: string): string | null {
   const trimmed = text.trim();
   const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
-  const parts = dayFirst ? [dayFirst[3], dayFirst[2], dayFirst[1]] : iso ? [iso[1], iso[2], iso[3]] : null;
+  const parts = dayFirst
+    ? [dayFirst[3], dayFirst[2], dayFirst[1]]
+    : iso
+      ? [iso[1], iso[2], iso[3]]
+      : null;
   if (!parts) return null;
   const [year, month, day] = parts.map(Number) as [number, number, number];
   const at = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1 || at.getUTCFullYear() !== year || at.getUTCMonth() !== month - 1 || at.getUTCDate() !== day) return null;
+  if (
+    year < 1 ||
+    at.getUTCFullYear() !== year ||
+    at.getUTCMonth() !== month - 1 ||
+    at.getUTCDate() !== day
+  )
+    return null;
   return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
 }
 

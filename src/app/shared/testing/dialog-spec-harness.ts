@@ -26,14 +26,18 @@ export interface OpenedDialog<R> {
   settle(): Promise<void>;
 }
 
-export async function openDialogForSpec<D, R>(component: Type<unknown>, data: D): Promise<OpenedDialog<R>> {
+export async function openDialogForSpec<D, R>(
+  component: Type<unknown>,
+  data: D,
+): Promise<OpenedDialog<R>> {
   TestBed.configureTestingModule({ providers: specProviders() });
   const fixture = TestBed.createComponent(DialogSpecHost);
   const ref = TestBed.inject(MatDialog).open<unknown, D, R>(component, { data });
   await settle(fixture);
   const root = TestbedHarnessEnvironment.documentRootLoader(fixture);
   const dialog = await root.getHarness(MatDialogHarness);
-  const field = (label: string) => dialog.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }));
+  const field = (label: string) =>
+    dialog.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }));
   return {
     ref,
     dialog,

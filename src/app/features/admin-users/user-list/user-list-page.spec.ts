@@ -13,7 +13,12 @@ import { MatTableHarness } from '@angular/material/table/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { Page, UserView } from '@domain';
 import { SessionStore } from '../../../core/session-store.ts';
-import { problemResponse, sessionFor, settle, specProviders } from '../../../testing/test-fixtures.ts';
+import {
+  problemResponse,
+  sessionFor,
+  settle,
+  specProviders,
+} from '../../../testing/test-fixtures.ts';
 import { ADMIN_USERS_ROUTES } from '../admin-users.routes.ts';
 import { USER_CONFLICT_MESSAGE } from './user-list-page.ts';
 
@@ -34,7 +39,13 @@ function user(overrides: Partial<UserView>): UserView {
 }
 
 const NORA = user({});
-const PAUL = user({ id: '2', username: 'phys1', name: 'Paul Physician', role: 'physician', locked: true });
+const PAUL = user({
+  id: '2',
+  username: 'phys1',
+  name: 'Paul Physician',
+  role: 'physician',
+  locked: true,
+});
 /** The signed-in admin (sessionFor gives the user id 7). */
 const ME = user({ id: '7', username: 'admin1', name: 'Test admin', role: 'admin' });
 
@@ -44,7 +55,8 @@ describe('UserListPage', () => {
   let loader: HarnessLoader;
   let rootLoader: HarnessLoader;
 
-  const isUserList = (req: { url: string; method: string }) => req.method === 'GET' && req.url === '/api/v1/users';
+  const isUserList = (req: { url: string; method: string }) =>
+    req.method === 'GET' && req.url === '/api/v1/users';
 
   function answerList(users: UserView[], request?: TestRequest): void {
     const page: Page<UserView> = { items: users, total: users.length, page: 1, pageSize: 25 };
@@ -115,7 +127,9 @@ describe('UserListPage', () => {
   it('explains a failed load and offers to try again', async () => {
     harness = await RouterTestingHarness.create('/admin/users');
     await settle(harness.fixture);
-    http.expectOne(isUserList).flush({ status: 500, title: 'Server error' }, problemResponse(500, 'Server Error'));
+    http
+      .expectOne(isUserList)
+      .flush({ status: 500, title: 'Server error' }, problemResponse(500, 'Server Error'));
     await settle(harness.fixture);
 
     expect(harness.routeNativeElement?.textContent).toContain('The user list could not be loaded');
@@ -150,11 +164,15 @@ describe('UserListPage', () => {
     expect(await (await dialogField(dialog, 'Username')).getTextErrors()).toEqual([
       'Username must be at least 3 characters',
     ]);
-    expect(await (await dialogField(dialog, 'Full name')).getTextErrors()).toEqual(['Full name is required']);
+    expect(await (await dialogField(dialog, 'Full name')).getTextErrors()).toEqual([
+      'Full name is required',
+    ]);
     expect(await (await dialogField(dialog, 'Password')).getTextErrors()).toEqual([
       'Password must be at least 12 characters',
     ]);
-    expect((await (await dialogField(dialog, 'Role')).getTextErrors())[0]).toContain('Choose a role');
+    expect((await (await dialogField(dialog, 'Role')).getTextErrors())[0]).toContain(
+      'Choose a role',
+    );
     http.expectNone('/api/v1/users');
   });
 
@@ -210,7 +228,10 @@ describe('UserListPage', () => {
     await (await dialog.getHarness(MatButtonHarness.with({ text: /Create user/ }))).click();
     http
       .expectOne((r) => r.method === 'POST' && r.url === '/api/v1/users')
-      .flush(user({ id: '3', username: 'nurse2', name: 'Nina Nurse' }), { status: 201, statusText: 'Created' });
+      .flush(user({ id: '3', username: 'nurse2', name: 'Nina Nurse' }), {
+        status: 201,
+        statusText: 'Created',
+      });
     await settle(harness.fixture);
     answerList([NORA, PAUL, user({ id: '3', username: 'nurse2', name: 'Nina Nurse' })]);
     await settle(harness.fixture);
@@ -271,7 +292,9 @@ describe('UserListPage', () => {
     await openPage([NORA, PAUL, ME]);
     await (await actionsFor('admin1')).open();
     const items = await (await actionsFor('admin1')).getItems();
-    expect(await Promise.all(items.map((i) => i.getText()))).not.toContain(jasmine.stringContaining('Deactivate'));
+    expect(await Promise.all(items.map((i) => i.getText()))).not.toContain(
+      jasmine.stringContaining('Deactivate'),
+    );
     const selects = await loader.getAllHarnesses(MatSelectHarness);
     expect(await selects[2]!.isDisabled()).toBeTrue();
     expect(await selects[0]!.isDisabled()).toBeFalse();

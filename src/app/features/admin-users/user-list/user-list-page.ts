@@ -16,23 +16,20 @@ import {
   PasswordResetDialog,
   type PasswordResetDialogData,
 } from '../ui/password-reset-dialog/password-reset-dialog.ts';
-import { UserCreateDialog, type UserCreateDialogData } from '../ui/user-create-dialog/user-create-dialog.ts';
+import {
+  UserCreateDialog,
+  type UserCreateDialogData,
+} from '../ui/user-create-dialog/user-create-dialog.ts';
 import { type RoleChoice, UserTable } from '../ui/user-table/user-table.ts';
 
 /** Shown when a write lost a race: the store has already put the other admin's change in the list. */
-export const USER_CONFLICT_MESSAGE = 'Someone else changed this user; the list now shows their change.';
+export const USER_CONFLICT_MESSAGE =
+  'Someone else changed this user; the list now shows their change.';
 
 /** Users: search, page through, create and change accounts. */
 @Component({
   selector: 'app-user-list-page',
-  imports: [
-    MatButtonModule,
-    MatIconModule,
-    NoticePanel,
-    SearchField,
-    ListFrame,
-    UserTable,
-  ],
+  imports: [MatButtonModule, MatIconModule, NoticePanel, SearchField, ListFrame, UserTable],
   templateUrl: './user-list-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -48,7 +45,10 @@ export class UserListPage {
   protected openCreateDialog(): void {
     const data: UserCreateDialogData = { save: (body) => this.store.create(body) };
     this.dialog
-      .open<UserCreateDialog, UserCreateDialogData, UserView>(UserCreateDialog, { data, autoFocus: 'first-tabbable' })
+      .open<UserCreateDialog, UserCreateDialogData, UserView>(UserCreateDialog, {
+        data,
+        autoFocus: 'first-tabbable',
+      })
       .afterClosed()
       .subscribe((user) => {
         if (user) this.tell(`${user.name} can now sign in as ${user.username}.`);
@@ -58,7 +58,8 @@ export class UserListPage {
   protected openPasswordDialog(user: UserView): void {
     const data: PasswordResetDialogData = {
       user,
-      save: async (password) => this.explainConflict(await this.store.resetPassword(user, password)),
+      save: async (password) =>
+        this.explainConflict(await this.store.resetPassword(user, password)),
     };
     this.dialog
       .open<PasswordResetDialog, PasswordResetDialogData, UserView>(PasswordResetDialog, { data })
@@ -81,7 +82,11 @@ export class UserListPage {
       message: sentences.filter(Boolean).join(' '),
       confirmLabel: `Make ${ROLE_LABELS[role]}`,
     });
-    if (!confirmed || !(await this.change(user, { role }, `${user.name} is now ${ROLE_LABELS[role]}.`))) undo();
+    if (
+      !confirmed ||
+      !(await this.change(user, { role }, `${user.name} is now ${ROLE_LABELS[role]}.`))
+    )
+      undo();
   }
 
   protected async deactivate(user: UserView): Promise<void> {

@@ -40,9 +40,17 @@ describe('AuditEventListPage', () => {
   let loader: HarnessLoader;
 
   const isEvents = (req: { url: string }) => req.url === '/api/v1/audit/events';
-  const pageOf = (items: AuditEventView[]): Page<AuditEventView> => ({ items, total: items.length, page: 1, pageSize: 25 });
+  const pageOf = (items: AuditEventView[]): Page<AuditEventView> => ({
+    items,
+    total: items.length,
+    page: 1,
+    pageSize: 25,
+  });
   const statusText = () =>
-    (harness.routeNativeElement?.querySelector('app-integrity-panel [role="status"]')?.textContent ?? '').trim();
+    (
+      harness.routeNativeElement?.querySelector('app-integrity-panel [role="status"]')
+        ?.textContent ?? ''
+    ).trim();
 
   async function openPage(): Promise<void> {
     harness = await RouterTestingHarness.create('/admin/audit');
@@ -91,21 +99,39 @@ describe('AuditEventListPage', () => {
   it('runs a full check chunk by chunk with a progress bar, and reports the first break', async () => {
     await openPage();
     await (await loader.getHarness(MatButtonHarness.with({ text: /Full check/ }))).click();
-    const isFull = (from: string) => (req: { url: string; params: { get(k: string): string | null } }) =>
-      req.url === '/api/v1/audit/verify' && req.params.get('mode') === 'full' && req.params.get('from') === from;
+    const isFull =
+      (from: string) => (req: { url: string; params: { get(k: string): string | null } }) =>
+        req.url === '/api/v1/audit/verify' &&
+        req.params.get('mode') === 'full' &&
+        req.params.get('from') === from;
     http.expectOne(isFull('0')).flush({ ok: true, checked: 50, nextSeq: '50', total: 100 });
     await settle(harness.fixture);
-    const bar = harness.routeNativeElement?.querySelector('mat-progress-bar[aria-label="Full check progress"]');
+    const bar = harness.routeNativeElement?.querySelector(
+      'mat-progress-bar[aria-label="Full check progress"]',
+    );
     expect(bar?.getAttribute('aria-valuenow')).toBe('50');
-    http.expectOne(isFull('50')).flush({ ok: false, checked: 50, nextSeq: null, total: 100, firstBrokenId: '77', reason: 'The event was altered after it was written.' });
+    http.expectOne(isFull('50')).flush({
+      ok: false,
+      checked: 50,
+      nextSeq: null,
+      total: 100,
+      firstBrokenId: '77',
+      reason: 'The event was altered after it was written.',
+    });
     await settle(harness.fixture);
     expect(statusText()).toContain('Chain broken at event #77');
-    expect(harness.routeNativeElement?.querySelector('mat-progress-bar[aria-label="Full check progress"]')).toBeNull();
+    expect(
+      harness.routeNativeElement?.querySelector(
+        'mat-progress-bar[aria-label="Full check progress"]',
+      ),
+    ).toBeNull();
   });
 
   it('sends the filters to the server and starts again at page 1', async () => {
     await openPage();
-    await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="patientId"]' }))).setValue('12');
+    await (
+      await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="patientId"]' }))
+    ).setValue('12');
     const action = await loader.getHarness(MatSelectHarness);
     await action.open();
     await action.clickOptions({ text: 'Read patient' });
@@ -124,8 +150,12 @@ describe('AuditEventListPage', () => {
 
   it('refuses a "to" date before the "from" date with the schema’s message', async () => {
     await openPage();
-    await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="from"]' }))).setValue('2026-02-01');
-    await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="to"]' }))).setValue('2026-01-01');
+    await (
+      await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="from"]' }))
+    ).setValue('2026-02-01');
+    await (
+      await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="to"]' }))
+    ).setValue('2026-01-01');
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Apply filters' }))).click();
 
     const to = await loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: 'To' }));

@@ -9,13 +9,7 @@ import { IntegrityPanel } from '../ui/integrity-panel/integrity-panel.ts';
 /** Audit log: who did what and when, filtered and paged on the server, and the chain check. */
 @Component({
   selector: 'app-audit-event-list-page',
-  imports: [
-    NoticePanel,
-    ListFrame,
-    AuditEventTable,
-    AuditFilterForm,
-    IntegrityPanel,
-  ],
+  imports: [NoticePanel, ListFrame, AuditEventTable, AuditFilterForm, IntegrityPanel],
   templateUrl: './audit-event-list-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -10,14 +10,18 @@ describe('audit events in words', () => {
     ['export.bulk-start', 'Started a practice export'],
     ['something.new', 'something.new'],
   ];
-  for (const [code, words] of cases) it(`"${code}" reads "${words}"`, () => expect(auditActionText(code)).toBe(words));
+  for (const [code, words] of cases)
+    it(`"${code}" reads "${words}"`, () => expect(auditActionText(code)).toBe(words));
 
   it('has words for every action the server records', () => {
-    for (const action of AUDIT_ACTIONS) expect(auditActionText(action)).withContext(action).not.toBe(action);
+    for (const action of AUDIT_ACTIONS)
+      expect(auditActionText(action)).withContext(action).not.toBe(action);
   });
 
   it('shows details as fields, not JSON', () => {
-    expect(auditDetailsText({ role: 'physician', patientIds: ['3', '4'], minutesAfter: 30 })).toBe('Role: physician · Patient ids: 3, 4 · Minutes after: 30');
+    expect(auditDetailsText({ role: 'physician', patientIds: ['3', '4'], minutesAfter: 30 })).toBe(
+      'Role: physician · Patient ids: 3, 4 · Minutes after: 30',
+    );
     expect(auditDetailsText({})).toBe('');
   });
 });

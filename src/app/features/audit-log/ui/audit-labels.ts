@@ -61,7 +61,11 @@ const fieldWords = (key: string) => {
 export function auditDetailsText(details: Readonly<Record<string, unknown>>): string {
   return Object.entries(details)
     .map(([key, value]) => {
-      const text = Array.isArray(value) ? value.join(', ') : value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value);
+      const text = Array.isArray(value)
+        ? value.join(', ')
+        : value !== null && typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value);
       return `${fieldWords(key)}: ${text}`;
     })
     .join(' · ');

@@ -157,17 +157,15 @@ describe('PatientDiaryPage', () => {
       // The same time point again: refused, in the patient's language.
       await click(/^7 (out of|de) 10/);
       await click(t.save);
-      http
-        .expectOne({ method: 'POST', url: `${url}/pain-scores` })
-        .flush(
-          {
-            status: 409,
-            title: 'Already recorded',
-            code: 'time-point-recorded',
-            errors: [{ path: 'minutesAfter', message: 'x' }],
-          },
-          problemResponse(409, 'Conflict'),
-        );
+      http.expectOne({ method: 'POST', url: `${url}/pain-scores` }).flush(
+        {
+          status: 409,
+          title: 'Already recorded',
+          code: 'time-point-recorded',
+          errors: [{ path: 'minutesAfter', message: 'x' }],
+        },
+        problemResponse(409, 'Conflict'),
+      );
       await settle(harness.fixture);
       expect(text()).toContain(t.dup);
     });

@@ -37,7 +37,9 @@ describe('HomePage', () => {
     it(`promises nothing "coming next" to a ${role}, and every card leads somewhere`, async () => {
       const page = await openAs(role);
       expect(page.textContent).not.toContain('coming next');
-      expect(page.querySelectorAll('mat-card').length).toBe(page.querySelectorAll('mat-card-actions a').length);
+      expect(page.querySelectorAll('mat-card').length).toBe(
+        page.querySelectorAll('mat-card-actions a').length,
+      );
     });
   }
 

@@ -9,7 +9,12 @@ import { MatInputHarness } from '@angular/material/input/testing';
 import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { SessionStore } from '../../../core/session-store.ts';
-import { problemResponse, sessionFor, settle, specProviders } from '../../../testing/test-fixtures.ts';
+import {
+  problemResponse,
+  sessionFor,
+  settle,
+  specProviders,
+} from '../../../testing/test-fixtures.ts';
 import { LOGIN_ROUTES } from '../login.routes.ts';
 
 @Component({ selector: 'app-login-spec-stub', template: 'signed in' })
@@ -21,17 +26,22 @@ describe('LoginPage', () => {
   let loader: HarnessLoader;
   let router: Router;
 
-  async function openLogin(options: { demoMode?: boolean; returnUrl?: string } = {}): Promise<void> {
+  async function openLogin(
+    options: { demoMode?: boolean; returnUrl?: string } = {},
+  ): Promise<void> {
     harness = await RouterTestingHarness.create();
     router = TestBed.inject(Router);
     const navigation = router.navigateByUrl('/login', { state: { returnUrl: options.returnUrl } });
     await navigation;
-    http.expectOne('/api/v1/config').flush({ demoMode: options.demoMode ?? false, idleTimeoutMinutes: 15 });
+    http
+      .expectOne('/api/v1/config')
+      .flush({ demoMode: options.demoMode ?? false, idleTimeoutMinutes: 15 });
     await settle(harness.fixture);
     loader = TestbedHarnessEnvironment.loader(harness.fixture);
   }
 
-  const field = (label: string) => loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }));
+  const field = (label: string) =>
+    loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }));
   const input = (id: string) => loader.getHarness(MatInputHarness.with({ selector: `#${id}` }));
   const signInButton = () => loader.getHarness(MatButtonHarness.with({ text: /Sign in/ }));
   const alertText = () =>
@@ -68,12 +78,15 @@ describe('LoginPage', () => {
   it('says "Wrong username or password" on a 401 and stays on the page', async () => {
     await openLogin();
     await submit('nurse1', 'not-the-password');
-    http
-      .expectOne('/api/v1/auth/login')
-      .flush(
-        { status: 401, title: 'Sign-in failed', detail: 'Wrong username or password.', code: 'bad-credentials' },
-        problemResponse(401, 'Unauthorized'),
-      );
+    http.expectOne('/api/v1/auth/login').flush(
+      {
+        status: 401,
+        title: 'Sign-in failed',
+        detail: 'Wrong username or password.',
+        code: 'bad-credentials',
+      },
+      problemResponse(401, 'Unauthorized'),
+    );
     await settle(harness.fixture);
 
     expect(alertText()).toBe('Wrong username or password.');
@@ -97,10 +110,14 @@ describe('LoginPage', () => {
   it('shows the server’s words for a locked account', async () => {
     await openLogin();
     await submit('nurse1', 'right-password');
-    const detail = 'This account is locked after repeated failed sign-ins. Ask an administrator to unlock it.';
+    const detail =
+      'This account is locked after repeated failed sign-ins. Ask an administrator to unlock it.';
     http
       .expectOne('/api/v1/auth/login')
-      .flush({ status: 403, title: 'Account locked', code: 'account-locked', detail }, problemResponse(403, 'Forbidden'));
+      .flush(
+        { status: 403, title: 'Account locked', code: 'account-locked', detail },
+        problemResponse(403, 'Forbidden'),
+      );
     await settle(harness.fixture);
 
     expect(alertText()).toBe(detail);
@@ -129,7 +146,9 @@ describe('LoginPage', () => {
   });
 
   it('shows why the user was signed out', async () => {
-    TestBed.inject(SessionStore).endLocally('You were signed out after 15 minutes without activity.');
+    TestBed.inject(SessionStore).endLocally(
+      'You were signed out after 15 minutes without activity.',
+    );
     await openLogin();
 
     expect(harness.routeNativeElement?.textContent).toContain(

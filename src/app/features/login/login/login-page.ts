@@ -43,9 +43,12 @@ export class LoginPage {
   protected readonly store = inject(LoginStore);
   protected readonly session = inject(SessionStore);
   private readonly router = inject(Router);
-  private readonly usernameInput = viewChild.required<ElementRef<HTMLInputElement>>('usernameInput');
+  private readonly usernameInput =
+    viewChild.required<ElementRef<HTMLInputElement>>('usernameInput');
   // Kept in router state by the auth guard, so ids never appear in the address bar.
-  private readonly returnUrl = safeReturnUrl(this.router.currentNavigation()?.extras.state?.['returnUrl']);
+  private readonly returnUrl = safeReturnUrl(
+    this.router.currentNavigation()?.extras.state?.['returnUrl'],
+  );
 
   protected readonly form = inject(NonNullableFormBuilder).group({ username: '', password: '' });
   /** The form-level error (wrong password, throttled, locked, server unreachable). */
@@ -89,7 +92,10 @@ export class LoginPage {
 
 /** Only in-app paths, and never back to the login page itself. */
 function safeReturnUrl(value: unknown): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/login')
+  return typeof value === 'string' &&
+    value.startsWith('/') &&
+    !value.startsWith('//') &&
+    !value.startsWith('/login')
     ? value
     : '/';
 }

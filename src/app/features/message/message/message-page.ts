@@ -9,7 +9,12 @@ import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
   imports: [RouterLink, MatButtonModule, NoticePanel],
   template: `
     <div class="page">
-      <app-notice-panel [icon]="icon()" [heading]="heading()" [message]="message()" [headingLevel]="1">
+      <app-notice-panel
+        [icon]="icon()"
+        [heading]="heading()"
+        [message]="message()"
+        [headingLevel]="1"
+      >
         <a mat-flat-button routerLink="/">Go to the home page</a>
       </app-notice-panel>
     </div>

@@ -8,23 +8,64 @@ import { OUTCOMES_ROUTES } from '../outcomes.routes.ts';
 import { waterfall } from '../ui/outcome-charts.ts';
 
 const REPORT: OutcomesReport = {
-  from: '2026-01-01', to: '2026-06-30',
+  from: '2026-01-01',
+  to: '2026-06-30',
   waterfall: {
-    total: 2, truncated: false, thresholds: [{ ruleSet: 'Medicare LCD v1', percent: 80 }, { ruleSet: 'Lumbar consensus 2020 v1', percent: 50 }],
+    total: 2,
+    truncated: false,
+    thresholds: [
+      { ruleSet: 'Medicare LCD v1', percent: 80 },
+      { ruleSet: 'Lumbar consensus 2020 v1', percent: 50 },
+    ],
     bars: [
-      { procedureId: '11', patientId: '3', performedAt: '2026-03-02T09:00:00.000Z', peakReliefPercent: 90, verdict: 'positive' },
-      { procedureId: '12', patientId: '4', performedAt: '2026-03-03T09:00:00.000Z', peakReliefPercent: 60, verdict: 'grey-zone' },
+      {
+        procedureId: '11',
+        patientId: '3',
+        performedAt: '2026-03-02T09:00:00.000Z',
+        peakReliefPercent: 90,
+        verdict: 'positive',
+      },
+      {
+        procedureId: '12',
+        patientId: '4',
+        performedAt: '2026-03-03T09:00:00.000Z',
+        peakReliefPercent: 60,
+        verdict: 'grey-zone',
+      },
     ],
   },
-  byRuleSet: [{ ruleSetId: '1', name: 'Medicare LCD v1', positive: 1, greyZone: 1, negative: 0, notAssessable: 0 }],
+  byRuleSet: [
+    {
+      ruleSetId: '1',
+      name: 'Medicare LCD v1',
+      positive: 1,
+      greyZone: 1,
+      negative: 0,
+      notAssessable: 0,
+    },
+  ],
   eligibilityChange: { patients: 1, positiveAt50: 2, positiveAt80: 1 },
   conversion: { patientsWithMbb: 2, patientsWithRfa: 1, rate: 0.5 },
-  durability: { rfas: 1, at: [{ months: 3, share: 1 }, { months: 6, share: null }, { months: 12, share: null }], curve: [{ days: 90, atRisk: 1, events: 0, censored: 1, survival: 1 }] },
-  agreement: { total: 1, points: [{ procedureId: '11', patientId: '3', nrsPeak: 90, reportedPeak: 85 }] },
+  durability: {
+    rfas: 1,
+    at: [
+      { months: 3, share: 1 },
+      { months: 6, share: null },
+      { months: 12, share: null },
+    ],
+    curve: [{ days: 90, atRisk: 1, events: 0, censored: 1, survival: 1 }],
+  },
+  agreement: {
+    total: 1,
+    points: [{ procedureId: '11', patientId: '3', nrsPeak: 90, reportedPeak: 85 }],
+  },
   running: { runners: 0, yes: 0, partial: 0, no: 0, notChecked: 0 },
 };
 const EMPTY: OutcomesReport = {
-  ...REPORT, waterfall: { total: 0, truncated: false, thresholds: [], bars: [] }, byRuleSet: [], agreement: { total: 0, points: [] },
+  ...REPORT,
+  waterfall: { total: 0, truncated: false, thresholds: [], bars: [] },
+  byRuleSet: [],
+  agreement: { total: 0, points: [] },
   durability: { rfas: 0, at: [], curve: [] },
 };
 
@@ -33,7 +74,9 @@ describe('OutcomesPage', () => {
   let harness: RouterTestingHarness;
 
   async function open(report: OutcomesReport): Promise<HTMLElement> {
-    TestBed.configureTestingModule({ providers: specProviders([{ path: 'outcomes', children: OUTCOMES_ROUTES }]) });
+    TestBed.configureTestingModule({
+      providers: specProviders([{ path: 'outcomes', children: OUTCOMES_ROUTES }]),
+    });
     http = TestBed.inject(HttpTestingController);
     harness = await RouterTestingHarness.create('/outcomes');
     await settle(harness.fixture);
@@ -45,7 +88,9 @@ describe('OutcomesPage', () => {
 
   it('shows the waterfall with verdicts named in its table, each row opening the procedure', async () => {
     const page = await open(REPORT);
-    const waterfallFigure = [...page.querySelectorAll('figure')].find((f) => f.textContent?.includes('Peak relief per diagnostic block'))!;
+    const waterfallFigure = [...page.querySelectorAll('figure')].find((f) =>
+      f.textContent?.includes('Peak relief per diagnostic block'),
+    )!;
     expect(waterfallFigure.textContent).toContain('Grey zone');
     const link = waterfallFigure.querySelector('a') as HTMLAnchorElement;
     expect(link.getAttribute('href')).toBe('/procedures/11');

@@ -12,7 +12,10 @@ import { ListFrame } from '../../../shared/ui/list-frame/list-frame.ts';
 import { SearchField } from '../../../shared/ui/search-field/search-field.ts';
 import { DistanceUnitStore } from '../data/distance-unit-store.ts';
 import { PatientListStore } from '../data/patient-list-store.ts';
-import { PatientFormDialog, type PatientFormDialogData } from '../ui/patient-form-dialog/patient-form-dialog.ts';
+import {
+  PatientFormDialog,
+  type PatientFormDialogData,
+} from '../ui/patient-form-dialog/patient-form-dialog.ts';
 import { type PatientSortChoice, PatientTable } from '../ui/patient-table/patient-table.ts';
 
 /** Patients: search by name or MRN, filter by stage, sort, page through, register. */
@@ -67,7 +70,9 @@ export class PatientListPage {
       .afterClosed()
       .subscribe((patient) => {
         if (!patient) return;
-        this.snackBar.open(`${patient.givenName} ${patient.familyName} is registered.`, 'OK', { duration: 6000 });
+        this.snackBar.open(`${patient.givenName} ${patient.familyName} is registered.`, 'OK', {
+          duration: 6000,
+        });
         void this.router.navigate(['/patients', patient.id]);
       });
   }

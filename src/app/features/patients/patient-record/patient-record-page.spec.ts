@@ -15,7 +15,9 @@ describe('PatientRecordPage', () => {
   let harness: RouterTestingHarness;
 
   async function openAs(role: Role, timeline = painTimeline()): Promise<HTMLElement> {
-    TestBed.configureTestingModule({ providers: specProviders([{ path: 'patients', children: PATIENTS_ROUTES }]) });
+    TestBed.configureTestingModule({
+      providers: specProviders([{ path: 'patients', children: PATIENTS_ROUTES }]),
+    });
     http = TestBed.inject(HttpTestingController);
     const restored = TestBed.inject(SessionStore).restore();
     http.expectOne('/api/v1/auth/me').flush(sessionFor(role));
@@ -33,7 +35,10 @@ describe('PatientRecordPage', () => {
 
   const text = (element: HTMLElement) => element.textContent!.replace(/\s+/g, ' ');
   const links = (element: HTMLElement) =>
-    [...element.querySelectorAll<HTMLAnchorElement>('.episode-links a')].map((a) => [a.textContent!.trim(), a.getAttribute('href')]);
+    [...element.querySelectorAll<HTMLAnchorElement>('.episode-links a')].map((a) => [
+      a.textContent!.trim(),
+      a.getAttribute('href'),
+    ]);
 
   it('states the next step prominently, under the episode’s rule set', async () => {
     const page = await openAs('physician');
@@ -48,7 +53,9 @@ describe('PatientRecordPage', () => {
   it('shows each payer-rule check with its status in words, naming the rule set and version', async () => {
     const page = await openAs('physician');
     expect(text(page)).toContain('Checked against Medicare LCD, version 1');
-    const checks = await (await TestbedHarnessEnvironment.loader(harness.fixture).getHarness(PayerCheckListHarness)).getChecks();
+    const checks = await (
+      await TestbedHarnessEnvironment.loader(harness.fixture).getHarness(PayerCheckListHarness)
+    ).getChecks();
     expect(checks.map((c) => `${c.title}: ${c.status}`)).toEqual([
       'Indication: Met',
       'Initial RFA: Met',
@@ -68,12 +75,17 @@ describe('PatientRecordPage', () => {
 
   it('gives a nurse no shortcut to record a procedure', async () => {
     const page = await openAs('nurse');
-    expect(links(page).map(([label]) => label)).toEqual(['vaccines Procedures', 'description Documentation report']);
+    expect(links(page).map(([label]) => label)).toEqual([
+      'vaccines Procedures',
+      'description Documentation report',
+    ]);
   });
 
   it('draws the pain timeline and lists the procedures in the care timeline, linked to their pages', async () => {
     const page = await openAs('physician');
-    const chart = await TestbedHarnessEnvironment.loader(harness.fixture).getHarness(ChartFigureHarness);
+    const chart = await TestbedHarnessEnvironment.loader(harness.fixture).getHarness(
+      ChartFigureHarness,
+    );
     expect(await chart.getCaption()).toContain('Pain timeline');
     expect((await chart.getRows()).length).toBe(7);
     const procedureLinks = [...page.querySelectorAll<HTMLAnchorElement>('app-care-timeline h3 a')];

@@ -7,10 +7,21 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
-import { type EpisodeChecks, type EpisodeView, FACET_SIGNS, monthsBetween, STAGE_LABELS, SUSPECTED_CAUSES, todayIso } from '@domain';
+import {
+  type EpisodeChecks,
+  type EpisodeView,
+  FACET_SIGNS,
+  monthsBetween,
+  STAGE_LABELS,
+  SUSPECTED_CAUSES,
+  todayIso,
+} from '@domain';
 import { problemMessage } from '../../../core/problem.ts';
 import { SessionStore } from '../../../core/session-store.ts';
-import { type DownloadLink, DownloadLinks } from '../../../shared/ui/download-links/download-links.ts';
+import {
+  type DownloadLink,
+  DownloadLinks,
+} from '../../../shared/ui/download-links/download-links.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
 import { NextStepCallout } from '../../../shared/ui/payer-checks/next-step-callout.ts';
 import { PayerCheckList } from '../../../shared/ui/payer-checks/payer-check-list.ts';
@@ -23,21 +34,41 @@ import { CareSections } from '../ui/care-sections/care-sections.ts';
 import { CareTimeline } from '../ui/care-timeline/care-timeline.ts';
 import { dayText, type TimelineEntry } from '../ui/care-timeline/timeline-entries.ts';
 import { REGION_LABELS, SIDE_LABELS } from '../ui/care-labels.ts';
-import { EpisodeFormDialog, type EpisodeFormDialogData } from '../ui/episode-form-dialog/episode-form-dialog.ts';
+import {
+  EpisodeFormDialog,
+  type EpisodeFormDialogData,
+} from '../ui/episode-form-dialog/episode-form-dialog.ts';
 import { EpisodeSwitcher } from '../ui/episode-switcher/episode-switcher.ts';
-import { FunctionScoreDialog, type FunctionScoreDialogData } from '../ui/function-score-dialog/function-score-dialog.ts';
-import { PatientFormDialog, type PatientFormDialogData } from '../ui/patient-form-dialog/patient-form-dialog.ts';
+import {
+  FunctionScoreDialog,
+  type FunctionScoreDialogData,
+} from '../ui/function-score-dialog/function-score-dialog.ts';
+import {
+  PatientFormDialog,
+  type PatientFormDialogData,
+} from '../ui/patient-form-dialog/patient-form-dialog.ts';
 import { PainTimelineChart } from '../ui/pain-timeline-chart/pain-timeline-chart.ts';
 import { PatientHeader } from '../ui/patient-header/patient-header.ts';
-import { RunningCheckDialog, type RunningCheckDialogData } from '../ui/running-check-dialog/running-check-dialog.ts';
-import { StageMoveDialog, type StageMoveDialogData } from '../ui/stage-move-dialog/stage-move-dialog.ts';
+import {
+  RunningCheckDialog,
+  type RunningCheckDialogData,
+} from '../ui/running-check-dialog/running-check-dialog.ts';
+import {
+  StageMoveDialog,
+  type StageMoveDialogData,
+} from '../ui/stage-move-dialog/stage-move-dialog.ts';
 import { TherapyDialog, type TherapyDialogData } from '../ui/therapy-dialog/therapy-dialog.ts';
 
 /** Said when a record changed under the user; the page already shows the current state. */
-export const RECORD_CONFLICT_MESSAGE = 'Someone else changed this episode; the page now shows their change.';
+export const RECORD_CONFLICT_MESSAGE =
+  'Someone else changed this episode; the page now shows their change.';
 
 /** Dialog sizes that suit a tablet held either way and a desktop. */
-const DIALOG_SIZE: MatDialogConfig = { width: '720px', maxWidth: '95vw', autoFocus: 'first-tabbable' };
+const DIALOG_SIZE: MatDialogConfig = {
+  width: '720px',
+  maxWidth: '95vw',
+  autoFocus: 'first-tabbable',
+};
 
 /** One patient: who they are, their episodes, and the care, scores and stage changes of the one shown. */
 @Component({
@@ -69,18 +100,34 @@ export class PatientRecordPage {
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
 
-  protected readonly canWrite = computed(() => this.session.user() !== null && this.session.can('patients:write'));
+  protected readonly canWrite = computed(
+    () => this.session.user() !== null && this.session.can('patients:write'),
+  );
   /** Physicians record procedures; the shortcut is hidden from everyone else (the server decides too). */
-  protected readonly canRecordProcedure = computed(() => this.session.user() !== null && this.session.can('procedures:write'));
+  protected readonly canRecordProcedure = computed(
+    () => this.session.user() !== null && this.session.can('procedures:write'),
+  );
   /** Exports of this record: the FHIR Bundle for physicians and admins, the pain scores as CSV (the server checks both). */
   protected readonly downloads = computed((): DownloadLink[] => {
     const id = this.store.patient()?.id;
     if (!id || !this.session.user()) return [];
     return [
       ...(this.session.can('patients:export')
-        ? [{ label: 'FHIR record', icon: 'download', href: `/api/v1/patients/${id}/fhir`, description: 'Download the patient record as a FHIR R4 Bundle (JSON)' }]
+        ? [
+            {
+              label: 'FHIR record',
+              icon: 'download',
+              href: `/api/v1/patients/${id}/fhir`,
+              description: 'Download the patient record as a FHIR R4 Bundle (JSON)',
+            },
+          ]
         : []),
-      { label: 'Pain scores CSV', icon: 'table_view', href: `/api/v1/patients/${id}/pain-scores.csv`, description: "Download the patient's pain scores as CSV" },
+      {
+        label: 'Pain scores CSV',
+        icon: 'table_view',
+        href: `/api/v1/patients/${id}/pain-scores.csv`,
+        description: "Download the patient's pain scores as CSV",
+      },
     ];
   });
   protected readonly regionLabels = REGION_LABELS;
@@ -142,7 +189,12 @@ export class PatientRecordPage {
       canClose: this.session.can('episodes:close'),
       save: async (to, reason) => this.explainConflict(await this.store.moveStage(to, reason)),
     };
-    this.open<StageMoveDialogData, EpisodeView>(StageMoveDialog, data, null, (moved) => `Episode moved to ${STAGE_LABELS[moved.stage]}.`);
+    this.open<StageMoveDialogData, EpisodeView>(
+      StageMoveDialog,
+      data,
+      null,
+      (moved) => `Episode moved to ${STAGE_LABELS[moved.stage]}.`,
+    );
   }
 
   protected openTherapyDialog(): void {
@@ -153,7 +205,10 @@ export class PatientRecordPage {
   protected openFunctionScoreDialog(): void {
     const episode = this.store.selectedEpisode();
     if (!episode) return;
-    const data: FunctionScoreDialogData = { region: episode.region, save: (body) => this.store.addFunctionScore(body) };
+    const data: FunctionScoreDialogData = {
+      region: episode.region,
+      save: (body) => this.store.addFunctionScore(body),
+    };
     this.open(FunctionScoreDialog, data, 'Function score recorded.');
   }
 
@@ -173,7 +228,10 @@ export class PatientRecordPage {
       title: 'Mark as entered in error?',
       message: `${correction.what} stays on the record, struck through with your reason, and no longer counts in totals.`,
       confirmLabel: 'Mark entered in error',
-      save: async (reason) => this.explainConflict(await this.store.markEnteredInError(correction.kind, correction, reason)),
+      save: async (reason) =>
+        this.explainConflict(
+          await this.store.markEnteredInError(correction.kind, correction, reason),
+        ),
     };
     this.open(ReasonDialog, data, 'Marked as entered in error.');
   }

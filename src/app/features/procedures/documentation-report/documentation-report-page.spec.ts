@@ -13,7 +13,11 @@ describe('DocumentationReportPage', () => {
   let harness: RouterTestingHarness;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ providers: pageProviders([{ path: 'episodes/:episodeId/report', children: EPISODE_REPORT_ROUTES }]) });
+    TestBed.configureTestingModule({
+      providers: pageProviders([
+        { path: 'episodes/:episodeId/report', children: EPISODE_REPORT_ROUTES },
+      ]),
+    });
     http = TestBed.inject(HttpTestingController);
     await signInAs(http, 'physician');
     harness = await RouterTestingHarness.create('/episodes/3/report');
@@ -43,8 +47,13 @@ describe('DocumentationReportPage', () => {
   it('shows both blocks with their diary tables, readings and the comparison', async () => {
     const page = await answer();
     const diaries = [...page.querySelectorAll('table.diary')];
-    expect(diaries.map((t) => t.querySelector('caption')!.textContent!.trim())).toEqual(['MBB #1 pain diary', 'MBB #2 pain diary']);
-    const rows = [...diaries[0]!.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].slice(0, 5).map((td) => td.textContent!.trim()));
+    expect(diaries.map((t) => t.querySelector('caption')!.textContent!.trim())).toEqual([
+      'MBB #1 pain diary',
+      'MBB #2 pain diary',
+    ]);
+    const rows = [...diaries[0]!.querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].slice(0, 5).map((td) => td.textContent!.trim()),
+    );
     expect(rows).toEqual([
       ['Baseline', 'With activity', 'Both', '8', '—'],
       ['30 min', 'With activity', 'Both', '1', '87.5%'],
@@ -57,7 +66,9 @@ describe('DocumentationReportPage', () => {
 
   it('lists the checks with their evidence, the next step and the signing physician', async () => {
     const page = await answer();
-    const checks = await (await TestbedHarnessEnvironment.loader(harness.fixture).getHarness(PayerCheckListHarness)).getChecks();
+    const checks = await (
+      await TestbedHarnessEnvironment.loader(harness.fixture).getHarness(PayerCheckListHarness)
+    ).getChecks();
     expect(checks.map((c) => c.status)).toEqual(['Met', 'Met', 'Not assessable', 'Not met']);
     expect(checks[1]!.evidence).toContain('MBB #2 on 28 Oct 2026: peak relief 87.5% (positive)');
     expect(text(page)).toContain('Next step: Eligible for RFA: two MBBs ≥ 80%');
@@ -67,15 +78,21 @@ describe('DocumentationReportPage', () => {
   it('prints with the browser’s print dialog', async () => {
     await answer();
     const print = spyOn(globalThis, 'print');
-    await (await TestbedHarnessEnvironment.loader(harness.fixture).getHarness(MatButtonHarness.with({ text: /Print/ }))).click();
+    await (
+      await TestbedHarnessEnvironment.loader(harness.fixture).getHarness(
+        MatButtonHarness.with({ text: /Print/ }),
+      )
+    ).click();
     expect(print).toHaveBeenCalled();
   });
 
   it('says when the report cannot be loaded', async () => {
-    http.expectOne('/api/v1/episodes/3/report').flush(
-      { status: 404, title: 'Not found', detail: 'The episode was not found.' },
-      problemResponse(404, 'Not Found'),
-    );
+    http
+      .expectOne('/api/v1/episodes/3/report')
+      .flush(
+        { status: 404, title: 'Not found', detail: 'The episode was not found.' },
+        problemResponse(404, 'Not Found'),
+      );
     await settle(harness.fixture);
     expect(text(harness.routeNativeElement!)).toContain('The episode was not found.');
   });

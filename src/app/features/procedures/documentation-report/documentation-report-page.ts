@@ -1,5 +1,13 @@
 import { DatePipe, TitleCasePipe, UpperCasePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  untracked,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -10,7 +18,12 @@ import { PayerCheckList } from '../../../shared/ui/payer-checks/payer-check-list
 import { EpisodeReportStore } from '../data/episode-report-store.ts';
 import { BlockComparison, diagnosticPair } from '../ui/block-comparison/block-comparison.ts';
 import { ProcedureSummary } from '../ui/procedure-summary/procedure-summary.ts';
-import { INTENT_LABELS, percentText, reliefDurationText, SIDE_LABELS } from '../ui/procedure-labels.ts';
+import {
+  INTENT_LABELS,
+  percentText,
+  reliefDurationText,
+  SIDE_LABELS,
+} from '../ui/procedure-labels.ts';
 import { scoreCells, scoreColumns } from '../ui/score-cells.ts';
 import { VerdictChip } from '../ui/verdict-chip/verdict-chip.ts';
 
@@ -64,7 +77,9 @@ export class DocumentationReportPage {
   });
   /** The latest signed interpretation: the physician who signs the report. */
   protected readonly signature = computed(() => {
-    const signed = (this.store.report()?.blocks ?? []).flatMap((b) => (b.procedure.interpretation ? [b.procedure.interpretation] : []));
+    const signed = (this.store.report()?.blocks ?? []).flatMap((b) =>
+      b.procedure.interpretation ? [b.procedure.interpretation] : [],
+    );
     return signed.sort((a, b) => a.signedAt.localeCompare(b.signedAt)).at(-1) ?? null;
   });
 

@@ -57,7 +57,8 @@ function remembered<T extends string>(key: string, allowed: readonly T[], fallba
 }
 
 /** "baseline" or "30 min", as said after a save. */
-const spokenTimePoint = (minutesAfter: number) => (minutesAfter <= 0 ? 'baseline' : timePointLabel(minutesAfter));
+const spokenTimePoint = (minutesAfter: number) =>
+  minutesAfter <= 0 ? 'baseline' : timePointLabel(minutesAfter);
 
 /**
  * Pain diary entry (nurses and physicians): opens on the point due now; one key press or tap saves a
@@ -104,7 +105,9 @@ export class PainDiaryPage {
   protected readonly form = this.fb.group({
     minutesAfter: this.fb.control<number | null>(null),
     score: this.fb.control<number | null>(null),
-    context: this.fb.control<PainContext>(remembered(CHOICE_KEYS.context, PAIN_CONTEXTS, 'activity')),
+    context: this.fb.control<PainContext>(
+      remembered(CHOICE_KEYS.context, PAIN_CONTEXTS, 'activity'),
+    ),
     side: this.fb.control<DiarySide>(remembered(CHOICE_KEYS.side, DIARY_SIDES, 'both')),
     reportedReliefPercent: this.fb.control<number | null>(null),
     /** Off: the score describes the picked time point. On: it describes the moment typed below. */
@@ -118,18 +121,26 @@ export class PainDiaryPage {
   protected readonly contextLabels = CONTEXT_LABELS;
   protected readonly fieldMessage = fieldMessage;
 
-  protected readonly selected = toSignal(this.form.controls.minutesAfter.valueChanges, { initialValue: null });
+  protected readonly selected = toSignal(this.form.controls.minutesAfter.valueChanges, {
+    initialValue: null,
+  });
   protected readonly selectedLabel = computed(() => {
     if (this.atOtherTime()) return 'the time taken';
     const minutes = this.selected();
     return minutes === null ? 'the chosen time' : spokenTimePoint(minutes);
   });
   protected readonly bilateral = computed(() => this.store.procedure()?.side === 'bilateral');
-  protected readonly isBaseline = computed(() => !this.atOtherTime() && (this.selected() ?? 0) <= 0);
+  protected readonly isBaseline = computed(
+    () => !this.atOtherTime() && (this.selected() ?? 0) <= 0,
+  );
   /** What the live region last said ("Saved 3 at 30 min"). */
   protected readonly announcement = signal('');
-  protected readonly atOtherTime = toSignal(this.form.controls.atOtherTime.valueChanges, { initialValue: false });
-  protected readonly submit = new FormSubmit(this.form, (path) => (path === 'recordedAt' ? 'takenAt' : path));
+  protected readonly atOtherTime = toSignal(this.form.controls.atOtherTime.valueChanges, {
+    initialValue: false,
+  });
+  protected readonly submit = new FormSubmit(this.form, (path) =>
+    path === 'recordedAt' ? 'takenAt' : path,
+  );
 
   constructor() {
     effect(() => {
@@ -137,8 +148,12 @@ export class PainDiaryPage {
       untracked(() => void this.open(id));
     });
     const { context, side } = this.form.controls;
-    context.valueChanges.pipe(takeUntilDestroyed()).subscribe((v) => globalThis.localStorage?.setItem(CHOICE_KEYS.context, v));
-    side.valueChanges.pipe(takeUntilDestroyed()).subscribe((v) => globalThis.localStorage?.setItem(CHOICE_KEYS.side, v));
+    context.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe((v) => globalThis.localStorage?.setItem(CHOICE_KEYS.context, v));
+    side.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe((v) => globalThis.localStorage?.setItem(CHOICE_KEYS.side, v));
     // "Taken at" starts at now each time it is switched on; the nurse edits it to the real time.
     this.form.controls.atOtherTime.valueChanges.pipe(takeUntilDestroyed()).subscribe((on) => {
       if (on) this.form.controls.takenAt.setValue(formatDateTimeText(new Date()));
@@ -172,23 +187,31 @@ export class PainDiaryPage {
     const v = this.form.getRawValue();
     const takenAt = v.atOtherTime ? parseDateTimeText(v.takenAt)?.toISOString() : undefined;
     if (v.atOtherTime && !takenAt) {
-      this.submit.show([{ path: 'takenAt', message: 'Taken at must be a day and time like 02/12/2026 14:05' }]);
+      this.submit.show([
+        { path: 'takenAt', message: 'Taken at must be a day and time like 02/12/2026 14:05' },
+      ]);
       return;
     }
     const result = await this.submit.run(
-      () => this.submit.parse(PainScoreCreateSchema, {
-        ...(takenAt ? { recordedAt: takenAt } : { minutesAfter: v.minutesAfter ?? undefined }),
-        score: v.score ?? undefined,
-        context: v.context,
-        side: this.bilateral() && v.side !== 'both' ? v.side : null,
-        reportedReliefPercent: this.isBaseline() ? null : v.reportedReliefPercent,
-      }),
+      () =>
+        this.submit.parse(PainScoreCreateSchema, {
+          ...(takenAt ? { recordedAt: takenAt } : { minutesAfter: v.minutesAfter ?? undefined }),
+          score: v.score ?? undefined,
+          context: v.context,
+          side: this.bilateral() && v.side !== 'both' ? v.side : null,
+          reportedReliefPercent: this.isBaseline() ? null : v.reportedReliefPercent,
+        }),
       (body) => this.store.saveScore(body),
     );
     if (!result?.ok) return;
     const saved = result.value;
     this.announcement.set(`Saved ${saved.score} at ${spokenTimePoint(saved.minutesAfter)}`);
-    this.form.patchValue({ score: null, reportedReliefPercent: null, atOtherTime: false, takenAt: '' });
+    this.form.patchValue({
+      score: null,
+      reportedReliefPercent: null,
+      atOtherTime: false,
+      takenAt: '',
+    });
     this.form.markAsUntouched();
     this.selectPoint(this.store.nextPoint()?.minutesAfter ?? null);
     this.focusScore();
@@ -198,10 +221,12 @@ export class PainDiaryPage {
     const when = spokenTimePoint(score.minutesAfter);
     const marked = await askReason(this.dialog, {
       title: `Mark the ${when} score (${score.score}) entered in error?`,
-      message: 'It stays in the record, struck through with your reason, and no longer counts towards relief.',
+      message:
+        'It stays in the record, struck through with your reason, and no longer counts towards relief.',
       confirmLabel: 'Mark entered in error',
       save: (reason) => this.store.markScoreInError(score, reason),
     });
-    if (marked) this.snackBar.open(`The ${when} score is marked entered in error.`, 'OK', { duration: 6000 });
+    if (marked)
+      this.snackBar.open(`The ${when} score is marked entered in error.`, 'OK', { duration: 6000 });
   }
 }

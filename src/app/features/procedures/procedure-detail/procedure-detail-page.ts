@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -114,10 +123,14 @@ export class ProcedureDetailPage {
     if (!procedure) return;
     const marked = await askReason(this.dialog, {
       title: `Mark ${procedure.label} entered in error?`,
-      message: 'The procedure and its diary stay in the record, marked with your reason; no more scores can be added.',
+      message:
+        'The procedure and its diary stay in the record, marked with your reason; no more scores can be added.',
       confirmLabel: 'Mark entered in error',
       save: (reason) => this.store.markProcedureInError(reason),
     });
-    if (marked) this.snackBar.open(`${procedure.label} is marked entered in error.`, 'OK', { duration: 6000 });
+    if (marked)
+      this.snackBar.open(`${procedure.label} is marked entered in error.`, 'OK', {
+        duration: 6000,
+      });
   }
 }

@@ -21,9 +21,22 @@ import { PayerCheckListHarness } from '../../../shared/ui/payer-checks/testing/p
 class ProcedureStub {}
 
 const EPISODE = {
-  id: '3', patientId: '2', region: 'lumbar', side: 'bilateral', onsetDate: '2026-01-10', indexPain: 'Low back',
-  signs: [], causes: [], baselineNrsRest: null, baselineNrsActivity: 8, stage: 'diagnostic-blocks', ruleSetId: '1',
-  createdAt: '2026-01-10T00:00:00Z', createdByName: 'Dr. Priya Patel', version: 1, stageHistory: [],
+  id: '3',
+  patientId: '2',
+  region: 'lumbar',
+  side: 'bilateral',
+  onsetDate: '2026-01-10',
+  indexPain: 'Low back',
+  signs: [],
+  causes: [],
+  baselineNrsRest: null,
+  baselineNrsActivity: 8,
+  stage: 'diagnostic-blocks',
+  ruleSetId: '1',
+  createdAt: '2026-01-10T00:00:00Z',
+  createdByName: 'Dr. Priya Patel',
+  version: 1,
+  stageHistory: [],
 } as unknown as EpisodeView;
 
 describe('ProcedureFormPage', () => {
@@ -52,13 +65,18 @@ describe('ProcedureFormPage', () => {
 
   afterEach(() => http.verify());
 
-  const field = (label: string) => loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }));
-  const save = async () => (await loader.getHarness(MatButtonHarness.with({ text: /Save procedure/ }))).click();
+  const field = (label: string) =>
+    loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }));
+  const save = async () =>
+    (await loader.getHarness(MatButtonHarness.with({ text: /Save procedure/ }))).click();
   const text = () => harness.routeNativeElement!.textContent!.replace(/\s+/g, ' ');
-  const isCreate = (r: { method: string; url: string }) => r.method === 'POST' && r.url === '/api/v1/episodes/3/procedures';
+  const isCreate = (r: { method: string; url: string }) =>
+    r.method === 'POST' && r.url === '/api/v1/episodes/3/procedures';
   /** Answers the dry run that precedes every save. */
   async function answerDryRun(failing: unknown[] = []) {
-    const dryRun = http.expectOne((r) => r.method === 'POST' && r.url === '/api/v1/episodes/3/procedures/check');
+    const dryRun = http.expectOne(
+      (r) => r.method === 'POST' && r.url === '/api/v1/episodes/3/procedures/check',
+    );
     dryRun.flush({ failing });
     await settle(harness.fixture);
     return dryRun;
@@ -75,15 +93,25 @@ describe('ProcedureFormPage', () => {
 
   it('offers the levels of the episode’s region and starts on its side', async () => {
     const chips = await (await loader.getHarness(MatChipListboxHarness)).getChips();
-    expect(await Promise.all(chips.map((c) => c.getText()))).toEqual(['L1-L2', 'L2-L3', 'L3-L4', 'L4-L5', 'L5-S1']);
-    expect(await (await (await field('Side')).getControl(MatSelectHarness))!.getValueText()).toBe('Bilateral');
+    expect(await Promise.all(chips.map((c) => c.getText()))).toEqual([
+      'L1-L2',
+      'L2-L3',
+      'L3-L4',
+      'L4-L5',
+      'L5-S1',
+    ]);
+    expect(await (await (await field('Side')).getControl(MatSelectHarness))!.getValueText()).toBe(
+      'Bilateral',
+    );
   });
 
   it('shows the schema’s messages under the fields and sends nothing', async () => {
     await save();
     expect(text()).toContain('Choose at least one level');
     expect(await (await field('Agent')).getTextErrors()).toEqual(['Choose the anesthetic agent']);
-    expect(await (await field('Concentration (%)')).getTextErrors()).toEqual(['Concentration must be a number']);
+    expect(await (await field('Concentration (%)')).getTextErrors()).toEqual([
+      'Concentration must be a number',
+    ]);
     http.expectNone((r) => r.method === 'POST');
   });
 
@@ -95,12 +123,23 @@ describe('ProcedureFormPage', () => {
     expect(first.request.body).toEqual(dryRun.request.body);
     expect(first.request.body).toEqual(
       jasmine.objectContaining({
-        kind: 'mbb', intent: 'diagnostic', levels: ['L4-L5'], side: 'bilateral', guidance: 'fluoroscopy', sedation: 'none',
-        anesthetic: { agent: 'lidocaine', concentrationPercent: 2, volumeMl: 0.5 }, steroid: null, complications: [],
+        kind: 'mbb',
+        intent: 'diagnostic',
+        levels: ['L4-L5'],
+        side: 'bilateral',
+        guidance: 'fluoroscopy',
+        sedation: 'none',
+        anesthetic: { agent: 'lidocaine', concentrationPercent: 2, volumeMl: 0.5 },
+        steroid: null,
+        complications: [],
       }),
     );
     first.flush(
-      { status: 400, title: 'Bad request', errors: [{ path: 'levels.0', message: 'L4-L5 is not a lumbar level' }] },
+      {
+        status: 400,
+        title: 'Bad request',
+        errors: [{ path: 'levels.0', message: 'L4-L5 is not a lumbar level' }],
+      },
       problemResponse(400, 'Bad Request'),
     );
     await settle(harness.fixture);
@@ -108,7 +147,9 @@ describe('ProcedureFormPage', () => {
 
     await save();
     await answerDryRun();
-    http.expectOne(isCreate).flush(procedureView({ id: '11' }), { status: 201, statusText: 'Created' });
+    http
+      .expectOne(isCreate)
+      .flush(procedureView({ id: '11' }), { status: 201, statusText: 'Created' });
     await settle(harness.fixture);
     expect(TestBed.inject(Router).url).toBe('/procedures/11');
   });
@@ -122,12 +163,18 @@ describe('ProcedureFormPage', () => {
     const [failing] = await (await loader.getHarness(PayerCheckListHarness)).getChecks();
     expect(failing!.status).toBe('Not met');
     expect(failing!.message).toContain('3 RFA sessions in the 12 months');
-    expect(failing!.evidence).toEqual(['RFA #1 on 1 Oct 2026', 'RFA #2 on 1 Nov 2026', 'RFA #3 (planned) on 20 Nov 2026']);
+    expect(failing!.evidence).toEqual([
+      'RFA #1 on 1 Oct 2026',
+      'RFA #2 on 1 Nov 2026',
+      'RFA #3 (planned) on 20 Nov 2026',
+    ]);
     expect(await (await field('Reason for going ahead')).getTextErrors()).toEqual([
       'Give a reason for going ahead although these checks fail',
     ]);
 
-    await (await (await field('Reason for going ahead')).getControl(MatInputHarness))!.setValue('Recurrence after a fall');
+    await (await (await field('Reason for going ahead')).getControl(MatInputHarness))!.setValue(
+      'Recurrence after a fall',
+    );
     await save();
     await answerDryRun([FREQUENCY_NOT_MET]);
     const create = http.expectOne(isCreate);
@@ -154,9 +201,17 @@ describe('ProcedureFormPage', () => {
     await answerDryRun();
     http.expectOne(isCreate).flush(
       {
-        status: 422, title: 'Payer-rule checks fail', code: 'checks-failed',
-        detail: 'This procedure would fail: a third level is flagged. Record an override reason to go ahead.',
-        errors: [{ path: 'overrideReason', message: 'Give a reason for going ahead although these checks fail' }],
+        status: 422,
+        title: 'Payer-rule checks fail',
+        code: 'checks-failed',
+        detail:
+          'This procedure would fail: a third level is flagged. Record an override reason to go ahead.',
+        errors: [
+          {
+            path: 'overrideReason',
+            message: 'Give a reason for going ahead although these checks fail',
+          },
+        ],
         current: [FREQUENCY_NOT_MET],
       },
       problemResponse(422, 'Unprocessable Entity'),
@@ -167,7 +222,9 @@ describe('ProcedureFormPage', () => {
       'Give a reason for going ahead although these checks fail',
     ]);
 
-    await (await (await field('Reason for going ahead')).getControl(MatInputHarness))!.setValue('Documented exception');
+    await (await (await field('Reason for going ahead')).getControl(MatInputHarness))!.setValue(
+      'Documented exception',
+    );
     await save();
     await answerDryRun([FREQUENCY_NOT_MET]);
     const second = http.expectOne(isCreate);

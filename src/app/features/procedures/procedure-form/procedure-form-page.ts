@@ -49,7 +49,13 @@ import { FieldMessage } from '../../../shared/ui/field-message/field-message.ts'
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
 import { PayerCheckList } from '../../../shared/ui/payer-checks/payer-check-list.ts';
 import { EpisodeProceduresStore } from '../data/episode-procedures-store.ts';
-import { AGENT_LABELS, GUIDANCE_LABELS, INTENT_LABELS, SEDATION_LABELS, SIDE_LABELS } from '../ui/procedure-labels.ts';
+import {
+  AGENT_LABELS,
+  GUIDANCE_LABELS,
+  INTENT_LABELS,
+  SEDATION_LABELS,
+  SIDE_LABELS,
+} from '../ui/procedure-labels.ts';
 import { FormSubmit } from '../../../core/forms/form-submit.ts';
 import { FormError } from '../../../shared/ui/form-error/form-error.ts';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -65,7 +71,8 @@ const OVERRIDE_REQUIRED = 'Give a reason for going ahead although these checks f
 /** The failing checks a 422 'checks-failed' answer carries as `current`, if it does. */
 function failingFrom(problem: Problem): PayerCheck[] | null {
   const current = problem.current;
-  return Array.isArray(current) && current.every((c) => typeof c?.id === 'string' && typeof c?.message === 'string')
+  return Array.isArray(current) &&
+    current.every((c) => typeof c?.id === 'string' && typeof c?.message === 'string')
     ? (current as PayerCheck[])
     : null;
 }
@@ -142,7 +149,10 @@ export class ProcedureFormPage {
     guidance: this.fb.control<Guidance>('fluoroscopy'),
     sedation: this.fb.control<Sedation>('none'),
     complications: this.fb.group(
-      Object.fromEntries(COMPLICATION_KEYS.map((key) => [key, false])) as Record<Complication, boolean>,
+      Object.fromEntries(COMPLICATION_KEYS.map((key) => [key, false])) as Record<
+        Complication,
+        boolean
+      >,
     ),
     notes: '',
     sedationReason: '',
@@ -163,7 +173,10 @@ export class ProcedureFormPage {
   protected readonly guidanceLabels = GUIDANCE_LABELS;
   protected readonly sedationLevels = SEDATION_LEVELS;
   protected readonly sedationLabels = SEDATION_LABELS;
-  protected readonly complications = COMPLICATION_KEYS.map((key) => ({ key, label: COMPLICATIONS[key] }));
+  protected readonly complications = COMPLICATION_KEYS.map((key) => ({
+    key,
+    label: COMPLICATIONS[key],
+  }));
   protected readonly fieldMessage = fieldMessage;
   protected readonly submit = new FormSubmit(this.form, formPath);
 
@@ -171,16 +184,30 @@ export class ProcedureFormPage {
     const episode = this.store.episode();
     return episode ? FACET_LEVELS[episode.region] : [];
   });
-  protected readonly steroidGiven = toSignal(this.form.controls.steroidGiven.valueChanges, { initialValue: false });
-  private readonly sedation = toSignal(this.form.controls.sedation.valueChanges, { initialValue: 'none' as Sedation });
-  private readonly intent = toSignal(this.form.controls.intent.valueChanges, { initialValue: 'diagnostic' as Intent });
-  private readonly kind = toSignal(this.form.controls.kind.valueChanges, { initialValue: 'mbb' as ProcedureKind });
+  protected readonly steroidGiven = toSignal(this.form.controls.steroidGiven.valueChanges, {
+    initialValue: false,
+  });
+  private readonly sedation = toSignal(this.form.controls.sedation.valueChanges, {
+    initialValue: 'none' as Sedation,
+  });
+  private readonly intent = toSignal(this.form.controls.intent.valueChanges, {
+    initialValue: 'diagnostic' as Intent,
+  });
+  private readonly kind = toSignal(this.form.controls.kind.valueChanges, {
+    initialValue: 'mbb' as ProcedureKind,
+  });
   /** Sedation must be justified (payer rule): any on a diagnostic block, beyond minimal on a treatment (domain sedationNeedsReason). */
-  protected readonly asksSedationReason = computed(() => sedationNeedsReason(this.intent(), this.sedation()));
+  protected readonly asksSedationReason = computed(() =>
+    sedationNeedsReason(this.intent(), this.sedation()),
+  );
   protected readonly isDiagnostic = computed(() => this.intent() === 'diagnostic');
   /** A repeat therapeutic injection needs a documented reason RFA is not possible (domain asksRfaReason). */
   protected readonly asksRfaReason = computed(() =>
-    asksRfaReason(this.kind(), this.intent(), this.store.procedures().filter((p) => !p.enteredInError && isTherapeuticInjection(p)).length),
+    asksRfaReason(
+      this.kind(),
+      this.intent(),
+      this.store.procedures().filter((p) => !p.enteredInError && isTherapeuticInjection(p)).length,
+    ),
   );
   /**
    * The payer-rule checks this procedure would newly fail, from the dry run before saving (or the
@@ -237,16 +264,22 @@ export class ProcedureFormPage {
       if (!dryRun.ok) return this.submit.showProblem(dryRun.problem);
       await this.showFailing(dryRun.value.length ? dryRun.value : null);
       const overrideReason = dryRun.value.length ? parsed.overrideReason : null;
-      if (dryRun.value.length && !overrideReason) return this.submit.show([{ path: 'overrideReason', message: OVERRIDE_REQUIRED }]);
+      if (dryRun.value.length && !overrideReason)
+        return this.submit.show([{ path: 'overrideReason', message: OVERRIDE_REQUIRED }]);
       const result = await this.store.create({ ...parsed, overrideReason });
       if (result.ok) {
         await this.router.navigate(['/procedures', result.value.id]);
         // Say it was saved, and that the override went with it (it shows on the procedure page).
-        this.snackBar.open(`${result.value.label} saved${overrideReason ? ' with a payer-rule override' : ''}.`, 'OK', { duration: 6000 });
+        this.snackBar.open(
+          `${result.value.label} saved${overrideReason ? ' with a payer-rule override' : ''}.`,
+          'OK',
+          { duration: 6000 },
+        );
         return;
       }
       // The server refused although the dry run passed (someone recorded another procedure meanwhile).
-      if (result.problem.code === 'checks-failed') await this.showFailing(failingFrom(result.problem) ?? this.failingChecks() ?? []);
+      if (result.problem.code === 'checks-failed')
+        await this.showFailing(failingFrom(result.problem) ?? this.failingChecks() ?? []);
       this.submit.showProblem(result.problem);
     });
   }
@@ -254,7 +287,13 @@ export class ProcedureFormPage {
   /** Kind, intent, levels and side as booked; the rest is what happened on the day. */
   private async prefillFromBooking(id: string): Promise<void> {
     const booking = await this.store.planned(id);
-    if (booking) this.form.patchValue({ kind: booking.kind, intent: booking.intent, levels: booking.levels, side: booking.side });
+    if (booking)
+      this.form.patchValue({
+        kind: booking.kind,
+        intent: booking.intent,
+        levels: booking.levels,
+        side: booking.side,
+      });
   }
 
   /** Shows (or clears) the failing checks and the override field. */
@@ -262,7 +301,10 @@ export class ProcedureFormPage {
     const firstTime = !this.failingChecks() && failing;
     this.failingChecks.set(failing);
     // The override field is new: attaching its control resets its errors, so place messages after.
-    if (firstTime) await new Promise<void>((resolve) => afterNextRender(() => resolve(), { injector: this.injector }));
+    if (firstTime)
+      await new Promise<void>((resolve) =>
+        afterNextRender(() => resolve(), { injector: this.injector }),
+      );
   }
 }
 

@@ -1,5 +1,13 @@
 import { LowerCasePipe, TitleCasePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  untracked,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
@@ -15,7 +23,18 @@ import { ProcedureTable } from '../ui/procedure-table/procedure-table.ts';
 /** An episode's procedures: what was done, each verdict, and (physicians) recording a new one. */
 @Component({
   selector: 'app-procedure-list-page',
-  imports: [LowerCasePipe, TitleCasePipe, MatButtonModule, MatIconModule, RouterLink, NoticePanel, ListFrame, StageChip, ProcedureTable, BlockComparison],
+  imports: [
+    LowerCasePipe,
+    TitleCasePipe,
+    MatButtonModule,
+    MatIconModule,
+    RouterLink,
+    NoticePanel,
+    ListFrame,
+    StageChip,
+    ProcedureTable,
+    BlockComparison,
+  ],
   templateUrl: './procedure-list-page.html',
   styleUrl: './procedure-list-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -28,7 +47,9 @@ export class ProcedureListPage {
   protected readonly session = inject(SessionStore);
   protected readonly sideLabels = SIDE_LABELS;
   /** Block 1 and block 2 of the episode, for the side-by-side card. */
-  protected readonly blockPair = computed(() => diagnosticPair(this.store.procedures(), this.store.assessments()));
+  protected readonly blockPair = computed(() =>
+    diagnosticPair(this.store.procedures(), this.store.assessments()),
+  );
 
   constructor() {
     effect(() => {

@@ -48,7 +48,9 @@ export const CONTEXT_LABELS: Readonly<Record<PainContext, string>> = {
 };
 
 /** Each verdict reads by its words and icon, never by colour alone. */
-export const VERDICT_DISPLAY: Readonly<Record<BlockVerdict, { label: string; icon: string; meaning: string }>> = {
+export const VERDICT_DISPLAY: Readonly<
+  Record<BlockVerdict, { label: string; icon: string; meaning: string }>
+> = {
   positive: {
     label: 'Positive',
     icon: 'check_circle',
@@ -71,7 +73,9 @@ export const VERDICT_DISPLAY: Readonly<Record<BlockVerdict, { label: string; ico
   },
 };
 
-export const TIME_POINT_DISPLAY: Readonly<Record<TimePointStatus, { label: string; icon: string }>> = {
+export const TIME_POINT_DISPLAY: Readonly<
+  Record<TimePointStatus, { label: string; icon: string }>
+> = {
   done: { label: 'Done', icon: 'check_circle' },
   due: { label: 'Due now', icon: 'schedule' },
   overdue: { label: 'Overdue', icon: 'warning' },
@@ -90,7 +94,10 @@ export function percentText(value: number | null | undefined): string {
 }
 
 /** "≥ 80%" or "> 50%", as the rule set counts its threshold. */
-export function thresholdText(threshold: { positiveThresholdPercent: number; thresholdExclusive: boolean }): string {
+export function thresholdText(threshold: {
+  positiveThresholdPercent: number;
+  thresholdExclusive: boolean;
+}): string {
   return thresholdLabel(threshold);
 }
 
@@ -98,7 +105,12 @@ export function thresholdText(threshold: { positiveThresholdPercent: number; thr
  * How long relief lasted: "Until 2 h", that it never reached the threshold, or, with no relief
  * computed at all (`peakReliefPercent` null: no scores after the block), that nothing is known yet.
  */
-export function reliefDurationText(minutes: number | null, peakReliefPercent: number | null = 0): string {
+export function reliefDurationText(
+  minutes: number | null,
+  peakReliefPercent: number | null = 0,
+): string {
   if (minutes !== null) return `Until ${formatMinutes(minutes)}`;
-  return peakReliefPercent === null ? 'Not known yet: no relief scores' : 'Did not reach the threshold';
+  return peakReliefPercent === null
+    ? 'Not known yet: no relief scores'
+    : 'Did not reach the threshold';
 }

@@ -3,7 +3,16 @@ import { CONTEXT_LABELS, percentText, SIDE_LABELS, timePointLabel } from './proc
 
 /** Column headings of a diary's table of scores (the procedure page's chart table); Side only when bilateral. */
 export function scoreColumns(bilateral: boolean): string[] {
-  return ['Time', 'Context', ...(bilateral ? ['Side'] : []), 'Score (NRS)', 'Relief (from NRS)', 'Reported relief', 'Entered by', 'Entry'];
+  return [
+    'Time',
+    'Context',
+    ...(bilateral ? ['Side'] : []),
+    'Score (NRS)',
+    'Relief (from NRS)',
+    'Reported relief',
+    'Entered by',
+    'Entry',
+  ];
 }
 
 /** How a score's entry reads: on time, late, or entered in error (with why). */

@@ -15,13 +15,29 @@ import { RULE_SETS_ROUTES } from '../rule-sets.routes.ts';
 const settings = BUILT_IN_RULE_SETS[0]!.settings;
 function ruleSet(overrides: Partial<RuleSetView>): RuleSetView {
   return {
-    id: '1', key: 'medicare-lcd', name: 'Medicare LCD', version: 1, builtIn: true, source: 'LCD', isDefault: true,
-    isLatest: true, createdAt: '2026-01-01T00:00:00Z', positiveThresholdPercent: 80,
-    settings, ...overrides,
+    id: '1',
+    key: 'medicare-lcd',
+    name: 'Medicare LCD',
+    version: 1,
+    builtIn: true,
+    source: 'LCD',
+    isDefault: true,
+    isLatest: true,
+    createdAt: '2026-01-01T00:00:00Z',
+    positiveThresholdPercent: 80,
+    settings,
+    ...overrides,
   };
 }
 const MEDICARE = ruleSet({});
-const OURS = ruleSet({ id: '7', key: 'practice-x', name: 'Our LCD', builtIn: false, isDefault: false, source: 'Copied from Medicare LCD v1' });
+const OURS = ruleSet({
+  id: '7',
+  key: 'practice-x',
+  name: 'Our LCD',
+  builtIn: false,
+  isDefault: false,
+  source: 'Copied from Medicare LCD v1',
+});
 
 describe('RuleSetListPage', () => {
   let http: HttpTestingController;
@@ -30,7 +46,9 @@ describe('RuleSetListPage', () => {
   let rootLoader: HarnessLoader;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ providers: specProviders([{ path: 'admin/rule-sets', children: RULE_SETS_ROUTES }]) });
+    TestBed.configureTestingModule({
+      providers: specProviders([{ path: 'admin/rule-sets', children: RULE_SETS_ROUTES }]),
+    });
     http = TestBed.inject(HttpTestingController);
     harness = await RouterTestingHarness.create('/admin/rule-sets');
     await settle(harness.fixture);
@@ -44,7 +62,9 @@ describe('RuleSetListPage', () => {
   afterEach(() => http.verify());
 
   const button = (text: string | RegExp, describedBy: string) =>
-    loader.getHarness(MatButtonHarness.with({ text, selector: `[aria-describedby="rule-set-${describedBy}"]` }));
+    loader.getHarness(
+      MatButtonHarness.with({ text, selector: `[aria-describedby="rule-set-${describedBy}"]` }),
+    );
 
   async function openEdit(): Promise<MatDialogHarness> {
     await (await button('Edit', '7')).click();
@@ -61,7 +81,9 @@ describe('RuleSetListPage', () => {
     expect(rows['builtIn'].text).toEqual(['Built-in', 'Practice']);
     expect(rows['status'].text[0]).toContain('Default');
     expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: 'Edit' }))).toHaveSize(1);
-    expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: 'Make default' }))).toHaveSize(1);
+    expect(
+      await loader.getAllHarnesses(MatButtonHarness.with({ text: 'Make default' })),
+    ).toHaveSize(1);
   });
 
   it('shows every setting of a built-in rule set and its source, with nothing to save (issue 14)', async () => {
@@ -69,7 +91,9 @@ describe('RuleSetListPage', () => {
     const dialog = await rootLoader.getHarness(MatDialogHarness);
     expect(await dialog.getTitleText()).toBe('Settings of Medicare LCD v1');
     expect(await dialog.getText()).toContain('Source: LCD');
-    const threshold = (await (await field(dialog, 'Positive threshold (%)')).getControl(MatInputHarness))!;
+    const threshold = (await (
+      await field(dialog, 'Positive threshold (%)')
+    ).getControl(MatInputHarness))!;
     expect(await threshold.getValue()).toBe('80');
     expect(await threshold.isDisabled()).toBeTrue();
     expect(await dialog.getAllHarnesses(MatButtonHarness.with({ text: /Save/ }))).toHaveSize(0);
@@ -86,9 +110,9 @@ describe('RuleSetListPage', () => {
     expect(await (await field(dialog, 'Positive threshold (%)')).getTextErrors()).toEqual([
       'Positive threshold must be from 0 to 100',
     ]);
-    expect(await (await field(dialog, 'Diary time points (minutes after the block)')).getTextErrors()).toEqual([
-      'Diary time point must be a whole number',
-    ]);
+    expect(
+      await (await field(dialog, 'Diary time points (minutes after the block)')).getTextErrors(),
+    ).toEqual(['Diary time point must be a whole number']);
     http.expectNone((r) => r.method === 'POST');
   });
 
@@ -118,7 +142,9 @@ describe('RuleSetListPage', () => {
     });
     post.flush(ruleSet({ ...OURS, id: '8', version: 2 }), { status: 201, statusText: 'Created' });
     await settle(harness.fixture);
-    http.expectOne('/api/v1/rule-sets').flush([MEDICARE, { ...OURS, isLatest: false }, ruleSet({ ...OURS, id: '8', version: 2 })]);
+    http
+      .expectOne('/api/v1/rule-sets')
+      .flush([MEDICARE, { ...OURS, isLatest: false }, ruleSet({ ...OURS, id: '8', version: 2 })]);
     await settle(harness.fixture);
     expect(await rootLoader.getAllHarnesses(MatDialogHarness)).toHaveSize(0);
   });
@@ -130,7 +156,10 @@ describe('RuleSetListPage', () => {
     await (await dialog.getHarness(MatButtonHarness.with({ text: /^Copy$/ }))).click();
     const post = http.expectOne((r) => r.method === 'POST' && r.url === '/api/v1/rule-sets');
     expect(post.request.body).toEqual({ fromId: '1', name: 'Our ASIPP' });
-    post.flush(ruleSet({ id: '9', name: 'Our ASIPP', builtIn: false }), { status: 201, statusText: 'Created' });
+    post.flush(ruleSet({ id: '9', name: 'Our ASIPP', builtIn: false }), {
+      status: 201,
+      statusText: 'Created',
+    });
     await settle(harness.fixture);
     http.expectOne('/api/v1/rule-sets').flush([MEDICARE, OURS]);
     await settle(harness.fixture);
@@ -145,19 +174,24 @@ describe('RuleSetListPage', () => {
     await settle(harness.fixture);
     const put = http.expectOne('/api/v1/practice-settings/default-rule-set');
     expect(put.request.body).toEqual({ ruleSetId: '7' });
-    put.flush([{ ...MEDICARE, isDefault: false }, { ...OURS, isDefault: true }]);
+    put.flush([
+      { ...MEDICARE, isDefault: false },
+      { ...OURS, isDefault: true },
+    ]);
     await settle(harness.fixture);
     const rows = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
     expect(rows['status'].text[1]).toContain('Default');
   });
 
-  it('saves the practice time zone, and gives the schema\'s message for a zone that does not exist', async () => {
+  it("saves the practice time zone, and gives the schema's message for a zone that does not exist", async () => {
     const zone = await loader.getHarness(MatInputHarness.with({ placeholder: 'America/Denver' }));
     expect(await zone.getValue()).toBe('UTC');
     await zone.setValue('Mars/Olympus');
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Save time zone' }))).click();
     await settle(harness.fixture);
-    expect(harness.fixture.nativeElement.textContent).toContain('Time zone must be an IANA zone name');
+    expect(harness.fixture.nativeElement.textContent).toContain(
+      'Time zone must be an IANA zone name',
+    );
     await zone.setValue('America/Phoenix');
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Save time zone' }))).click();
     const put = http.expectOne({ method: 'PUT', url: '/api/v1/practice-settings' });

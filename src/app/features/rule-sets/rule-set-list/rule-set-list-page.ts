@@ -8,8 +8,14 @@ import { problemMessage } from '../../../core/problem.ts';
 import { confirmAction } from '../../../shared/ui/confirm-dialog/confirm-dialog.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
 import { RuleSetsStore } from '../data/rule-sets-store.ts';
-import { RuleSetCopyDialog, type RuleSetCopyDialogData } from '../ui/rule-set-copy-dialog/rule-set-copy-dialog.ts';
-import { RuleSetEditDialog, type RuleSetEditDialogData } from '../ui/rule-set-edit-dialog/rule-set-edit-dialog.ts';
+import {
+  RuleSetCopyDialog,
+  type RuleSetCopyDialogData,
+} from '../ui/rule-set-copy-dialog/rule-set-copy-dialog.ts';
+import {
+  RuleSetEditDialog,
+  type RuleSetEditDialogData,
+} from '../ui/rule-set-edit-dialog/rule-set-edit-dialog.ts';
 import { PracticeTimeZoneForm } from '../ui/practice-time-zone-form/practice-time-zone-form.ts';
 import { RuleSetTable } from '../ui/rule-set-table/rule-set-table.ts';
 
@@ -23,8 +29,9 @@ import { RuleSetTable } from '../ui/rule-set-table/rule-set-table.ts';
         <h1>Rule sets</h1>
       </header>
       <p class="intro">
-        A rule set decides when a block is positive and which payer checks apply. Built-in rule sets cannot be
-        changed: copy one to make the practice's own. Every edit is a new version; the default applies to new episodes.
+        A rule set decides when a block is positive and which payer checks apply. Built-in rule sets
+        cannot be changed: copy one to make the practice's own. Every edit is a new version; the
+        default applies to new episodes.
       </p>
 
       <div class="progress-slot">
@@ -34,11 +41,20 @@ import { RuleSetTable } from '../ui/rule-set-table/rule-set-table.ts';
       </div>
 
       @if (store.loadError(); as error) {
-        <app-notice-panel icon="error" heading="The rule sets could not be loaded" [message]="error" tone="error">
+        <app-notice-panel
+          icon="error"
+          heading="The rule sets could not be loaded"
+          [message]="error"
+          tone="error"
+        >
           <button mat-stroked-button type="button" (click)="store.load()">Try again</button>
         </app-notice-panel>
       } @else if (!store.loading() && store.ruleSets().length === 0) {
-        <app-notice-panel icon="rule" heading="No rule sets" message="The built-in rule sets appear once the server has started." />
+        <app-notice-panel
+          icon="rule"
+          heading="No rule sets"
+          message="The built-in rule sets appear once the server has started."
+        />
       } @else {
         <app-rule-set-table
           [ruleSets]="store.ruleSets()"
@@ -50,7 +66,11 @@ import { RuleSetTable } from '../ui/rule-set-table/rule-set-table.ts';
         />
       }
 
-      <app-practice-time-zone-form [settings]="store.practiceSettings()" [saving]="store.savingTimeZone()" (save)="saveTimeZone($event)" />
+      <app-practice-time-zone-form
+        [settings]="store.practiceSettings()"
+        [saving]="store.savingTimeZone()"
+        (save)="saveTimeZone($event)"
+      />
     </div>
   `,
   styles: `
@@ -78,7 +98,10 @@ export class RuleSetListPage {
   protected openCopyDialog(from: RuleSetView): void {
     const data: RuleSetCopyDialogData = { from, save: (name) => this.store.copy(from, name) };
     this.dialog
-      .open<RuleSetCopyDialog, RuleSetCopyDialogData, RuleSetView>(RuleSetCopyDialog, { data, autoFocus: 'first-tabbable' })
+      .open<RuleSetCopyDialog, RuleSetCopyDialogData, RuleSetView>(RuleSetCopyDialog, {
+        data,
+        autoFocus: 'first-tabbable',
+      })
       .afterClosed()
       .subscribe((copy) => {
         if (copy) this.tell(`${copy.name} was created; edit it to change its settings.`);
@@ -87,12 +110,23 @@ export class RuleSetListPage {
 
   /** Every setting of a rule set that cannot be edited, with its full source. */
   protected openViewDialog(ruleSet: RuleSetView): void {
-    const data: RuleSetEditDialogData = { ruleSet, readOnly: true, save: (settings) => this.store.saveVersion(ruleSet, settings) };
-    this.dialog.open<RuleSetEditDialog, RuleSetEditDialogData, RuleSetView>(RuleSetEditDialog, { data, autoFocus: 'dialog', maxWidth: '95vw' });
+    const data: RuleSetEditDialogData = {
+      ruleSet,
+      readOnly: true,
+      save: (settings) => this.store.saveVersion(ruleSet, settings),
+    };
+    this.dialog.open<RuleSetEditDialog, RuleSetEditDialogData, RuleSetView>(RuleSetEditDialog, {
+      data,
+      autoFocus: 'dialog',
+      maxWidth: '95vw',
+    });
   }
 
   protected openEditDialog(ruleSet: RuleSetView): void {
-    const data: RuleSetEditDialogData = { ruleSet, save: (settings) => this.store.saveVersion(ruleSet, settings) };
+    const data: RuleSetEditDialogData = {
+      ruleSet,
+      save: (settings) => this.store.saveVersion(ruleSet, settings),
+    };
     this.dialog
       .open<RuleSetEditDialog, RuleSetEditDialogData, RuleSetView>(RuleSetEditDialog, {
         data,
@@ -115,12 +149,18 @@ export class RuleSetListPage {
     this.busyId.set(ruleSet.id);
     const result = await this.store.makeDefault(ruleSet);
     this.busyId.set(null);
-    this.tell(result.ok ? `${ruleSet.name} v${ruleSet.version} is now the default.` : problemMessage(result.problem));
+    this.tell(
+      result.ok
+        ? `${ruleSet.name} v${ruleSet.version} is now the default.`
+        : problemMessage(result.problem),
+    );
   }
 
   protected async saveTimeZone(timeZone: string): Promise<void> {
     const result = await this.store.saveTimeZone(timeZone);
-    this.tell(result.ok ? `The practice time zone is now ${timeZone}.` : problemMessage(result.problem));
+    this.tell(
+      result.ok ? `The practice time zone is now ${timeZone}.` : problemMessage(result.problem),
+    );
   }
 
   private tell(message: string): void {

@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  input,
+  type OnInit,
+  signal,
+} from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -9,7 +16,14 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import {
-  type Complication, COMPLICATIONS, type FollowUpResult, FollowUpResultSchema, type FunctionInstrument, type RedFlag, RED_FLAG_LABELS, RED_FLAGS,
+  type Complication,
+  COMPLICATIONS,
+  type FollowUpResult,
+  FollowUpResultSchema,
+  type FunctionInstrument,
+  type RedFlag,
+  RED_FLAG_LABELS,
+  RED_FLAGS,
   type RunningStatus,
 } from '@domain';
 import { problemMessage } from '../../../core/problem.ts';
@@ -17,12 +31,24 @@ import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
 import { PainScoreInput } from '../../../shared/ui/pain-score-input/pain-score-input.ts';
 import { EntryStore } from '../data/entry-store.ts';
 
-const numberOrNull = (v: unknown): number | null => (v === null || v === '' || v === undefined ? null : Number(v));
+const numberOrNull = (v: unknown): number | null =>
+  v === null || v === '' || v === undefined ? null : Number(v);
 
 /** Recording a follow-up call or visit (issue 12); after saving, back to the worklist on the next row. */
 @Component({
   selector: 'app-follow-up-entry-page',
-  imports: [ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, NoticePanel, PainScoreInput, RouterLink],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    NoticePanel,
+    PainScoreInput,
+    RouterLink,
+  ],
   templateUrl: './follow-up-entry-page.html',
   styleUrl: './follow-up-entry-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -34,7 +60,10 @@ export class FollowUpEntryPage implements OnInit {
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
 
-  protected readonly complications = (Object.keys(COMPLICATIONS) as Complication[]).map((key) => ({ key, label: COMPLICATIONS[key] }));
+  protected readonly complications = (Object.keys(COMPLICATIONS) as Complication[]).map((key) => ({
+    key,
+    label: COMPLICATIONS[key],
+  }));
   protected readonly redFlags = RED_FLAGS.map((key) => ({ key, label: RED_FLAG_LABELS[key] }));
   protected readonly error = signal<string | null>(null);
   protected readonly fieldErrors = signal<Record<string, string>>({});
@@ -66,10 +95,16 @@ export class FollowUpEntryPage implements OnInit {
     const v = this.form.getRawValue();
     const total = numberOrNull(v.functionTotal);
     return this.submit({
-      painRest: v.painRest, painActivity: v.painActivity, reportedReliefPercent: numberOrNull(v.reportedReliefPercent),
+      painRest: v.painRest,
+      painActivity: v.painActivity,
+      reportedReliefPercent: numberOrNull(v.reportedReliefPercent),
       functionScore: v.instrument && total !== null ? { instrument: v.instrument, total } : null,
-      running: v.running ? { status: v.running, weeklyDistanceKm: numberOrNull(v.weeklyDistanceKm) } : null,
-      complications: v.complications, redFlags: v.redFlags, note: v.note || null,
+      running: v.running
+        ? { status: v.running, weeklyDistanceKm: numberOrNull(v.weeklyDistanceKm) }
+        : null,
+      complications: v.complications,
+      redFlags: v.redFlags,
+      note: v.note || null,
     });
   }
 
@@ -81,7 +116,9 @@ export class FollowUpEntryPage implements OnInit {
     // The same schema as the server: the same messages, before a round trip.
     const parsed = FollowUpResultSchema.safeParse(body);
     if (!parsed.success) {
-      this.fieldErrors.set(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])));
+      this.fieldErrors.set(
+        Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])),
+      );
       this.error.set(parsed.error.issues[0]?.message ?? 'Check the form');
       return;
     }
@@ -93,7 +130,15 @@ export class FollowUpEntryPage implements OnInit {
       return;
     }
     const status = result.value.status;
-    this.snackBar.open(status === 'done' ? 'Follow-up recorded' : status === 'missed' ? 'No answer: follow-up missed' : `No answer (attempt ${result.value.attempts})`, undefined, { duration: 3000 });
+    this.snackBar.open(
+      status === 'done'
+        ? 'Follow-up recorded'
+        : status === 'missed'
+          ? 'No answer: follow-up missed'
+          : `No answer (attempt ${result.value.attempts})`,
+      undefined,
+      { duration: 3000 },
+    );
     await this.router.navigate(['/worklist'], { queryParams: { done: `follow-up:${this.id()}` } });
   }
 }

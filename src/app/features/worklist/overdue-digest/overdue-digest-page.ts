@@ -13,13 +13,22 @@ import { WorklistApi } from '../data/worklist-api.ts';
     <div class="page">
       <h1>Overdue since yesterday</h1>
       @if (error(); as message) {
-        <app-notice-panel icon="error" heading="The digest could not be loaded" [message]="message" tone="error" />
+        <app-notice-panel
+          icon="error"
+          heading="The digest could not be loaded"
+          [message]="message"
+          tone="error"
+        />
       } @else if (digest(); as d) {
         <p>{{ d.date }}: what became overdue since {{ d.since }}.</p>
         @for (group of d.providers; track group.providerId) {
           <section [attr.aria-label]="group.providerName">
             <h2>{{ group.providerName }} ({{ group.rows.length }})</h2>
-            <table mat-table [dataSource]="group.rows" [attr.aria-label]="'Overdue for ' + group.providerName">
+            <table
+              mat-table
+              [dataSource]="group.rows"
+              [attr.aria-label]="'Overdue for ' + group.providerName"
+            >
               <ng-container matColumnDef="patient">
                 <th mat-header-cell *matHeaderCellDef>Patient</th>
                 <td mat-cell *matCellDef="let r">{{ r.patientName }} ({{ r.mrn }})</td>

@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  input,
+  type OnInit,
+  signal,
+} from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
@@ -15,7 +22,15 @@ import { EntryStore } from '../data/entry-store.ts';
 /** A booked procedure on its day (issue 12): the nurse records the baseline; the physician records the procedure. */
 @Component({
   selector: 'app-planned-visit-page',
-  imports: [ReactiveFormsModule, MatButtonModule, MatButtonToggleModule, MatIconModule, NoticePanel, PainScoreInput, RouterLink],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatIconModule,
+    NoticePanel,
+    PainScoreInput,
+    RouterLink,
+  ],
   templateUrl: './planned-visit-page.html',
   styleUrl: '../follow-up-entry/follow-up-entry-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -28,7 +43,9 @@ export class PlannedVisitPage implements OnInit {
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
   protected readonly short = PROCEDURE_SHORT;
-  protected readonly context = new FormControl<'rest' | 'activity'>('activity', { nonNullable: true });
+  protected readonly context = new FormControl<'rest' | 'activity'>('activity', {
+    nonNullable: true,
+  });
   protected readonly score = new FormControl<number | null>(null);
   protected readonly error = signal<string | null>(null);
 

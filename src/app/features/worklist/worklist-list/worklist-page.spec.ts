@@ -12,13 +12,36 @@ import { WorklistStore } from '../data/worklist-store.ts';
 import { WORKLIST_ROUTES } from '../worklist.routes.ts';
 
 const row = (n: number, over: Partial<WorklistRow> = {}): WorklistRow => ({
-  key: `follow-up:${n}`, kind: 'follow-up', patientId: String(100 + n), patientName: `Runner, Rita${n}`, mrn: `M-${n}`, dueAt: '2026-03-16T04:00:00.000Z',
-  dueDate: '2026-03-16', what: '2 weeks call after RFA', region: 'lumbar', providerId: '7', providerName: 'Dr. Patel', procedureId: '11', followUpId: String(n),
-  plannedProcedureId: null, episodeId: '3', followUpKind: 'call', attempts: 0, ...over,
+  key: `follow-up:${n}`,
+  kind: 'follow-up',
+  patientId: String(100 + n),
+  patientName: `Runner, Rita${n}`,
+  mrn: `M-${n}`,
+  dueAt: '2026-03-16T04:00:00.000Z',
+  dueDate: '2026-03-16',
+  what: '2 weeks call after RFA',
+  region: 'lumbar',
+  providerId: '7',
+  providerName: 'Dr. Patel',
+  procedureId: '11',
+  followUpId: String(n),
+  plannedProcedureId: null,
+  episodeId: '3',
+  followUpKind: 'call',
+  attempts: 0,
+  ...over,
 });
 const view = (over: Partial<WorklistView> = {}): WorklistView => ({
-  date: '2026-03-16', timeZone: 'America/New_York', overdue: [row(1)], dueToday: [row(2), row(3)], upcoming: [],
-  totals: { overdue: 1, dueToday: 2, upcoming: 0 }, pageSize: 25, pages: { overdue: 1, dueToday: 1, upcoming: 1 }, providers: [{ id: '7', name: 'Dr. Patel' }], ...over,
+  date: '2026-03-16',
+  timeZone: 'America/New_York',
+  overdue: [row(1)],
+  dueToday: [row(2), row(3)],
+  upcoming: [],
+  totals: { overdue: 1, dueToday: 2, upcoming: 0 },
+  pageSize: 25,
+  pages: { overdue: 1, dueToday: 1, upcoming: 1 },
+  providers: [{ id: '7', name: 'Dr. Patel' }],
+  ...over,
 });
 
 describe('WorklistPage', () => {
@@ -28,7 +51,13 @@ describe('WorklistPage', () => {
   async function open(url = '/worklist'): Promise<void> {
     TestBed.configureTestingModule({
       providers: [
-        provideRouter([{ path: 'worklist', children: WORKLIST_ROUTES }, { path: '**', children: [] }], withComponentInputBinding()),
+        provideRouter(
+          [
+            { path: 'worklist', children: WORKLIST_ROUTES },
+            { path: '**', children: [] },
+          ],
+          withComponentInputBinding(),
+        ),
         provideHttpClient(withInterceptors([apiInterceptor])),
         provideHttpClientTesting(),
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
@@ -48,7 +77,9 @@ describe('WorklistPage', () => {
     await open();
     http.expectOne((r) => r.url === '/api/v1/worklist').flush(view());
     await settle(harness.fixture);
-    const headings = [...harness.routeNativeElement!.querySelectorAll('h2')].map((h) => h.textContent!.replace(/\s+/g, ' ').trim());
+    const headings = [...harness.routeNativeElement!.querySelectorAll('h2')].map((h) =>
+      h.textContent!.replace(/\s+/g, ' ').trim(),
+    );
     expect(headings).toEqual(['Overdue 1', 'Due today 2', 'Upcoming (7 days) 0']);
     expect(text()).toContain('Nothing in the next 7 days.');
     expect(harness.routeNativeElement!.querySelectorAll('[data-row]').length).toBe(3);
@@ -56,7 +87,9 @@ describe('WorklistPage', () => {
 
   it('says the day is clear when nothing is open', async () => {
     await open();
-    http.expectOne((r) => r.url === '/api/v1/worklist').flush(view({ overdue: [], dueToday: [], totals: { overdue: 0, dueToday: 0, upcoming: 0 } }));
+    http
+      .expectOne((r) => r.url === '/api/v1/worklist')
+      .flush(view({ overdue: [], dueToday: [], totals: { overdue: 0, dueToday: 0, upcoming: 0 } }));
     await settle(harness.fixture);
     expect(text()).toContain('The day is clear');
   });
@@ -79,7 +112,12 @@ describe('WorklistPage', () => {
     http.expectOne((r) => r.url === '/api/v1/worklist').flush(view());
     await settle(harness.fixture);
     void harness.routeDebugElement!.injector.get(WorklistStore).filter('7', 'cervical');
-    const req = http.expectOne((r) => r.url === '/api/v1/worklist' && r.params.get('region') === 'cervical' && r.params.get('providerId') === '7');
+    const req = http.expectOne(
+      (r) =>
+        r.url === '/api/v1/worklist' &&
+        r.params.get('region') === 'cervical' &&
+        r.params.get('providerId') === '7',
+    );
     expect(req.request.params.get('pageSize')).toBe('25');
     req.flush(view());
   });

@@ -22,7 +22,16 @@ export function entryLink(row: WorklistRow): string[] {
 /** The nurse's landing page (issue 12): Overdue, Due today, Upcoming (7 days), each with its count. */
 @Component({
   selector: 'app-worklist-page',
-  imports: [DatePipe, MatButtonModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule, NoticePanel, WorklistTable],
+  imports: [
+    DatePipe,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    NoticePanel,
+    WorklistTable,
+  ],
   templateUrl: './worklist-page.html',
   styleUrl: './worklist-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -46,7 +55,11 @@ export class WorklistPage implements OnInit {
     await this.store.load();
     const target = next ?? this.store.rows()[0]?.key;
     if (done && target) {
-      setTimeout(() => this.host.nativeElement.querySelector<HTMLElement>(`[data-key="${CSS.escape(target)}"]`)?.focus());
+      setTimeout(() =>
+        this.host.nativeElement
+          .querySelector<HTMLElement>(`[data-key="${CSS.escape(target)}"]`)
+          ?.focus(),
+      );
     }
   }
 

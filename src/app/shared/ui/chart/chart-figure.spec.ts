@@ -7,15 +7,34 @@ import { ChartFigureHarness } from './testing/chart-figure-harness.ts';
 
 const lineAt = (y: number): ChartConfiguration<ChartType> => ({
   type: 'scatter',
-  data: { datasets: [{ label: 'With activity', data: [{ x: 0, y }, { x: 0.5, y: 1 }], showLine: true }] },
-  options: { animation: false, plugins: { annotation: { annotations: { baseline: { type: 'line', yMin: y, yMax: y } } } } },
+  data: {
+    datasets: [
+      {
+        label: 'With activity',
+        data: [
+          { x: 0, y },
+          { x: 0.5, y: 1 },
+        ],
+        showLine: true,
+      },
+    ],
+  },
+  options: {
+    animation: false,
+    plugins: { annotation: { annotations: { baseline: { type: 'line', yMin: y, yMax: y } } } },
+  },
 });
 
 @Component({
   imports: [ChartFigure],
   template: `
     @if (shown()) {
-      <app-chart-figure caption="Pain by hour" description="Pain fell from 8 to 1." [config]="config()" [table]="table" />
+      <app-chart-figure
+        caption="Pain by hour"
+        description="Pain fell from 8 to 1."
+        [config]="config()"
+        [table]="table"
+      />
     }
   `,
 })

@@ -7,13 +7,20 @@ import type { PainContext } from '@domain';
  * Colour-blind-safe colours (Okabe-Ito) with a second cue for each: rest is a blue circle, activity
  * a vermillion triangle. Colour is never the only way to tell series apart.
  */
-export const PAIN_CONTEXT_STYLE: Readonly<Record<PainContext, { label: string; color: string; pointStyle: PointStyle }>> = {
+export const PAIN_CONTEXT_STYLE: Readonly<
+  Record<PainContext, { label: string; color: string; pointStyle: PointStyle }>
+> = {
   rest: { label: 'At rest', color: '#0072B2', pointStyle: 'circle' },
   activity: { label: 'With activity', color: '#D55E00', pointStyle: 'triangle' },
 };
 
 /** Reference-line colours, each with its own dash pattern as the second cue. */
-export const REFERENCE_COLORS = { baseline: '#49454F', threshold: '#006A60', half: '#7A5900', meaningful: '#5B3E96' } as const;
+export const REFERENCE_COLORS = {
+  baseline: '#49454F',
+  threshold: '#006A60',
+  half: '#7A5900',
+  meaningful: '#5B3E96',
+} as const;
 
 /** A horizontal reference line at `y` with its label at one end (the right unless said). */
 export function referenceLine(

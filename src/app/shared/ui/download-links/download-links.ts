@@ -22,7 +22,12 @@ export interface DownloadLink {
     @if (links().length) {
       <nav class="downloads" [attr.aria-label]="label()">
         @for (link of links(); track link.href) {
-          <a mat-stroked-button [href]="link.href" download [attr.aria-label]="link.label + ': ' + link.description">
+          <a
+            mat-stroked-button
+            [href]="link.href"
+            download
+            [attr.aria-label]="link.label + ': ' + link.description"
+          >
             <mat-icon aria-hidden="true">{{ link.icon }}</mat-icon>
             {{ link.label }}
           </a>
@@ -30,7 +35,14 @@ export interface DownloadLink {
       </nav>
     }
   `,
-  styles: `.downloads { display: flex; flex-wrap: wrap; gap: 8px; margin: 8px 0 16px; }`,
+  styles: `
+    .downloads {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      margin: 8px 0 16px;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class DownloadLinks {

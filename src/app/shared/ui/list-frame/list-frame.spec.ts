@@ -39,7 +39,12 @@ describe('ListFrame', () => {
     change(fixture.componentInstance);
     await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
-    return { fixture, element, host: fixture.componentInstance, loader: TestbedHarnessEnvironment.loader(fixture) };
+    return {
+      fixture,
+      element,
+      host: fixture.componentInstance,
+      loader: TestbedHarnessEnvironment.loader(fixture),
+    };
   }
 
   it('shows the rows and a paginator on the page the list is on', async () => {
@@ -69,11 +74,15 @@ describe('ListFrame', () => {
       host.loading.set(true);
     });
     expect(element.querySelector('.empty')).toBeNull();
-    expect(element.querySelector('mat-progress-bar')?.getAttribute('aria-label')).toBe('Loading patients');
+    expect(element.querySelector('mat-progress-bar')?.getAttribute('aria-label')).toBe(
+      'Loading patients',
+    );
   });
 
   it('explains a failed load and retries on request', async () => {
-    const { element, host, loader } = await render((h) => h.loadError.set('Cannot reach the server.'));
+    const { element, host, loader } = await render((h) =>
+      h.loadError.set('Cannot reach the server.'),
+    );
     expect(element.textContent).toContain('The patient list could not be loaded');
     expect(element.textContent).toContain('Cannot reach the server.');
     expect(element.querySelector('.rows')).toBeNull();

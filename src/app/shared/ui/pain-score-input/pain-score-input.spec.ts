@@ -8,7 +8,11 @@ import { PainScoreInputHarness } from './testing/pain-score-input-harness.ts';
 
 @Component({
   imports: [PainScoreInput, ReactiveFormsModule],
-  template: `<app-pain-score-input label="Pain at 30 min" [formControl]="score" (confirm)="confirmed.set($event)" />`,
+  template: `<app-pain-score-input
+    label="Pain at 30 min"
+    [formControl]="score"
+    (confirm)="confirmed.set($event)"
+  />`,
 })
 class PainScoreHost {
   readonly score = new FormControl<number | null>(null);

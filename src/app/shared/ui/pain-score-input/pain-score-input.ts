@@ -30,7 +30,9 @@ let nextId = 0;
 @Component({
   selector: 'app-pain-score-input',
   imports: [MatButtonToggleModule],
-  providers: [{ provide: NG_VALUE_ACCESSOR, useExisting: forwardRef(() => PainScoreInput), multi: true }],
+  providers: [
+    { provide: NG_VALUE_ACCESSOR, useExisting: forwardRef(() => PainScoreInput), multi: true },
+  ],
   template: `
     <span class="label" [id]="ids.label">{{ label() }}</span>
     <mat-button-toggle-group
@@ -44,7 +46,9 @@ let nextId = 0;
       (focusout)="touched()"
     >
       @for (score of scores; track score) {
-        <mat-button-toggle [value]="score" [aria-label]="accessibleName(score)">{{ score }}</mat-button-toggle>
+        <mat-button-toggle [value]="score" [aria-label]="accessibleName(score)">{{
+          score
+        }}</mat-button-toggle>
       }
     </mat-button-toggle-group>
     <span class="anchors" aria-hidden="true">
@@ -97,7 +101,10 @@ export class PainScoreInput implements ControlValueAccessor {
 
   protected readonly scores = SCORES;
   protected readonly disabled = signal(false);
-  protected readonly ids = { label: `pain-score-label-${++nextId}`, hint: `pain-score-hint-${nextId}` };
+  protected readonly ids = {
+    label: `pain-score-label-${++nextId}`,
+    hint: `pain-score-hint-${nextId}`,
+  };
   private readonly toggles = viewChildren(MatButtonToggle);
   private lastDigit: { digit: number; at: number } | null = null;
   private onChange: (value: number | null) => void = () => undefined;
@@ -109,7 +116,9 @@ export class PainScoreInput implements ControlValueAccessor {
     const host: HTMLElement = inject(ElementRef).nativeElement;
     const listener = (event: KeyboardEvent) => this.handleKey(event);
     host.addEventListener('keydown', listener, { capture: true });
-    inject(DestroyRef).onDestroy(() => host.removeEventListener('keydown', listener, { capture: true }));
+    inject(DestroyRef).onDestroy(() =>
+      host.removeEventListener('keydown', listener, { capture: true }),
+    );
   }
 
   protected accessibleName(score: number): string {
@@ -136,7 +145,8 @@ export class PainScoreInput implements ControlValueAccessor {
     event.preventDefault();
     const digit = Number(event.key);
     const now = Date.now();
-    const isTen = digit === 0 && this.lastDigit?.digit === 1 && now - this.lastDigit.at <= TEN_CHORD_MS;
+    const isTen =
+      digit === 0 && this.lastDigit?.digit === 1 && now - this.lastDigit.at <= TEN_CHORD_MS;
     const score = isTen ? 10 : digit;
     this.lastDigit = isTen ? null : { digit, at: now };
     this.pick(score);

@@ -27,7 +27,8 @@ describe('PayerCheckList', () => {
     const fixture = TestBed.createComponent(ChecksHost);
     fixture.componentInstance.expanded.set(expanded);
     await fixture.whenStable();
-    const checks = await TestbedHarnessEnvironment.loader(fixture).getHarness(PayerCheckListHarness);
+    const checks =
+      await TestbedHarnessEnvironment.loader(fixture).getHarness(PayerCheckListHarness);
     return { fixture, checks };
   }
 
@@ -40,18 +41,24 @@ describe('PayerCheckList', () => {
       ['Repeat RFA', 'Not assessable'],
       ['Frequency per 12 months', 'Not met'],
     ]);
-    expect(rows[3]!.message).toBe('3 RFA sessions in the 12 months to 20 Nov 2026 (at most 2 per region).');
+    expect(rows[3]!.message).toBe(
+      '3 RFA sessions in the 12 months to 20 Nov 2026 (at most 2 per region).',
+    );
   });
 
   it('keeps evidence behind a keyboard-operable disclosure, and links recorded procedures', async () => {
     const { fixture, checks } = await setUp();
     expect((await checks.getChecks())[1]!.evidence).toEqual([]);
-    const toggle: HTMLButtonElement = fixture.nativeElement.querySelector('[data-check="initial-rfa"] .evidence-toggle');
+    const toggle: HTMLButtonElement = fixture.nativeElement.querySelector(
+      '[data-check="initial-rfa"] .evidence-toggle',
+    );
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
 
     await checks.toggleEvidence('Initial RFA');
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    expect(fixture.nativeElement.querySelector(`#${toggle.getAttribute('aria-controls')}`)).not.toBeNull();
+    expect(
+      fixture.nativeElement.querySelector(`#${toggle.getAttribute('aria-controls')}`),
+    ).not.toBeNull();
     expect((await checks.getChecks())[1]!.evidence).toEqual([
       'MBB #1 on 14 Oct 2026: peak relief 87.5% (positive)',
       'MBB #2 on 28 Oct 2026: peak relief 87.5% (positive)',
@@ -62,7 +69,11 @@ describe('PayerCheckList', () => {
   it('shows every check’s evidence at once when expanded, a planned procedure without a link', async () => {
     const { checks } = await setUp(true);
     const frequency = (await checks.getChecks()).find((c) => c.id === 'frequency')!;
-    expect(frequency.evidence).toEqual(['RFA #1 on 1 Oct 2026', 'RFA #2 on 1 Nov 2026', 'RFA #3 (planned) on 20 Nov 2026']);
+    expect(frequency.evidence).toEqual([
+      'RFA #1 on 1 Oct 2026',
+      'RFA #2 on 1 Nov 2026',
+      'RFA #3 (planned) on 20 Nov 2026',
+    ]);
     expect(await checks.getEvidenceLinks()).toContain('/procedures/31');
     expect(await checks.getEvidenceLinks()).not.toContain('/procedures/new');
   });
@@ -71,7 +82,9 @@ describe('PayerCheckList', () => {
     const { fixture } = await setUp();
     const callout: HTMLElement = fixture.nativeElement.querySelector('app-next-step-callout');
     expect(callout.querySelector('h2')!.textContent).toBe('Next step');
-    expect(callout.querySelector('.message')!.textContent).toContain('Eligible for RFA: two MBBs ≥ 80% (MBB #1 87.5% on 14 Oct 2026');
+    expect(callout.querySelector('.message')!.textContent).toContain(
+      'Eligible for RFA: two MBBs ≥ 80% (MBB #1 87.5% on 14 Oct 2026',
+    );
     expect(callout.querySelector('.rule-set')!.textContent).toBe('Under Medicare LCD v1');
   });
 });

@@ -6,12 +6,13 @@ import { RouterLink } from '@angular/router';
 import type { CheckStatus, Evidence, PayerCheck } from '@domain';
 
 /** Each status reads by its icon and words, never by colour alone. */
-export const CHECK_STATUS_DISPLAY: Readonly<Record<CheckStatus, { label: string; icon: string }>> = {
-  met: { label: 'Met', icon: 'check_circle' },
-  'not-met': { label: 'Not met', icon: 'cancel' },
-  'not-assessable': { label: 'Not assessable', icon: 'help' },
-  'not-applicable': { label: 'Not applicable yet', icon: 'schedule' },
-};
+export const CHECK_STATUS_DISPLAY: Readonly<Record<CheckStatus, { label: string; icon: string }>> =
+  {
+    met: { label: 'Met', icon: 'check_circle' },
+    'not-met': { label: 'Not met', icon: 'cancel' },
+    'not-assessable': { label: 'Not assessable', icon: 'help' },
+    'not-applicable': { label: 'Not applicable yet', icon: 'schedule' },
+  };
 
 let nextId = 0;
 
@@ -37,7 +38,10 @@ let nextId = 0;
           <p class="message">{{ check.message }}</p>
           @if (check.evidence.length) {
             @if (expanded()) {
-              <ng-container [ngTemplateOutlet]="evidenceList" [ngTemplateOutletContext]="{ $implicit: check.evidence, id: null }" />
+              <ng-container
+                [ngTemplateOutlet]="evidenceList"
+                [ngTemplateOutletContext]="{ $implicit: check.evidence, id: null }"
+              />
             } @else {
               <button
                 mat-button
@@ -47,7 +51,9 @@ let nextId = 0;
                 [attr.aria-controls]="listId(check.id)"
                 (click)="toggle(check.id)"
               >
-                <mat-icon aria-hidden="true">{{ isOpen(check.id) ? 'expand_less' : 'expand_more' }}</mat-icon>
+                <mat-icon aria-hidden="true">{{
+                  isOpen(check.id) ? 'expand_less' : 'expand_more'
+                }}</mat-icon>
                 Evidence: {{ check.title }} ({{ check.evidence.length }})
               </button>
               @if (isOpen(check.id)) {

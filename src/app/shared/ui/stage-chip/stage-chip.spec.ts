@@ -15,7 +15,10 @@ describe('StageChip', () => {
     const fixture = TestBed.createComponent(StageChipHost);
     fixture.componentInstance.stage.set(stage);
     await fixture.whenStable();
-    return { fixture, chip: await TestbedHarnessEnvironment.loader(fixture).getHarness(StageChipHarness) };
+    return {
+      fixture,
+      chip: await TestbedHarnessEnvironment.loader(fixture).getHarness(StageChipHarness),
+    };
   }
 
   it('shows the label from STAGE_LABELS', async () => {

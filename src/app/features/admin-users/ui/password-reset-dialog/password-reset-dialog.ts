@@ -4,11 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import {
-  PASSWORD_MIN_LENGTH,
-  PasswordResetSchema,
-  type UserView,
-} from '@domain';
+import { PASSWORD_MIN_LENGTH, PasswordResetSchema, type UserView } from '@domain';
 import { confirmPasswordMatches } from '../../../../shared/forms/password-confirmation.ts';
 import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
 import type { WriteResult } from '../../../../core/write-result.ts';
@@ -47,7 +43,12 @@ export interface PasswordResetDialogData {
         </mat-form-field>
         <mat-form-field>
           <mat-label>Repeat new password</mat-label>
-          <input matInput type="password" formControlName="confirmPassword" autocomplete="new-password" />
+          <input
+            matInput
+            type="password"
+            formControlName="confirmPassword"
+            autocomplete="new-password"
+          />
           <mat-error>{{ fieldMessage(form.controls.confirmPassword) }}</mat-error>
         </mat-form-field>
       </mat-dialog-content>
@@ -61,7 +62,10 @@ export class PasswordResetDialog {
   private readonly dialogRef = inject<MatDialogRef<PasswordResetDialog, UserView>>(MatDialogRef);
 
   protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
-  protected readonly form = inject(NonNullableFormBuilder).group({ password: '', confirmPassword: '' });
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    password: '',
+    confirmPassword: '',
+  });
   protected readonly submit = new FormSubmit(this.form);
   protected readonly fieldMessage = fieldMessage;
 
@@ -69,7 +73,10 @@ export class PasswordResetDialog {
     const { password } = this.form.getRawValue();
     const result = await this.submit.run(
       () => {
-        const body = this.submit.parse(PasswordResetSchema, { version: this.data.user.version, password });
+        const body = this.submit.parse(PasswordResetSchema, {
+          version: this.data.user.version,
+          password,
+        });
         // Both checks run so every field shows its message at once.
         return confirmPasswordMatches(this.form) && body ? body : null;
       },

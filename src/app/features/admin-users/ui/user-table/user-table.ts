@@ -53,6 +53,10 @@ export class UserTable {
 
   protected pickRole(user: UserView, change: MatSelectChange<Role>): void {
     if (change.value === user.role) return;
-    this.roleChange.emit({ user, role: change.value, undo: () => (change.source.value = user.role) });
+    this.roleChange.emit({
+      user,
+      role: change.value,
+      undo: () => (change.source.value = user.role),
+    });
   }
 }

@@ -13,7 +13,14 @@ import { auditActionText } from '../audit-labels.ts';
 /** Filters for the audit log, checked with the API's own query schema before they are applied. */
 @Component({
   selector: 'app-audit-filter-form',
-  imports: [DateTextInput, ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule],
+  imports: [
+    DateTextInput,
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonModule,
+  ],
   templateUrl: './audit-filter-form.html',
   styleUrl: './audit-filter-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

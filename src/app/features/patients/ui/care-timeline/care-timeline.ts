@@ -34,12 +34,15 @@ import type { EpisodeRecord, PainTimeline } from '@domain';
               }
             </div>
             @if (entry.byName) {
-              <p class="by">Recorded by {{ entry.byName }}, {{ entry.recordedAt | date: 'd MMM y, HH:mm' }}</p>
+              <p class="by">
+                Recorded by {{ entry.byName }}, {{ entry.recordedAt | date: 'd MMM y, HH:mm' }}
+              </p>
             }
             @if (entry.enteredInError; as mark) {
               <p class="error-mark">
                 <mat-icon aria-hidden="true">report</mat-icon>
-                Entered in error by {{ mark.byName }}, {{ mark.at | date: 'd MMM y, HH:mm' }}: {{ mark.reason }}
+                Entered in error by {{ mark.byName }}, {{ mark.at | date: 'd MMM y, HH:mm' }}:
+                {{ mark.reason }}
               </p>
             } @else if (entry.correction) {
               <button
@@ -142,6 +145,8 @@ export class CareTimeline {
   /** The user asked to mark an entry entered in error (the page confirms and asks for the reason). */
   readonly markInError = output<TimelineEntry>();
 
-  protected readonly entries = computed(() => timelineEntries(this.record(), this.unit(), this.procedures()));
+  protected readonly entries = computed(() =>
+    timelineEntries(this.record(), this.unit(), this.procedures()),
+  );
   protected readonly dayText = dayText;
 }

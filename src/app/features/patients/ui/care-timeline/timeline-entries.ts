@@ -1,5 +1,12 @@
 import { formatDate } from '@angular/common';
-import { type EpisodeRecord, INSTRUMENT_LABELS, type PainTimeline, PROCEDURE_LABELS, STAGE_LABELS, THERAPY_LABELS } from '@domain';
+import {
+  type EpisodeRecord,
+  INSTRUMENT_LABELS,
+  type PainTimeline,
+  PROCEDURE_LABELS,
+  STAGE_LABELS,
+  THERAPY_LABELS,
+} from '@domain';
 import { type DistanceUnit } from '../../data/distance-unit-store.ts';
 import type { CorrectableKind, EnteredInErrorMark } from '../../data/patients-api.ts';
 import { RESPONSE_LABELS, RUNNING_STATUS_LABELS } from '../care-labels.ts';
@@ -32,7 +39,9 @@ export function dayText(isoDate: string): string {
 
 /** "10 Jan 2026 – 3 Mar 2026" or "from 10 Jan 2026, ongoing". */
 export function periodText(startDate: string, endDate: string | null): string {
-  return endDate ? `${dayText(startDate)} – ${dayText(endDate)}` : `from ${dayText(startDate)}, ongoing`;
+  return endDate
+    ? `${dayText(startDate)} – ${dayText(endDate)}`
+    : `from ${dayText(startDate)}, ongoing`;
 }
 
 /** "ODI 34% · moderate"; the total and band are the server's (domain scoring). */
@@ -71,13 +80,20 @@ export function timelineEntries(
     icon: 'self_improvement',
     on: t.startDate,
     title: THERAPY_LABELS[t.kind],
-    details: [periodText(t.startDate, t.endDate), t.response ? RESPONSE_LABELS[t.response] : null, t.notes].filter(
-      (d): d is string => !!d,
-    ),
+    details: [
+      periodText(t.startDate, t.endDate),
+      t.response ? RESPONSE_LABELS[t.response] : null,
+      t.notes,
+    ].filter((d): d is string => !!d),
     byName: t.recordedByName,
     recordedAt: t.recordedAt,
     enteredInError: t.enteredInError,
-    correction: { kind: 'therapies', id: t.id, version: t.version, what: `${THERAPY_LABELS[t.kind]} ${periodText(t.startDate, t.endDate)}` },
+    correction: {
+      kind: 'therapies',
+      id: t.id,
+      version: t.version,
+      what: `${THERAPY_LABELS[t.kind]} ${periodText(t.startDate, t.endDate)}`,
+    },
     link: null,
   }));
   const scores: TimelineEntry[] = record.functionScores.map((s) => ({
@@ -89,7 +105,12 @@ export function timelineEntries(
     byName: s.recordedByName,
     recordedAt: s.recordedAt,
     enteredInError: s.enteredInError,
-    correction: { kind: 'function-scores', id: s.id, version: s.version, what: `The ${s.instrument.toUpperCase()} of ${dayText(s.takenOn)}` },
+    correction: {
+      kind: 'function-scores',
+      id: s.id,
+      version: s.version,
+      what: `The ${s.instrument.toUpperCase()} of ${dayText(s.takenOn)}`,
+    },
     link: null,
   }));
   const running: TimelineEntry[] = record.runningChecks.map((r) => ({
@@ -97,11 +118,17 @@ export function timelineEntries(
     icon: 'directions_run',
     on: r.takenOn,
     title: `Return to running: ${RUNNING_STATUS_LABELS[r.status].toLowerCase()}`,
-    details: r.weeklyDistanceKm === null ? [] : [`${distanceText(r.weeklyDistanceKm, unit)} a week`],
+    details:
+      r.weeklyDistanceKm === null ? [] : [`${distanceText(r.weeklyDistanceKm, unit)} a week`],
     byName: r.recordedByName,
     recordedAt: r.recordedAt,
     enteredInError: r.enteredInError,
-    correction: { kind: 'running-checks', id: r.id, version: r.version, what: `The running check of ${dayText(r.takenOn)}` },
+    correction: {
+      kind: 'running-checks',
+      id: r.id,
+      version: r.version,
+      what: `The running check of ${dayText(r.takenOn)}`,
+    },
     link: null,
   }));
   const done: TimelineEntry[] = procedures.map((p) => ({
@@ -109,7 +136,9 @@ export function timelineEntries(
     icon: 'vaccines',
     on: formatDate(p.performedAt, 'yyyy-MM-dd', 'en-US'),
     title: p.label,
-    details: [`${PROCEDURE_LABELS[p.kind]}, ${p.intent}, at ${formatDate(p.performedAt, 'HH:mm', 'en-US')}`],
+    details: [
+      `${PROCEDURE_LABELS[p.kind]}, ${p.intent}, at ${formatDate(p.performedAt, 'HH:mm', 'en-US')}`,
+    ],
     byName: null,
     recordedAt: p.performedAt,
     enteredInError: null,

@@ -76,11 +76,16 @@ export class EpisodeFormDialog {
   protected readonly nrsScale = scale(10);
   /** Intake exclusions the indication check reads (domain.md section 4). */
   protected readonly radiculopathy = [
-    { value: 'none', label: 'None' }, { value: 'treated', label: 'Present, treated' }, { value: 'untreated', label: 'Present, untreated' },
+    { value: 'none', label: 'None' },
+    { value: 'treated', label: 'Present, treated' },
+    { value: 'untreated', label: 'Present, untreated' },
   ] as const satisfies readonly { value: Radiculopathy; label: string }[];
   protected readonly otherCauses = [
-    { value: 'none', label: 'None found' }, { value: 'fracture', label: 'Fracture' }, { value: 'tumor', label: 'Tumor' },
-    { value: 'infection', label: 'Infection' }, { value: 'other', label: 'Other' },
+    { value: 'none', label: 'None found' },
+    { value: 'fracture', label: 'Fracture' },
+    { value: 'tumor', label: 'Tumor' },
+    { value: 'infection', label: 'Infection' },
+    { value: 'other', label: 'Other' },
   ] as const satisfies readonly { value: OtherCause; label: string }[];
   protected readonly baselines = [
     { control: 'baselineNrsRest', label: 'Baseline pain at rest (NRS 0–10)' },
@@ -105,7 +110,9 @@ export class EpisodeFormDialog {
   /** Escape or a click beside the dialog asks before losing typed input. */
   protected readonly requestClose = confirmDiscardOnEscape(this.form);
 
-  private readonly onsetDate = toSignal(this.form.controls.onsetDate.valueChanges, { initialValue: '' });
+  private readonly onsetDate = toSignal(this.form.controls.onsetDate.valueChanges, {
+    initialValue: '',
+  });
   /** How long the pain has lasted, from the onset date: the ">= 3 months" indication. */
   protected readonly painDuration = computed(() => {
     const onset = this.onsetDate();
@@ -116,20 +123,22 @@ export class EpisodeFormDialog {
 
   protected async open(): Promise<void> {
     const v = this.form.getRawValue();
-    const chosen = (group: Record<string, boolean>) => Object.keys(group).filter((key) => group[key]);
+    const chosen = (group: Record<string, boolean>) =>
+      Object.keys(group).filter((key) => group[key]);
     const result = await this.submit.run(
-      () => this.submit.parse(EpisodeCreateSchema, {
-        region: v.region ?? undefined,
-        side: v.side ?? undefined,
-        onsetDate: v.onsetDate || undefined,
-        indexPain: v.indexPain.trim(),
-        signs: chosen(v.signs),
-        causes: chosen(v.causes),
-        baselineNrsRest: v.baselineNrsRest,
-        baselineNrsActivity: v.baselineNrsActivity,
-        radiculopathy: v.radiculopathy,
-        otherCause: v.otherCause,
-      }),
+      () =>
+        this.submit.parse(EpisodeCreateSchema, {
+          region: v.region ?? undefined,
+          side: v.side ?? undefined,
+          onsetDate: v.onsetDate || undefined,
+          indexPain: v.indexPain.trim(),
+          signs: chosen(v.signs),
+          causes: chosen(v.causes),
+          baselineNrsRest: v.baselineNrsRest,
+          baselineNrsActivity: v.baselineNrsActivity,
+          radiculopathy: v.radiculopathy,
+          otherCause: v.otherCause,
+        }),
       (body) => this.data.save(body),
     );
     if (result?.ok) this.dialogRef.close(result.value);

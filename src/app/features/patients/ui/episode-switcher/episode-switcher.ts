@@ -21,12 +21,16 @@ export function episodeLabel(episode: EpisodeView): string {
       <mat-select [value]="selectedId()" (selectionChange)="selectEpisode.emit($event.value)">
         <mat-select-trigger>
           @if (selected(); as episode) {
-            <span class="option">{{ label(episode) }} <app-stage-chip [stage]="episode.stage" /></span>
+            <span class="option"
+              >{{ label(episode) }} <app-stage-chip [stage]="episode.stage"
+            /></span>
           }
         </mat-select-trigger>
         @for (episode of episodes(); track episode.id) {
           <mat-option [value]="episode.id">
-            <span class="option">{{ label(episode) }} <app-stage-chip [stage]="episode.stage" /></span>
+            <span class="option"
+              >{{ label(episode) }} <app-stage-chip [stage]="episode.stage"
+            /></span>
           </mat-option>
         }
       </mat-select>
@@ -55,6 +59,8 @@ export class EpisodeSwitcher {
   readonly selectedId = input.required<string | null>();
   readonly selectEpisode = output<string>();
 
-  protected readonly selected = computed(() => this.episodes().find((e) => e.id === this.selectedId()) ?? null);
+  protected readonly selected = computed(
+    () => this.episodes().find((e) => e.id === this.selectedId()) ?? null,
+  );
   protected readonly label = episodeLabel;
 }

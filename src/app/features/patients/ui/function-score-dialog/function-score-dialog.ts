@@ -1,5 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { type FormControl, type FormGroup, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import {
+  type FormControl,
+  type FormGroup,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -73,7 +78,8 @@ type SectionControls = FormGroup<Record<string, FormControl<number | null>>>;
 })
 export class FunctionScoreDialog {
   protected readonly data = inject<FunctionScoreDialogData>(MAT_DIALOG_DATA);
-  private readonly dialogRef = inject<MatDialogRef<FunctionScoreDialog, FunctionScoreView>>(MatDialogRef);
+  private readonly dialogRef =
+    inject<MatDialogRef<FunctionScoreDialog, FunctionScoreView>>(MatDialogRef);
   private readonly formBuilder = inject(NonNullableFormBuilder);
 
   protected readonly instruments = INSTRUMENTS_FOR[this.data.region];
@@ -89,7 +95,9 @@ export class FunctionScoreDialog {
     sections: this.sectionControls(this.instruments[0]!),
   });
   /** The section names of the chosen questionnaire. */
-  protected readonly sections = signal<readonly string[]>(INSTRUMENT_SECTIONS[this.instruments[0]!]);
+  protected readonly sections = signal<readonly string[]>(
+    INSTRUMENT_SECTIONS[this.instruments[0]!],
+  );
   protected readonly submit = new FormSubmit(this.form);
   /** Escape or a click beside the dialog asks before losing typed input. */
   protected readonly requestClose = confirmDiscardOnEscape(this.form);
@@ -107,10 +115,11 @@ export class FunctionScoreDialog {
 
   protected async record(): Promise<void> {
     const result = await this.submit.run(
-      () => this.submit.parse(FunctionScoreCreateSchema, {
-        ...this.form.getRawValue(),
-        takenOn: this.form.controls.takenOn.value || undefined,
-      }),
+      () =>
+        this.submit.parse(FunctionScoreCreateSchema, {
+          ...this.form.getRawValue(),
+          takenOn: this.form.controls.takenOn.value || undefined,
+        }),
       (body) => this.data.save(body),
     );
     if (result?.ok) this.dialogRef.close(result.value);
@@ -118,7 +127,12 @@ export class FunctionScoreDialog {
 
   private sectionControls(instrument: FunctionInstrument): SectionControls {
     return this.formBuilder.group(
-      Object.fromEntries(INSTRUMENT_SECTIONS[instrument].map((name) => [name, this.formBuilder.control<number | null>(null)])),
+      Object.fromEntries(
+        INSTRUMENT_SECTIONS[instrument].map((name) => [
+          name,
+          this.formBuilder.control<number | null>(null),
+        ]),
+      ),
     );
   }
 }

@@ -36,16 +36,32 @@ import { formatDateText, parseDateText } from '../../../../shared/forms/date-tex
         >
           <mat-button-toggle value="episode">Whole episode</mat-button-toggle>
           <mat-button-toggle value="last-90-days">Last 90 days</mat-button-toggle>
-          <mat-button-toggle value="around-blocks" [disabled]="!timeline().procedures.length">Around blocks</mat-button-toggle>
+          <mat-button-toggle value="around-blocks" [disabled]="!timeline().procedures.length"
+            >Around blocks</mat-button-toggle
+          >
         </mat-button-toggle-group>
         <div class="dates">
           <mat-form-field subscriptSizing="dynamic">
             <mat-label>From</mat-label>
-            <input matInput [value]="dateText(window().from)" placeholder="DD/MM/YYYY" inputmode="numeric" autocomplete="off" (change)="setFrom($event)" />
+            <input
+              matInput
+              [value]="dateText(window().from)"
+              placeholder="DD/MM/YYYY"
+              inputmode="numeric"
+              autocomplete="off"
+              (change)="setFrom($event)"
+            />
           </mat-form-field>
           <mat-form-field subscriptSizing="dynamic">
             <mat-label>To</mat-label>
-            <input matInput [value]="dateText(window().to)" placeholder="DD/MM/YYYY" inputmode="numeric" autocomplete="off" (change)="setTo($event)" />
+            <input
+              matInput
+              [value]="dateText(window().to)"
+              placeholder="DD/MM/YYYY"
+              inputmode="numeric"
+              autocomplete="off"
+              (change)="setTo($event)"
+            />
           </mat-form-field>
         </div>
       </div>
@@ -62,7 +78,9 @@ import { formatDateText, parseDateText } from '../../../../shared/forms/date-tex
       <h3 class="verdicts-title">Block verdicts, each side</h3>
       <ul class="verdicts" aria-label="Block verdicts per side">
         @for (p of blockVerdicts(); track p.id) {
-          <li><strong>{{ p.label }}</strong> ({{ p.performedAt.slice(0, 10) }}): {{ p.sideSummary }}</li>
+          <li>
+            <strong>{{ p.label }}</strong> ({{ p.performedAt.slice(0, 10) }}): {{ p.sideSummary }}
+          </li>
         }
       </ul>
     }
@@ -105,19 +123,27 @@ export class PainTimelineChart {
   /** The preset shown; null once the user typed dates of their own. Resets with a new episode. */
   protected readonly preset = linkedSignal<PainTimeline, TimelinePreset | null>({
     source: this.timeline,
-    computation: (timeline, previous) => (previous && previous.source.episode.id === timeline.episode.id ? previous.value : 'episode'),
+    computation: (timeline, previous) =>
+      previous && previous.source.episode.id === timeline.episode.id ? previous.value : 'episode',
   });
-  protected readonly window = linkedSignal<{ timeline: PainTimeline; preset: TimelinePreset | null }, DateWindow>({
+  protected readonly window = linkedSignal<
+    { timeline: PainTimeline; preset: TimelinePreset | null },
+    DateWindow
+  >({
     source: () => ({ timeline: this.timeline(), preset: this.preset() }),
     computation: ({ timeline, preset }, previous) =>
-      preset ? presetWindow(timeline, preset, this.today()) : (previous?.value ?? presetWindow(timeline, 'episode', this.today())),
+      preset
+        ? presetWindow(timeline, preset, this.today())
+        : (previous?.value ?? presetWindow(timeline, 'episode', this.today())),
   });
 
   protected readonly config = computed(() => painTimelineConfig(this.timeline(), this.window()));
   protected readonly table = computed(() => painTimelineTable(this.timeline()));
   protected readonly description = computed(() => painTimelineDescription(this.timeline()));
   /** Diagnostic blocks with a verdict per side in words (left and right are rated separately). */
-  protected readonly blockVerdicts = computed(() => this.timeline().procedures.filter((p) => p.intent === 'diagnostic' && p.sideSummary));
+  protected readonly blockVerdicts = computed(() =>
+    this.timeline().procedures.filter((p) => p.intent === 'diagnostic' && p.sideSummary),
+  );
 
   protected choose(preset: TimelinePreset): void {
     this.preset.set(preset);

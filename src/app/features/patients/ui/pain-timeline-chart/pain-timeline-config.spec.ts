@@ -11,7 +11,8 @@ import {
 const WINDOW = { from: '2026-04-01', to: '2026-11-25' };
 const annotationsOf = (config: ReturnType<typeof painTimelineConfig>) =>
   config.options!.plugins!.annotation!.annotations as Record<string, AnnotationOptions>;
-const labelOf = (a: AnnotationOptions | undefined) => (a as { label?: { content?: unknown } } | undefined)?.label?.content;
+const labelOf = (a: AnnotationOptions | undefined) =>
+  (a as { label?: { content?: unknown } } | undefined)?.label?.content;
 
 describe('painTimelineConfig', () => {
   it('puts the scores on a time axis, rest and activity as two series with their own point styles', () => {
@@ -40,14 +41,28 @@ describe('painTimelineConfig', () => {
   });
 
   it('draws the stages as light labelled bands, the open one up to the end of the window', () => {
-    const annotations = annotationsOf(painTimelineConfig(painTimeline(), WINDOW, Date.parse('2026-11-20T00:00:00Z')));
-    const stages = Object.entries(annotations).filter(([key]) => key.startsWith('stage-')).map(([, a]) => a as AnnotationOptions<'box'>);
-    expect(stages.map((s) => labelOf(s))).toEqual(['Intake', 'Conservative care', 'Diagnostic blocks']);
-    expect(stages.every((s) => s.type === 'box' && /rgba\(.*0\.\d+\)/.test(String(s.backgroundColor)))).toBeTrue();
+    const annotations = annotationsOf(
+      painTimelineConfig(painTimeline(), WINDOW, Date.parse('2026-11-20T00:00:00Z')),
+    );
+    const stages = Object.entries(annotations)
+      .filter(([key]) => key.startsWith('stage-'))
+      .map(([, a]) => a as AnnotationOptions<'box'>);
+    expect(stages.map((s) => labelOf(s))).toEqual([
+      'Intake',
+      'Conservative care',
+      'Diagnostic blocks',
+    ]);
+    expect(
+      stages.every((s) => s.type === 'box' && /rgba\(.*0\.\d+\)/.test(String(s.backgroundColor))),
+    ).toBeTrue();
     expect(stages[1]!.xMin).toBe(Date.parse('2026-04-03T08:00:00.000Z'));
     expect(stages[2]!.xMax).toBeGreaterThanOrEqual(new Date('2026-11-25T23:59:59').getTime());
     // A one-day band cannot hold its label; the wide ones can.
-    expect(stages.map((s) => (s.label as { display: boolean }).display)).toEqual([false, true, true]);
+    expect(stages.map((s) => (s.label as { display: boolean }).display)).toEqual([
+      false,
+      true,
+      true,
+    ]);
   });
 
   it('draws the baseline (activity first), the 50% and rule-set threshold as NRS, and meaningful change', () => {
@@ -64,12 +79,20 @@ describe('painTimelineConfig', () => {
   });
 
   it('falls back to the rest baseline, and draws no relief lines without any baseline', () => {
-    const rest = painTimeline({ episode: { ...painTimeline().episode, baselineNrsActivity: null } });
+    const rest = painTimeline({
+      episode: { ...painTimeline().episode, baselineNrsActivity: null },
+    });
     expect(timelineBaseline(rest)).toBe(4);
-    expect((annotationsOf(painTimelineConfig(rest, WINDOW))['half'] as AnnotationOptions<'line'>).yMin).toBe(2);
-    const none = painTimeline({ episode: { ...painTimeline().episode, baselineNrsActivity: null, baselineNrsRest: null } });
+    expect(
+      (annotationsOf(painTimelineConfig(rest, WINDOW))['half'] as AnnotationOptions<'line'>).yMin,
+    ).toBe(2);
+    const none = painTimeline({
+      episode: { ...painTimeline().episode, baselineNrsActivity: null, baselineNrsRest: null },
+    });
     const keys = Object.keys(annotationsOf(painTimelineConfig(none, WINDOW)));
-    expect(keys.filter((k) => ['baseline', 'threshold', 'half', 'meaningful'].includes(k))).toEqual([]);
+    expect(keys.filter((k) => ['baseline', 'threshold', 'half', 'meaningful'].includes(k))).toEqual(
+      [],
+    );
   });
 
   it('puts ODI totals on a second axis from 0 to 100', () => {
@@ -77,11 +100,14 @@ describe('painTimelineConfig', () => {
     const odi = config.data.datasets.find((d) => d.label === 'ODI total')!;
     expect(odi.yAxisID).toBe('function');
     expect((odi.data as { y: number }[]).map((p) => p.y)).toEqual([42, 36]);
-    expect(config.options!.scales!['function']).toEqual(jasmine.objectContaining({ min: 0, max: 100, position: 'right' }));
+    expect(config.options!.scales!['function']).toEqual(
+      jasmine.objectContaining({ min: 0, max: 100, position: 'right' }),
+    );
   });
 
   it('zooms the time axis to the window it is given', () => {
-    const x = painTimelineConfig(painTimeline(), { from: '2026-10-07', to: '2026-11-11' }).options!.scales!['x'] as { min: number; max: number };
+    const x = painTimelineConfig(painTimeline(), { from: '2026-10-07', to: '2026-11-11' }).options!
+      .scales!['x'] as { min: number; max: number };
     expect(x.min).toBe(new Date('2026-10-07T00:00:00').getTime());
     expect(x.max).toBe(new Date('2026-11-11T23:59:59').getTime());
   });
@@ -90,10 +116,21 @@ describe('painTimelineConfig', () => {
 describe('presetWindow', () => {
   it('spans the whole episode, the last 90 days, or the blocks with a week before and two after', () => {
     const timeline = painTimeline();
-    expect(presetWindow(timeline, 'episode', '2026-11-25')).toEqual({ from: '2026-04-01', to: '2026-11-25' });
-    expect(presetWindow(timeline, 'last-90-days', '2026-11-25')).toEqual({ from: '2026-08-27', to: '2026-11-25' });
-    expect(presetWindow(timeline, 'around-blocks', '2026-11-25')).toEqual({ from: '2026-10-07', to: '2026-11-11' });
-    expect(presetWindow(painTimeline({ procedures: [] }), 'around-blocks', '2026-11-25').from).toBe('2026-04-01');
+    expect(presetWindow(timeline, 'episode', '2026-11-25')).toEqual({
+      from: '2026-04-01',
+      to: '2026-11-25',
+    });
+    expect(presetWindow(timeline, 'last-90-days', '2026-11-25')).toEqual({
+      from: '2026-08-27',
+      to: '2026-11-25',
+    });
+    expect(presetWindow(timeline, 'around-blocks', '2026-11-25')).toEqual({
+      from: '2026-10-07',
+      to: '2026-11-11',
+    });
+    expect(presetWindow(painTimeline({ procedures: [] }), 'around-blocks', '2026-11-25').from).toBe(
+      '2026-04-01',
+    );
   });
 });
 

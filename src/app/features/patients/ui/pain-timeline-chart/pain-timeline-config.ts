@@ -1,9 +1,23 @@
 import { formatDate } from '@angular/common';
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { AnnotationOptions } from 'chartjs-plugin-annotation';
-import { addDays, formatMinutes, MEANINGFUL_CHANGE, nrsAtRelief, type PainContext, type PainTimeline, STAGE_LABELS, thresholdLabel } from '@domain';
+import {
+  addDays,
+  formatMinutes,
+  MEANINGFUL_CHANGE,
+  nrsAtRelief,
+  type PainContext,
+  type PainTimeline,
+  STAGE_LABELS,
+  thresholdLabel,
+} from '@domain';
 import type { ChartDataTable } from '../../../../shared/ui/chart/chart-figure.ts';
-import { PAIN_CONTEXT_STYLE, REFERENCE_COLORS, referenceLine, round1 } from '../../../../shared/ui/chart/chart-styles.ts';
+import {
+  PAIN_CONTEXT_STYLE,
+  REFERENCE_COLORS,
+  referenceLine,
+  round1,
+} from '../../../../shared/ui/chart/chart-styles.ts';
 import { dayText } from '../care-timeline/timeline-entries.ts';
 
 /** Zoom presets for the x axis. */
@@ -30,7 +44,11 @@ export function timelineBaseline(timeline: PainTimeline): number | null {
 }
 
 /** The dates a preset shows: the whole episode, the last 90 days, or the blocks with a margin. */
-export function presetWindow(timeline: PainTimeline, preset: TimelinePreset, today: string): DateWindow {
+export function presetWindow(
+  timeline: PainTimeline,
+  preset: TimelinePreset,
+  today: string,
+): DateWindow {
   const last = [today, ...timeline.scores.map((s) => localDate(s.at))].sort().at(-1)!;
   if (preset === 'last-90-days') return { from: addDays(today, -90), to: today };
   const procedures = timeline.procedures.map((p) => localDate(p.performedAt)).sort();
@@ -54,9 +72,15 @@ function painDatasets(timeline: PainTimeline): ChartDataset<'scatter', TimelineP
       .sort((a, b) => a.at.localeCompare(b.at));
     // Each procedure's diary is its own line: a gap between procedures keeps months apart unjoined.
     const data = scores.flatMap((s, i): TimelinePoint[] => {
-      const point = { x: new Date(s.at).getTime(), y: s.score, note: `${s.label}, ${timePoint(s.minutesAfter)}` };
+      const point = {
+        x: new Date(s.at).getTime(),
+        y: s.score,
+        note: `${s.label}, ${timePoint(s.minutesAfter)}`,
+      };
       const previous = scores[i - 1];
-      return previous && previous.procedureId !== s.procedureId ? [{ x: point.x - 1, y: null, note: '' }, point] : [point];
+      return previous && previous.procedureId !== s.procedureId
+        ? [{ x: point.x - 1, y: null, note: '' }, point]
+        : [point];
     });
     return {
       label: `Pain ${style.label.toLowerCase()}${side ? ` (${side})` : ''}`,
@@ -100,7 +124,11 @@ function functionDatasets(timeline: PainTimeline): ChartDataset<'scatter', Timel
 }
 
 /** A labelled box per stage period; labels only where the band is wide enough to hold one. */
-function stageBands(timeline: PainTimeline, window: DateWindow, now: number): Record<string, AnnotationOptions> {
+function stageBands(
+  timeline: PainTimeline,
+  window: DateWindow,
+  now: number,
+): Record<string, AnnotationOptions> {
   const span = endOf(window.to) - startOf(window.from);
   const bands: Record<string, AnnotationOptions> = {};
   timeline.stages.forEach((period, i) => {
@@ -160,16 +188,34 @@ function reliefLevels(timeline: PainTimeline): Record<string, AnnotationOptions>
   const baseline = timelineBaseline(timeline);
   if (baseline === null || baseline <= 0) return {};
   const lines: Record<string, AnnotationOptions> = {
-    baseline: referenceLine(baseline, `Baseline ${baseline}`, REFERENCE_COLORS.baseline, [2, 3], 'start'),
+    baseline: referenceLine(
+      baseline,
+      `Baseline ${baseline}`,
+      REFERENCE_COLORS.baseline,
+      [2, 3],
+      'start',
+    ),
   };
   const threshold = timeline.ruleSet?.positiveThresholdPercent;
   if (threshold !== undefined) {
     const y = nrsAtRelief(baseline, threshold);
-    lines['threshold'] = referenceLine(y, `${thresholdLabel({ positiveThresholdPercent: threshold, thresholdExclusive: !!timeline.ruleSet?.thresholdExclusive })} relief (NRS ${round1(y)})`, REFERENCE_COLORS.threshold, [8, 4], 'start');
+    lines['threshold'] = referenceLine(
+      y,
+      `${thresholdLabel({ positiveThresholdPercent: threshold, thresholdExclusive: !!timeline.ruleSet?.thresholdExclusive })} relief (NRS ${round1(y)})`,
+      REFERENCE_COLORS.threshold,
+      [8, 4],
+      'start',
+    );
   }
   if (threshold !== 50) {
     const y = nrsAtRelief(baseline, 50);
-    lines['half'] = referenceLine(y, `50% relief (NRS ${round1(y)})`, REFERENCE_COLORS.half, [4, 4], 'start');
+    lines['half'] = referenceLine(
+      y,
+      `50% relief (NRS ${round1(y)})`,
+      REFERENCE_COLORS.half,
+      [4, 4],
+      'start',
+    );
   }
   // Meaningful change: about 2 NRS points or 30% (domain.md section 2), a band between the two readings.
   const byPoints = baseline - MEANINGFUL_CHANGE.points;
@@ -203,7 +249,11 @@ function reliefLevels(timeline: PainTimeline): Record<string, AnnotationOptions>
  * The episode's pain over months: NRS at rest and with activity on a time axis, a labelled line at each
  * procedure, stage bands, baseline and relief levels, meaningful change, and ODI/NDI on a second axis.
  */
-export function painTimelineConfig(timeline: PainTimeline, window: DateWindow, now = Date.now()): ChartConfiguration<'scatter'> {
+export function painTimelineConfig(
+  timeline: PainTimeline,
+  window: DateWindow,
+  now = Date.now(),
+): ChartConfiguration<'scatter'> {
   const datasets = [...painDatasets(timeline), ...functionDatasets(timeline)];
   const hasFunction = timeline.functionScores.some((f) => f.total !== null);
   return {
@@ -215,11 +265,20 @@ export function painTimelineConfig(timeline: PainTimeline, window: DateWindow, n
           type: 'time',
           min: startOf(window.from),
           max: endOf(window.to),
-          time: { tooltipFormat: 'd MMM yyyy, HH:mm', displayFormats: { day: 'd MMM', week: 'd MMM', month: 'MMM yyyy' } },
+          time: {
+            tooltipFormat: 'd MMM yyyy, HH:mm',
+            displayFormats: { day: 'd MMM', week: 'd MMM', month: 'MMM yyyy' },
+          },
           ticks: { maxTicksLimit: 10, maxRotation: 0 },
           title: { display: true, text: 'Date' },
         },
-        y: { type: 'linear', min: 0, max: 10, ticks: { stepSize: 1 }, title: { display: true, text: 'Pain (NRS 0-10)' } },
+        y: {
+          type: 'linear',
+          min: 0,
+          max: 10,
+          ticks: { stepSize: 1 },
+          title: { display: true, text: 'Pain (NRS 0-10)' },
+        },
         function: {
           type: 'linear',
           display: hasFunction,
@@ -241,7 +300,11 @@ export function painTimelineConfig(timeline: PainTimeline, window: DateWindow, n
           },
         },
         annotation: {
-          annotations: { ...stageBands(timeline, window, now), ...reliefLevels(timeline), ...procedureMarkers(timeline) },
+          annotations: {
+            ...stageBands(timeline, window, now),
+            ...reliefLevels(timeline),
+            ...procedureMarkers(timeline),
+          },
         },
       },
     },
@@ -272,20 +335,28 @@ export function painTimelineTable(timeline: PainTimeline): ChartDataTable {
       cells: [
         dayText(f.takenOn),
         `${f.instrument.toUpperCase()} total`,
-        f.total === null ? 'no total' : `${f.total}${f.instrument === 'odi' ? '%' : ' points'}${f.band ? `, ${f.band}` : ''}`,
+        f.total === null
+          ? 'no total'
+          : `${f.total}${f.instrument === 'odi' ? '%' : ' points'}${f.band ? `, ${f.band}` : ''}`,
         '—',
       ],
     })),
   ].sort((a, b) => a.at - b.at);
-  return { columns: ['Date', 'Measure', 'Value', 'Procedure and time point'], rows: rows.map(({ id, cells }) => ({ id, cells })) };
+  return {
+    columns: ['Date', 'Measure', 'Value', 'Procedure and time point'],
+    rows: rows.map(({ id, cells }) => ({ id, cells })),
+  };
 }
 
 /** What a sighted reader takes from the chart, in words: procedures, stages and the baseline. */
 export function painTimelineDescription(timeline: PainTimeline): string {
   const baseline = timelineBaseline(timeline);
-  const procedures = timeline.procedures.map((p) => `${p.label} on ${dayText(localDate(p.performedAt))}`);
+  const procedures = timeline.procedures.map(
+    (p) => `${p.label} on ${dayText(localDate(p.performedAt))}`,
+  );
   const stages = timeline.stages.map(
-    (s) => `${STAGE_LABELS[s.stage]} from ${dayText(localDate(s.from))}${s.to ? ` to ${dayText(localDate(s.to))}` : ''}`,
+    (s) =>
+      `${STAGE_LABELS[s.stage]} from ${dayText(localDate(s.from))}${s.to ? ` to ${dayText(localDate(s.to))}` : ''}`,
   );
   return [
     `${timeline.scores.length} pain ${timeline.scores.length === 1 ? 'score' : 'scores'}`,

@@ -1,5 +1,9 @@
 import type { PatientView, Sex } from '@domain';
-import { type DistanceUnit, DISTANCE_UNIT_LABELS, kmToUnit } from '../../data/distance-unit-store.ts';
+import {
+  type DistanceUnit,
+  DISTANCE_UNIT_LABELS,
+  kmToUnit,
+} from '../../data/distance-unit-store.ts';
 
 /** Labels for sex as the form and the header show them. */
 export const SEX_LABELS: Readonly<Record<Sex, string>> = {
@@ -29,7 +33,11 @@ export function distanceText(km: number | null, unit: DistanceUnit): string | nu
 }
 
 /** One field of a saved patient as text, for "their values" after a conflict. */
-export function patientFieldText(patient: Pick<PatientView, PatientField>, field: PatientField, unit: DistanceUnit): string {
+export function patientFieldText(
+  patient: Pick<PatientView, PatientField>,
+  field: PatientField,
+  unit: DistanceUnit,
+): string {
   switch (field) {
     case 'sex':
       return SEX_LABELS[patient.sex];

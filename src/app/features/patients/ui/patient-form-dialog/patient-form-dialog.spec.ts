@@ -9,8 +9,15 @@ import type { PatientView } from '@domain';
 import type { DistanceUnit } from '../../data/distance-unit-store.ts';
 import { patient } from '../../data/patient-fixtures.ts';
 import type { WriteResult } from '../../../../core/write-result.ts';
-import { type OpenedDialog, openDialogForSpec } from '../../../../shared/testing/dialog-spec-harness.ts';
-import { PATIENT_CONFLICT_MESSAGE, PatientFormDialog, type PatientFormDialogData } from './patient-form-dialog.ts';
+import {
+  type OpenedDialog,
+  openDialogForSpec,
+} from '../../../../shared/testing/dialog-spec-harness.ts';
+import {
+  PATIENT_CONFLICT_MESSAGE,
+  PatientFormDialog,
+  type PatientFormDialogData,
+} from './patient-form-dialog.ts';
 
 describe('PatientFormDialog', () => {
   let save: jasmine.Spy;
@@ -21,13 +28,24 @@ describe('PatientFormDialog', () => {
 
   async function openRegister(): Promise<void> {
     save = jasmine.createSpy('save');
-    const data: PatientFormDialogData = { mode: 'register', unit, chooseUnit: (u) => unit.set(u), save };
+    const data: PatientFormDialogData = {
+      mode: 'register',
+      unit,
+      chooseUnit: (u) => unit.set(u),
+      save,
+    };
     form = await openDialogForSpec(PatientFormDialog, data);
   }
 
   async function openEdit(): Promise<void> {
     save = jasmine.createSpy('save');
-    const data: PatientFormDialogData = { mode: 'edit', patient: patient(), unit, chooseUnit: (u) => unit.set(u), save };
+    const data: PatientFormDialogData = {
+      mode: 'edit',
+      patient: patient(),
+      unit,
+      chooseUnit: (u) => unit.set(u),
+      save,
+    };
     form = await openDialogForSpec(PatientFormDialog, data);
   }
 
@@ -70,7 +88,9 @@ describe('PatientFormDialog', () => {
 
   it('shows a stored birth date day first', async () => {
     await openEdit();
-    const input = form.dialog.getHarness(MatInputHarness.with({ selector: '[formControlName="birthDate"]' }));
+    const input = form.dialog.getHarness(
+      MatInputHarness.with({ selector: '[formControlName="birthDate"]' }),
+    );
     expect(await (await input).getValue()).toMatch(/^\d\d\/\d\d\/\d{4}$/);
   });
 
@@ -96,7 +116,9 @@ describe('PatientFormDialog', () => {
     await (await dialogs[1]!.getHarness(MatButtonHarness.with({ text: 'Cancel' }))).click();
     await form.settle();
     expect(closed).not.toHaveBeenCalled();
-    expect(await (await form.dialog.getHarness(MatInputHarness.with({ value: 'Ana' }))).getValue()).toBe('Ana');
+    expect(
+      await (await form.dialog.getHarness(MatInputHarness.with({ value: 'Ana' }))).getValue(),
+    ).toBe('Ana');
 
     await form.dialog.close();
     await form.settle();
@@ -121,10 +143,17 @@ describe('PatientFormDialog', () => {
     await openRegister();
     await fillRequired();
     save.and.resolveTo(
-      failed({ status: 409, title: 'MRN already registered', code: 'mrn-taken', errors: [{ path: 'mrn', message: 'This MRN belongs to another patient' }] }),
+      failed({
+        status: 409,
+        title: 'MRN already registered',
+        code: 'mrn-taken',
+        errors: [{ path: 'mrn', message: 'This MRN belongs to another patient' }],
+      }),
     );
     await form.click(/Register patient/);
-    expect(save).toHaveBeenCalledWith(jasmine.objectContaining({ mrn: 'MRN-2001', runner: false, weeklyDistanceKm: null }));
+    expect(save).toHaveBeenCalledWith(
+      jasmine.objectContaining({ mrn: 'MRN-2001', runner: false, weeklyDistanceKm: null }),
+    );
     expect(await form.errors('MRN')).toEqual(['This MRN belongs to another patient']);
   });
 
@@ -137,20 +166,29 @@ describe('PatientFormDialog', () => {
     await form.type('Usual weekly distance (miles)', '20');
     save.and.resolveTo({ ok: true, value: patient() });
     await form.click(/Register patient/);
-    expect(save).toHaveBeenCalledWith(jasmine.objectContaining({ runner: true, weeklyDistanceKm: 32.19 }));
+    expect(save).toHaveBeenCalledWith(
+      jasmine.objectContaining({ runner: true, weeklyDistanceKm: 32.19 }),
+    );
   });
 
   it('on a version conflict shows their change, keeps your input and saves on top of their version', async () => {
     await openEdit();
     await form.type('Given name', 'Renata');
     const theirs = patient({ familyName: 'Marathon-Smith', version: 3 });
-    save.and.resolveTo(failed({ status: 409, title: 'Version conflict', code: 'version-conflict' }, { conflict: true, current: theirs }));
+    save.and.resolveTo(
+      failed(
+        { status: 409, title: 'Version conflict', code: 'version-conflict' },
+        { conflict: true, current: theirs },
+      ),
+    );
     await form.click(/Save changes/);
 
-    const text = (await (await form.dialog.host()).text());
+    const text = await (await form.dialog.host()).text();
     expect(text).toContain(PATIENT_CONFLICT_MESSAGE);
     expect(text).toContain('Marathon-Smith');
-    const givenName = await form.dialog.getHarness(MatFormFieldHarness.with({ floatingLabelText: 'Given name' }));
+    const givenName = await form.dialog.getHarness(
+      MatFormFieldHarness.with({ floatingLabelText: 'Given name' }),
+    );
     const given = await givenName.getControl(MatInputHarness);
     expect(await given!.getValue()).toBe('Renata');
     expect(save.calls.mostRecent().args[1]).toBe(2);
@@ -158,6 +196,8 @@ describe('PatientFormDialog', () => {
     save.and.resolveTo({ ok: true, value: patient({ givenName: 'Renata', version: 4 }) });
     await form.click(/Save changes/);
     expect(save.calls.mostRecent().args[1]).toBe(3);
-    expect(save.calls.mostRecent().args[0]).toEqual(jasmine.objectContaining({ givenName: 'Renata' }));
+    expect(save.calls.mostRecent().args[0]).toEqual(
+      jasmine.objectContaining({ givenName: 'Renata' }),
+    );
   });
 });

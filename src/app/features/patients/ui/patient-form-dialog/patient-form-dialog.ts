@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject, type Signal, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  type Signal,
+  signal,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -16,11 +23,22 @@ import {
   todayIso,
 } from '@domain';
 import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
-import { DISTANCE_UNIT_LABELS, type DistanceUnit, distanceFormPath, kmToUnit, unitToKm } from '../../data/distance-unit-store.ts';
+import {
+  DISTANCE_UNIT_LABELS,
+  type DistanceUnit,
+  distanceFormPath,
+  kmToUnit,
+  unitToKm,
+} from '../../data/distance-unit-store.ts';
 import type { PatientChange } from '../../data/patient-record-store.ts';
 import type { WriteResult } from '../../../../core/write-result.ts';
 import { DistanceUnitToggle } from '../distance-unit-toggle/distance-unit-toggle.ts';
-import { PATIENT_FIELD_LABELS, type PatientField, patientFieldText, SEX_LABELS } from './patient-fields.ts';
+import {
+  PATIENT_FIELD_LABELS,
+  type PatientField,
+  patientFieldText,
+  SEX_LABELS,
+} from './patient-fields.ts';
 import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actions.ts';
 import { confirmDiscardOnEscape } from '../../../../core/forms/confirm-discard.ts';
 import { FormSubmit } from '../../../../core/forms/form-submit.ts';
@@ -34,8 +52,18 @@ export type PatientFormDialogData = {
   unit: Signal<DistanceUnit>;
   chooseUnit: (unit: DistanceUnit) => void;
 } & (
-  | { mode: 'register'; save: (body: PatientCreate) => Promise<WriteResult<PatientView, PatientView>> }
-  | { mode: 'edit'; patient: PatientView; save: (change: PatientChange, version: number) => Promise<WriteResult<PatientView, PatientView>> }
+  | {
+      mode: 'register';
+      save: (body: PatientCreate) => Promise<WriteResult<PatientView, PatientView>>;
+    }
+  | {
+      mode: 'edit';
+      patient: PatientView;
+      save: (
+        change: PatientChange,
+        version: number,
+      ) => Promise<WriteResult<PatientView, PatientView>>;
+    }
 );
 
 /** Register or edit a patient; closes with the saved patient, or undefined when cancelled. */
@@ -119,7 +147,8 @@ export class PatientFormDialog {
         phone: p.phone ?? '',
         email: p.email ?? '',
         runner: p.runner,
-        weeklyDistance: p.weeklyDistanceKm === null ? null : kmToUnit(p.weeklyDistanceKm, this.data.unit()),
+        weeklyDistance:
+          p.weeklyDistanceKm === null ? null : kmToUnit(p.weeklyDistanceKm, this.data.unit()),
       });
       this.runner.set(p.runner);
     }
@@ -139,10 +168,16 @@ export class PatientFormDialog {
     const fields = this.fields();
     const edit = this.data.mode === 'edit';
     const result = await this.submit.run(
-      () => this.submit.parse(edit ? PatientUpdateSchema : PatientCreateSchema, edit ? { ...fields, version: this.version() } : fields),
+      () =>
+        this.submit.parse(
+          edit ? PatientUpdateSchema : PatientCreateSchema,
+          edit ? { ...fields, version: this.version() } : fields,
+        ),
       (parsed) => {
         const { version: _version, ...body } = { version: 0, ...parsed };
-        return this.data.mode === 'edit' ? this.data.save(body, this.version()) : this.data.save(body as PatientCreate);
+        return this.data.mode === 'edit'
+          ? this.data.save(body, this.version())
+          : this.data.save(body as PatientCreate);
       },
       (failed) => {
         // Keep the user's input; the next save goes on top of the other person's version.
@@ -168,7 +203,8 @@ export class PatientFormDialog {
       phone: v.phone.trim() || null,
       email: v.email.trim() || null,
       runner: v.runner,
-      weeklyDistanceKm: v.runner && v.weeklyDistance !== null ? unitToKm(v.weeklyDistance, this.data.unit()) : null,
+      weeklyDistanceKm:
+        v.runner && v.weeklyDistance !== null ? unitToKm(v.weeklyDistance, this.data.unit()) : null,
     };
   }
 }

@@ -17,9 +17,21 @@ import { distanceText, SEX_LABELS } from '../patient-form-dialog/patient-fields.
       <div class="identity">
         <h1>{{ p.givenName }} {{ p.familyName }}</h1>
         <dl class="facts">
-          <div><dt>MRN</dt><dd>{{ p.mrn }}</dd></div>
-          <div><dt>Age</dt><dd>{{ age() }} <span class="muted">(born {{ p.birthDate | date: 'd MMM y' : 'UTC' }})</span></dd></div>
-          <div><dt>Sex</dt><dd>{{ sexLabels[p.sex] }}</dd></div>
+          <div>
+            <dt>MRN</dt>
+            <dd>{{ p.mrn }}</dd>
+          </div>
+          <div>
+            <dt>Age</dt>
+            <dd>
+              {{ age() }}
+              <span class="muted">(born {{ p.birthDate | date: 'd MMM y' : 'UTC' }})</span>
+            </dd>
+          </div>
+          <div>
+            <dt>Sex</dt>
+            <dd>{{ sexLabels[p.sex] }}</dd>
+          </div>
           <div>
             <dt>Stage</dt>
             <dd>
@@ -98,5 +110,7 @@ export class PatientHeader {
 
   protected readonly sexLabels = SEX_LABELS;
   protected readonly age = computed(() => ageOn(this.patient().birthDate, todayIso()));
-  protected readonly distance = computed(() => distanceText(this.patient().weeklyDistanceKm, this.unit()));
+  protected readonly distance = computed(() =>
+    distanceText(this.patient().weeklyDistanceKm, this.unit()),
+  );
 }

@@ -5,10 +5,22 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
-import { RUNNING_STATUSES, RunningCheckCreateSchema, type RunningCheckView, type RunningStatus, todayIso } from '@domain';
+import {
+  RUNNING_STATUSES,
+  RunningCheckCreateSchema,
+  type RunningCheckView,
+  type RunningStatus,
+  todayIso,
+} from '@domain';
 import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
 import { FieldMessage } from '../../../../shared/ui/field-message/field-message.ts';
-import { DISTANCE_UNIT_LABELS, type DistanceUnit, distanceFormPath, kmToUnit, unitToKm } from '../../data/distance-unit-store.ts';
+import {
+  DISTANCE_UNIT_LABELS,
+  type DistanceUnit,
+  distanceFormPath,
+  kmToUnit,
+  unitToKm,
+} from '../../data/distance-unit-store.ts';
 import type { WriteResult } from '../../../../core/write-result.ts';
 import type { RunningCheckCreate } from '../../data/patients-api.ts';
 import { RUNNING_STATUS_LABELS } from '../care-labels.ts';
@@ -66,7 +78,14 @@ export interface RunningCheckDialogData {
         <div class="inline-fields">
           <mat-form-field>
             <mat-label>Weekly distance ({{ unitLabels[data.unit()] }})</mat-label>
-            <input matInput type="number" inputmode="decimal" min="0" step="0.1" formControlName="weeklyDistance" />
+            <input
+              matInput
+              type="number"
+              inputmode="decimal"
+              min="0"
+              step="0.1"
+              formControlName="weeklyDistance"
+            />
             <mat-error>{{ fieldMessage(form.controls.weeklyDistance) }}</mat-error>
           </mat-form-field>
           <app-distance-unit-toggle [unit]="data.unit()" (unitChange)="chooseUnit($event)" />
@@ -80,7 +99,8 @@ export interface RunningCheckDialogData {
 })
 export class RunningCheckDialog {
   protected readonly data = inject<RunningCheckDialogData>(MAT_DIALOG_DATA);
-  private readonly dialogRef = inject<MatDialogRef<RunningCheckDialog, RunningCheckView>>(MatDialogRef);
+  private readonly dialogRef =
+    inject<MatDialogRef<RunningCheckDialog, RunningCheckView>>(MatDialogRef);
   private readonly formBuilder = inject(NonNullableFormBuilder);
 
   protected readonly statuses = RUNNING_STATUSES;
@@ -101,18 +121,21 @@ export class RunningCheckDialog {
   /** Switches km/miles, converting a distance already typed so it keeps its meaning. */
   protected chooseUnit(unit: DistanceUnit): void {
     const value = this.form.controls.weeklyDistance.value;
-    if (value !== null) this.form.controls.weeklyDistance.setValue(kmToUnit(unitToKm(value, this.data.unit()), unit));
+    if (value !== null)
+      this.form.controls.weeklyDistance.setValue(kmToUnit(unitToKm(value, this.data.unit()), unit));
     this.data.chooseUnit(unit);
   }
 
   protected async record(): Promise<void> {
     const v = this.form.getRawValue();
     const result = await this.submit.run(
-      () => this.submit.parse(RunningCheckCreateSchema, {
-        takenOn: v.takenOn || undefined,
-        status: v.status ?? undefined,
-        weeklyDistanceKm: v.weeklyDistance === null ? null : unitToKm(v.weeklyDistance, this.data.unit()),
-      }),
+      () =>
+        this.submit.parse(RunningCheckCreateSchema, {
+          takenOn: v.takenOn || undefined,
+          status: v.status ?? undefined,
+          weeklyDistanceKm:
+            v.weeklyDistance === null ? null : unitToKm(v.weeklyDistance, this.data.unit()),
+        }),
       (body) => this.data.save(body),
     );
     if (result?.ok) this.dialogRef.close(result.value);

@@ -8,14 +8,22 @@ import { StageMoveDialog, type StageMoveDialogData } from './stage-move-dialog.t
 describe('StageMoveDialog', () => {
   async function open(from: StageMoveDialogData['from'] = 'conservative-care', canClose = true) {
     const save = jasmine.createSpy('save');
-    const opened = await openDialogForSpec<StageMoveDialogData, EpisodeView>(StageMoveDialog, { from, save, canClose });
+    const opened = await openDialogForSpec<StageMoveDialogData, EpisodeView>(StageMoveDialog, {
+      from,
+      save,
+      canClose,
+    });
     return { ...opened, save, radios: await opened.dialog.getHarness(MatRadioGroupHarness) };
   }
 
   it('offers the next stages, forward first, and picks the forward move', async () => {
     const { radios } = await open('conservative-care');
     const labels = await Promise.all((await radios.getRadioButtons()).map((r) => r.getLabelText()));
-    expect(labels.map((l) => l.split(' (')[0])).toEqual(['Diagnostic blocks', 'Intake', 'Discharged']);
+    expect(labels.map((l) => l.split(' (')[0])).toEqual([
+      'Diagnostic blocks',
+      'Intake',
+      'Discharged',
+    ]);
     expect(await radios.getCheckedValue()).toBe('diagnostic-blocks');
   });
 
@@ -36,7 +44,9 @@ describe('StageMoveDialog', () => {
     const { radios, click, save, errors } = await open();
     await radios.checkRadioButton({ label: /^Intake/ });
     await click(/Move stage/);
-    expect(await errors('Reason')).toEqual(['Moving from Conservative care to Intake needs a reason.']);
+    expect(await errors('Reason')).toEqual([
+      'Moving from Conservative care to Intake needs a reason.',
+    ]);
     expect(save).not.toHaveBeenCalled();
   });
 
@@ -54,7 +64,12 @@ describe('StageMoveDialog', () => {
     save.and.resolveTo({
       ok: false,
       conflict: false,
-      problem: { status: 422, title: 'Stage move refused', code: 'stage-move-refused', errors: [{ path: 'reason', message: 'A reason is needed.' }] },
+      problem: {
+        status: 422,
+        title: 'Stage move refused',
+        code: 'stage-move-refused',
+        errors: [{ path: 'reason', message: 'A reason is needed.' }],
+      },
     });
     await click(/Move stage/);
     expect(await errors('Reason')).toEqual(['A reason is needed.']);

@@ -74,7 +74,9 @@ const KIND_HINTS: Readonly<Record<MoveKind, string>> = {
         <mat-form-field class="reason">
           <mat-label>Reason</mat-label>
           <textarea matInput formControlName="reason" rows="3"></textarea>
-          <mat-hint>{{ reasonRequired() ? 'Required for this move' : 'Optional for a move to the next step' }}</mat-hint>
+          <mat-hint>{{
+            reasonRequired() ? 'Required for this move' : 'Optional for a move to the next step'
+          }}</mat-hint>
           <mat-error>{{ fieldMessage(form.controls.reason) }}</mat-error>
         </mat-form-field>
       </mat-dialog-content>
@@ -102,11 +104,13 @@ export class StageMoveDialog {
   private readonly formBuilder = inject(NonNullableFormBuilder);
 
   /** The allowed moves, forward first (domain nextStages). */
-  protected readonly options = nextStages(this.data.from).filter((stage) => this.data.canClose !== false || !CLOSING_STAGES.includes(stage)).map((stage) => ({
-    stage,
-    label: STAGE_LABELS[stage],
-    hint: KIND_HINTS[STAGE_MOVES[this.data.from][stage] ?? 'forward'],
-  }));
+  protected readonly options = nextStages(this.data.from)
+    .filter((stage) => this.data.canClose !== false || !CLOSING_STAGES.includes(stage))
+    .map((stage) => ({
+      stage,
+      label: STAGE_LABELS[stage],
+      hint: KIND_HINTS[STAGE_MOVES[this.data.from][stage] ?? 'forward'],
+    }));
   protected readonly form = this.formBuilder.group({
     to: this.formBuilder.control<Stage | null>(this.options[0]?.stage ?? null),
     reason: '',
@@ -116,7 +120,9 @@ export class StageMoveDialog {
   protected readonly requestClose = confirmDiscardOnEscape(this.form);
   protected readonly fieldMessage = fieldMessage;
 
-  private readonly to = toSignal(this.form.controls.to.valueChanges, { initialValue: this.form.controls.to.value });
+  private readonly to = toSignal(this.form.controls.to.valueChanges, {
+    initialValue: this.form.controls.to.value,
+  });
   protected readonly reasonRequired = computed(() => {
     const to = this.to();
     // Every option is an allowed move, so a refusal without a reason means one is needed.
@@ -134,7 +140,9 @@ export class StageMoveDialog {
         const check = checkStageMove(this.data.from, to, reason);
         if (check.allowed) return { to, reason: reason.trim() || null };
         // A reason is all that is missing when the move itself is allowed.
-        this.submit.show([{ path: STAGE_MOVES[this.data.from][to] ? 'reason' : 'to', message: check.reason }]);
+        this.submit.show([
+          { path: STAGE_MOVES[this.data.from][to] ? 'reason' : 'to', message: check.reason },
+        ]);
         return null;
       },
       (move) => this.data.save(move.to, move.reason),

@@ -119,13 +119,14 @@ export class TherapyDialog {
   protected async add(): Promise<void> {
     const v = this.form.getRawValue();
     const result = await this.submit.run(
-      () => this.submit.parse(TherapyCreateSchema, {
-        kind: v.kind ?? undefined,
-        startDate: v.startDate || undefined,
-        endDate: v.endDate || null,
-        response: v.response,
-        notes: v.notes.trim() || null,
-      }),
+      () =>
+        this.submit.parse(TherapyCreateSchema, {
+          kind: v.kind ?? undefined,
+          startDate: v.startDate || undefined,
+          endDate: v.endDate || null,
+          response: v.response,
+          notes: v.notes.trim() || null,
+        }),
       (body) => this.data.save(body),
     );
     if (result?.ok) this.dialogRef.close(result.value);

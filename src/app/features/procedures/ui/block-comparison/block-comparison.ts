@@ -1,11 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import {
-  type AssessmentView,
-  type ComparativeResult,
-  type ProcedureView,
-} from '@domain';
+import { type AssessmentView, type ComparativeResult, type ProcedureView } from '@domain';
 import { AGENT_LABELS, percentText, reliefDurationText } from '../procedure-labels.ts';
 import { VerdictChip } from '../verdict-chip/verdict-chip.ts';
 
@@ -46,14 +42,18 @@ export function diagnosticPair(
       <h2 id="comparison-heading">Diagnostic blocks side by side</h2>
       <div class="table-scroll">
         <table>
-          <caption class="visually-hidden">Block 1 and block 2 compared</caption>
+          <caption class="visually-hidden">
+            Block 1 and block 2 compared
+          </caption>
           <thead>
             <tr>
               <td></td>
               @for (block of blocks(); track block.procedure.id; let i = $index) {
                 <th scope="col">
                   Block {{ i + 1 }}:
-                  <a [routerLink]="['/procedures', block.procedure.id]">{{ block.procedure.label }}</a>
+                  <a [routerLink]="['/procedures', block.procedure.id]">{{
+                    block.procedure.label
+                  }}</a>
                   <span class="date">{{ block.procedure.performedAt | date: 'd MMM y' }}</span>
                 </th>
               }
@@ -63,7 +63,10 @@ export function diagnosticPair(
             <tr>
               <th scope="row">Agent</th>
               @for (block of blocks(); track block.procedure.id) {
-                <td>{{ agentLabels[block.procedure.anesthetic.agent] }} {{ block.procedure.anesthetic.concentrationPercent }}%</td>
+                <td>
+                  {{ agentLabels[block.procedure.anesthetic.agent] }}
+                  {{ block.procedure.anesthetic.concentrationPercent }}%
+                </td>
               }
             </tr>
             <tr>
@@ -184,7 +187,9 @@ export class BlockComparison {
   readonly blocks = input.required<readonly ComparedBlock[]>();
 
   /** The comparative reading lives on the second block's assessment. */
-  protected readonly comparative = computed(() => this.blocks()[1]?.assessment?.comparative ?? null);
+  protected readonly comparative = computed(
+    () => this.blocks()[1]?.assessment?.comparative ?? null,
+  );
   protected readonly agentLabels = AGENT_LABELS;
   protected readonly comparativeLabels = COMPARATIVE_LABELS;
   protected readonly percent = percentText;

@@ -1,6 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
-import { COMPLICATIONS, type Complication, type DurabilityView, type FollowUpView, RED_FLAG_LABELS } from '@domain';
+import {
+  COMPLICATIONS,
+  type Complication,
+  type DurabilityView,
+  type FollowUpView,
+  RED_FLAG_LABELS,
+} from '@domain';
 
 type Milestones = DurabilityView[number]['milestones'];
 
@@ -19,7 +25,10 @@ type Milestones = DurabilityView[number]['milestones'];
       <p class="durability">
         Durability (relief ≥ 50%):
         @for (m of milestones; track m.months) {
-          <span class="milestone" [class]="m.status">{{ m.months }} mo: {{ m.status }}{{ m.reliefPercent !== null ? ' (' + m.reliefPercent.toFixed(0) + '%)' : '' }}</span>
+          <span class="milestone" [class]="m.status"
+            >{{ m.months }} mo: {{ m.status
+            }}{{ m.reliefPercent !== null ? ' (' + m.reliefPercent.toFixed(0) + '%)' : '' }}</span
+          >
         }
       </p>
     }
@@ -28,7 +37,8 @@ type Milestones = DurabilityView[number]['milestones'];
         <li>
           <strong>{{ f.label }} {{ f.kind }}</strong> · due {{ f.dueDate }} · {{ f.status }}
           @if (f.result; as r) {
-            — rest {{ r.painRest ?? '–' }}, activity {{ r.painActivity ?? '–' }}, own relief {{ r.reportedReliefPercent ?? '–' }}%
+            — rest {{ r.painRest ?? '–' }}, activity {{ r.painActivity ?? '–' }}, own relief
+            {{ r.reportedReliefPercent ?? '–' }}%
             @if (r.complications.length) {
               · complications: {{ complicationsOf(r.complications) }}
             }
@@ -75,7 +85,9 @@ export class FollowUpResults {
   readonly followUps = input.required<FollowUpView[]>();
   /** An RFA's milestones at 3, 6, 12 months; null for other procedures. */
   readonly durability = input<Milestones | null>(null);
-  protected readonly flagged = computed(() => this.followUps().filter((f) => (f.result?.redFlags.length ?? 0) > 0));
+  protected readonly flagged = computed(() =>
+    this.followUps().filter((f) => (f.result?.redFlags.length ?? 0) > 0),
+  );
   protected flagsOf(f: FollowUpView): string {
     return (f.result?.redFlags ?? []).map((k) => RED_FLAG_LABELS[k]).join(', ');
   }

@@ -19,7 +19,16 @@ export type SignedInterpretation = NonNullable<ProcedureView['interpretation']>;
  */
 @Component({
   selector: 'app-interpretation-panel',
-  imports: [FormError, DatePipe, ReactiveFormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, MatProgressSpinnerModule],
+  imports: [
+    FormError,
+    DatePipe,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressSpinnerModule,
+  ],
   template: `
     <mat-card appearance="outlined">
       <mat-card-header>
@@ -28,8 +37,9 @@ export type SignedInterpretation = NonNullable<ProcedureView['interpretation']>;
       <mat-card-content>
         @if (interpretation(); as signed) {
           <p class="signed">
-            Version {{ signed.version }}, signed by {{ signed.signedByName }} on {{ signed.signedAt | date: 'd MMM y, HH:mm' }}
-            (verdict at signing: {{ signed.verdict }})
+            Version {{ signed.version }}, signed by {{ signed.signedByName }} on
+            {{ signed.signedAt | date: 'd MMM y, HH:mm' }} (verdict at signing:
+            {{ signed.verdict }})
           </p>
           <blockquote>{{ signed.text }}</blockquote>
         } @else {
@@ -40,7 +50,9 @@ export type SignedInterpretation = NonNullable<ProcedureView['interpretation']>;
           <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
             <app-form-error [message]="error()" />
             <mat-form-field class="text">
-              <mat-label>{{ interpretation() ? 'Revised interpretation' : 'Interpretation' }}</mat-label>
+              <mat-label>{{
+                interpretation() ? 'Revised interpretation' : 'Interpretation'
+              }}</mat-label>
               <textarea matInput formControlName="text" rows="4"></textarea>
               <mat-error>{{ fieldMessage(form.controls.text) }}</mat-error>
             </mat-form-field>
@@ -99,7 +111,9 @@ export class InterpretationPanel {
   }
 
   protected submit(): void {
-    const body = parseForm(this.form, InterpretationSignSchema, { text: this.form.controls.text.value.trim() });
+    const body = parseForm(this.form, InterpretationSignSchema, {
+      text: this.form.controls.text.value.trim(),
+    });
     if (body) this.sign.emit(body.text);
   }
 }

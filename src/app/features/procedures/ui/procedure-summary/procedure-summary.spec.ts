@@ -23,14 +23,28 @@ describe('ProcedureSummary', () => {
   }
 
   it('shows the payer-rule override reason on the procedure, not only in the printed report (issue 14)', async () => {
-    const page = await render({ overrideReason: 'Second block 5 days early: patient travels abroad.', intervalExceptionReason: null });
+    const page = await render({
+      overrideReason: 'Second block 5 days early: patient travels abroad.',
+      intervalExceptionReason: null,
+    });
     const row = page.querySelector('[data-reason="override"]')!;
     expect(row.querySelector('dt')!.textContent).toBe('Payer-rule override');
-    expect(row.querySelector('dd')!.textContent).toBe('Second block 5 days early: patient travels abroad.');
+    expect(row.querySelector('dd')!.textContent).toBe(
+      'Second block 5 days early: patient travels abroad.',
+    );
   });
 
   it('shows no reason rows when none was documented, and none in the dense (printed) form', async () => {
-    expect((await render({ overrideReason: null, sedationReason: null, intervalExceptionReason: null, rfaNotPossibleReason: null })).querySelector('.reason')).toBeNull();
+    expect(
+      (
+        await render({
+          overrideReason: null,
+          sedationReason: null,
+          intervalExceptionReason: null,
+          rfaNotPossibleReason: null,
+        })
+      ).querySelector('.reason'),
+    ).toBeNull();
     expect((await render({ overrideReason: 'x' }, true)).querySelector('.reason')).toBeNull();
   });
 });

@@ -7,7 +7,13 @@ import {
   type ProcedureView,
   sedationConfounds,
 } from '@domain';
-import { AGENT_LABELS, GUIDANCE_LABELS, INTENT_LABELS, SEDATION_LABELS, SIDE_LABELS } from '../procedure-labels.ts';
+import {
+  AGENT_LABELS,
+  GUIDANCE_LABELS,
+  INTENT_LABELS,
+  SEDATION_LABELS,
+  SIDE_LABELS,
+} from '../procedure-labels.ts';
 
 /** What was done: kind, levels, side, drugs, guidance, sedation, complications, who and when. */
 @Component({
@@ -17,17 +23,38 @@ import { AGENT_LABELS, GUIDANCE_LABELS, INTENT_LABELS, SEDATION_LABELS, SIDE_LAB
     @let p = procedure();
     <dl class="summary" [class.dense]="dense()">
       @if (!dense()) {
-        <div><dt>Procedure</dt><dd>{{ kindLabels[p.kind] }}, {{ intentLabels[p.intent].toLowerCase() }}</dd></div>
+        <div>
+          <dt>Procedure</dt>
+          <dd>{{ kindLabels[p.kind] }}, {{ intentLabels[p.intent].toLowerCase() }}</dd>
+        </div>
       }
-      <div><dt>Performed</dt><dd>{{ p.performedAt | date: 'd MMM y, HH:mm' }}</dd></div>
-      <div><dt>Levels</dt><dd>{{ p.levels.join(', ') }}</dd></div>
-      <div><dt>Side</dt><dd>{{ sideLabels[p.side] }}</dd></div>
+      <div>
+        <dt>Performed</dt>
+        <dd>{{ p.performedAt | date: 'd MMM y, HH:mm' }}</dd>
+      </div>
+      <div>
+        <dt>Levels</dt>
+        <dd>{{ p.levels.join(', ') }}</dd>
+      </div>
+      <div>
+        <dt>Side</dt>
+        <dd>{{ sideLabels[p.side] }}</dd>
+      </div>
       <div>
         <dt>Anesthetic</dt>
-        <dd>{{ agentLabels[p.anesthetic.agent] }} {{ p.anesthetic.concentrationPercent }}%, {{ p.anesthetic.volumeMl }} mL</dd>
+        <dd>
+          {{ agentLabels[p.anesthetic.agent] }} {{ p.anesthetic.concentrationPercent }}%,
+          {{ p.anesthetic.volumeMl }} mL
+        </dd>
       </div>
-      <div><dt>Steroid</dt><dd>{{ p.steroid ? p.steroid.name + ' ' + p.steroid.doseMg + ' mg' : 'None' }}</dd></div>
-      <div><dt>Guidance</dt><dd>{{ guidanceLabels[p.guidance] }}</dd></div>
+      <div>
+        <dt>Steroid</dt>
+        <dd>{{ p.steroid ? p.steroid.name + ' ' + p.steroid.doseMg + ' mg' : 'None' }}</dd>
+      </div>
+      <div>
+        <dt>Guidance</dt>
+        <dd>{{ guidanceLabels[p.guidance] }}</dd>
+      </div>
       <div>
         <dt>Sedation</dt>
         <dd>
@@ -37,16 +64,31 @@ import { AGENT_LABELS, GUIDANCE_LABELS, INTENT_LABELS, SEDATION_LABELS, SIDE_LAB
           }
         </dd>
       </div>
-      <div><dt>Complications</dt><dd>{{ complications() }}</dd></div>
-      <div><dt>Performed by</dt><dd>{{ p.performerName ?? '—' }}</dd></div>
-      <div><dt>Recorded by</dt><dd>{{ p.recordedByName }}, {{ p.recordedAt | date: 'd MMM y, HH:mm' }}</dd></div>
+      <div>
+        <dt>Complications</dt>
+        <dd>{{ complications() }}</dd>
+      </div>
+      <div>
+        <dt>Performed by</dt>
+        <dd>{{ p.performerName ?? '—' }}</dd>
+      </div>
+      <div>
+        <dt>Recorded by</dt>
+        <dd>{{ p.recordedByName }}, {{ p.recordedAt | date: 'd MMM y, HH:mm' }}</dd>
+      </div>
       @if (p.notes) {
-        <div class="wide"><dt>Notes</dt><dd class="notes">{{ p.notes }}</dd></div>
+        <div class="wide">
+          <dt>Notes</dt>
+          <dd class="notes">{{ p.notes }}</dd>
+        </div>
       }
       <!-- Documented reasons stay beside the procedure, not only in the printed report (issue 14). -->
       @if (!dense()) {
         @for (reason of reasons(); track reason.label) {
-          <div class="wide reason" [attr.data-reason]="reason.key"><dt>{{ reason.label }}</dt><dd class="notes">{{ reason.text }}</dd></div>
+          <div class="wide reason" [attr.data-reason]="reason.key">
+            <dt>{{ reason.label }}</dt>
+            <dd class="notes">{{ reason.text }}</dd>
+          </div>
         }
       }
     </dl>

@@ -28,5 +28,14 @@ export class ProcedureTable {
   protected readonly intentLabels: Readonly<Record<string, string>> = INTENT_LABELS;
   protected readonly agentLabels: Readonly<Record<string, string>> = AGENT_LABELS;
   protected readonly sideLabels: Readonly<Record<string, string>> = SIDE_LABELS;
-  protected readonly columns = ['label', 'kind', 'performedAt', 'levels', 'side', 'agent', 'verdict', 'actions'];
+  protected readonly columns = [
+    'label',
+    'kind',
+    'performedAt',
+    'levels',
+    'side',
+    'agent',
+    'verdict',
+    'actions',
+  ];
 }

@@ -3,7 +3,12 @@ import type { AnnotationOptions } from 'chartjs-plugin-annotation';
 import { formatMinutes, nrsAtRelief, type PainContext, type PainScoreView } from '@domain';
 import { CONTEXT_LABELS, SIDE_LABELS, thresholdText } from '../procedure-labels.ts';
 import type { ThresholdSettings } from '../../data/procedure-store.ts';
-import { PAIN_CONTEXT_STYLE, REFERENCE_COLORS, referenceLine, round1 } from '../../../../shared/ui/chart/chart-styles.ts';
+import {
+  PAIN_CONTEXT_STYLE,
+  REFERENCE_COLORS,
+  referenceLine,
+  round1,
+} from '../../../../shared/ui/chart/chart-styles.ts';
 
 /** Hours shown on the x axis: the anesthetic phase, or the whole diary. */
 export type ChartRange = 'first-8-hours' | 'whole-diary';
@@ -43,14 +48,29 @@ export function reliefChartConfig(
 
   const annotations: Record<string, AnnotationOptions> = {};
   if (baseline !== null && baseline > 0) {
-    annotations['baseline'] = referenceLine(baseline, `Baseline ${baseline}`, REFERENCE_COLORS.baseline, [2, 3]);
+    annotations['baseline'] = referenceLine(
+      baseline,
+      `Baseline ${baseline}`,
+      REFERENCE_COLORS.baseline,
+      [2, 3],
+    );
     if (threshold) {
       const y = nrsAtRelief(baseline, threshold.positiveThresholdPercent);
-      annotations['threshold'] = referenceLine(y, `${thresholdText(threshold)} relief (NRS ${round1(y)})`, REFERENCE_COLORS.threshold, [8, 4]);
+      annotations['threshold'] = referenceLine(
+        y,
+        `${thresholdText(threshold)} relief (NRS ${round1(y)})`,
+        REFERENCE_COLORS.threshold,
+        [8, 4],
+      );
     }
     if (threshold?.positiveThresholdPercent !== 50) {
       const y = nrsAtRelief(baseline, 50);
-      annotations['half'] = referenceLine(y, `50% relief (NRS ${round1(y)})`, REFERENCE_COLORS.half, [4, 4]);
+      annotations['half'] = referenceLine(
+        y,
+        `50% relief (NRS ${round1(y)})`,
+        REFERENCE_COLORS.half,
+        [4, 4],
+      );
     }
   }
 
@@ -69,7 +89,13 @@ export function reliefChartConfig(
             axis.ticks = wholeHourTicks(axis.min, axis.max);
           },
         },
-        y: { type: 'linear', min: 0, max: 10, ticks: { stepSize: 1 }, title: { display: true, text: 'Pain (NRS 0-10)' } },
+        y: {
+          type: 'linear',
+          min: 0,
+          max: 10,
+          ticks: { stepSize: 1 },
+          title: { display: true, text: 'Pain (NRS 0-10)' },
+        },
       },
       plugins: {
         legend: { position: 'bottom', labels: { usePointStyle: true, padding: 16 } },

@@ -66,6 +66,10 @@ export class ReliefChart {
     columns: scoreColumns(this.bilateral()),
     rows: [...this.scores()]
       .sort((a, b) => a.minutesAfter - b.minutesAfter)
-      .map((score) => ({ id: score.id, cells: scoreCells(score, this.bilateral()), struck: score.enteredInError !== null })),
+      .map((score) => ({
+        id: score.id,
+        cells: scoreCells(score, this.bilateral()),
+        struck: score.enteredInError !== null,
+      })),
   }));
 }

@@ -7,7 +7,10 @@ import { VerdictCard } from './verdict-card.ts';
 
 @Component({
   imports: [VerdictCard],
-  template: `<app-verdict-card [assessment]="assessment()" [threshold]="{ positiveThresholdPercent: 80, thresholdExclusive: false }" />`,
+  template: `<app-verdict-card
+    [assessment]="assessment()"
+    [threshold]="{ positiveThresholdPercent: 80, thresholdExclusive: false }"
+  />`,
 })
 class VerdictHost {
   readonly assessment = signal<AssessmentView>(assessmentView());
@@ -41,7 +44,9 @@ describe('VerdictCard', () => {
 
   it('shows peak relief beside the patient-reported peak, the duration, rule set and reasons', async () => {
     const card = await render({});
-    const figures = [...card.querySelectorAll('.figures div')].map((d) => `${d.querySelector('dt')!.textContent}: ${squash(d.querySelector('dd')!).trim()}`);
+    const figures = [...card.querySelectorAll('.figures div')].map(
+      (d) => `${d.querySelector('dt')!.textContent}: ${squash(d.querySelector('dd')!).trim()}`,
+    );
     expect(figures).toEqual([
       'Peak relief (from NRS): 87.5%',
       'Patient-reported peak: 90%',
@@ -54,7 +59,12 @@ describe('VerdictCard', () => {
   });
 
   it('says relief is not known yet when there are no scores, rather than "did not reach the threshold"', async () => {
-    const card = await render({ verdict: 'not-assessable', peakReliefPercent: null, reliefDurationMinutes: null, reportedPeakReliefPercent: null });
+    const card = await render({
+      verdict: 'not-assessable',
+      peakReliefPercent: null,
+      reliefDurationMinutes: null,
+      reportedPeakReliefPercent: null,
+    });
     expect(squash(card)).toContain('Relief lastedNot known yet: no relief scores');
     expect(squash(card)).not.toContain('Did not reach the threshold');
   });
@@ -63,19 +73,36 @@ describe('VerdictCard', () => {
     const text = squash(
       await render({
         confounded: true,
-        comparative: { previousProcedureId: '9', result: 'concordant', reason: 'Relief lasted longer with bupivacaine.' },
+        comparative: {
+          previousProcedureId: '9',
+          result: 'concordant',
+          reason: 'Relief lasted longer with bupivacaine.',
+        },
       }),
     );
     expect(text).toContain('Confounded: sedation');
-    expect(text).toContain('Comparative blocks: concordant. Relief lasted longer with bupivacaine.');
+    expect(text).toContain(
+      'Comparative blocks: concordant. Relief lasted longer with bupivacaine.',
+    );
   });
 
   it('reads left and right separately for a bilateral block', async () => {
     const side = (s: 'left' | 'right', verdict: BlockVerdict, peak: number) => ({
-      context: 'activity' as const, side: s, baseline: 8, points: [], peakReliefPercent: peak, peakAtMinutes: 30,
-      reportedPeakReliefPercent: null, reliefDurationMinutes: null, verdict, peakIsLateEntry: false, reasons: [],
+      context: 'activity' as const,
+      side: s,
+      baseline: 8,
+      points: [],
+      peakReliefPercent: peak,
+      peakAtMinutes: 30,
+      reportedPeakReliefPercent: null,
+      reliefDurationMinutes: null,
+      verdict,
+      peakIsLateEntry: false,
+      reasons: [],
     });
-    const card = await render({ series: [side('left', 'positive', 87.5), side('right', 'grey-zone', 62.5)] });
+    const card = await render({
+      series: [side('left', 'positive', 87.5), side('right', 'grey-zone', 62.5)],
+    });
     const items = [...card.querySelectorAll('.series li')].map((li) => squash(li as HTMLElement));
     expect(items).toHaveSize(2);
     expect(items[0]).toContain('With activity, left');
@@ -90,14 +117,28 @@ describe('VerdictCard', () => {
       verdict: 'negative',
       summary: 'Left positive (87.5%), right negative (12.5%)',
       sides: [
-        { side: 'left', verdict: 'positive', peakReliefPercent: 87.5, reliefDurationMinutes: 60, series: { context: 'activity', side: 'left' } },
-        { side: 'right', verdict: 'negative', peakReliefPercent: 12.5, reliefDurationMinutes: null, series: { context: 'activity', side: 'right' } },
+        {
+          side: 'left',
+          verdict: 'positive',
+          peakReliefPercent: 87.5,
+          reliefDurationMinutes: 60,
+          series: { context: 'activity', side: 'left' },
+        },
+        {
+          side: 'right',
+          verdict: 'negative',
+          peakReliefPercent: 12.5,
+          reliefDurationMinutes: null,
+          series: { context: 'activity', side: 'right' },
+        },
       ],
       peakRestsOnLateEntries: true,
     });
     const text = squash(card);
     expect(text).toContain('Left positive (87.5%), right negative (12.5%)');
-    const items = [...card.querySelectorAll('.sides li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    const items = [...card.querySelectorAll('.sides li')].map((li) =>
+      li.textContent!.replace(/\s+/g, ' ').trim(),
+    );
     expect(items.length).toBe(2);
     expect(items[0]).toContain('Left');
     expect(items[0]).toContain('Positive');

@@ -4,7 +4,14 @@ import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import type { AssessmentView } from '@domain';
 import type { ThresholdSettings } from '../../data/procedure-store.ts';
-import { CONTEXT_LABELS, percentText, reliefDurationText, SIDE_LABELS, thresholdText, VERDICT_DISPLAY } from '../procedure-labels.ts';
+import {
+  CONTEXT_LABELS,
+  percentText,
+  reliefDurationText,
+  SIDE_LABELS,
+  thresholdText,
+  VERDICT_DISPLAY,
+} from '../procedure-labels.ts';
 import { VerdictChip } from '../verdict-chip/verdict-chip.ts';
 
 /**
@@ -41,7 +48,10 @@ export class VerdictCard {
     return SIDE_LABELS[side];
   }
 
-  protected seriesLabel(series: { context: 'rest' | 'activity'; side: 'left' | 'right' | null }): string {
+  protected seriesLabel(series: {
+    context: 'rest' | 'activity';
+    side: 'left' | 'right' | null;
+  }): string {
     return `${CONTEXT_LABELS[series.context]}${series.side ? `, ${SIDE_LABELS[series.side].toLowerCase()}` : ''}`;
   }
 }

@@ -16,7 +16,8 @@ import { type PracticeSettingsView, PracticeSettingsUpdateSchema } from '@domain
     <section class="time-zone" aria-labelledby="time-zone-title">
       <h2 id="time-zone-title">Practice time zone</h2>
       <p class="hint">
-        Payer dates (the 14 days between blocks, 12-month windows) are counted in local calendar days of this zone.
+        Payer dates (the 14 days between blocks, 12-month windows) are counted in local calendar
+        days of this zone.
         @if (settings()?.timeZoneIsDefault) {
           Not chosen yet: the server's zone applies.
         }
@@ -24,7 +25,12 @@ import { type PracticeSettingsView, PracticeSettingsUpdateSchema } from '@domain
       <form class="row" [formGroup]="form" (ngSubmit)="submit()">
         <mat-form-field appearance="outline">
           <mat-label>IANA time zone</mat-label>
-          <input matInput formControlName="timeZone" placeholder="America/Denver" autocomplete="off" />
+          <input
+            matInput
+            formControlName="timeZone"
+            placeholder="America/Denver"
+            autocomplete="off"
+          />
           @if (error(); as message) {
             <mat-error>{{ message }}</mat-error>
           }
@@ -34,9 +40,20 @@ import { type PracticeSettingsView, PracticeSettingsUpdateSchema } from '@domain
     </section>
   `,
   styles: `
-    .time-zone { margin-top: 24px; max-width: 72ch; }
-    .hint { font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface-variant); }
-    .row { display: flex; gap: 16px; align-items: baseline; flex-wrap: wrap; }
+    .time-zone {
+      margin-top: 24px;
+      max-width: 72ch;
+    }
+    .hint {
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .row {
+      display: flex;
+      gap: 16px;
+      align-items: baseline;
+      flex-wrap: wrap;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

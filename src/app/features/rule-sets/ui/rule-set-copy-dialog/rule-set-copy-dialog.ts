@@ -22,7 +22,13 @@ export interface RuleSetCopyDialogData {
   selector: 'app-rule-set-copy-dialog',
   imports: [
     FormError,
-    DialogActions,ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule],
+    DialogActions,
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+  ],
   template: `
     <h2 mat-dialog-title>Copy {{ data.from.name }} v{{ data.from.version }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
@@ -43,13 +49,19 @@ export interface RuleSetCopyDialogData {
 export class RuleSetCopyDialog {
   protected readonly data = inject<RuleSetCopyDialogData>(MAT_DIALOG_DATA);
   private readonly dialogRef = inject<MatDialogRef<RuleSetCopyDialog, RuleSetView>>(MatDialogRef);
-  protected readonly form = inject(NonNullableFormBuilder).group({ name: `${this.data.from.name} (practice)` });
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    name: `${this.data.from.name} (practice)`,
+  });
   protected readonly submit = new FormSubmit(this.form);
   protected readonly fieldMessage = fieldMessage;
 
   protected async save(): Promise<void> {
     const result = await this.submit.run(
-      () => this.submit.parse(RuleSetCopySchema, { fromId: this.data.from.id, name: this.form.controls.name.value.trim() }),
+      () =>
+        this.submit.parse(RuleSetCopySchema, {
+          fromId: this.data.from.id,
+          name: this.form.controls.name.value.trim(),
+        }),
       (body) => this.data.save(body.name),
     );
     if (result?.ok) this.dialogRef.close(result.value);

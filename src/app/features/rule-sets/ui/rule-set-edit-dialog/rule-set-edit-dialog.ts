@@ -6,7 +6,12 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import {
-  DEFAULT_FOLLOW_UP_SETTINGS, formatFollowUpPoints, parseFollowUpPoints, type RuleSetSettings, RuleSetSettingsSchema, type RuleSetView,
+  DEFAULT_FOLLOW_UP_SETTINGS,
+  formatFollowUpPoints,
+  parseFollowUpPoints,
+  type RuleSetSettings,
+  RuleSetSettingsSchema,
+  type RuleSetView,
 } from '@domain';
 import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
 import type { WriteResult } from '../../../../core/write-result.ts';
@@ -22,15 +27,26 @@ export interface RuleSetEditDialogData {
   readOnly?: boolean;
 }
 
-type NumberSetting = Exclude<keyof RuleSetSettings, 'thresholdExclusive' | 'diaryMinutes' | 'followUpPoints' | 'diagnosticFollowUpPoints'>;
+type NumberSetting = Exclude<
+  keyof RuleSetSettings,
+  'thresholdExclusive' | 'diaryMinutes' | 'followUpPoints' | 'diagnosticFollowUpPoints'
+>;
 
 /** The numeric settings, in the order a reviewer reads them. */
 const NUMBER_FIELDS: readonly { key: NumberSetting; label: string; hint?: string }[] = [
   { key: 'positiveThresholdPercent', label: 'Positive threshold (%)' },
   { key: 'greyZoneLowerPercent', label: 'Grey zone from (%)', hint: 'Empty for no grey zone' },
-  { key: 'anestheticPhaseMinutes', label: 'Anesthetic phase (minutes)', hint: 'Peak relief is read in this window' },
+  {
+    key: 'anestheticPhaseMinutes',
+    label: 'Anesthetic phase (minutes)',
+    hint: 'Peak relief is read in this window',
+  },
   { key: 'lateEntryMinutes', label: 'Late entry after (minutes)' },
-  { key: 'moderatePainMinNrs', label: 'Moderate pain from (NRS)', hint: 'Baseline needed for the indication check' },
+  {
+    key: 'moderatePainMinNrs',
+    label: 'Moderate pain from (NRS)',
+    hint: 'Baseline needed for the indication check',
+  },
   { key: 'blocksRequiredBeforeRfa', label: 'Positive blocks before RFA' },
   { key: 'minDaysBetweenBlocks', label: 'Days between blocks' },
   { key: 'conservativeCareMinDays', label: 'Conservative care (days)' },
@@ -52,7 +68,8 @@ export function parseMinuteList(text: string): number[] {
 /** Schema paths ("settings.diaryMinutes.3") name the form's controls ("diaryMinutes"). */
 function formPath(path: string): string {
   const bare = path.replace(/^settings\./, '');
-  for (const list of ['diaryMinutes', 'followUpPoints', 'diagnosticFollowUpPoints']) if (bare.startsWith(list)) return list;
+  for (const list of ['diaryMinutes', 'followUpPoints', 'diagnosticFollowUpPoints'])
+    if (bare.startsWith(list)) return list;
   return bare;
 }
 
@@ -82,12 +99,19 @@ export class RuleSetEditDialog {
   protected readonly numberFields = NUMBER_FIELDS;
   protected readonly form = this.fb.group({
     ...(Object.fromEntries(
-      NUMBER_FIELDS.map(({ key }) => [key, this.fb.control<number | null>(this.settings[key] ?? null)]),
+      NUMBER_FIELDS.map(({ key }) => [
+        key,
+        this.fb.control<number | null>(this.settings[key] ?? null),
+      ]),
     ) as Record<NumberSetting, FormControl<number | null>>),
     thresholdExclusive: this.settings.thresholdExclusive,
     diaryMinutes: (this.settings.diaryMinutes ?? []).join(', '),
-    followUpPoints: formatFollowUpPoints(this.settings.followUpPoints ?? DEFAULT_FOLLOW_UP_SETTINGS.followUpPoints),
-    diagnosticFollowUpPoints: formatFollowUpPoints(this.settings.diagnosticFollowUpPoints ?? DEFAULT_FOLLOW_UP_SETTINGS.diagnosticFollowUpPoints),
+    followUpPoints: formatFollowUpPoints(
+      this.settings.followUpPoints ?? DEFAULT_FOLLOW_UP_SETTINGS.followUpPoints,
+    ),
+    diagnosticFollowUpPoints: formatFollowUpPoints(
+      this.settings.diagnosticFollowUpPoints ?? DEFAULT_FOLLOW_UP_SETTINGS.diagnosticFollowUpPoints,
+    ),
   });
   protected readonly submit = new FormSubmit(this.form, formPath);
   protected readonly fieldMessage = fieldMessage;
@@ -100,13 +124,14 @@ export class RuleSetEditDialog {
     const value = this.form.getRawValue();
     const result = await this.submit.run(
       // Settings this form does not show keep their current values.
-      () => this.submit.parse(RuleSetSettingsSchema, {
-        ...this.settings,
-        ...value,
-        diaryMinutes: parseMinuteList(value.diaryMinutes),
-        followUpPoints: parseFollowUpPoints(value.followUpPoints),
-        diagnosticFollowUpPoints: parseFollowUpPoints(value.diagnosticFollowUpPoints),
-      }),
+      () =>
+        this.submit.parse(RuleSetSettingsSchema, {
+          ...this.settings,
+          ...value,
+          diaryMinutes: parseMinuteList(value.diaryMinutes),
+          followUpPoints: parseFollowUpPoints(value.followUpPoints),
+          diagnosticFollowUpPoints: parseFollowUpPoints(value.diagnosticFollowUpPoints),
+        }),
       (settings) => this.data.save(settings),
     );
     if (result?.ok) this.dialogRef.close(result.value);

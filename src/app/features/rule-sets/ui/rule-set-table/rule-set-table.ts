@@ -27,6 +27,9 @@ export class RuleSetTable {
 
   /** "≥ 80%" or "> 50%". */
   protected threshold(ruleSet: RuleSetView): string {
-    return thresholdLabel({ positiveThresholdPercent: ruleSet.positiveThresholdPercent, thresholdExclusive: ruleSet.settings.thresholdExclusive });
+    return thresholdLabel({
+      positiveThresholdPercent: ruleSet.positiveThresholdPercent,
+      thresholdExclusive: ruleSet.settings.thresholdExclusive,
+    });
   }
 }

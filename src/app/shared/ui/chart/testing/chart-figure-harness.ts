@@ -20,8 +20,10 @@ export class ChartFigureHarness extends ComponentHarness {
 
   /** A predicate that matches charts by caption. */
   static with(options: ChartFigureHarnessFilters = {}): HarnessPredicate<ChartFigureHarness> {
-    return new HarnessPredicate(ChartFigureHarness, options).addOption('caption', options.caption, (harness, caption) =>
-      HarnessPredicate.stringMatches(harness.getCaption(), caption),
+    return new HarnessPredicate(ChartFigureHarness, options).addOption(
+      'caption',
+      options.caption,
+      (harness, caption) => HarnessPredicate.stringMatches(harness.getCaption(), caption),
     );
   }
 

@@ -1,4 +1,9 @@
-import { type BaseHarnessFilters, ComponentHarness, HarnessPredicate, TestKey } from '@angular/cdk/testing';
+import {
+  type BaseHarnessFilters,
+  ComponentHarness,
+  HarnessPredicate,
+  TestKey,
+} from '@angular/cdk/testing';
 
 /** Filters for PainScoreInputHarness. */
 export interface PainScoreInputHarnessFilters extends BaseHarnessFilters {
@@ -12,12 +17,16 @@ export class PainScoreInputHarness extends ComponentHarness {
 
   private readonly labelElement = this.locatorFor('.label');
   private readonly buttons = this.locatorForAll('.mat-button-toggle-button');
-  private readonly checkedButton = this.locatorForOptional('.mat-button-toggle-checked .mat-button-toggle-button');
+  private readonly checkedButton = this.locatorForOptional(
+    '.mat-button-toggle-checked .mat-button-toggle-button',
+  );
 
   /** A predicate that matches inputs by label. */
   static with(options: PainScoreInputHarnessFilters = {}): HarnessPredicate<PainScoreInputHarness> {
-    return new HarnessPredicate(PainScoreInputHarness, options).addOption('label', options.label, (harness, label) =>
-      HarnessPredicate.stringMatches(harness.getLabel(), label),
+    return new HarnessPredicate(PainScoreInputHarness, options).addOption(
+      'label',
+      options.label,
+      (harness, label) => HarnessPredicate.stringMatches(harness.getLabel(), label),
     );
   }
 

@@ -23,9 +23,14 @@ export function episodeChecks(overrides: Partial<EpisodeChecks> = {}): EpisodeCh
         id: 'indication',
         title: 'Indication',
         status: 'met',
-        message: 'Chronic moderate-to-severe pain for at least 3 months, with a disability score at baseline.',
+        message:
+          'Chronic moderate-to-severe pain for at least 3 months, with a disability score at baseline.',
         evidence: [
-          { kind: 'episode', date: '2026-04-01', text: 'Pain since 1 Apr 2026: 6 months by 14 Oct 2026' },
+          {
+            kind: 'episode',
+            date: '2026-04-01',
+            text: 'Pain since 1 Apr 2026: 6 months by 14 Oct 2026',
+          },
           { kind: 'function-score', id: '9', date: '2026-04-10', text: 'ODI 42 on 10 Apr 2026' },
         ],
       },
@@ -35,8 +40,18 @@ export function episodeChecks(overrides: Partial<EpisodeChecks> = {}): EpisodeCh
         status: 'met',
         message: '2 diagnostic MBBs ≥ 80% (2 needed).',
         evidence: [
-          { kind: 'procedure', id: '11', date: '2026-10-14', text: 'MBB #1 on 14 Oct 2026: peak relief 87.5% (positive)' },
-          { kind: 'procedure', id: '12', date: '2026-10-28', text: 'MBB #2 on 28 Oct 2026: peak relief 87.5% (positive)' },
+          {
+            kind: 'procedure',
+            id: '11',
+            date: '2026-10-14',
+            text: 'MBB #1 on 14 Oct 2026: peak relief 87.5% (positive)',
+          },
+          {
+            kind: 'procedure',
+            id: '12',
+            date: '2026-10-28',
+            text: 'MBB #2 on 28 Oct 2026: peak relief 87.5% (positive)',
+          },
         ],
       },
       {
@@ -50,7 +65,8 @@ export function episodeChecks(overrides: Partial<EpisodeChecks> = {}): EpisodeCh
     ],
     nextStep: {
       id: 'rfa',
-      message: 'Eligible for RFA: two MBBs ≥ 80% (MBB #1 87.5% on 14 Oct 2026, MBB #2 87.5% on 28 Oct 2026).',
+      message:
+        'Eligible for RFA: two MBBs ≥ 80% (MBB #1 87.5% on 14 Oct 2026, MBB #2 87.5% on 28 Oct 2026).',
     },
     ...overrides,
   };

@@ -22,7 +22,8 @@ export class PayerCheckListHarness extends ComponentHarness {
     const rows = await this.rows();
     return Promise.all(
       rows.map(async (row, i) => {
-        const inRow = (selector: string) => this.locatorForAll(`li.check:nth-child(${i + 1}) ${selector}`)();
+        const inRow = (selector: string) =>
+          this.locatorForAll(`li.check:nth-child(${i + 1}) ${selector}`)();
         const [title] = await inRow('.title');
         const [status] = await inRow('.status-label');
         const [message] = await inRow('.message');

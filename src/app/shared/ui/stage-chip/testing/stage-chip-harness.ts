@@ -16,8 +16,10 @@ export class StageChipHarness extends ComponentHarness {
 
   /** A predicate that matches chips by label. */
   static with(options: StageChipHarnessFilters = {}): HarnessPredicate<StageChipHarness> {
-    return new HarnessPredicate(StageChipHarness, options).addOption('label', options.label, (harness, label) =>
-      HarnessPredicate.stringMatches(harness.getLabel(), label),
+    return new HarnessPredicate(StageChipHarness, options).addOption(
+      'label',
+      options.label,
+      (harness, label) => HarnessPredicate.stringMatches(harness.getLabel(), label),
     );
   }
 
