@@ -53,7 +53,12 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
       expect(await sealedCount()).toBe(0);
       releaseFirst.resolve();
       await first;
-      await t.app.auditSealer.seal();
+      // xmin is cluster-wide: a transaction in another database on the same server holds sealing back
+      // for a moment (never forever), so seal until both are in.
+      for (let i = 0; i < 100 && (await sealedCount()) < 2; i++) {
+        await t.app.auditSealer.seal();
+        await new Promise((r) => setTimeout(r, 50));
+      }
       const seals = await t.db.kysely
         .selectFrom('audit_seals')
         .innerJoin('audit_events', 'audit_events.id', 'audit_seals.event_id')
