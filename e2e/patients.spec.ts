@@ -59,6 +59,8 @@ test('a nurse records a runner’s lumbar episode; a physician reads it on the p
   page,
   browser,
 }) => {
+  // The longest journey (two roles, a dozen screens): three times the default timeout on a busy machine.
+  test.slow();
   await signIn(page, 'nurse');
   await page
     .getByRole('navigation', { name: 'Main' })
