@@ -228,6 +228,44 @@ describe('practice and outcomes reports', () => {
     expect(o.running).toEqual({ runners: 0, yes: 0, partial: 0, no: 0, notChecked: 0 });
   });
 
+  it('reads scores added or entered in error since (the stored series follow pain_scores, migration 0014)', async () => {
+    const peakOf = async () => {
+      const o = (await get(doc, `/api/v1/reports/outcomes?${range}&region=lumbar&kind=mbb`)).json();
+      const bar = o.waterfall.bars.find(
+        (b: { patientId: string }) => b.patientId === fixture.patients[1],
+      );
+      return { peak: bar.peakReliefPercent, procedureId: bar.procedureId as string };
+    };
+    const before = await peakOf();
+    expect(before.peak).toBe(60);
+    const userId = (
+      await t.db.kysely
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', 'rep-doc')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const added = await t.db.kysely
+      .insertInto('pain_scores')
+      .values({
+        procedure_id: before.procedureId,
+        minutes_after: 60,
+        describes_at: new Date('2026-03-02T10:00:00Z'),
+        score: 1,
+        context: 'activity',
+        recorded_by: userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect((await peakOf()).peak).toBe(90);
+    await t.db.kysely
+      .updateTable('pain_scores')
+      .set({ error_at: new Date(), error_by: userId, error_reason: 'wrong time point' })
+      .where('id', '=', added.id)
+      .execute();
+    expect((await peakOf()).peak).toBe(60);
+  });
+
   it('outcomes filters narrow the cohort (another region, agent or level has no blocks)', async () => {
     for (const filter of ['region=cervical', 'agent=bupivacaine', 'level=L5-S1', 'runners=true']) {
       const o = (await get(doc, `/api/v1/reports/outcomes?${range}&${filter}`)).json();
