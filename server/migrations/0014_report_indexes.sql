@@ -65,3 +65,5 @@ CREATE INDEX procedures_kind_performed_idx ON procedures (kind, performed_at) WH
 CREATE INDEX procedures_episode_kind_idx ON procedures (episode_id, kind, performed_at) WHERE error_at IS NULL;
 CREATE INDEX stage_changes_at_idx ON stage_changes (at);
 CREATE INDEX running_checks_episode_taken_idx ON running_checks (episode_id, taken_on) WHERE error_at IS NULL;
+-- Follow-up completion per provider: follow-ups that came due in the range.
+CREATE INDEX follow_ups_due_idx ON follow_ups (due_date);

@@ -17,6 +17,7 @@ import {
 } from './block-readings.ts';
 import { cohortOf, median, procedureCohortSql, rangeSql } from './cohort.ts';
 import { conversion } from './conversion.ts';
+import { followUpCompletion } from './follow-up-completion.ts';
 
 /**
  * The practice dashboard (issue 13): aggregate and de-identified. Counts of patients or procedures
@@ -73,7 +74,7 @@ export async function practiceReport(
     medianDays: medians,
     stages,
     diary,
-    followUps: null,
+    followUps: await followUpCompletion(db, c, now),
   };
 }
 
