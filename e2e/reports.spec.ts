@@ -77,10 +77,8 @@ test.beforeAll(async ({ request }) => {
 
 test('the manager lands on the dashboard and cannot reach a patient page', async ({ page }) => {
   await signIn(page, 'manager');
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Dashboard' })
-    .click();
+  // Signing in lands the manager on the dashboard (no click on the nav).
+  await expect(page).toHaveURL(/\/practice-dashboard$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Practice dashboard' })).toBeVisible();
   await expect(page.getByText('Positive-block rate')).toBeVisible();
   await expect(page.getByRole('figure', { name: 'Procedures per month by kind' })).toBeVisible();
@@ -123,8 +121,24 @@ test('a physician filters outcomes to lumbar MBBs and opens the patient from the
 test('an outcomes range in the wrong order shows the message under the field', async ({ page }) => {
   await signIn(page, 'physician');
   await page.goto('/outcomes');
-  await page.getByRole('textbox', { name: 'From' }).fill('2026-05-01');
-  await page.getByRole('textbox', { name: 'To', exact: true }).fill('2026-01-01');
+  // Typed day first, like every date in the app.
+  await page.getByRole('textbox', { name: 'From' }).fill('01/05/2026');
+  await page.getByRole('textbox', { name: 'To', exact: true }).fill('01/01/2026');
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page.getByText('To must be on or after From')).toBeVisible();
+  await page.getByRole('textbox', { name: 'To', exact: true }).fill('31/02/2026');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page.getByText(/To/).and(page.locator('mat-error'))).toBeVisible();
+});
+
+test('a dashboard range with nothing in it shows an empty state, not empty charts', async ({
+  page,
+}) => {
+  await signIn(page, 'manager');
+  await page.getByRole('textbox', { name: 'From' }).fill('01/01/2001');
+  await page.getByRole('textbox', { name: 'To', exact: true }).fill('31/01/2001');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page.getByRole('heading', { name: 'Nothing in this range' })).toBeVisible();
+  await expect(page.locator('canvas')).toHaveCount(0);
+  await expectNoAxeViolations(page);
 });

@@ -93,9 +93,9 @@ export const PracticeReportSchema = z.object({
     completeness: Rate,
     overdueProcedures: Count,
   }),
-  /** Follow-up completion needs the follow-ups table (issue 12); null until it exists. */
+  /** Follow-up completion per performing physician: follow-ups that came due in range (not cancelled), done, still open past their window. */
   followUps: z
-    .array(z.object({ performer: z.string(), due: Count, done: Count, rate: Rate }))
+    .array(z.object({ performer: z.string(), due: Count, done: Count, overdue: Count, rate: Rate }))
     .nullable(),
 });
 export type PracticeReport = z.infer<typeof PracticeReportSchema>;

@@ -30,6 +30,8 @@ export interface SeedSummary {
   therapies: number;
   runningChecks: number;
   stageChanges: number;
+  followUps: number;
+  functionScores: number;
   performers: number;
 }
 
@@ -116,6 +118,8 @@ export async function seedPractice(
       therapies: g.therapies.length,
       runningChecks: g.runningChecks.length,
       stageChanges: g.stages.length,
+      followUps: g.followUps.length,
+      functionScores: g.functionScores.length,
       performers: performerIds.length,
     };
     await appendAudit(tx, {
@@ -178,6 +182,21 @@ async function writePractice(
     col('rule_set_id', 'bigint', g.episodes, (e) => ruleSets.get(e.ruleSet) ?? null),
     col('created_at', 'timestamptz', g.episodes, (e) => e.createdAt),
     col('created_by', 'bigint', g.episodes, () => recorder),
+    col('radiculopathy', 'text', g.episodes, (e) => e.radiculopathy),
+    col('other_cause', 'text', g.episodes, (e) => e.otherCause),
+  ]);
+  const f0 = await nextId(tx, 'function_scores');
+  await insertColumns(tx, 'function_scores', [
+    col('id', 'bigint', g.functionScores, (_, i) => f0 + i),
+    col('episode_id', 'bigint', g.functionScores, (f) => e0 + f.episode),
+    col('instrument', 'text', g.functionScores, (f) => f.instrument),
+    col('taken_on', 'date', g.functionScores, (f) => f.takenOn),
+    col('sections', 'jsonb', g.functionScores, (f) => JSON.stringify(f.sections)),
+    col('total', 'numeric', g.functionScores, (f) => f.total),
+    col('band', 'text', g.functionScores, (f) => f.band),
+    col('answered', 'smallint', g.functionScores, () => 10),
+    col('recorded_at', 'timestamptz', g.functionScores, (f) => `${f.takenOn}T09:00:00.000Z`),
+    col('recorded_by', 'bigint', g.functionScores, () => recorder),
   ]);
   const s0 = await nextId(tx, 'stage_changes');
   await insertColumns(tx, 'stage_changes', [
@@ -216,6 +235,21 @@ async function writePractice(
     col('performer_id', 'bigint', g.procedures, (p) => performerIds[p.performer]),
     col('recorded_at', 'timestamptz', g.procedures, (p) => p.performedAt),
     col('recorded_by', 'bigint', g.procedures, (p) => performerIds[p.performer]),
+  ]);
+  const fu0 = await nextId(tx, 'follow_ups');
+  await insertColumns(tx, 'follow_ups', [
+    col('id', 'bigint', g.followUps, (_, i) => fu0 + i),
+    col('procedure_id', 'bigint', g.followUps, (f) => pr0 + f.procedure),
+    col('label', 'text', g.followUps, (f) => f.label),
+    col('due_date', 'date', g.followUps, (f) => f.dueDate),
+    col('window_days', 'integer', g.followUps, (f) => f.windowDays),
+    col('kind', 'text', g.followUps, (f) => f.kind),
+    col('status', 'text', g.followUps, (f) => f.status),
+    col('attempts', 'integer', g.followUps, (f) => f.attempts),
+    col('max_attempts', 'integer', g.followUps, (f) => f.maxAttempts),
+    col('done_at', 'timestamptz', g.followUps, (f) => f.doneAt),
+    col('done_by', 'bigint', g.followUps, (f) => (f.doneAt ? recorder : null)),
+    col('created_at', 'timestamptz', g.followUps, (f) => g.procedures[f.procedure]!.performedAt),
   ]);
   const sc0 = await nextId(tx, 'pain_scores');
   await insertColumns(tx, 'pain_scores', [

@@ -16,6 +16,14 @@ import {
   type Region,
   type Stage,
 } from '../../domain/index.ts';
+import {
+  baselineFunction,
+  followUpsFor,
+  type GenFollowUp,
+  type GenFunctionScore,
+  intakeFacts,
+} from './care-records.ts';
+import { FAMILY, GIVEN, THERAPIES } from './names.ts';
 
 /** mulberry32: a small, fast, seedable PRNG, so `--seed S` always gives the same practice. */
 export function prng(seed: number): () => number {
@@ -29,68 +37,6 @@ export function prng(seed: number): () => number {
   };
 }
 
-const GIVEN = [
-  'Ava',
-  'Ben',
-  'Chloé',
-  'Dev',
-  'Elena',
-  'Femi',
-  'Greta',
-  'Hiro',
-  'Ines',
-  'Jonas',
-  'Kaia',
-  'Luis',
-  'Mina',
-  'Noah',
-  'Olu',
-  'Pia',
-  'Quinn',
-  'Rosa',
-  'Sami',
-  'Tara',
-  'Umar',
-  'Vera',
-  'Wen',
-  'Yara',
-  'Zeno',
-];
-const FAMILY = [
-  'Abara',
-  'Brandt',
-  'Castell',
-  'Dunmore',
-  'Eriksen',
-  'Farrow',
-  'Gallo',
-  'Haddad',
-  'Ishikawa',
-  'Jovanovic',
-  'Kowal',
-  'Lund',
-  'Moreau',
-  'Nakata',
-  'Osei',
-  'Petrov',
-  'Quist',
-  'Rahman',
-  'Sato',
-  'Tamm',
-  'Ueda',
-  'Varga',
-  'Weir',
-  'Yilmaz',
-  'Zubiri',
-];
-const THERAPIES = [
-  'physical-therapy',
-  'nsaids',
-  'stretching',
-  'rest',
-  'cross-training',
-  'mileage-reduction',
-];
 /** RFA follow-up visits, days after the RFA (months 1, 3, 6, 9, 12, 18). */
 const RFA_FOLLOW_UP_DAYS = [30, 90, 180, 270, 365, 540];
 const DAY_MIN = 1440;
@@ -128,6 +74,8 @@ export interface GenEpisode {
   stage: Stage;
   ruleSet: string;
   createdAt: string;
+  radiculopathy: string;
+  otherCause: string;
 }
 export interface GenStage {
   episode: number;
@@ -178,6 +126,8 @@ export interface GeneratedPractice {
   procedures: GenProcedure[];
   scores: GenScore[];
   runningChecks: GenRunningCheck[];
+  followUps: GenFollowUp[];
+  functionScores: GenFunctionScore[];
 }
 
 /** Rule-set keys an episode may use; most follow the practice default (Medicare LCD). */
@@ -210,6 +160,8 @@ export function generatePractice(o: GenOptions): GeneratedPractice {
     procedures: [],
     scores: [],
     runningChecks: [],
+    followUps: [],
+    functionScores: [],
   };
 
   for (let p = 0; p < o.patients; p++) {
@@ -227,9 +179,9 @@ export function generatePractice(o: GenOptions): GeneratedPractice {
       km: runner ? between(15, 80) : null,
       createdAt: at(intake, 0),
     });
-    const episodesHere = rnd() < 0.35 ? 2 : 1;
+    const episodesHere = 1 + (rnd() < 0.8 ? 1 : 0) + (rnd() < 0.6 ? 1 : 0);
     for (let e = 0; e < episodesHere; e++) {
-      const epIntake = e === 0 ? intake : addDays(intake, between(60, 300));
+      const epIntake = e === 0 ? intake : addDays(intake, between(30, 240));
       if (!past(at(epIntake, 0))) continue;
       const region: Region = rnd() < 0.7 ? 'lumbar' : rnd() < 0.85 ? 'cervical' : 'thoracic';
       const side = rnd() < 0.5 ? 'bilateral' : rnd() < 0.5 ? 'left' : 'right';
@@ -247,8 +199,10 @@ export function generatePractice(o: GenOptions): GeneratedPractice {
         stage: 'intake',
         ruleSet: ruleSetFor(region, rnd()),
         createdAt: at(epIntake, 0),
+        ...intakeFacts(rnd),
       };
       out.episodes.push(ep);
+      out.functionScores.push(baselineFunction(episode, region, epIntake, rnd));
       let stage: Stage = 'intake';
       const move = (to: Stage, date: string, reason: string | null = null): boolean => {
         const when = at(date, -30);
@@ -287,7 +241,7 @@ export function generatePractice(o: GenOptions): GeneratedPractice {
         ep.stage = stage;
         continue;
       }
-      const facet = rnd() < 0.6;
+      const facet = rnd() < 0.65;
       const levels = pickLevels(region, rnd);
       let seq = 0;
       const addProcedure = (
@@ -309,13 +263,15 @@ export function generatePractice(o: GenOptions): GeneratedPractice {
           concentration: agent === 'lidocaine' ? 2 : 0.5,
           performer,
         });
-        return out.procedures.length - 1;
+        const index = out.procedures.length - 1;
+        out.followUps.push(...followUpsFor(index, out.procedures[index]!, care, o.until, rnd));
+        return index;
       };
       const diary = (proc: number, peak: number, lastingMin: number) => {
         const performed = Date.parse(out.procedures[proc]!.performedAt);
         const rows: [number, number, number | null][] = [[-5, baselineActivity, null]];
         for (const m of DEFAULT_DIARY_MINUTES) {
-          if (rnd() > care + 0.1) continue; // a missed time point
+          if (rnd() > care - 0.05) continue; // a missed time point
           const fade =
             m <= 30
               ? 0.6 + m / 75
@@ -341,6 +297,22 @@ export function generatePractice(o: GenOptions): GeneratedPractice {
             score,
             reported,
             enteredAt: new Date(describes + lateBy * 60_000).toISOString(),
+          });
+        }
+      };
+      // Scores at follow-up visits (minutes after, score, reported), up to `until`.
+      const scoresAfter = (proc: number, rows: [number, number, number | null][]) => {
+        const performedMs = Date.parse(out.procedures[proc]!.performedAt);
+        for (const [m, score, reported] of rows) {
+          const describes = performedMs + m * 60_000;
+          if (describes > untilMs) break;
+          out.scores.push({
+            procedure: proc,
+            minutesAfter: m,
+            describesAt: new Date(describes).toISOString(),
+            score,
+            reported,
+            enteredAt: new Date(describes + 15 * 60_000).toISOString(),
           });
         }
       };
@@ -373,7 +345,7 @@ export function generatePractice(o: GenOptions): GeneratedPractice {
         ep.stage = stage;
         continue;
       }
-      const treat = rnd() < 0.25 ? 'ia' : 'rfa';
+      const treat = rnd() < 0.3 ? 'ia' : 'rfa';
       const tDay = addDays(mbb2Day, between(14, 75));
       if (!move('treatment', addDays(tDay, -1), 'Two positive blocks')) {
         ep.stage = stage;
@@ -402,19 +374,7 @@ export function generatePractice(o: GenOptions): GeneratedPractice {
         ]);
         if (d >= lossDay) break;
       }
-      const performedMs = Date.parse(out.procedures[tProc]!.performedAt);
-      for (const [m, score, reported] of treatScores) {
-        const describes = performedMs + m * 60_000;
-        if (describes > untilMs) break;
-        out.scores.push({
-          procedure: tProc,
-          minutesAfter: m,
-          describesAt: new Date(describes).toISOString(),
-          score,
-          reported,
-          enteredAt: new Date(describes + 15 * 60_000).toISOString(),
-        });
-      }
+      scoresAfter(tProc, treatScores);
       if (runner) {
         for (const d of [90, 180]) {
           const on = addDays(tDay, d);
@@ -433,6 +393,16 @@ export function generatePractice(o: GenOptions): GeneratedPractice {
         // A repeat RFA when relief was lost after six months or more (domain.md section 4 caps apply).
         if (treat === 'rfa' && lossDay >= 180 && rnd() < 0.8)
           addProcedure('rfa', addDays(tDay, lossDay + between(20, 60)), 'bupivacaine');
+        else if (treat === 'ia' && lossDay >= 90)
+          // Therapeutic IA repeats while each gave >= 50% relief for >= 3 months (domain.md section 4), at most 4 a year.
+          for (let r = 1; r <= 3; r++) {
+            const repeat = addProcedure('ia', addDays(tDay, r * between(95, 130)), 'bupivacaine');
+            if (repeat === null) break;
+            scoresAfter(repeat, [
+              [-5, baselineActivity, null],
+              [14 * DAY_MIN, clamp(Math.round(baselineActivity * 0.35), 0, 10), null],
+            ]);
+          }
         else if (rnd() < 0.5)
           move('discharged', addDays(tDay, between(200, 400)), 'Course complete');
       }

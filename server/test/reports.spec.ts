@@ -100,6 +100,7 @@ async function smallPractice(
     episodes.push(String(e.id));
   }
   const seq = new Map<number, number>();
+  const mbbs: string[] = [];
   for (const [who, date, kind, baseline, posts] of blocks) {
     seq.set(who, (seq.get(who) ?? 0) + 1);
     const pr = await db
@@ -123,6 +124,7 @@ async function smallPractice(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    if (kind === 'mbb') mbbs.push(String(pr.id));
     const scores: [number, number][] = baseline === null ? posts : [[-5, baseline], ...posts];
     for (const [m, score] of scores) {
       await db
@@ -154,6 +156,25 @@ async function smallPractice(
         .execute();
     }
   }
+  // Follow-ups of the 7 MBBs, due 2026-03-16 (window 3 days): 5 done, 1 missed, 1 still open (overdue);
+  // one more cancelled and one due after the range, neither counted: 5 of 7 done.
+  const statuses = ['done', 'done', 'done', 'done', 'done', 'missed', 'due'] as const;
+  const followUp = (procedureId: string, status: string, due: string) =>
+    db
+      .insertInto('follow_ups')
+      .values({
+        procedure_id: procedureId,
+        label: '2 weeks',
+        due_date: due,
+        window_days: 3,
+        kind: 'call',
+        status,
+        max_attempts: 3,
+      })
+      .execute();
+  for (const [i, id] of mbbs.entries()) await followUp(id, statuses[i]!, '2026-03-16');
+  await followUp(mbbs[0]!, 'cancelled', '2026-03-17');
+  await followUp(mbbs[1]!, 'due', '2026-07-15');
   return { patients, mrns };
 }
 
@@ -228,6 +249,44 @@ describe('practice and outcomes reports', () => {
     expect(o.running).toEqual({ runners: 0, yes: 0, partial: 0, no: 0, notChecked: 0 });
   });
 
+  it('reads scores added or entered in error since (the stored series follow pain_scores, migration 0014)', async () => {
+    const peakOf = async () => {
+      const o = (await get(doc, `/api/v1/reports/outcomes?${range}&region=lumbar&kind=mbb`)).json();
+      const bar = o.waterfall.bars.find(
+        (b: { patientId: string }) => b.patientId === fixture.patients[1],
+      );
+      return { peak: bar.peakReliefPercent, procedureId: bar.procedureId as string };
+    };
+    const before = await peakOf();
+    expect(before.peak).toBe(60);
+    const userId = (
+      await t.db.kysely
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', 'rep-doc')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const added = await t.db.kysely
+      .insertInto('pain_scores')
+      .values({
+        procedure_id: before.procedureId,
+        minutes_after: 60,
+        describes_at: new Date('2026-03-02T10:00:00Z'),
+        score: 1,
+        context: 'activity',
+        recorded_by: userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect((await peakOf()).peak).toBe(90);
+    await t.db.kysely
+      .updateTable('pain_scores')
+      .set({ error_at: new Date(), error_by: userId, error_reason: 'wrong time point' })
+      .where('id', '=', added.id)
+      .execute();
+    expect((await peakOf()).peak).toBe(60);
+  });
+
   it('outcomes filters narrow the cohort (another region, agent or level has no blocks)', async () => {
     for (const filter of ['region=cervical', 'agent=bupivacaine', 'level=L5-S1', 'runners=true']) {
       const o = (await get(doc, `/api/v1/reports/outcomes?${range}&${filter}`)).json();
@@ -261,7 +320,8 @@ describe('practice and outcomes reports', () => {
       completeness: 13 / 182,
       overdueProcedures: 0,
     });
-    expect(p.followUps).toBeNull();
+    const performer = p.proceduresByPerformer[0].performer;
+    expect(p.followUps).toEqual([{ performer, due: 7, done: 5, overdue: '< 5', rate: 5 / 7 }]);
   });
 
   it('an empty range gives an empty, valid response', async () => {

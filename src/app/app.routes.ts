@@ -2,6 +2,7 @@ import type { Routes } from '@angular/router';
 import { authGuard } from './core/auth-guard.ts';
 import { permissionGuard } from './core/permission-guard.ts';
 import { nurseLandingGuard } from './features/worklist/worklist-landing.ts';
+import { managerLandingGuard } from './features/practice-dashboard/practice-dashboard-landing.ts';
 
 /** Page titles end with the product name. */
 const title = (page: string): string => `${page} · FacetTrack`;
@@ -28,7 +29,7 @@ export const routes: Routes = [
         path: '',
         pathMatch: 'full',
         title: title('Home'),
-        canActivate: [nurseLandingGuard],
+        canActivate: [nurseLandingGuard, managerLandingGuard],
         loadChildren: () => import('./features/home/home.routes.ts').then((m) => m.HOME_ROUTES),
       },
       {

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import {
   type BlockReading,
   readBlock,
@@ -15,12 +15,61 @@ export interface BlockRow {
   side: 'left' | 'right' | 'bilateral';
   ruleSetId: string;
   series: SeriesSummary[];
+  /** Minutes after the block with a valid score, any series (diary completeness). */
+  recordedMinutes: number[];
+  /** Whether any series has a baseline. */
+  hasBaseline: boolean;
+}
+
+/** A procedure's series as procedure_score_series keeps them (migration 0014): scores after it in time order. */
+export interface StoredSeries {
+  context: 'rest' | 'activity';
+  side: 'left' | 'right' | null;
+  baseline: number | null;
+  minutes: number[];
+  scores: number[];
+}
+
+const ints = (text: string): number[] => (text ? text.split(',').map(Number) : []);
+
+/** Series of the procedures a cohort query selects (`cohortSql` yields `id`), by procedure id. */
+export async function storedSeries(
+  db: Kysely<Database>,
+  cohortSql: RawBuilder<unknown>,
+): Promise<Map<string, StoredSeries[]>> {
+  // Arrays as comma-separated text: the driver's array parser is the slow part at this size.
+  const rows = await sql<{
+    procedure_id: string;
+    context: 'rest' | 'activity';
+    side: string;
+    baseline: number | null;
+    minutes: string;
+    scores: string;
+  }>`
+    SELECT s.procedure_id::text, s.context, s.side, s.baseline,
+      array_to_string(s.minutes, ',') AS minutes, array_to_string(s.scores, ',') AS scores
+    FROM procedure_score_series s WHERE s.procedure_id IN (${cohortSql})`.execute(db);
+  const byId = new Map<string, StoredSeries[]>();
+  for (const r of rows.rows) {
+    const list = byId.get(r.procedure_id) ?? [];
+    list.push({
+      context: r.context,
+      side: r.side === '' ? null : (r.side as 'left' | 'right'),
+      baseline: num(r.baseline),
+      minutes: ints(r.minutes),
+      scores: ints(r.scores),
+    });
+    byId.set(r.procedure_id, list);
+  }
+  return byId;
 }
 
 /**
  * One row per diagnostic block of `kind` in the cohort with its series summaries: the baseline (the
  * latest score at or before the block) and the lowest score and highest reported relief in the
- * anesthetic phase of the episode's rule set. SQL does the per-score work; readBlock() the reading.
+ * anesthetic phase of the episode's rule set, looked up in procedure_score_series (migration 0014:
+ * one row per series, running minima by time point), so no request groups the pain scores
+ * themselves. The time points recorded come along as text for diary completeness. readBlock() reads.
  */
 export async function blockRows(
   db: Kysely<Database>,
@@ -34,24 +83,22 @@ export async function blockRows(
     side: BlockRow['side'];
     rs_id: string;
     context: 'rest' | 'activity' | null;
-    s_side: 'left' | 'right' | null;
+    s_side: string | null;
     baseline: number | null;
     lowest: number | null;
     reported: number | null;
+    minutes: string | null;
   }>`
     WITH blocks AS (
       SELECT p.id, e.patient_id, p.performed_at, p.side, ${ruleSetIdSql(c)} AS rs_id
       FROM ${procedureCohortSql(c, [kind])} AND p.intent = 'diagnostic'
-    )
-    SELECT b.id::text, b.patient_id::text, b.performed_at, b.side, b.rs_id::text, s.context, s.side AS s_side,
-      (array_agg(s.score ORDER BY s.minutes_after DESC, s.id DESC) FILTER (WHERE s.minutes_after <= 0))[1] AS baseline,
-      min(s.score) FILTER (WHERE s.minutes_after > 0 AND s.minutes_after <= (r.settings->>'anestheticPhaseMinutes')::int) AS lowest,
-      max(s.reported_relief_percent) FILTER (WHERE s.minutes_after > 0 AND s.minutes_after <= (r.settings->>'anestheticPhaseMinutes')::int) AS reported
-    FROM blocks b
-    JOIN rule_sets r ON r.id = b.rs_id
-    LEFT JOIN pain_scores s ON s.procedure_id = b.id AND s.error_at IS NULL
-    GROUP BY b.id, b.patient_id, b.performed_at, b.side, b.rs_id, s.context, s.side
-  `.execute(db);
+    ), phases AS (SELECT id, (settings->>'anestheticPhaseMinutes')::int AS phase FROM rule_sets)
+    SELECT b.id::text, b.patient_id::text, b.performed_at, b.side, b.rs_id::text, s.context, s.side AS s_side, s.baseline,
+      s.running_lowest[width_bucket(ph.phase, s.minutes)] AS lowest,
+      s.running_reported[width_bucket(ph.phase, s.minutes)] AS reported,
+      array_to_string(s.minutes, ',') AS minutes
+    FROM blocks b JOIN phases ph ON ph.id = b.rs_id
+    LEFT JOIN procedure_score_series s ON s.procedure_id = b.id`.execute(db);
   const byId = new Map<string, BlockRow>();
   for (const r of rows.rows) {
     let block = byId.get(r.id);
@@ -63,29 +110,35 @@ export async function blockRows(
         side: r.side,
         ruleSetId: r.rs_id,
         series: [],
+        recordedMinutes: [],
+        hasBaseline: false,
       };
       byId.set(r.id, block);
     }
-    if (r.context)
-      block.series.push({
-        context: r.context,
-        side: r.s_side,
-        baseline: num(r.baseline),
-        lowest: num(r.lowest),
-        reported: num(r.reported),
-      });
+    if (!r.context) continue;
+    block.series.push({
+      context: r.context,
+      side: r.s_side ? (r.s_side as 'left' | 'right') : null,
+      baseline: num(r.baseline),
+      lowest: num(r.lowest),
+      reported: num(r.reported),
+    });
+    if (r.baseline !== null) block.hasBaseline = true;
+    if (r.minutes) block.recordedMinutes.push(...ints(r.minutes));
   }
   return [...byId.values()];
 }
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
+/** Rule-set settings by id. */
+export type RuleSets = Map<
+  string,
+  { id: string; key: string; name: string; version: number; settings: RuleSetSettings }
+>;
+
 /** Rule-set settings by id, for reading blocks under their own rule set. */
-export async function ruleSetSettings(
-  db: Kysely<Database>,
-): Promise<
-  Map<string, { id: string; key: string; name: string; version: number; settings: RuleSetSettings }>
-> {
+export async function ruleSetSettings(db: Kysely<Database>): Promise<RuleSets> {
   const rows = await db
     .selectFrom('rule_sets')
     .select(['id', 'key', 'name', 'version', 'settings'])
@@ -107,7 +160,7 @@ export async function ruleSetSettings(
 /** Each block read under its episode's rule set. */
 export function readUnderOwn(
   blocks: readonly BlockRow[],
-  sets: Awaited<ReturnType<typeof ruleSetSettings>>,
+  sets: RuleSets,
 ): (BlockRow & BlockReading)[] {
   return blocks.map((b) => ({
     ...b,

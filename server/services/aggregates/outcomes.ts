@@ -10,7 +10,7 @@ import {
   survivalAt,
 } from '../../../domain/index.ts';
 import type { Database } from '../../db/schema.ts';
-import { blockRows, readUnderOwn, ruleSetSettings } from './block-readings.ts';
+import { blockRows, readUnderOwn, ruleSetSettings, storedSeries } from './block-readings.ts';
 import { type Cohort, cohortOf, procedureCohortSql } from './cohort.ts';
 import { conversion } from './conversion.ts';
 
@@ -136,19 +136,19 @@ async function rfaDurability(
   db: Kysely<Database>,
   c: Cohort,
 ): Promise<OutcomesReport['durability']> {
-  const rows = await sql<{ baseline: number | null; scores: [number, number][] | null }>`
-    WITH rfas AS (SELECT p.id FROM ${procedureCohortSql(c, ['rfa'])})
-    SELECT
-      (array_agg(s.score ORDER BY s.minutes_after DESC, s.id DESC) FILTER (WHERE s.minutes_after <= 0 AND s.context = 'activity'))[1] AS baseline,
-      json_agg(json_build_array(s.minutes_after, s.score) ORDER BY s.minutes_after) FILTER (WHERE s.minutes_after >= ${7 * DAY_MIN} AND s.context = 'activity') AS scores
-    FROM rfas p
-    JOIN pain_scores s ON s.procedure_id = p.id AND s.error_at IS NULL AND s.side IS NULL
-    GROUP BY p.id`.execute(db);
+  const series = await storedSeries(db, sql`SELECT p.id FROM ${procedureCohortSql(c, ['rfa'])}`);
   const subjects: SurvivalSubject[] = [];
-  for (const r of rows.rows) {
-    if (r.baseline === null || !r.scores?.length || Number(r.baseline) === 0) continue;
-    const lost = r.scores.find(([, score]) => !reliefHolds(Number(r.baseline), score));
-    const held = r.scores.filter(([m]) => !lost || m < lost[0]).at(-1);
+  for (const list of series.values()) {
+    // The activity series, not sided (as before: follow-up calls record the index pain in activity).
+    const s = list.find((x) => x.context === 'activity' && x.side === null);
+    if (!s || s.baseline === null || s.baseline === 0) continue;
+    const baseline = s.baseline;
+    const scores = s.minutes
+      .map((m, i) => [m, s.scores[i]!] as const)
+      .filter(([m]) => m >= 7 * DAY_MIN);
+    if (!scores.length) continue;
+    const lost = scores.find(([, score]) => !reliefHolds(baseline, score));
+    const held = scores.filter(([m]) => !lost || m < lost[0]).at(-1);
     if (lost) subjects.push({ days: Math.round(lost[0] / DAY_MIN), event: true });
     else if (held) subjects.push({ days: Math.round(held[0] / DAY_MIN), event: false });
   }

@@ -8,9 +8,16 @@ import {
   suppressRate,
 } from '../../../domain/index.ts';
 import type { Database } from '../../db/schema.ts';
-import { blockRows, readUnderOwn, ruleSetSettings } from './block-readings.ts';
-import { cohortOf, median, procedureCohortSql, rangeSql, ruleSetIdSql } from './cohort.ts';
+import {
+  type BlockRow,
+  blockRows,
+  readUnderOwn,
+  type RuleSets,
+  ruleSetSettings,
+} from './block-readings.ts';
+import { cohortOf, median, procedureCohortSql, rangeSql } from './cohort.ts';
 import { conversion } from './conversion.ts';
+import { followUpCompletion } from './follow-up-completion.ts';
 
 /**
  * The practice dashboard (issue 13): aggregate and de-identified. Counts of patients or procedures
@@ -34,15 +41,13 @@ export async function practiceReport(
       LEFT JOIN users u ON u.id = x.performer_id ORDER BY 1, 2`.execute(db),
   ]);
   const sets = await ruleSetSettings(db);
-  const readings = readUnderOwn(await blockRows(db, c, 'mbb'), sets);
+  const blocks = await blockRows(db, c, 'mbb');
+  const readings = readUnderOwn(blocks, sets);
   const assessed = readings.filter((r) => r.verdict !== 'not-assessable');
   const positive = assessed.filter((r) => r.verdict === 'positive').length;
   const conv = await conversion(db, c);
-  const [medians, stages, diary] = await Promise.all([
-    medianDays(db, c),
-    stageFigures(db, c),
-    diaryFigures(db, c, now),
-  ]);
+  const [medians, stages] = await Promise.all([medianDays(db, c), stageFigures(db, c)]);
+  const diary = diaryFigures(blocks, sets, now);
   return {
     from: c.from,
     to: c.to,
@@ -69,7 +74,7 @@ export async function practiceReport(
     medianDays: medians,
     stages,
     diary,
-    followUps: null,
+    followUps: await followUpCompletion(db, c, now),
   };
 }
 
@@ -82,9 +87,10 @@ async function medianDays(db: Kysely<Database>, c: C): Promise<PracticeReport['m
     FROM (SELECT p.episode_id, min(p.performed_at) AS first_at FROM procedures p WHERE p.kind = 'mbb' AND p.error_at IS NULL GROUP BY p.episode_id) f
     JOIN episodes e ON e.id = f.episode_id WHERE ${rangeSql(c, sql`f.first_at`)}`.execute(db);
   const toRfa = await sql<{ days: number }>`
-    SELECT extract(epoch FROM (r.first_at - (SELECT max(b.performed_at) FROM procedures b WHERE b.episode_id = r.episode_id AND b.kind = 'mbb' AND b.error_at IS NULL AND b.performed_at < r.first_at))) / 86400 AS days
-    FROM (SELECT p.episode_id, min(p.performed_at) AS first_at FROM procedures p WHERE p.kind = 'rfa' AND p.error_at IS NULL GROUP BY p.episode_id) r
-    WHERE ${rangeSql(c, sql`r.first_at`)}`.execute(db);
+    WITH r AS (SELECT p.episode_id, min(p.performed_at) AS first_at FROM procedures p WHERE p.kind = 'rfa' AND p.error_at IS NULL GROUP BY p.episode_id)
+    SELECT extract(epoch FROM (r.first_at - max(b.performed_at))) / 86400 AS days
+    FROM r JOIN procedures b ON b.episode_id = r.episode_id AND b.kind = 'mbb' AND b.error_at IS NULL AND b.performed_at < r.first_at
+    WHERE ${rangeSql(c, sql`r.first_at`)} GROUP BY r.episode_id, r.first_at`.execute(db);
   const days = (rows: { days: number | null }[]) =>
     rows
       .map((r) => r.days)
@@ -106,6 +112,7 @@ async function stageFigures(db: Kysely<Database>, c: C): Promise<PracticeReport[
   const stays = await sql<{ stage: Stage; days: number[] }>`
     SELECT to_stage AS stage, array_agg(extract(epoch FROM (next_at - at)) / 86400) AS days FROM (
       SELECT to_stage, at, lead(at) OVER (PARTITION BY episode_id ORDER BY at, id) AS next_at FROM stage_changes
+      WHERE at >= (${c.from}::date)::timestamp AT TIME ZONE 'UTC'
     ) s WHERE next_at IS NOT NULL AND ${rangeSql(c, sql`at`)} GROUP BY to_stage`.execute(db);
   const counts = new Map(current.rows.map((r) => [r.stage, r.n]));
   const durations = new Map(stays.rows.map((r) => [r.stage, r.days.map(Number)]));
@@ -120,42 +127,41 @@ async function stageFigures(db: Kysely<Database>, c: C): Promise<PracticeReport[
 }
 
 /**
- * Diary completeness over MBBs in range: of the time points (baseline and the rule set's diary
- * minutes) whose time has come, the share with a score. Overdue: diaries still open (block in the last
- * 15 days) with a time point past its window and no score (domain/diary.ts diarySchedule).
+ * Diary completeness over diagnostic MBBs in range: of the time points (baseline and the rule set's
+ * diary minutes) whose time has come, the share with a score. Overdue: diaries still open (block in
+ * the last 15 days) with a time point past its window and no score (domain/diary.ts diarySchedule).
+ * Reads the blocks' stored series (one row per series), not every score.
  */
-async function diaryFigures(
-  db: Kysely<Database>,
-  c: C,
+function diaryFigures(
+  blocks: readonly BlockRow[],
+  sets: RuleSets,
   now: Date,
-): Promise<PracticeReport['diary']> {
-  const r = await sql<{ procedures: number; expected: number; recorded: number; overdue: number }>`
-    WITH blocks AS (
-      SELECT p.id, p.performed_at, ${ruleSetIdSql(c)} AS rs_id FROM ${procedureCohortSql(c, ['mbb'])} AND p.intent = 'diagnostic'
-    ), points AS (
-      SELECT b.id, b.performed_at, m.minutes, lead(m.minutes) OVER (PARTITION BY b.id ORDER BY m.minutes) AS next_minutes
-      FROM blocks b JOIN rule_sets r ON r.id = b.rs_id
-      CROSS JOIN LATERAL (SELECT 0 AS minutes UNION ALL SELECT value::int FROM jsonb_array_elements_text(r.settings->'diaryMinutes')) m
-    ), marked AS (
-      SELECT pt.*, EXISTS (SELECT 1 FROM pain_scores s WHERE s.procedure_id = pt.id AND s.error_at IS NULL
-        AND (CASE WHEN pt.minutes = 0 THEN s.minutes_after <= 0 ELSE s.minutes_after = pt.minutes END)) AS done
-      FROM points pt WHERE pt.performed_at + make_interval(mins => pt.minutes) <= ${now}
-    )
-    SELECT (SELECT count(*)::int FROM blocks) AS procedures, count(*)::int AS expected, count(*) FILTER (WHERE done)::int AS recorded,
-      count(DISTINCT id) FILTER (WHERE NOT done AND performed_at >= ${now}::timestamptz - interval '15 days'
-        AND performed_at + make_interval(mins => coalesce(next_minutes, minutes + 1440)) <= ${now})::int AS overdue
-    FROM marked`.execute(db);
-  const row = r.rows[0] ?? { procedures: 0, expected: 0, recorded: 0, overdue: 0 };
+): PracticeReport['diary'] {
+  const nowMs = now.getTime();
+  const openSince = nowMs - 15 * 86_400_000;
+  let expected = 0;
+  let recorded = 0;
+  let overdue = 0;
+  for (const b of blocks) {
+    const at = Date.parse(b.performedAt);
+    const minutes = [0, ...sets.get(b.ruleSetId)!.settings.diaryMinutes].sort((x, y) => x - y);
+    const done = new Set<number>(b.recordedMinutes);
+    if (b.hasBaseline) done.add(0);
+    let late = false;
+    minutes.forEach((m, i) => {
+      if (at + m * 60_000 > nowMs) return;
+      expected++;
+      if (done.has(m)) recorded++;
+      else if (at >= openSince && at + (minutes[i + 1] ?? m + 1440) * 60_000 <= nowMs) late = true;
+    });
+    if (late) overdue++;
+  }
   return {
-    procedures: suppressCount(row.procedures),
-    expectedPoints: row.expected,
-    recordedPoints: row.recorded,
+    procedures: suppressCount(blocks.length),
+    expectedPoints: expected,
+    recordedPoints: recorded,
     completeness:
-      suppressRate(row.recorded, row.procedures) === null
-        ? null
-        : row.expected
-          ? row.recorded / row.expected
-          : null,
-    overdueProcedures: suppressCount(row.overdue),
+      suppressRate(recorded, blocks.length) === null ? null : expected ? recorded / expected : null,
+    overdueProcedures: suppressCount(overdue),
   };
 }

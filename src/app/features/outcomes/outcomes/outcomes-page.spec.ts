@@ -105,10 +105,13 @@ describe('OutcomesPage', () => {
 
   it('shows a range in the wrong order under the field and does not ask the server', async () => {
     const page = await open(REPORT);
-    const [from, to] = [...page.querySelectorAll('input[type="date"]')] as HTMLInputElement[];
-    from!.value = '2026-05-01';
+    const [from, to] = [
+      ...page.querySelectorAll('input[placeholder="DD/MM/YYYY"]'),
+    ] as HTMLInputElement[];
+    expect(from!.value).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    from!.value = '01/05/2026';
     from!.dispatchEvent(new Event('input'));
-    to!.value = '2026-01-01';
+    to!.value = '01/01/2026';
     to!.dispatchEvent(new Event('input'));
     (page.querySelector('button[type="submit"]') as HTMLButtonElement).click();
     await settle(harness.fixture);
@@ -118,6 +121,35 @@ describe('OutcomesPage', () => {
   it('downloads the same values as the table, quoted by papaparse', () => {
     const csv = tableCsv(waterfall(REPORT).table);
     expect(csv.split('\r\n')[0]).toBe('Block,Date,Peak relief (%),Verdict,Procedure id,Patient id');
-    expect(csv).toContain('Block 2,2026-03-03,60,Grey zone,12,4');
+    expect(csv).toContain('Block 2,03/03/2026,60,Grey zone,12,4');
+  });
+
+  it('labels close thresholds on alternate sides with the value only, naming rule sets in the key', () => {
+    const w = waterfall({
+      ...REPORT,
+      waterfall: {
+        ...REPORT.waterfall,
+        thresholds: [
+          { ruleSet: 'ASIPP v1', percent: 75 },
+          { ruleSet: 'Medicare LCD v1', percent: 80 },
+          { ruleSet: 'Cervical consensus 2021 v1', percent: 80 },
+          { ruleSet: 'Lumbar consensus 2020 v1', percent: 50 },
+        ],
+      },
+    });
+    const lines = Object.values(
+      (w.config.options as { plugins: { annotation: { annotations: object } } }).plugins.annotation
+        .annotations,
+    ) as { yMin: number; label: { content: string; position: string } }[];
+    expect(lines.map((l) => [l.yMin, l.label.content, l.label.position])).toEqual([
+      [80, '80%', 'end'],
+      [75, '75%', 'start'],
+      [50, '50%', 'end'],
+    ]);
+    expect(w.thresholdKey).toEqual([
+      '80% (dashed line): Medicare LCD v1, Cervical consensus 2021 v1',
+      '75% (dotted line): ASIPP v1',
+      '50% (long dashes): Lumbar consensus 2020 v1',
+    ]);
   });
 });

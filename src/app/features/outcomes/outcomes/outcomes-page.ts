@@ -7,9 +7,11 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Router } from '@angular/router';
 import { ANESTHETIC_AGENTS, OutcomesQuerySchema, REGIONS } from '@domain';
+import { DateTextInput } from '../../../shared/forms/date-text-input.ts';
 import { fieldMessage, parseForm } from '../../../shared/forms/schema-errors.ts';
 import { ChartFigure } from '../../../shared/ui/chart/chart-figure.ts';
 import { CsvButton } from '../../../shared/ui/csv-button/csv-button.ts';
+import { DataTable } from '../../../shared/ui/report-layout/data-table.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
 import { OutcomesStore } from '../data/outcomes-store.ts';
 import {
@@ -24,6 +26,7 @@ import {
 @Component({
   selector: 'app-outcomes-page',
   imports: [
+    DateTextInput,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -33,6 +36,7 @@ import {
     ChartFigure,
     CsvButton,
     NoticePanel,
+    DataTable,
   ],
   providers: [OutcomesStore],
   templateUrl: './outcomes-page.html',

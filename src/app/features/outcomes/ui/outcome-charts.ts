@@ -1,6 +1,7 @@
 import type { ChartConfiguration, ChartType } from 'chart.js';
 import type { AnnotationOptions } from 'chartjs-plugin-annotation';
 import type { BlockVerdict, OutcomesReport } from '@domain';
+import { formatDateTimeText } from '../../../shared/forms/date-text.ts';
 import type { ChartDataTable } from '../../../shared/ui/chart/chart-figure.ts';
 import { referenceLine, REFERENCE_COLORS } from '../../../shared/ui/chart/chart-styles.ts';
 import { patternFill, type FillPattern } from '../../../shared/ui/chart/patterns.ts';
@@ -21,27 +22,37 @@ const DASHES = [
   [10, 4],
   [4, 2, 1, 2],
 ];
+/** DASHES in words, for the threshold key. */
+const DASH_NAMES = ['dashed line', 'dotted line', 'long dashes', 'dash and dot'];
 
 export function waterfall(r: OutcomesReport): {
   config: ChartConfiguration<ChartType>;
   table: ChartDataTable;
   procedureAt: (index: number) => string | null;
+  /** Each threshold line in words: value, line style and the rule sets using it. */
+  thresholdKey: string[];
 } {
   const bars = r.waterfall.bars;
   const annotations: Record<string, AnnotationOptions> = {};
-  // One line per threshold value, naming every rule set that uses it (two at 50% would overprint).
+  // One line per threshold value; its label is only the value, alternating right and left in value
+  // order, so close thresholds (75% and 80%) never overprint; the key below the chart names the rule sets.
   const byPercent = new Map<number, string[]>();
   for (const t of r.waterfall.thresholds)
     byPercent.set(t.percent, [...(byPercent.get(t.percent) ?? []), t.ruleSet]);
-  [...byPercent].forEach(([percent, names], i) => {
+  const lines = [...byPercent].sort(([a], [b]) => b - a);
+  lines.forEach(([percent], i) => {
     annotations[`t${i}`] = referenceLine(
       percent,
-      `${names.join(', ')}: ${percent}%`,
+      `${percent}%`,
       REFERENCE_COLORS.threshold,
       DASHES[i % DASHES.length]!,
       i % 2 ? 'start' : 'end',
     );
   });
+  const thresholdKey = lines.map(
+    ([percent, names], i) =>
+      `${percent}% (${DASH_NAMES[i % DASH_NAMES.length]}): ${names.join(', ')}`,
+  );
   const verdicts = (['positive', 'grey-zone', 'negative'] as const).filter((v) =>
     bars.some((b) => b.verdict === v),
   );
@@ -82,7 +93,7 @@ export function waterfall(r: OutcomesReport): {
         link: ['/procedures', b.procedureId],
         cells: [
           `Block ${i + 1}`,
-          b.performedAt.slice(0, 10),
+          formatDateTimeText(new Date(b.performedAt)).slice(0, 10),
           String(b.peakReliefPercent),
           VERDICT_STYLE[b.verdict].label,
           b.procedureId,
@@ -91,6 +102,7 @@ export function waterfall(r: OutcomesReport): {
       })),
     },
     procedureAt: (index) => bars[index]?.procedureId ?? null,
+    thresholdKey,
   };
 }
 

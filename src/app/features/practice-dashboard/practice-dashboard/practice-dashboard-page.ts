@@ -5,12 +5,15 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { PracticeReportQuerySchema } from '@domain';
+import { DateTextInput } from '../../../shared/forms/date-text-input.ts';
 import { fieldMessage, parseForm } from '../../../shared/forms/schema-errors.ts';
 import { ChartFigure } from '../../../shared/ui/chart/chart-figure.ts';
 import { CsvButton } from '../../../shared/ui/csv-button/csv-button.ts';
+import { DataTable } from '../../../shared/ui/report-layout/data-table.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
 import { PracticeReportStore } from '../data/practice-report-store.ts';
 import {
+  followUpTable,
   headlines,
   isEmpty,
   monthlyVolume,
@@ -22,6 +25,7 @@ import {
 @Component({
   selector: 'app-practice-dashboard-page',
   imports: [
+    DateTextInput,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -30,6 +34,7 @@ import {
     ChartFigure,
     CsvButton,
     NoticePanel,
+    DataTable,
   ],
   providers: [PracticeReportStore],
   templateUrl: './practice-dashboard-page.html',
@@ -53,6 +58,7 @@ export class PracticeDashboardPage {
       monthly: monthlyVolume(report),
       performers: performerVolume(report),
       stages: stageTable(report),
+      followUps: followUpTable(report),
     };
   });
 

@@ -113,6 +113,23 @@ export function stageTable(report: PracticeReport): ChartDataTable {
   };
 }
 
+/** Follow-up completion per performing physician: due in range, done, overdue, completion rate. */
+export function followUpTable(report: PracticeReport): ChartDataTable {
+  return {
+    columns: ['Performer', 'Came due', 'Done', 'Overdue now', 'Completion'],
+    rows: (report.followUps ?? []).map((f) => ({
+      id: f.performer,
+      cells: [
+        f.performer,
+        countText(f.due),
+        countText(f.done),
+        countText(f.overdue),
+        rateText(f.rate),
+      ],
+    })),
+  };
+}
+
 /** The headline figures, label and value, in reading order. */
 export function headlines(
   report: PracticeReport,
