@@ -272,6 +272,11 @@ export const WorklistRowSchema = z.object({
   episodeId: z.string(),
   followUpKind: z.enum(FOLLOW_UP_KINDS).nullable(),
   attempts: z.number(),
+  /** Diary rows: time points after the block recorded (by staff or the patient at home) of the total. */
+  diaryProgress: z
+    .object({ recorded: z.number(), total: z.number(), byPatient: z.number() })
+    .nullable()
+    .optional(),
 });
 export type WorklistRow = z.infer<typeof WorklistRowSchema>;
 
