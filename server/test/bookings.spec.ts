@@ -105,7 +105,10 @@ describe('bookings: dry run, reschedule, cancel, history', () => {
         )
       ).statusCode,
     ).toBe(200);
+    const performers = (await get(nurse, '/api/v1/planned-procedures/performers')).json();
+    expect(performers).toContain({ id: docId, name: jasmine.any(String) });
     const mgr = await t.login('bk-mgr');
+    expect((await get(mgr, '/api/v1/planned-procedures/performers')).statusCode).toBe(403);
     expect(
       (await post(mgr, `/api/v1/episodes/${episodeId}/planned-procedures/check`, booking()))
         .statusCode,

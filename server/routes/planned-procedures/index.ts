@@ -288,4 +288,26 @@ export async function plannedProcedureRoutes(app: App): Promise<void> {
       });
     },
   );
+
+  // Who can perform a booking (the booking dialog's choice): active physicians, names only.
+  app.get(
+    '/api/v1/planned-procedures/performers',
+    {
+      config: plan,
+      schema: {
+        tags: ['planned-procedures'],
+        response: { 200: z.array(z.object({ id: z.string(), name: z.string() })) },
+      },
+    },
+    async () => {
+      const rows = await app.db
+        .selectFrom('users')
+        .select(['id', 'name'])
+        .where('role', '=', 'physician')
+        .where('active', '=', true)
+        .orderBy('name')
+        .execute();
+      return rows.map((r) => ({ id: String(r.id), name: r.name }));
+    },
+  );
 }
