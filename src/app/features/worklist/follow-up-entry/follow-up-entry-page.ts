@@ -28,6 +28,7 @@ import {
   RED_FLAGS,
   type RunningStatus,
 } from '@domain';
+import { dayFirstDates } from '../../../shared/forms/date-text.ts';
 import { problemMessage } from '../../../core/problem.ts';
 import { askReason } from '../../../core/reason-dialog/reason-dialog.ts';
 import { askReschedule } from '../../../core/reschedule-dialog/reschedule-dialog.ts';
@@ -65,6 +66,8 @@ export class FollowUpEntryPage implements OnInit {
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
   private readonly dialog = inject(MatDialog);
+  /** History lines from the server carry ISO dates: shown day first. */
+  protected readonly dayFirst = dayFirstDates;
 
   protected readonly complications = (Object.keys(COMPLICATIONS) as Complication[]).map((key) => ({
     key,

@@ -1,3 +1,4 @@
+import { signal } from '@angular/core';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import type { PlannedProcedureView } from '@domain';
 import type { WriteResult } from '../../../../core/write-result.ts';
@@ -42,7 +43,7 @@ describe('BookingDialog', () => {
     const data: BookingDialogData = {
       region: 'lumbar',
       side: 'left',
-      performers: [{ id: '9', name: 'Dr Vega' }],
+      performers: signal([{ id: '9', name: 'Dr Vega' }]),
       defaultPerformerId: '9',
       check,
       save,

@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, type Signal, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -31,7 +31,8 @@ import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 export interface BookingDialogData {
   region: Region;
   side: Side;
-  performers: { id: string; name: string }[];
+  /** Who may perform it (a signal: the list may still be loading when the dialog opens). */
+  performers: Signal<{ id: string; name: string }[]>;
   /** The signed-in physician books for themself by default. */
   defaultPerformerId: string | null;
   check: (body: PlannedProcedureCreate) => Promise<WriteResult<PlannedProcedureView['checks']>>;
@@ -99,7 +100,7 @@ export class BookingDialog {
   }
 
   protected performerName(id: string | null): string {
-    return this.data.performers.find((p) => p.id === id)?.name ?? 'the physician';
+    return this.data.performers().find((p) => p.id === id)?.name ?? 'the physician';
   }
 
   private body(): PlannedProcedureCreate | null {

@@ -15,6 +15,7 @@ import { RouterLink } from '@angular/router';
 import { type PlannedProcedureView, PROCEDURE_SHORT, type Region, type Side } from '@domain';
 import { askReason } from '../../../../core/reason-dialog/reason-dialog.ts';
 import { askReschedule } from '../../../../core/reschedule-dialog/reschedule-dialog.ts';
+import { dayFirstDates } from '../../../../shared/forms/date-text.ts';
 import { SessionStore } from '../../../../core/session-store.ts';
 import { EpisodeBookingsStore } from '../../data/episode-bookings-store.ts';
 import { BookingDialog, type BookingDialogData } from '../booking-dialog/booking-dialog.ts';
@@ -51,6 +52,8 @@ export class EpisodeBookings {
   protected readonly store = inject(EpisodeBookingsStore);
   protected readonly session = inject(SessionStore);
   private readonly dialog = inject(MatDialog);
+  /** History lines from the server carry ISO dates: shown day first. */
+  protected readonly dayFirst = dayFirstDates;
   private readonly snackBar = inject(MatSnackBar);
   protected readonly short = PROCEDURE_SHORT;
   protected readonly statusWords = STATUS_WORDS;
@@ -74,8 +77,8 @@ export class EpisodeBookings {
         data: {
           region: this.region(),
           side: this.side(),
-          performers: this.store.performers(),
-          defaultPerformerId: user?.role === 'physician' ? user.id : null,
+          performers: this.store.performers,
+          defaultPerformerId: user?.role === 'physician' ? String(user.id) : null,
           check: (body) => this.store.check(body),
           save: (body) => this.store.book(body),
         },
