@@ -60,6 +60,7 @@ export const AUDIT_ACTIONS = [
   'diary-link.revoke',
   'diary-link.read',
   'diary-link.refused',
+  'planned-procedure.reschedule',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

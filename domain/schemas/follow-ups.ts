@@ -150,15 +150,31 @@ export const FollowUpResultSchema = z
   );
 export type FollowUpResult = z.input<typeof FollowUpResultSchema>;
 
+/** Why a follow-up or booking is moved or cancelled: required, and spaces alone are no reason (issue 12). */
+const reason = () =>
+  textField('Reason', 500).refine((v) => v.trim() !== '', { message: 'Reason is required' });
+
 /** POST /follow-ups/:id/reschedule and /cancel: the row's version and a reason (history is kept). */
 export const FollowUpRescheduleSchema = z.object({
   version: VersionSchema,
   dueDate: dateField('Due date'),
-  reason: textField('Reason', 500),
+  reason: reason(),
 });
 export const FollowUpCancelSchema = z.object({
   version: VersionSchema,
-  reason: textField('Reason', 500),
+  reason: reason(),
+});
+
+/** POST /planned-procedures/:id/reschedule: another day (not in the past), the version and a reason. */
+export const PlannedRescheduleSchema = z.object({
+  version: VersionSchema,
+  plannedDate: dateField('Date'),
+  reason: reason(),
+});
+
+/** POST /episodes/:id/planned-procedures/check: the booking's payer-rule dry run, nothing saved. */
+export const PlannedBookingChecksSchema = z.object({
+  checks: z.array(z.object({ id: z.string(), status: z.string(), message: z.string() })),
 });
 
 export const PLANNED_STATUSES = ['planned', 'performed', 'cancelled'] as const;
@@ -220,6 +236,8 @@ export const PlannedProcedureViewSchema = z.object({
     }),
   ),
   checks: z.array(z.object({ id: z.string(), status: z.string(), message: z.string() })),
+  /** Booked, rescheduled (from, to, why), cancelled, performed: oldest first. */
+  history: z.array(FollowUpEventSchema),
   version: z.number(),
 });
 export type PlannedProcedureView = z.infer<typeof PlannedProcedureViewSchema>;
@@ -272,6 +290,11 @@ export const WorklistRowSchema = z.object({
   episodeId: z.string(),
   followUpKind: z.enum(FOLLOW_UP_KINDS).nullable(),
   attempts: z.number(),
+  /** Diary rows: time points after the block recorded (by staff or the patient at home) of the total. */
+  diaryProgress: z
+    .object({ recorded: z.number(), total: z.number(), byPatient: z.number() })
+    .nullable()
+    .optional(),
 });
 export type WorklistRow = z.infer<typeof WorklistRowSchema>;
 

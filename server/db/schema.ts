@@ -111,6 +111,7 @@ export interface Database {
   follow_up_events: FollowUpEventsTable;
   diary_links: DiaryLinksTable;
   diary_link_attempts: DiaryLinkAttemptsTable;
+  planned_procedure_events: PlannedProcedureEventsTable;
 }
 
 /** Columns every entered-in-error-capable clinical row has (never deleted, design.md). */
@@ -376,4 +377,14 @@ export interface DiaryLinkAttemptsTable {
   ip: string;
   at: Generated<Date>;
   failed: Generated<boolean>;
+}
+
+/** One change of a booking: booked, rescheduled, cancelled, performed (issue 12). */
+export interface PlannedProcedureEventsTable {
+  id: Generated<string>;
+  planned_procedure_id: string;
+  action: string;
+  detail: string | null;
+  at: Generated<Date>;
+  by_user: string | null;
 }

@@ -9,8 +9,8 @@ import {
   startOfLocalDay,
 } from '../../domain/index.ts';
 import type { Database, PlannedProceduresTable, ProceduresTable } from '../db/schema.ts';
-import { badRequest, HttpProblem, notFound } from '../http-problem.ts';
-import { userNames } from './clinical-rows.ts';
+import { badRequest, HttpProblem, notFound, versionConflict } from '../http-problem.ts';
+import { iso, userNames } from './clinical-rows.ts';
 import { episodeChecks } from './episode-checks.ts';
 
 type Tx = Kysely<Database>;
@@ -63,10 +63,20 @@ export async function plannedViews(
     )
     .execute();
   const byId = new Map(episodes.map((e) => [String(e.id), e]));
-  const names = await userNames(
-    tx,
-    rows.map((r) => r.performer_id),
-  );
+  const events = await tx
+    .selectFrom('planned_procedure_events')
+    .selectAll()
+    .where(
+      'planned_procedure_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('id')
+    .execute();
+  const names = await userNames(tx, [
+    ...rows.map((r) => r.performer_id),
+    ...events.map((e) => e.by_user),
+  ]);
   const views: PlannedProcedureView[] = [];
   for (const r of rows) {
     const episode = byId.get(String(r.episode_id))!;
@@ -93,20 +103,53 @@ export async function plannedViews(
         describesAt: b.describesAt,
       })),
       checks: r.status === 'planned' ? await bookingChecks(tx, r, timeZone) : [],
+      history: events
+        .filter((e) => String(e.planned_procedure_id) === String(r.id))
+        .map((e) => ({
+          at: iso(e.at),
+          byName: e.by_user ? (names.get(String(e.by_user)) ?? '') : '',
+          action: e.action,
+          detail: e.detail,
+        })),
       version: r.version,
     });
   }
   return views;
 }
 
-/** Books a procedure for a day: levels of the episode's region, a physician performer, not in the past. */
-export async function bookProcedure(
+/** Writes one line of a booking's history. */
+async function plannedEvent(
+  tx: Tx,
+  id: string,
+  action: 'booked' | 'rescheduled' | 'cancelled' | 'performed',
+  detail: string | null,
+  byUser: string | null,
+): Promise<void> {
+  await tx
+    .insertInto('planned_procedure_events')
+    .values({ planned_procedure_id: id, action, detail, by_user: byUser })
+    .execute();
+}
+
+/** A booking's day: today or later, else a field message (issue 12: no booking in the past). */
+function notInPast(plannedDate: string, today: string): void {
+  if (plannedDate < today)
+    throw badRequest([
+      { path: 'plannedDate', message: 'A procedure cannot be booked for a day in the past' },
+    ]);
+}
+
+/**
+ * What a booking must satisfy: an open episode, a day not in the past, levels of the episode's region,
+ * a physician performer. Returns the performer (a physician booking for themself by default).
+ */
+async function validBooking(
   tx: Tx,
   episodeId: string,
   b: PlannedBody,
   user: { id: string; role: string },
   today: string,
-): Promise<PlannedRow> {
+): Promise<string> {
   const episode = await tx
     .selectFrom('episodes')
     .select(['region', 'stage'])
@@ -120,10 +163,7 @@ export async function bookProcedure(
       code: 'episode-closed',
       detail: 'This episode is discharged; open a new episode to book procedures.',
     });
-  if (b.plannedDate < today)
-    throw badRequest([
-      { path: 'plannedDate', message: 'A procedure cannot be booked for a day in the past' },
-    ]);
+  notInPast(b.plannedDate, today);
   const allowed = FACET_LEVELS[episode.region as Region];
   const wrong = b.levels
     .map((level, i) => ({ level, i }))
@@ -148,7 +188,43 @@ export async function bookProcedure(
     .executeTakeFirst();
   if (performer?.role !== 'physician')
     throw badRequest([{ path: 'performerId', message: 'The performer must be a physician' }]);
-  return tx
+  return performerId;
+}
+
+/** The booking dialog's dry run: the same validation and payer-rule checks as booking, nothing saved. */
+export async function bookingDryRun(
+  tx: Tx,
+  episodeId: string,
+  b: PlannedBody,
+  user: { id: string; role: string },
+  today: string,
+  timeZone: string,
+): Promise<PlannedProcedureView['checks']> {
+  await validBooking(tx, episodeId, b, user, today);
+  return bookingChecks(
+    tx,
+    {
+      episode_id: episodeId,
+      kind: b.kind,
+      intent: b.intent,
+      levels: b.levels,
+      side: b.side,
+      planned_date: b.plannedDate,
+    },
+    timeZone,
+  );
+}
+
+/** Books a procedure for a day (see validBooking); its history starts with the booking. */
+export async function bookProcedure(
+  tx: Tx,
+  episodeId: string,
+  b: PlannedBody,
+  user: { id: string; role: string },
+  today: string,
+): Promise<PlannedRow> {
+  const performerId = await validBooking(tx, episodeId, b, user, today);
+  const row = await tx
     .insertInto('planned_procedures')
     .values({
       episode_id: episodeId,
@@ -163,6 +239,77 @@ export async function bookProcedure(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  await plannedEvent(tx, String(row.id), 'booked', `For ${row.planned_date}`, user.id);
+  return row;
+}
+
+/**
+ * Moves a booking to another day, not in the past, keeping the old day and the reason in its history.
+ * A baseline already taken belongs to its day, so a booking with one is cancelled and booked again instead.
+ */
+export async function reschedulePlanned(
+  tx: Tx,
+  id: string,
+  body: { version: number; plannedDate: string; reason: string },
+  userId: string,
+  today: string,
+  timeZone: string,
+): Promise<PlannedRow> {
+  const row = await lockPlanned(tx, id);
+  if (row.version !== body.version)
+    throw versionConflict((await plannedViews(tx, [row], timeZone))[0]);
+  notInPast(body.plannedDate, today);
+  if (body.plannedDate === row.planned_date)
+    throw badRequest([{ path: 'plannedDate', message: `It is already booked for this day` }]);
+  if (row.baselines.length)
+    throw badRequest([
+      {
+        path: 'plannedDate',
+        message: 'A baseline is recorded for the booked day: cancel this booking and book again',
+      },
+    ]);
+  const updated = await tx
+    .updateTable('planned_procedures')
+    .set({ planned_date: body.plannedDate, version: row.version + 1 })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await plannedEvent(
+    tx,
+    id,
+    'rescheduled',
+    `${row.planned_date} to ${body.plannedDate}: ${body.reason}`,
+    userId,
+  );
+  return updated;
+}
+
+/** Cancels a booking with its reason (kept on the row and in its history). */
+export async function cancelPlanned(
+  tx: Tx,
+  id: string,
+  body: { version: number; reason: string },
+  userId: string,
+  now: Date,
+  timeZone: string,
+): Promise<PlannedRow> {
+  const row = await lockPlanned(tx, id);
+  if (row.version !== body.version)
+    throw versionConflict((await plannedViews(tx, [row], timeZone))[0]);
+  const updated = await tx
+    .updateTable('planned_procedures')
+    .set({
+      status: 'cancelled',
+      cancel_reason: body.reason,
+      cancelled_at: now,
+      cancelled_by: userId,
+      version: row.version + 1,
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await plannedEvent(tx, id, 'cancelled', body.reason, userId);
+  return updated;
 }
 
 /** The planned procedure locked for a change; 404 unknown, 409 when it is no longer planned. */
@@ -235,4 +382,5 @@ export async function performPlanned(
     .set({ status: 'performed', procedure_id: procedure.id, version: row.version + 1 })
     .where('id', '=', plannedId)
     .execute();
+  await plannedEvent(tx, plannedId, 'performed', null, procedure.recorded_by);
 }

@@ -4,16 +4,21 @@ import {
   IdSchema,
   localDateOf,
   PlannedBaselineSchema,
+  PlannedBookingChecksSchema,
   PlannedProcedureCreateSchema,
   PlannedProcedureViewSchema,
+  PlannedRescheduleSchema,
 } from '../../../domain/index.ts';
-import { badRequest, notFound, versionConflict } from '../../http-problem.ts';
+import { badRequest, notFound } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
 import {
+  bookingDryRun,
   bookProcedure,
+  cancelPlanned,
   lockPlanned,
   plannedPatientId,
   plannedViews,
+  reschedulePlanned,
 } from '../../services/planned-procedures.ts';
 import { practiceTimeZone } from '../../services/practice-settings.ts';
 import type { App } from '../../types.ts';
@@ -209,21 +214,7 @@ export async function plannedProcedureRoutes(app: App): Promise<void> {
       const { id } = request.params;
       const timeZone = await practiceTimeZone(app.db);
       return app.db.transaction().execute(async (tx) => {
-        const row = await lockPlanned(tx, id);
-        if (row.version !== request.body.version)
-          throw versionConflict((await plannedViews(tx, [row], timeZone))[0]);
-        const updated = await tx
-          .updateTable('planned_procedures')
-          .set({
-            status: 'cancelled',
-            cancel_reason: request.body.reason,
-            cancelled_at: app.clock.now(),
-            cancelled_by: user.id,
-            version: row.version + 1,
-          })
-          .where('id', '=', id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const row = await cancelPlanned(tx, id, request.body, user.id, app.clock.now(), timeZone);
         await app.audit.patientData(
           tx,
           request,
@@ -232,8 +223,91 @@ export async function plannedProcedureRoutes(app: App): Promise<void> {
           'planned-procedure',
           id,
         );
-        return (await plannedViews(tx, [updated], timeZone))[0]!;
+        return (await plannedViews(tx, [row], timeZone))[0]!;
       });
+    },
+  );
+
+  app.post(
+    '/api/v1/planned-procedures/:id/reschedule',
+    {
+      config: plan,
+      schema: {
+        tags: ['planned-procedures'],
+        params: IdParams,
+        body: PlannedRescheduleSchema,
+        response: { 200: PlannedProcedureViewSchema },
+      },
+    },
+    async (request) => {
+      const user = sessionOf(request).user;
+      const { id } = request.params;
+      const timeZone = await practiceTimeZone(app.db);
+      const today = localDateOf(app.clock.now(), timeZone);
+      return app.db.transaction().execute(async (tx) => {
+        const row = await reschedulePlanned(tx, id, request.body, user.id, today, timeZone);
+        await app.audit.patientData(
+          tx,
+          request,
+          'planned-procedure.reschedule',
+          await plannedPatientId(tx, row),
+          'planned-procedure',
+          id,
+          { plannedDate: row.planned_date },
+        );
+        return (await plannedViews(tx, [row], timeZone))[0]!;
+      });
+    },
+  );
+
+  // The booking dialog's dry run: the checks the booking would carry, before anything is saved.
+  app.post(
+    '/api/v1/episodes/:id/planned-procedures/check',
+    {
+      config: plan,
+      schema: {
+        tags: ['planned-procedures'],
+        params: IdParams,
+        body: PlannedProcedureCreateSchema,
+        response: { 200: PlannedBookingChecksSchema },
+      },
+    },
+    async (request) => {
+      const user = sessionOf(request).user;
+      const { id } = request.params;
+      const timeZone = await practiceTimeZone(app.db);
+      const today = localDateOf(app.clock.now(), timeZone);
+      return app.db.transaction().execute(async (tx) => {
+        const { patientId } = await episodePatientId(tx, id);
+        const checks = await bookingDryRun(tx, id, request.body, user, today, timeZone);
+        await app.audit.patientData(tx, request, 'episode.read', patientId, 'checks', id, {
+          dryRun: true,
+          booking: true,
+        });
+        return { checks };
+      });
+    },
+  );
+
+  // Who can perform a booking (the booking dialog's choice): active physicians, names only.
+  app.get(
+    '/api/v1/planned-procedures/performers',
+    {
+      config: plan,
+      schema: {
+        tags: ['planned-procedures'],
+        response: { 200: z.array(z.object({ id: z.string(), name: z.string() })) },
+      },
+    },
+    async () => {
+      const rows = await app.db
+        .selectFrom('users')
+        .select(['id', 'name'])
+        .where('role', '=', 'physician')
+        .where('active', '=', true)
+        .orderBy('name')
+        .execute();
+      return rows.map((r) => ({ id: String(r.id), name: r.name }));
     },
   );
 }

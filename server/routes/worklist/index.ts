@@ -7,10 +7,8 @@ import {
   WorklistViewSchema,
 } from '../../../domain/index.ts';
 import { practiceTimeZone } from '../../services/practice-settings.ts';
-import { publicRow, worklistRows } from '../../services/worklist.ts';
+import { publicRow, worklistPages, worklistRows } from '../../services/worklist.ts';
 import type { App } from '../../types.ts';
-
-const SECTIONS = ['overdue', 'dueToday', 'upcoming'] as const;
 
 /** The nurse's day (issue 12): the worklist and the overdue digest (follow-ups and bookings have their own folders). */
 export async function nursesDayRoutes(app: App): Promise<void> {
@@ -36,29 +34,15 @@ async function worklistRoutes(app: App): Promise<void> {
       const now = app.clock.now();
       const date = q.date ?? localDateOf(now, timeZone);
       return app.db.transaction().execute(async (tx) => {
-        const rows = await worklistRows(tx, date, now, timeZone, {
-          providerId: q.providerId,
-          region: q.region,
-        });
-        const pageOf = {
-          overdue: q.overduePage,
-          dueToday: q.dueTodayPage,
-          upcoming: q.upcomingPage,
-        };
-        const section = (s: (typeof SECTIONS)[number]) => {
-          const all = rows.filter((r) => r.section === s);
-          const page = Math.min(pageOf[s], Math.max(1, Math.ceil(all.length / q.pageSize)));
-          return {
-            rows: all.slice((page - 1) * q.pageSize, page * q.pageSize).map(publicRow),
-            total: all.length,
-            page,
-          };
-        };
-        const [overdue, dueToday, upcoming] = SECTIONS.map(section) as [
-          ReturnType<typeof section>,
-          ReturnType<typeof section>,
-          ReturnType<typeof section>,
-        ];
+        const { overdue, dueToday, upcoming } = await worklistPages(
+          tx,
+          date,
+          now,
+          timeZone,
+          { providerId: q.providerId, region: q.region },
+          { overdue: q.overduePage, dueToday: q.dueTodayPage, upcoming: q.upcomingPage },
+          q.pageSize,
+        );
         const providers = await tx
           .selectFrom('users')
           .select(['id', 'name'])
@@ -75,9 +59,9 @@ async function worklistRoutes(app: App): Promise<void> {
         return {
           date,
           timeZone,
-          overdue: overdue.rows,
-          dueToday: dueToday.rows,
-          upcoming: upcoming.rows,
+          overdue: overdue.rows.map(publicRow),
+          dueToday: dueToday.rows.map(publicRow),
+          upcoming: upcoming.rows.map(publicRow),
           totals: { overdue: overdue.total, dueToday: dueToday.total, upcoming: upcoming.total },
           pageSize: q.pageSize,
           pages: { overdue: overdue.page, dueToday: dueToday.page, upcoming: upcoming.page },

@@ -1,4 +1,5 @@
 import {
+  dayFirstDates,
   formatDateText,
   formatDateTimeText,
   parseDateText,
@@ -66,5 +67,12 @@ describe('date and time as typed', () => {
     for (const text of ['24:00', '3:29 AM', '0930', '12:5']) {
       it(`refuses "${text}"`, () => expect(parseTimeText(text)).toBeNull());
     }
+  });
+
+  it('shows the ISO dates inside a server sentence day first, leaving the rest', () => {
+    expect(dayFirstDates('2026-12-03 to 2026-12-04: patient asked')).toBe(
+      '03/12/2026 to 04/12/2026: patient asked',
+    );
+    expect(dayFirstDates('Due 2026-3-4, ref 12026-12-031')).toBe('Due 2026-3-4, ref 12026-12-031');
   });
 });

@@ -72,3 +72,8 @@ export function parseTimeText(text: string): string | null {
   if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) return null;
   return `${pad(Number(match[1]))}:${match[2]}`;
 }
+
+/** A server sentence with calendar dates in it ("2026-12-03 to 2026-12-04: ..."), its dates day first. */
+export function dayFirstDates(text: string): string {
+  return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => formatDateText(iso));
+}

@@ -1,5 +1,13 @@
 /** Patients, episodes and records for the patients specs (never imported by app code). */
-import type { EpisodeChecks, EpisodeRecord, EpisodeView, PainTimeline, PatientView } from '@domain';
+import type {
+  DurabilityView,
+  EpisodeChecks,
+  EpisodeRecord,
+  EpisodeView,
+  PainTimeline,
+  PatientView,
+  PlannedProcedureView,
+} from '@domain';
 import type { HttpTestingController } from '@angular/common/http/testing';
 import { nextRequest } from '../../../testing/test-fixtures.ts';
 import { episodeChecks } from '../../../shared/ui/payer-checks/testing/payer-check-fixtures.ts';
@@ -107,4 +115,15 @@ export async function flushEpisode(
   (await nextRequest(http, `/api/v1/episodes/${episodeId}/record`)).flush(answers.record ?? record());
   (await nextRequest(http, `/api/v1/episodes/${episodeId}/checks`)).flush(answers.checks ?? episodeChecks());
   (await nextRequest(http, `/api/v1/episodes/${episodeId}/pain-timeline`)).flush(answers.timeline ?? painTimeline());
+}
+
+/** Answers the bookings panel of the patient page: the episode's bookings, RFA durability, performers. */
+export async function flushBookings(
+  http: HttpTestingController,
+  episodeId: string,
+  answers: { bookings?: PlannedProcedureView[]; durability?: DurabilityView } = {},
+): Promise<void> {
+  (await nextRequest(http, `/api/v1/episodes/${episodeId}/planned-procedures`)).flush(answers.bookings ?? []);
+  (await nextRequest(http, `/api/v1/episodes/${episodeId}/rfa-durability`)).flush(answers.durability ?? []);
+  (await nextRequest(http, '/api/v1/planned-procedures/performers')).flush([{ id: '7', name: 'Dr. Priya Patel' }]);
 }

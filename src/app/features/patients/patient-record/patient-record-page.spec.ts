@@ -7,14 +7,24 @@ import { SessionStore } from '../../../core/session-store.ts';
 import { ChartFigureHarness } from '../../../shared/ui/chart/testing/chart-figure-harness.ts';
 import { PayerCheckListHarness } from '../../../shared/ui/payer-checks/testing/payer-check-list-harness.ts';
 import { sessionFor, settle, specProviders } from '../../../testing/test-fixtures.ts';
-import { episode, flushEpisode, painTimeline, patient } from '../data/patient-fixtures.ts';
+import {
+  episode,
+  flushBookings,
+  flushEpisode,
+  painTimeline,
+  patient,
+} from '../data/patient-fixtures.ts';
 import { PATIENTS_ROUTES } from '../patients.routes.ts';
 
 describe('PatientRecordPage', () => {
   let http: HttpTestingController;
   let harness: RouterTestingHarness;
 
-  async function openAs(role: Role, timeline = painTimeline()): Promise<HTMLElement> {
+  async function openAs(
+    role: Role,
+    timeline = painTimeline(),
+    bookings: Parameters<typeof flushBookings>[2] = {},
+  ): Promise<HTMLElement> {
     TestBed.configureTestingModule({
       providers: specProviders([{ path: 'patients', children: PATIENTS_ROUTES }]),
     });
@@ -27,6 +37,7 @@ describe('PatientRecordPage', () => {
     http.expectOne('/api/v1/patients/5').flush(patient());
     http.expectOne('/api/v1/patients/5/episodes').flush([episode()]);
     await flushEpisode(http, '11', { timeline });
+    await flushBookings(http, '11', bookings);
     await settle(harness.fixture);
     return harness.routeNativeElement!;
   }
@@ -98,5 +109,67 @@ describe('PatientRecordPage', () => {
   it('says so when there are no pain scores yet', async () => {
     const page = await openAs('physician', painTimeline({ scores: [], procedures: [] }));
     expect(text(page)).toContain('No pain scores yet');
+  });
+
+  it('shows the episode’s bookings with their payer checks and history, and each RFA’s durability', async () => {
+    const page = await openAs('physician', painTimeline(), {
+      bookings: [
+        {
+          id: '70',
+          episodeId: '11',
+          patientId: '5',
+          region: 'lumbar',
+          kind: 'mbb',
+          intent: 'diagnostic',
+          plannedDate: '2026-12-03',
+          levels: ['L4-L5'],
+          side: 'left',
+          performerId: '7',
+          performerName: 'Dr. Priya Patel',
+          notes: null,
+          status: 'planned',
+          procedureId: null,
+          cancelReason: null,
+          baselines: [],
+          checks: [{ id: 'frequency', status: 'not-met', message: 'Third block in 12 months.' }],
+          history: [
+            {
+              at: '2026-12-01T09:00:00Z',
+              byName: 'Nora',
+              action: 'booked',
+              detail: 'For 2026-12-02',
+            },
+            {
+              at: '2026-12-01T10:00:00Z',
+              byName: 'Nora',
+              action: 'rescheduled',
+              detail: '2026-12-02 to 2026-12-03: patient asked',
+            },
+          ],
+          version: 2,
+        },
+      ],
+      durability: [
+        {
+          procedureId: '43',
+          label: 'RFA #1',
+          performedOn: '2026-01-10',
+          milestones: [
+            { months: 3, status: 'held', reliefPercent: 75, date: '2026-04-10' },
+            { months: 6, status: 'lost', reliefPercent: 20, date: '2026-07-10' },
+            { months: 12, status: 'pending', reliefPercent: null, date: null },
+          ],
+        },
+      ],
+    });
+    const panel = text(page.querySelector('app-episode-bookings')!);
+    expect(panel).toContain('Thu 3 Dec 2026MBB L4-L5 (left, diagnostic)Dr. Priya PatelBooked');
+    expect(panel).toContain('Third block in 12 months.');
+    expect(panel).toContain('rescheduled: 02/12/2026 to 03/12/2026: patient asked');
+    const cells = [...page.querySelectorAll('.durability tbody td')].map((td) =>
+      td.textContent!.trim(),
+    );
+    expect(cells).toEqual(['relief held (75%)', 'relief lost (20%)', 'not yet due']);
+    expect(panel).toContain('Record as performed');
   });
 });

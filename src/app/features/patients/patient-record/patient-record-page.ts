@@ -39,6 +39,7 @@ import {
   type EpisodeFormDialogData,
 } from '../ui/episode-form-dialog/episode-form-dialog.ts';
 import { EpisodeSwitcher } from '../ui/episode-switcher/episode-switcher.ts';
+import { EpisodeBookings } from '../ui/episode-bookings/episode-bookings.ts';
 import {
   FunctionScoreDialog,
   type FunctionScoreDialogData,
@@ -83,6 +84,7 @@ const DIALOG_SIZE: MatDialogConfig = {
     StageChip,
     PatientHeader,
     EpisodeSwitcher,
+    EpisodeBookings,
     CareSections,
     CareTimeline,
     NextStepCallout,

@@ -2,7 +2,7 @@ import { inject } from '@angular/core';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
 import type { FollowUpResult, FollowUpView, PlannedProcedureView, ProcedureView } from '@domain';
 import { problemMessage, toProblem } from '../../../core/problem.ts';
-import { attempt, type WriteResult } from '../../../core/write-result.ts';
+import { attempt, notLoaded, type WriteResult } from '../../../core/write-result.ts';
 import { WorklistApi } from './worklist-api.ts';
 
 interface EntryState {
@@ -40,6 +40,19 @@ export const EntryStore = signalStore(
       const id = store.followUp()?.id;
       const outcome = await attempt(() => api.recordFollowUp(id!, result));
       if (outcome.ok) patchState(store, { followUp: outcome.value });
+      return outcome;
+    },
+    /** Moves or cancels the follow-up with a reason (kept in its history); after a conflict the current one shows. */
+    async changeFollowUp(change: { dueDate: string; reason: string } | { reason: string }): Promise<WriteResult<FollowUpView>> {
+      const f = store.followUp();
+      if (!f) return notLoaded('The follow-up');
+      const outcome = await attempt(() =>
+        'dueDate' in change
+          ? api.rescheduleFollowUp(f.id, { version: f.version, ...change })
+          : api.cancelFollowUp(f.id, { version: f.version, ...change }),
+      );
+      if (outcome.ok) patchState(store, { followUp: outcome.value });
+      else if (outcome.conflict) patchState(store, { followUp: await api.followUp(f.id).catch(() => f) });
       return outcome;
     },
     async recordBaseline(score: number, context: 'rest' | 'activity'): Promise<WriteResult<PlannedProcedureView>> {

@@ -41,6 +41,14 @@ export class WorklistApi {
     return firstValueFrom(this.http.post<FollowUpView>(`/api/v1/follow-ups/${encodeURIComponent(id)}/result`, result));
   }
 
+  rescheduleFollowUp(id: string, body: { version: number; dueDate: string; reason: string }): Promise<FollowUpView> {
+    return firstValueFrom(this.http.post<FollowUpView>(`/api/v1/follow-ups/${encodeURIComponent(id)}/reschedule`, body));
+  }
+
+  cancelFollowUp(id: string, body: { version: number; reason: string }): Promise<FollowUpView> {
+    return firstValueFrom(this.http.post<FollowUpView>(`/api/v1/follow-ups/${encodeURIComponent(id)}/cancel`, body));
+  }
+
   planned(id: string): Promise<PlannedProcedureView> {
     return firstValueFrom(this.http.get<PlannedProcedureView>(`/api/v1/planned-procedures/${encodeURIComponent(id)}`));
   }

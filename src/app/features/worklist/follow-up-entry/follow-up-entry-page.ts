@@ -6,7 +6,9 @@ import {
   type OnInit,
   signal,
 } from '@angular/core';
+import { DatePipe } from '@angular/common';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatDialog } from '@angular/material/dialog';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -26,7 +28,10 @@ import {
   RED_FLAGS,
   type RunningStatus,
 } from '@domain';
+import { dayFirstDates } from '../../../shared/forms/date-text.ts';
 import { problemMessage } from '../../../core/problem.ts';
+import { askReason } from '../../../core/reason-dialog/reason-dialog.ts';
+import { askReschedule } from '../../../core/reschedule-dialog/reschedule-dialog.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
 import { PainScoreInput } from '../../../shared/ui/pain-score-input/pain-score-input.ts';
 import { EntryStore } from '../data/entry-store.ts';
@@ -38,6 +43,7 @@ const numberOrNull = (v: unknown): number | null =>
 @Component({
   selector: 'app-follow-up-entry-page',
   imports: [
+    DatePipe,
     ReactiveFormsModule,
     MatButtonModule,
     MatCheckboxModule,
@@ -59,6 +65,9 @@ export class FollowUpEntryPage implements OnInit {
   protected readonly store = inject(EntryStore);
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly dialog = inject(MatDialog);
+  /** History lines from the server carry ISO dates: shown day first. */
+  protected readonly dayFirst = dayFirstDates;
 
   protected readonly complications = (Object.keys(COMPLICATIONS) as Complication[]).map((key) => ({
     key,
@@ -106,6 +115,34 @@ export class FollowUpEntryPage implements OnInit {
       redFlags: v.redFlags,
       note: v.note || null,
     });
+  }
+
+  /** Another day, with a reason; the follow-up stays open on this page, its old date in the history. */
+  protected async reschedule(): Promise<void> {
+    const f = this.store.followUp();
+    if (!f) return;
+    const moved = await askReschedule(this.dialog, {
+      title: `Reschedule the ${f.label} ${f.kind}`,
+      dateLabel: 'New due date',
+      current: f.dueDate,
+      save: (dueDate, reason) => this.store.changeFollowUp({ dueDate, reason }),
+    });
+    if (moved) this.snackBar.open('Follow-up rescheduled', undefined, { duration: 3000 });
+  }
+
+  /** Cancelled with a reason (kept); back to the worklist on the next row. */
+  protected async cancel(): Promise<void> {
+    const f = this.store.followUp();
+    if (!f) return;
+    const cancelled = await askReason(this.dialog, {
+      title: `Cancel the ${f.label} ${f.kind}?`,
+      message: 'The follow-up stays on the record as cancelled, with your reason.',
+      confirmLabel: 'Cancel follow-up',
+      save: (reason) => this.store.changeFollowUp({ reason }),
+    });
+    if (!cancelled) return;
+    this.snackBar.open('Follow-up cancelled', undefined, { duration: 3000 });
+    await this.router.navigate(['/worklist'], { queryParams: { done: `follow-up:${this.id()}` } });
   }
 
   protected noAnswer(): Promise<void> {

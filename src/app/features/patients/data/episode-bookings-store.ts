@@ -1,0 +1,75 @@
+import { inject } from '@angular/core';
+import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
+import type { DurabilityView, PlannedProcedureCreate, PlannedProcedureView } from '@domain';
+import { problemMessage, toProblem } from '../../../core/problem.ts';
+import { attempt, notLoaded, type WriteResult } from '../../../core/write-result.ts';
+import { BookingsApi } from './bookings-api.ts';
+
+interface BookingsState {
+  episodeId: string | null;
+  bookings: PlannedProcedureView[];
+  durability: DurabilityView;
+  performers: { id: string; name: string }[];
+  loadError: string | null;
+}
+
+const initialState: BookingsState = {
+  episodeId: null,
+  bookings: [],
+  durability: [],
+  performers: [],
+  loadError: null,
+};
+
+/** One episode's bookings (planned procedures) and RFA durability, for the patient page (issue 12). */
+export const EpisodeBookingsStore = signalStore(
+  withState(initialState),
+  withMethods((store, api = inject(BookingsApi)) => {
+    const load = async (episodeId: string, canPlan: boolean): Promise<void> => {
+      patchState(store, { episodeId, loadError: null });
+      try {
+        const [bookings, durability, performers] = await Promise.all([
+          api.list(episodeId),
+          api.durability(episodeId),
+          canPlan ? api.performers() : Promise.resolve([]),
+        ]);
+        if (store.episodeId() === episodeId)
+          patchState(store, { bookings, durability, performers });
+      } catch (error) {
+        patchState(store, { loadError: problemMessage(toProblem(error)) });
+      }
+    };
+    /** Runs a write on a booking, then shows the episode's bookings as they now are (also after a conflict). */
+    const change = async (
+      write: () => Promise<PlannedProcedureView>,
+    ): Promise<WriteResult<PlannedProcedureView>> => {
+      const result = await attempt(write);
+      const episodeId = store.episodeId();
+      if (episodeId && (result.ok || result.conflict))
+        patchState(store, { bookings: await api.list(episodeId).catch(() => store.bookings()) });
+      return result;
+    };
+    const booking = (id: string) => store.bookings().find((b) => b.id === id);
+    return {
+      load,
+      check(body: PlannedProcedureCreate): Promise<WriteResult<PlannedProcedureView['checks']>> {
+        const episodeId = store.episodeId();
+        return episodeId ? attempt(() => api.check(episodeId, body)) : Promise.resolve(notLoaded('The episode'));
+      },
+      book(body: PlannedProcedureCreate): Promise<WriteResult<PlannedProcedureView>> {
+        const episodeId = store.episodeId();
+        return episodeId ? change(() => api.book(episodeId, body)) : Promise.resolve(notLoaded('The episode'));
+      },
+      reschedule(id: string, plannedDate: string, reason: string): Promise<WriteResult<PlannedProcedureView>> {
+        const b = booking(id);
+        return b
+          ? change(() => api.reschedule(id, { version: b.version, plannedDate, reason }))
+          : Promise.resolve(notLoaded('The booking'));
+      },
+      cancel(id: string, reason: string): Promise<WriteResult<PlannedProcedureView>> {
+        const b = booking(id);
+        return b ? change(() => api.cancel(id, { version: b.version, reason })) : Promise.resolve(notLoaded('The booking'));
+      },
+    };
+  }),
+);
