@@ -163,5 +163,23 @@ describe('patients', () => {
       .execute();
     expect(reads.length).toBe(1);
     expect(reads[0]!.actor_username).toBe('doc1');
+    expect(reads[0]!.entity).toBe('patient');
+    expect(reads[0]!.entity_id).toBe(id);
+  });
+
+  it('answers 404 for a patient that does not exist and records no read of it', async () => {
+    const missing = '987654321';
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/patients/${missing}`,
+      headers: doc.read,
+    });
+    expect(res.statusCode).toBe(404);
+    const reads = await t.db.kysely
+      .selectFrom('audit_events')
+      .select('id')
+      .where('entity_id', '=', missing)
+      .execute();
+    expect(reads).toEqual([]);
   });
 });
