@@ -165,6 +165,15 @@ describe('patients', () => {
     expect(reads[0]!.actor_username).toBe('doc1');
     expect(reads[0]!.entity).toBe('patient');
     expect(reads[0]!.entity_id).toBe(id);
+    // The read writes its row in the same statement (a CTE); the sealer chains it like any other.
+    await t.app.auditSealer.seal(); // may join a round the timer started before the read
+    await t.app.auditSealer.seal();
+    const seals = await t.db.kysely
+      .selectFrom('audit_seals')
+      .select('seq')
+      .where('event_id', '=', reads[0]!.id)
+      .execute();
+    expect(seals.length).toBe(1);
   });
 
   it('answers 404 for a patient that does not exist and records no read of it', async () => {
