@@ -123,24 +123,41 @@ async function nurseApp(kind: 'pglite' | 'postgres', patients: number) {
   };
 }
 
-/** Audited patient read req/s over GET /health req/s, PostgreSQL, 50 connections. */
-export async function auditedReadVsHealth(seconds = 8): Promise<Figure> {
+/**
+ * Audited patient read req/s over GET /health req/s, PostgreSQL, 50 connections. The two alternate in
+ * short slices (health, read, read, health, ...) and each side's requests are summed, so a change in
+ * the shared machine's load during the run weighs on both sides alike instead of on one.
+ */
+export async function auditedReadVsHealth(seconds = 8, slices = 4): Promise<Figure> {
   const { t, headers, ids, base } = await nurseApp('postgres', 2000);
   try {
+    const health = () => load(() => `${base}/api/v1/health`, {}, 50, seconds / slices);
+    const read = () =>
+      load(
+        (i) => `${base}/api/v1/patients/${ids[(i * 7919) % ids.length]}`,
+        headers,
+        50,
+        seconds / slices,
+      );
     await load(() => `${base}/api/v1/health`, {}, 10, 1); // warm-up
     await load((i) => `${base}/api/v1/patients/${ids[i % ids.length]}`, headers, 10, 1);
-    const health = await load(() => `${base}/api/v1/health`, {}, 50, seconds);
-    const read = await load(
-      (i) => `${base}/api/v1/patients/${ids[(i * 7919) % ids.length]}`,
-      headers,
-      50,
-      seconds,
-    );
-    const ratio = read.rps / health.rps;
+    const sides = { health: { n: 0, s: 0 }, read: { n: 0, s: 0, p95: 0 } };
+    for (let slice = 0; slice < slices; slice++) {
+      for (const side of slice % 2 === 0 ? ['health', 'read'] : ['read', 'health']) {
+        const r = side === 'health' ? await health() : await read();
+        const sum = side === 'health' ? sides.health : sides.read;
+        sum.n += r.n;
+        sum.s += r.n / r.rps;
+        if (side === 'read') sides.read.p95 = Math.max(sides.read.p95, r.p95);
+      }
+    }
+    const readRps = sides.read.n / sides.read.s;
+    const healthRps = sides.health.n / sides.health.s;
+    const ratio = readRps / healthRps;
     return {
-      name: `audited patient read req/s (PostgreSQL, 50 conn; p95 ${read.p95.toFixed(0)} ms)`,
-      value: read.rps,
-      reference: health.rps,
+      name: `audited patient read req/s (PostgreSQL, 50 conn; worst slice p95 ${sides.read.p95.toFixed(0)} ms)`,
+      value: readRps,
+      reference: healthRps,
       ratio,
       target: '>= 0.35 of GET /health',
       ok: ratio >= 0.35,
