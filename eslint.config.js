@@ -197,4 +197,31 @@ export default tseslint.config(
   },
   // Command-line programs talk to the terminal (the server logs through pino).
   { files: ['server/cli/**', 'server/main.ts'], rules: { 'no-console': 'off' } },
+  // The initial bundle (issue 11): a value imported through the @domain barrel brings zod and every
+  // schema into the first chunk; these files take values from the zod-free modules only.
+  {
+    files: [
+      'src/main.ts',
+      'src/app/app.ts',
+      'src/app/app.config.ts',
+      'src/app/app.routes.ts',
+      'src/app/core/{api-interceptor,app-error-handler,auth-api,auth-guard,permission-guard,problem,session-messages,session-store}.ts',
+      'src/app/features/worklist/worklist-landing.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@domain',
+              allowTypeImports: true,
+              message:
+                "Initial bundle: import values from '@domain/roles' (zod-free), types from '@domain'",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -20,15 +20,24 @@ export interface AuditTrail {
     entityId: string | null,
     details?: Record<string, unknown>,
   ): Promise<void>;
+  /** The same event, for a read that writes it in its own statement (services/audit-trail.ts auditWhenFound). */
+  patientDataEntry(
+    request: FastifyRequest,
+    action: AuditAction,
+    patientId: string | null,
+    entity: string,
+    entityId: string | null,
+    details?: Record<string, unknown>,
+  ): AuditEntry;
 }
 
 export const auditPlugin = fp(
   async (app: FastifyInstance) => {
     const trail: AuditTrail = {
       append: appendAudit,
-      patientData(tx, request, action, patientId, entity, entityId, details = {}) {
+      patientDataEntry(request, action, patientId, entity, entityId, details = {}) {
         const user = sessionOf(request).user;
-        return appendAudit(tx, {
+        return {
           actorId: user.id,
           actorUsername: user.username,
           action,
@@ -37,7 +46,13 @@ export const auditPlugin = fp(
           patientId,
           ip: request.ip,
           details,
-        });
+        };
+      },
+      patientData(tx, request, action, patientId, entity, entityId, details = {}) {
+        return appendAudit(
+          tx,
+          trail.patientDataEntry(request, action, patientId, entity, entityId, details),
+        );
       },
     };
     app.decorate('audit', trail);

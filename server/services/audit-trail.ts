@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import { type Expression, type Kysely, type RawBuilder, sql } from 'kysely';
 import type { AuditAction } from '../../domain/index.ts';
 import type { Database } from '../db/schema.ts';
 import { canonicalJson } from './canonical-json.ts';
@@ -17,6 +17,15 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/** The columns a request writes (the rest are defaults: id, xid) and their values, in one order. */
+const AUDIT_COLUMNS = sql.raw(
+  'at, actor_id, actor_username, action, entity, entity_id, patient_id, ip, details',
+);
+function auditValues(entry: AuditEntry) {
+  return sql`${new Date()}, ${entry.actorId}, ${entry.actorUsername}, ${entry.action}, ${entry.entity ?? null},
+    ${entry.entityId ?? null}, ${entry.patientId ?? null}, ${entry.ip ?? null}, ${canonicalJson(entry.details ?? {})}::jsonb`;
+}
+
 /**
  * Appends one event. Call it with the transaction that makes the change it records, so the change
  * and its audit row commit or fail together (design.md, Data). It takes no lock: the row is a plain
@@ -24,11 +33,19 @@ export interface AuditEntry {
  * (docs/adr/0006-audit-sealed-after-commit.md), so unrelated requests never queue behind each other.
  */
 export async function appendAudit(tx: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  await sql`INSERT INTO audit_events (at, actor_id, actor_username, action, entity, entity_id, patient_id, ip, details)
-    VALUES (${new Date()}, ${entry.actorId}, ${entry.actorUsername}, ${entry.action}, ${entry.entity ?? null},
-      ${entry.entityId ?? null}, ${entry.patientId ?? null}, ${entry.ip ?? null}, ${canonicalJson(entry.details ?? {})}::jsonb)`.execute(
-    tx,
-  );
+  await sql`INSERT INTO audit_events (${AUDIT_COLUMNS}) VALUES (${auditValues(entry)})`.execute(tx);
+}
+
+/**
+ * The same event as a data-modifying CTE for a read that is one statement (`WITH audited AS (...)
+ * SELECT ...`): the row is written when `found` returns a row, and commits with the statement that
+ * carries it, so a read and its audit row need no BEGIN/COMMIT round trips (issue 11). PostgreSQL
+ * runs a data-modifying CTE even when the main query does not refer to it.
+ */
+export function auditWhenFound(entry: AuditEntry, found: Expression<unknown>): RawBuilder<never> {
+  // Kysely puts a raw CTE body in as it is: the parentheses are ours.
+  return sql<never>`(INSERT INTO audit_events (${AUDIT_COLUMNS})
+    SELECT ${auditValues(entry)} WHERE EXISTS (${found}))`;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);

@@ -1,6 +1,7 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { PatientView, Stage } from '../../domain/index.ts';
 import type { Database, PatientsTable } from '../db/schema.ts';
+import { type AuditEntry, auditWhenFound } from './audit-trail.ts';
 import { iso } from './clinical-rows.ts';
 
 export type PatientRow = Selectable<PatientsTable> & { current_stage: string | null };
@@ -38,6 +39,24 @@ export function patientsWithStage(db: Kysely<Database>) {
         .limit(1)
         .as('current_stage'),
     );
+}
+
+/**
+ * One patient, read and audited in a single statement: the audit row (written only when the patient
+ * exists) commits with the read, in one round trip instead of BEGIN, SELECT, INSERT, COMMIT (issue 11).
+ */
+export async function loadPatientViewAudited(
+  db: Kysely<Database>,
+  id: string,
+  entry: AuditEntry,
+): Promise<PatientView | null> {
+  const found = db.selectFrom('patients').select(sql.lit(1).as('one')).where('id', '=', id);
+  const row = await patientsWithStage(
+    db.with('audited', () => auditWhenFound(entry, found)) as unknown as Kysely<Database>,
+  )
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+  return row ? toPatientView(row as PatientRow) : null;
 }
 
 export async function loadPatientView(

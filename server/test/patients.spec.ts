@@ -163,5 +163,32 @@ describe('patients', () => {
       .execute();
     expect(reads.length).toBe(1);
     expect(reads[0]!.actor_username).toBe('doc1');
+    expect(reads[0]!.entity).toBe('patient');
+    expect(reads[0]!.entity_id).toBe(id);
+    // The read writes its row in the same statement (a CTE); the sealer chains it like any other.
+    await t.app.auditSealer.seal(); // may join a round the timer started before the read
+    await t.app.auditSealer.seal();
+    const seals = await t.db.kysely
+      .selectFrom('audit_seals')
+      .select('seq')
+      .where('event_id', '=', reads[0]!.id)
+      .execute();
+    expect(seals.length).toBe(1);
+  });
+
+  it('answers 404 for a patient that does not exist and records no read of it', async () => {
+    const missing = '987654321';
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/patients/${missing}`,
+      headers: doc.read,
+    });
+    expect(res.statusCode).toBe(404);
+    const reads = await t.db.kysely
+      .selectFrom('audit_events')
+      .select('id')
+      .where('entity_id', '=', missing)
+      .execute();
+    expect(reads).toEqual([]);
   });
 });

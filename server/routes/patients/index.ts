@@ -17,6 +17,7 @@ import { sessionOf } from '../../plugins/auth.ts';
 import type { App } from '../../types.ts';
 import {
   loadPatientView,
+  loadPatientViewAudited,
   patientsWithStage,
   type PatientRow,
   toPatientView,
@@ -188,12 +189,11 @@ export async function patientRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const { id } = request.params;
-      return app.db.transaction().execute(async (tx) => {
-        const view = await loadPatientView(tx, id);
-        if (!view) throw notFound('The patient');
-        await app.audit.patientData(tx, request, 'patient.read', id, 'patient', id);
-        return view;
-      });
+      // The most frequent audited read: one statement, its audit row included (issue 11).
+      const entry = app.audit.patientDataEntry(request, 'patient.read', id, 'patient', id);
+      const view = await loadPatientViewAudited(app.db, id, entry);
+      if (!view) throw notFound('The patient');
+      return view;
     },
   );
 

@@ -1,8 +1,9 @@
 import { computed, inject } from '@angular/core';
 import { patchState, signalStore, withComputed, withMethods, withState } from '@ngrx/signals';
 import type { Permission, Problem, SessionInfo } from '@domain';
-// Values from the zod-free module: this store is in the initial bundle, the schemas need not be.
-import { hasPermission, ROLE_LABELS } from '@domain';
+// Values from the zod-free module, not the barrel: this store is in the initial bundle, and importing
+// a value through '@domain' would pull zod and every schema into it (issue 11: +36 kB gzip).
+import { hasPermission, ROLE_LABELS } from '@domain/roles';
 import { AuthApi } from './auth-api.ts';
 import { retryAfterSeconds, toProblem } from './problem.ts';
 
