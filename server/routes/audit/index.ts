@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import * as z from 'zod';
 import {
   AuditEventViewSchema,
@@ -7,6 +8,7 @@ import {
   type AuditEventView,
 } from '../../../domain/index.ts';
 import { sessionOf } from '../../plugins/auth.ts';
+import { patientMatches } from '../../services/patient-match.ts';
 import { verifyFullChunk, verifyIncremental } from '../../services/audit-verify.ts';
 import type { App } from '../../types.ts';
 
@@ -37,10 +39,22 @@ export async function auditRoutes(app: App): Promise<void> {
       schema: { tags: ['audit'], querystring: AuditQuerySchema, response: { 200: PageOfEvents } },
     },
     async (request) => {
-      const { userId, patientId, action, from, to, page, pageSize } = request.query;
+      const { userId, patientId, username, patient, action, from, to, page, pageSize } =
+        request.query;
       let query = app.db.selectFrom('audit_events');
       if (userId) query = query.where('actor_id', '=', userId);
       if (patientId) query = query.where('patient_id', '=', patientId);
+      // Names resolve to ids here, so an admin filters by what they know (username, MRN, name).
+      if (username) query = query.where(sql`lower(actor_username)`, '=', username.toLowerCase());
+      if (patient)
+        query = query.where(
+          'patient_id',
+          'in',
+          app.db
+            .selectFrom('patients as p')
+            .select(sql<string>`p.id::text`.as('id'))
+            .where((eb) => patientMatches(eb, patient)),
+        );
       if (action) query = query.where('action', '=', action);
       if (from) query = query.where('at', '>=', new Date(`${from}T00:00:00Z`));
       if (to)
@@ -49,7 +63,7 @@ export async function auditRoutes(app: App): Promise<void> {
           '<',
           new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000),
         );
-      const filtered = Boolean(userId || patientId || action || from || to);
+      const filtered = Boolean(userId || patientId || username || patient || action || from || to);
       const [rows, count] = await Promise.all([
         query
           .selectAll()
