@@ -302,6 +302,16 @@ describe('audit trail', () => {
     const byName = await events(`username=${name.toUpperCase()}`);
     expect(byName.total).toBe(3); // login and two registrations
     expect(byName.items.every((e) => e.actorUsername === name)).toBeTrue();
+    // The client sends names in a POST body (names in URLs reach access logs).
+    const posted = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/audit/events/search',
+      headers: admin.write,
+      payload: { patient: 'Ramírez', page: 1, pageSize: 50 },
+    });
+    expect(posted.statusCode).toBe(200);
+    expect(posted.json().items.every((e: { patientId: string }) => e.patientId === zoe)).toBeTrue();
+    expect(posted.json().total).toBeGreaterThan(0);
     // The id filters stay, and combine with the new ones.
     expect((await events(`patientId=${other}&patient=7731`)).total).toBe(0);
     const bad = await t.app.inject({
