@@ -1,4 +1,6 @@
+import { Chart } from 'chart.js';
 import type { AnnotationOptions } from 'chartjs-plugin-annotation';
+import { registerChartParts } from '../../../../shared/ui/chart/chart-registry.ts';
 import { painTimeline } from '../../data/patient-fixtures.ts';
 import { axisValue, blockPanels, LOG_OFFSET_MINUTES, tickText } from './block-panels-config.ts';
 
@@ -34,6 +36,10 @@ describe('blockPanels ("Around blocks")', () => {
   it('zooms into the hours and days after the block on a log-like axis, the baseline at its left end', () => {
     const x = xOf(blockPanels(painTimeline())[0]!);
     expect(x.type).toBe('logarithmic');
+    registerChartParts();
+    expect(Chart.registry.getScale('logarithmic'))
+      .withContext('registered for drawing')
+      .toBeTruthy();
     expect(x.min).toBe(LOG_OFFSET_MINUTES);
     // The first two weeks are always shown (daily points to day 14, domain.md section 2).
     expect(x.max).toBeGreaterThan(axisValue(14 * 1440));
