@@ -18,26 +18,73 @@ async function expectAccessibleAtBothWidths(page: Page): Promise<void> {
   await page.setViewportSize(LAPTOP);
 }
 
-/** The demo patient with two blocks (DEMO-1001), found the way staff find one. */
-async function demoPatientId(request: APIRequestContext): Promise<string> {
+const DAY_MS = 86_400_000;
+const daysAgo = (n: number) => new Date(Date.now() - n * DAY_MS).toISOString().slice(0, 10);
+/** The story's MRN: its digits find the patient in search and in the audit log. */
+const MRN = `UXR-${String(Date.now() % 1e6).padStart(6, '0')}`;
+let patientId: string | null = null;
+
+/** A patient with two blocks and their diaries, set up once over the API as the physician. */
+async function patientWithTwoBlocks(request: APIRequestContext): Promise<string> {
+  if (patientId) return patientId;
   const login = await request.post('/api/v1/auth/login', {
     data: { username: 'physician', password: E2E_DEMO_PASSWORD },
   });
   const headers = { 'X-CSRF-Token': ((await login.json()) as { csrfToken: string }).csrfToken };
-  const found = await request.post('/api/v1/patients/search', {
-    headers,
-    data: { q: 'DEMO-1001', page: 1, pageSize: 5 },
+  const post = async (url: string, data: unknown): Promise<string> => {
+    const res = await request.post(url, { headers, data });
+    expect(res.status(), `${url}: ${await res.text()}`).toBe(201);
+    return ((await res.json()) as { id: string }).id;
+  };
+  const id = await post('/api/v1/patients', {
+    mrn: MRN,
+    givenName: 'Rhea',
+    familyName: 'Record',
+    birthDate: '1977-08-09',
+    sex: 'female',
   });
-  const items = ((await found.json()) as { items: { id: string }[] }).items;
-  expect(items.length).toBe(1);
-  return items[0]!.id;
+  const episodeId = await post(`/api/v1/patients/${id}/episodes`, {
+    region: 'lumbar',
+    side: 'bilateral',
+    onsetDate: daysAgo(200),
+    indexPain: 'Axial low back pain',
+    baselineNrsRest: 4,
+    baselineNrsActivity: 8,
+  });
+  for (const daysBefore of [30, 16]) {
+    const procedureId = await post(`/api/v1/episodes/${episodeId}/procedures`, {
+      kind: 'mbb',
+      intent: 'diagnostic',
+      performedAt: `${daysAgo(daysBefore)}T12:00:00.000Z`,
+      levels: ['L4-L5'],
+      side: 'bilateral',
+      anesthetic: { agent: 'lidocaine', concentrationPercent: 2, volumeMl: 0.5 },
+      guidance: 'fluoroscopy',
+      sedation: 'none',
+      overrideReason: 'e2e: payer checks are not under test here',
+    });
+    for (const [minutesAfter, score] of [
+      [0, 8],
+      [30, 1],
+      [480, 2],
+      [1440, 5],
+    ] as const) {
+      await post(`/api/v1/procedures/${procedureId}/pain-scores`, {
+        minutesAfter,
+        score,
+        context: 'activity',
+      });
+    }
+  }
+  patientId = id;
+  return id;
 }
 
 test('a physician zooms into each block, reads the key, and prints the report with its running header', async ({
   page,
   request,
 }) => {
-  const id = await demoPatientId(request);
+  const id = await patientWithTwoBlocks(request);
   await signIn(page, 'physician');
   await page.goto(`/patients/${id}`);
   await page.getByRole('button', { name: 'Around blocks' }).click();
@@ -58,7 +105,7 @@ test('a physician zooms into each block, reads the key, and prints the report wi
   const margins = await page.evaluate(() =>
     document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n'),
   );
-  expect(margins).toContain('MRN DEMO-1001');
+  expect(margins).toContain(`MRN ${MRN}`);
   expect(margins).toContain('counter(pages)');
   await expectAccessibleAtBothWidths(page);
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
@@ -70,7 +117,7 @@ test('an admin reads rule-set citations in full and finds a refused look at a pa
   browser,
   request,
 }) => {
-  const id = await demoPatientId(request);
+  const id = await patientWithTwoBlocks(request);
   // A manager opens a patient URL: refused, and the refusal is audited.
   const manager = await browser.newPage();
   await signIn(manager, 'manager');
@@ -89,7 +136,7 @@ test('an admin reads rule-set citations in full and finds a refused look at a pa
   await page.keyboard.press('Escape');
 
   await page.goto('/admin/audit');
-  await page.getByLabel('Patient (MRN or name)').fill('1001');
+  await page.getByLabel('Patient (MRN or name)').fill(MRN.slice(4));
   await page.getByLabel('Username').fill('manager');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(
@@ -98,14 +145,18 @@ test('an admin reads rule-set citations in full and finds a refused look at a pa
   await expectAccessibleAtBothWidths(page);
 });
 
-test('a nurse opens a patient\u2019s diary straight from the search results', async ({ page }) => {
+test('a nurse opens a patient\u2019s diary straight from the search results', async ({
+  page,
+  request,
+}) => {
+  await patientWithTwoBlocks(request);
   await signIn(page, 'nurse');
   await page.goto('/patients');
   await page
     .getByRole('searchbox')
     .or(page.getByLabel(/Search/))
     .first()
-    .fill('1001');
+    .fill(MRN.slice(4));
   const link = page.getByRole('link', { name: /Pain diary of/ }).first();
   await expect(link).toBeVisible();
   await expectAccessibleAtBothWidths(page);

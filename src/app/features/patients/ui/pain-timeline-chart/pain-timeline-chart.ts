@@ -1,3 +1,4 @@
+import { formatDate } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, linkedSignal } from '@angular/core';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -135,7 +136,7 @@ import { formatDateText, parseDateText } from '../../../../shared/forms/date-tex
       <ul class="verdicts" aria-label="Block verdicts per side">
         @for (p of blockVerdicts(); track p.id) {
           <li>
-            <strong>{{ p.label }}</strong> ({{ p.performedAt.slice(0, 10) }}): {{ p.sideSummary }}
+            <strong>{{ p.label }}</strong> ({{ dayText(p.performedAt) }}): {{ p.sideSummary }}
           </li>
         }
       </ul>
@@ -226,7 +227,12 @@ export class PainTimelineChart {
   protected readonly config = computed(() => painTimelineConfig(this.timeline(), this.window()));
   protected readonly table = computed(() => painTimelineTable(this.timeline()));
   protected readonly panels = computed(() => blockPanels(this.timeline()));
-  protected readonly referenceKey = computed(() => timelineReferenceKey(this.timeline()));
+  /** The key to the lines drawn: the block panels draw no meaningful-change band. */
+  protected readonly referenceKey = computed(() =>
+    timelineReferenceKey(this.timeline()).filter(
+      (entry) => this.preset() !== 'around-blocks' || !entry.band,
+    ),
+  );
   protected readonly description = computed(() => painTimelineDescription(this.timeline()));
   /** Diagnostic blocks with a verdict per side in words (left and right are rated separately). */
   protected readonly blockVerdicts = computed(() =>
@@ -239,6 +245,8 @@ export class PainTimelineChart {
 
   /** Dates typed and shown day first, as everywhere (shared/forms/date-text.ts). */
   protected readonly dateText = formatDateText;
+  /** "2 Nov 2026", in the practice's day-first style. */
+  protected readonly dayText = (iso: string) => formatDate(iso, 'd MMM y', 'en-US');
 
   protected setFrom(event: Event): void {
     const from = parseDateText((event.target as HTMLInputElement).value) ?? '';
