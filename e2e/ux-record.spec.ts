@@ -87,7 +87,7 @@ test('a physician zooms into each block, reads the key, and prints the report wi
   const id = await patientWithTwoBlocks(request);
   await signIn(page, 'physician');
   await page.goto(`/patients/${id}`);
-  await page.getByRole('button', { name: 'Around blocks' }).click();
+  await page.getByRole('radio', { name: 'Around blocks' }).click();
   // One panel per block, each on its own time-after-block axis, each with its values as a table.
   const panels = page
     .getByRole('figure')
@@ -131,7 +131,9 @@ test('an admin reads rule-set citations in full and finds a refused look at a pa
     .first()
     .click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog.getByRole('list', { name: 'References cited' })).toContainText('[6] CGS');
+  await expect(dialog.getByRole('list', { name: 'References cited' })).toContainText(
+    '[23] ASIPP guidance.',
+  );
   await expectAccessibleAtBothWidths(page);
   await page.keyboard.press('Escape');
 
@@ -157,7 +159,7 @@ test('a nurse opens a patient\u2019s diary straight from the search results', as
     .or(page.getByLabel(/Search/))
     .first()
     .fill(MRN.slice(4));
-  const link = page.getByRole('link', { name: /Pain diary of/ }).first();
+  const link = page.getByRole('link', { name: /Open diary of/ }).first();
   await expect(link).toBeVisible();
   await expectAccessibleAtBothWidths(page);
   await link.click();
