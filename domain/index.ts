@@ -37,3 +37,4 @@ export * from './schemas/practice-reports.ts';
 export * from './outcomes/block-reading.ts';
 export * from './diary-links.ts';
 export * from './schemas/diary-links.ts';
+export * from './sources.ts';

@@ -86,6 +86,10 @@ const isoDate = z.iso
 export const AuditQuerySchema = PageQuerySchema.extend({
   userId: IdSchema.optional(),
   patientId: IdSchema.optional(),
+  /** The acting user's username, exactly (case aside). */
+  username: plainString('Username', 60).optional(),
+  /** A patient's MRN (or its digits) or name, matched as the patient search does; the server resolves ids. */
+  patient: plainString('Patient', 100).optional(),
   action: plainString('Action', 40).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),

@@ -59,6 +59,8 @@ export const PatientViewSchema = z.object({
   weeklyDistanceKm: z.number().nullable(),
   /** Stage of the most recently opened episode, if any. */
   currentStage: z.enum(STAGES).nullable(),
+  /** The latest procedure (not entered in error), whose pain diary search results link to directly. */
+  latestProcedureId: z.string().nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),

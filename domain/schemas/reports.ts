@@ -62,6 +62,8 @@ export const PainTimelineSchema = z.object({
       /** The block's verdict and its verdict per side in words ("Left positive (87.5%), right negative (12.5%)"). */
       verdict: z.enum(VERDICTS).optional(),
       sideSummary: z.string().optional(),
+      /** Why the physician went ahead despite failing payer-rule checks, if they did. */
+      overrideReason: z.string().nullable().optional(),
     }),
   ),
   scores: z.array(

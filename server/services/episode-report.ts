@@ -114,6 +114,7 @@ export async function painTimeline(
         performedAt: iso(p.performed_at),
         verdict: a.verdict,
         sideSummary: a.summary,
+        overrideReason: p.override_reason,
       };
     }),
     scores: scores.map((s) => ({

@@ -4,7 +4,10 @@ import type { Database, PatientsTable } from '../db/schema.ts';
 import { type AuditEntry, auditWhenFound } from './audit-trail.ts';
 import { iso } from './clinical-rows.ts';
 
-export type PatientRow = Selectable<PatientsTable> & { current_stage: string | null };
+export type PatientRow = Selectable<PatientsTable> & {
+  current_stage: string | null;
+  latest_procedure_id?: string | null;
+};
 
 export function toPatientView(row: PatientRow): PatientView {
   return {
@@ -19,6 +22,12 @@ export function toPatientView(row: PatientRow): PatientView {
     runner: row.runner,
     weeklyDistanceKm: row.weekly_distance_km,
     currentStage: (row.current_stage as Stage | null) ?? null,
+    ...(row.latest_procedure_id !== undefined
+      ? {
+          latestProcedureId:
+            row.latest_procedure_id === null ? null : String(row.latest_procedure_id),
+        }
+      : {}),
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
     version: row.version,
@@ -38,6 +47,18 @@ export function patientsWithStage(db: Kysely<Database>) {
         .orderBy('e.id', 'desc')
         .limit(1)
         .as('current_stage'),
+    )
+    .select((eb) =>
+      eb
+        .selectFrom('procedures as pr')
+        .innerJoin('episodes as pe', 'pe.id', 'pr.episode_id')
+        .select('pr.id')
+        .whereRef('pe.patient_id', '=', 'p.id')
+        .where('pr.error_reason', 'is', null)
+        .orderBy('pr.performed_at', 'desc')
+        .orderBy('pr.id', 'desc')
+        .limit(1)
+        .as('latest_procedure_id'),
     );
 }
 

@@ -263,6 +263,65 @@ describe('audit trail', () => {
     ).toBe(403);
   });
 
+  it('filters by username and by MRN (or its digits) or name, resolving them to ids on the server', async () => {
+    const name = uniqueName('nurse');
+    await t.createUser(name, 'nurse');
+    const nurse = await t.login(name);
+    const register = async (mrn: string, givenName: string, familyName: string) =>
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/patients',
+          headers: nurse.write,
+          payload: { mrn, givenName, familyName, birthDate: '1980-01-02', sex: 'female' },
+        })
+      ).json().id as string;
+    const zoe = await register('AUD-7731', 'Zoë', 'Ramírez');
+    const other = await register('AUD-1200', 'Ola', 'Berg');
+    const events = async (query: string) =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/audit/events?${query}`,
+          headers: admin.read,
+        })
+      ).json() as { total: number; items: { patientId: string | null; actorUsername: string }[] };
+    for (const [query, patients] of [
+      ['patient=AUD-7731', [zoe]],
+      ['patient=7731', [zoe]],
+      ['patient=ramirez', [zoe]],
+      ['patient=Zo%C3%AB%20Ram', [zoe]],
+      ['patient=AUD', [other, zoe]],
+      ['patient=nobody-like-this', []],
+    ] as const) {
+      const found = await events(query);
+      expect([...new Set(found.items.map((e) => e.patientId))].sort())
+        .withContext(query)
+        .toEqual([...patients].sort());
+    }
+    const byName = await events(`username=${name.toUpperCase()}`);
+    expect(byName.total).toBe(3); // login and two registrations
+    expect(byName.items.every((e) => e.actorUsername === name)).toBeTrue();
+    // The client sends names in a POST body (names in URLs reach access logs).
+    const posted = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/audit/events/search',
+      headers: admin.write,
+      payload: { patient: 'Ramírez', page: 1, pageSize: 50 },
+    });
+    expect(posted.statusCode).toBe(200);
+    expect(posted.json().items.every((e: { patientId: string }) => e.patientId === zoe)).toBeTrue();
+    expect(posted.json().total).toBeGreaterThan(0);
+    // The id filters stay, and combine with the new ones.
+    expect((await events(`patientId=${other}&patient=7731`)).total).toBe(0);
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/audit/events?patient=${'x'.repeat(101)}`,
+      headers: admin.read,
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('writes the audit row in the same transaction as the change: a failed change leaves neither', async () => {
     const before = (await ids()).length;
     await expectAsync(

@@ -166,6 +166,16 @@ describe('payer-rule checks and the next step over the API', () => {
     );
     expect(overridden.statusCode).toBe(201);
     expect(overridden.json().overrideReason).toBe('Patient travels abroad next week');
+    // The patient record shows the override too, from the episode's pain timeline.
+    const timeline = (await get(doc, `/api/v1/episodes/${id}/pain-timeline`)).json();
+    expect(
+      timeline.procedures.map((p: { overrideReason: string | null }) => p.overrideReason),
+    ).toEqual([null, 'Patient travels abroad next week']);
+    // Search results link straight to the latest procedure's diary.
+    const episode = (await get(doc, `/api/v1/episodes/${id}/record`)).json();
+    const patientId = episode.episode.patientId;
+    const found = (await get(nurse, `/api/v1/patients/${patientId}`)).json();
+    expect(found.latestProcedureId).toBe(overridden.json().id);
   });
 
   it('asks for an override on every procedure that breaks a rule, even when the rule already failed, and checks the interval before the diary is read', async () => {

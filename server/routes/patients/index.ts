@@ -1,6 +1,5 @@
 import type * as z from 'zod';
 import type { FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
 import {
   IdParamsSchema as IdParams,
   pageSchema,
@@ -11,9 +10,9 @@ import {
   searchKey,
 } from '../../../domain/index.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { likeAnywhere, likePrefix } from '../../db/like-pattern.ts';
 import { HttpProblem, notFound, versionConflict } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
+import { patientMatches } from '../../services/patient-match.ts';
 import type { App } from '../../types.ts';
 import {
   loadPatientView,
@@ -71,23 +70,7 @@ export async function patientRoutes(app: App): Promise<void> {
     // Everything runs on the transaction: PGlite has one connection, so app.db inside it would wait forever.
     return app.db.transaction().execute(async (tx) => {
       let inner = patientsWithStage(tx);
-      if (key) {
-        // Prefix match on family name, given name, MRN, "given family" or "family, given"; digits alone
-        // ("1002") also match anywhere in the MRN, as nurses read the number off a label without its
-        // prefix. That one branch scans the MRN column (no trigram index); names keep their indexes.
-        const pattern = likePrefix(key);
-        const mrnDigits = /^\d{3,}$/.test(key) ? [likeAnywhere(key)] : [];
-        inner = inner.where((eb) =>
-          eb.or([
-            ...mrnDigits.map((digits) => eb('p.search_mrn', 'like', digits)),
-            eb('p.search_family', 'like', pattern),
-            eb('p.search_given', 'like', pattern),
-            eb('p.search_mrn', 'like', pattern),
-            eb(sql<string>`p.search_given || ' ' || p.search_family`, 'like', pattern),
-            eb(sql<string>`p.search_family || ', ' || p.search_given`, 'like', pattern),
-          ]),
-        );
-      }
+      if (key) inner = inner.where((eb) => patientMatches(eb, key));
       let filtered = tx.selectFrom(inner.as('x')).selectAll();
       if (stage) filtered = filtered.where('x.current_stage', '=', stage);
       let ordered = filtered;

@@ -39,7 +39,7 @@ describe('AuditEventListPage', () => {
   let harness: RouterTestingHarness;
   let loader: HarnessLoader;
 
-  const isEvents = (req: { url: string }) => req.url === '/api/v1/audit/events';
+  const isEvents = (req: { url: string }) => req.url === '/api/v1/audit/events/search';
   const pageOf = (items: AuditEventView[]): Page<AuditEventView> => ({
     items,
     total: items.length,
@@ -127,11 +127,14 @@ describe('AuditEventListPage', () => {
     ).toBeNull();
   });
 
-  it('sends the filters to the server and starts again at page 1', async () => {
+  it('sends the filters by username and MRN or name in a POST body, starting again at page 1', async () => {
     await openPage();
     await (
-      await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="patientId"]' }))
-    ).setValue('12');
+      await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="patient"]' }))
+    ).setValue(' Ibáñez ');
+    await (
+      await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="username"]' }))
+    ).setValue('nurse');
     const action = await loader.getHarness(MatSelectHarness);
     await action.open();
     await action.clickOptions({ text: 'Read patient' });
@@ -139,10 +142,17 @@ describe('AuditEventListPage', () => {
     await settle(harness.fixture);
 
     const req = http.expectOne(isEvents);
-    expect(req.request.params.get('patientId')).toBe('12');
-    expect(req.request.params.get('action')).toBe('patient.read');
-    expect(req.request.params.get('page')).toBe('1');
-    expect(req.request.params.has('userId')).toBeFalse();
+    expect(req.request.method).toBe('POST');
+    expect(req.request.urlWithParams).toBe('/api/v1/audit/events/search');
+    expect(req.request.body).toEqual(
+      jasmine.objectContaining({
+        patient: 'Ibáñez',
+        username: 'nurse',
+        action: 'patient.read',
+        page: 1,
+      }),
+    );
+    expect('userId' in req.request.body).toBeFalse();
     req.flush(pageOf([]));
     await settle(harness.fixture);
     expect(harness.routeNativeElement?.textContent).toContain('No events match these filters');

@@ -8,13 +8,15 @@ import type { AuditEventView, AuditQuery, AuditVerifyResult, Page } from '@domai
 export class AuditLogApi {
   private readonly http = inject(HttpClient);
 
-  /** GET /api/v1/audit/events with the filters that are set. */
+  /**
+   * POST /api/v1/audit/events/search with the filters that are set, in the body: a patient's name or
+   * MRN must not travel in a URL (access logs keep URLs).
+   */
   events(query: AuditQuery): Observable<Page<AuditEventView>> {
-    let params = new HttpParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined && value !== '') params = params.set(key, String(value));
-    }
-    return this.http.get<Page<AuditEventView>>('/api/v1/audit/events', { params });
+    const body = Object.fromEntries(
+      Object.entries(query).filter(([, value]) => value !== undefined && value !== ''),
+    );
+    return this.http.post<Page<AuditEventView>>('/api/v1/audit/events/search', body);
   }
 
   /** GET /api/v1/audit/verify: walks the hash chain on the server. */

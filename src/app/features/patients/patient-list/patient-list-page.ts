@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { SessionStore } from '../../../core/session-store.ts';
 import { Router } from '@angular/router';
 import { type PatientView, type Stage, STAGE_LABELS, STAGES } from '@domain';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
@@ -41,6 +42,9 @@ export class PatientListPage {
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly router = inject(Router);
+  private readonly session = inject(SessionStore);
+  /** Nurses and physicians record diary scores: search results link straight to each diary. */
+  protected readonly canWrite = computed(() => this.session.can('patients:write'));
 
   protected readonly stages = STAGES;
   protected readonly stageLabels = STAGE_LABELS;

@@ -3,6 +3,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  DestroyRef,
   effect,
   inject,
   input,
@@ -27,6 +28,11 @@ import {
 import { scoreCells, scoreColumns } from '../ui/score-cells.ts';
 import { VerdictChip } from '../ui/verdict-chip/verdict-chip.ts';
 
+import { DOCUMENT } from '@angular/common';
+import type { ThresholdSettings } from '../data/procedure-store.ts';
+import { ReliefChart } from '../ui/relief-chart/relief-chart.ts';
+import { printMarginsCss } from './print-margins.ts';
+
 type ReportBlock = EpisodeReport['blocks'][number];
 
 /**
@@ -49,6 +55,7 @@ type ReportBlock = EpisodeReport['blocks'][number];
     BlockComparison,
     ProcedureSummary,
     VerdictChip,
+    ReliefChart,
   ],
   templateUrl: './documentation-report-page.html',
   styleUrl: './documentation-report-page.scss',
@@ -83,10 +90,37 @@ export class DocumentationReportPage {
     return signed.sort((a, b) => a.signedAt.localeCompare(b.signedAt)).at(-1) ?? null;
   });
 
+  /** Each block's threshold, as the diary chart draws it (one object per block, not per render). */
+  protected readonly thresholds = computed(
+    () =>
+      new Map<string, ThresholdSettings>(
+        (this.store.report()?.blocks ?? []).map((b) => [
+          b.procedure.id,
+          {
+            positiveThresholdPercent: b.assessment.threshold.percent,
+            thresholdExclusive: b.assessment.threshold.exclusive,
+          },
+        ]),
+      ),
+  );
+
   constructor() {
     effect(() => {
       const id = this.episodeId();
       untracked(() => void this.store.load(id));
+    });
+    // The running header and footer carry this patient on every printed page (print-margins.ts).
+    const document = inject(DOCUMENT);
+    const sheet = new CSSStyleSheet();
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    effect(() => {
+      const report = this.store.report();
+      sheet.replaceSync(
+        report ? printMarginsCss(report.patient, 'Facet joint intervention documentation') : '',
+      );
+    });
+    inject(DestroyRef).onDestroy(() => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
     });
   }
 

@@ -3,6 +3,7 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { FollowUpView, Role } from '@domain';
@@ -97,12 +98,33 @@ describe('ProcedureDetailPage', () => {
     expect(text).toContain('Medicare LCD, version 1 (positive at ≥ 80% relief)');
   });
 
+  /** The confirmation that signing opens, answered with its Sign or Cancel button. */
+  async function answerSignDialog(button: 'Sign' | 'Cancel'): Promise<string> {
+    const root = TestbedHarnessEnvironment.documentRootLoader(harness.fixture);
+    const dialog = await root.getHarness(MatDialogHarness);
+    const words = await dialog.getText();
+    await (await dialog.getHarness(MatButtonHarness.with({ text: button }))).click();
+    await settle(harness.fixture);
+    return words;
+  }
+
+  it('asks before signing, and signs nothing when the physician cancels', async () => {
+    await openAs('physician');
+    await (
+      await loader.getHarness(MatInputHarness.with({ selector: 'textarea' }))
+    ).setValue('Positive MBB; plan second block.');
+    await (await loader.getHarness(MatButtonHarness.with({ text: /Sign interpretation/ }))).click();
+    expect(await answerSignDialog('Cancel')).toContain('signed under your name');
+    http.expectNone((r) => r.method === 'POST');
+  });
+
   it('lets a physician sign, then shows the signed version with who and when', async () => {
     await openAs('physician');
     await (
       await loader.getHarness(MatInputHarness.with({ selector: 'textarea' }))
     ).setValue('Positive MBB; plan second block.');
     await (await loader.getHarness(MatButtonHarness.with({ text: /Sign interpretation/ }))).click();
+    expect(await answerSignDialog('Sign')).toContain('Sign this interpretation?');
     const sign = http.expectOne(
       (r) => r.method === 'POST' && r.url === '/api/v1/procedures/11/interpretation',
     );

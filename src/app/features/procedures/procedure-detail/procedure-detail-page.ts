@@ -18,6 +18,7 @@ import { PROCEDURE_LABELS } from '@domain';
 import { problemMessage } from '../../../core/problem.ts';
 import { SessionStore } from '../../../core/session-store.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
+import { confirmAction } from '../../../shared/ui/confirm-dialog/confirm-dialog.ts';
 import { askReason } from '../../../core/reason-dialog/reason-dialog.ts';
 import { DiaryLinkStore } from '../data/diary-link-store.ts';
 import { ProcedureStore } from '../data/procedure-store.ts';
@@ -106,6 +107,17 @@ export class ProcedureDetailPage {
   }
 
   protected async sign(text: string): Promise<void> {
+    const procedure = this.store.procedure();
+    const again = !!procedure?.interpretation;
+    // A signature is a clinical attestation under the physician's name: ask before it goes on record.
+    const confirmed = await confirmAction(this.dialog, {
+      title: again ? 'Sign a new version?' : 'Sign this interpretation?',
+      message: again
+        ? 'The new text is signed under your name as the current version; earlier versions stay on record.'
+        : `The interpretation of ${procedure?.label ?? 'this procedure'} is signed under your name and kept on record; a later change is a new version.`,
+      confirmLabel: 'Sign',
+    });
+    if (!confirmed) return;
     this.signing.set(true);
     this.signError.set(null);
     const result = await this.store.sign(text);

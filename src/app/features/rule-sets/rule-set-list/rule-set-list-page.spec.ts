@@ -20,7 +20,7 @@ function ruleSet(overrides: Partial<RuleSetView>): RuleSetView {
     name: 'Medicare LCD',
     version: 1,
     builtIn: true,
-    source: 'LCD',
+    source: 'ASIPP guidance [23][6]',
     isDefault: true,
     isLatest: true,
     createdAt: '2026-01-01T00:00:00Z',
@@ -90,7 +90,11 @@ describe('RuleSetListPage', () => {
     await (await button('View settings', '1')).click();
     const dialog = await rootLoader.getHarness(MatDialogHarness);
     expect(await dialog.getTitleText()).toBe('Settings of Medicare LCD v1');
-    expect(await dialog.getText()).toContain('Source: LCD');
+    const words = await dialog.getText();
+    expect(words).toContain('Source: ASIPP guidance [23][6]');
+    // Each citation leads to its full reference (domain.md "Sources").
+    expect(words).toContain('[23] ASIPP guidance.');
+    expect(words).toContain('[6] CGS "Pathway to an RFA Request" (2023).');
     const threshold = (await (
       await field(dialog, 'Positive threshold (%)')
     ).getControl(MatInputHarness))!;

@@ -6,6 +6,7 @@ import {
   Legend,
   LinearScale,
   LineController,
+  LogarithmicScale,
   LineElement,
   PointElement,
   ScatterController,
@@ -33,6 +34,8 @@ export function registerChartParts(): void {
     LineElement,
     PointElement,
     LinearScale,
+    // Time after a block on a log-like axis ("Around blocks": hours and days in one panel).
+    LogarithmicScale,
     TimeScale,
     Legend,
     Tooltip,

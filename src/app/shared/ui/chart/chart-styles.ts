@@ -22,6 +22,34 @@ export const REFERENCE_COLORS = {
   meaningful: '#5B3E96',
 } as const;
 
+/** Each reference line's dash pattern, so a key beside the chart can draw the same line. */
+export const REFERENCE_DASH = {
+  baseline: [2, 3],
+  threshold: [8, 4],
+  half: [4, 4],
+  meaningful: [1, 2],
+} as const satisfies Record<keyof typeof REFERENCE_COLORS, readonly number[]>;
+
+/**
+ * A horizontal reference line with no text on the canvas, for charts whose key names the lines
+ * (text inside a busy plot collides with points, other labels and the chart's edge).
+ */
+export function unlabelledLine(
+  y: number,
+  color: string,
+  dash: readonly number[],
+): AnnotationOptions<'line'> {
+  return {
+    type: 'line',
+    yMin: y,
+    yMax: y,
+    borderColor: color,
+    borderWidth: 2,
+    borderDash: [...dash],
+    drawTime: 'beforeDatasetsDraw',
+  };
+}
+
 /** A horizontal reference line at `y` with its label at one end (the right unless said). */
 export function referenceLine(
   y: number,

@@ -32,8 +32,8 @@ export class AuditFilterForm {
   protected readonly actions = AUDIT_ACTIONS;
   protected readonly actionText = auditActionText;
   protected readonly form = inject(NonNullableFormBuilder).group({
-    userId: '',
-    patientId: '',
+    username: '',
+    patient: '',
     action: '',
     from: '',
     to: '',

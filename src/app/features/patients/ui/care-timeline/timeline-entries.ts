@@ -138,6 +138,8 @@ export function timelineEntries(
     title: p.label,
     details: [
       `${PROCEDURE_LABELS[p.kind]}, ${p.intent}, at ${formatDate(p.performedAt, 'HH:mm', 'en-US')}`,
+      // Done despite failing payer-rule checks: the physician's reason belongs on the record too.
+      ...(p.overrideReason ? [`Payer-rule override: ${p.overrideReason}`] : []),
     ],
     byName: null,
     recordedAt: p.performedAt,

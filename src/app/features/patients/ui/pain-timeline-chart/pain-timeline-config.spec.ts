@@ -4,9 +4,10 @@ import {
   painTimelineConfig,
   painTimelineDescription,
   painTimelineTable,
+  labelFits,
   presetWindow,
-  timelineBaseline,
 } from './pain-timeline-config.ts';
+import { timelineBaseline, timelineReferenceKey } from './reference-key.ts';
 
 const WINDOW = { from: '2026-04-01', to: '2026-11-25' };
 const annotationsOf = (config: ReturnType<typeof painTimelineConfig>) =>
@@ -57,25 +58,72 @@ describe('painTimelineConfig', () => {
     ).toBeTrue();
     expect(stages[1]!.xMin).toBe(Date.parse('2026-04-03T08:00:00.000Z'));
     expect(stages[2]!.xMax).toBeGreaterThanOrEqual(new Date('2026-11-25T23:59:59').getTime());
-    // A one-day band cannot hold its label; the wide ones can.
-    expect(stages.map((s) => (s.label as { display: boolean }).display)).toEqual([
-      false,
+    // A band shows its label only where it is wide enough on screen: the one-day intake band never,
+    // conservative care at desktop width, and each label starts inside the plot (never cut off).
+    const shown = (width: number) =>
+      stages.map((s) =>
+        (s.label as unknown as { display: (ctx: unknown) => boolean }).display({
+          chart: { chartArea: { width } },
+        }),
+      );
+    expect(shown(1000)).toEqual([false, true, true]);
+    expect(stages.every((s) => Number(s.xMin) >= new Date('2026-04-01T00:00:00').getTime())).toBe(
       true,
-      true,
-    ]);
+    );
+  });
+
+  it('cuts a stage band to the dates shown, so a tablet-width plot still shows its label', () => {
+    const zoomed = { from: '2026-10-07', to: '2026-11-11' };
+    const bands = Object.entries(annotationsOf(painTimelineConfig(painTimeline(), zoomed)))
+      .filter(([key]) => key.startsWith('stage-'))
+      .map(([, a]) => a as AnnotationOptions<'box'>);
+    // Intake (April) is outside the window and is not drawn; conservative care starts at the window.
+    expect(bands.map((b) => labelOf(b))).toEqual(['Conservative care', 'Diagnostic blocks']);
+    expect(bands[0]!.xMin).toBe(new Date('2026-10-07T00:00:00').getTime());
+    const display = (b: AnnotationOptions<'box'>, width: number) =>
+      (b.label as unknown as { display: (ctx: unknown) => boolean }).display({
+        chart: { chartArea: { width } },
+      });
+    // 820 px tablet: the plot is about 560 px wide; "Diagnostic blocks" holds 28 of 36 days.
+    expect(display(bands[1]!, 560)).toBeTrue();
+    expect(display(bands[0]!, 560)).toBeFalse();
+  });
+
+  it('fits a label only where the band is wide enough for its text', () => {
+    for (const [text, fraction, width, fits] of [
+      ['Diagnostic blocks', 0.2, 1000, true],
+      ['Diagnostic blocks', 0.2, 500, false],
+      ['Intake', 0.001, 4000, false],
+      ['Intake', 1, 58, true],
+      ['Intake', 1, 57, false],
+    ] as const) {
+      expect(labelFits(text, fraction, width))
+        .withContext(`${text} ${fraction} ${width}`)
+        .toBe(fits);
+    }
   });
 
   it('draws the baseline (activity first), the 50% and rule-set threshold as NRS, and meaningful change', () => {
     const annotations = annotationsOf(painTimelineConfig(painTimeline(), WINDOW));
     const y = (key: string) => (annotations[key] as AnnotationOptions<'line'>).yMin;
     expect(y('baseline')).toBe(8);
-    expect(labelOf(annotations['baseline'])).toBe('Baseline 8');
     expect(y('threshold')).toBeCloseTo(1.6, 5);
-    expect(labelOf(annotations['threshold'])).toBe('≥ 80% relief (NRS 1.6)');
     expect(y('half')).toBe(4);
     const meaningful = annotations['meaningful'] as AnnotationOptions<'box'>;
     expect([meaningful.yMin, meaningful.yMax]).toEqual([5.6, 6]);
-    expect(labelOf(meaningful)).toBe('Meaningful change (2 points / 30%)');
+  });
+
+  it('names the reference lines in a key, not on the canvas, so no label can cover another', () => {
+    const annotations = annotationsOf(painTimelineConfig(painTimeline(), WINDOW));
+    for (const key of ['baseline', 'threshold', 'half', 'meaningful']) {
+      expect(labelOf(annotations[key])).withContext(key).toBeUndefined();
+    }
+    expect(timelineReferenceKey(painTimeline()).map((e) => [e.text, e.dash, e.band])).toEqual([
+      ['Baseline 8', '2 3', false],
+      ['≥ 80% relief (NRS 1.6)', '8 4', false],
+      ['50% relief (NRS 4)', '4 4', false],
+      ['Meaningful change (2 points / 30%)', '1 2', true],
+    ]);
   });
 
   it('falls back to the rest baseline, and draws no relief lines without any baseline', () => {

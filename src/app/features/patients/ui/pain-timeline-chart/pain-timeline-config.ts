@@ -1,23 +1,15 @@
 import { formatDate } from '@angular/common';
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { AnnotationOptions } from 'chartjs-plugin-annotation';
-import {
-  addDays,
-  formatMinutes,
-  MEANINGFUL_CHANGE,
-  nrsAtRelief,
-  type PainContext,
-  type PainTimeline,
-  STAGE_LABELS,
-  thresholdLabel,
-} from '@domain';
+import { addDays, formatMinutes, type PainContext, type PainTimeline, STAGE_LABELS } from '@domain';
 import type { ChartDataTable } from '../../../../shared/ui/chart/chart-figure.ts';
 import {
   PAIN_CONTEXT_STYLE,
   REFERENCE_COLORS,
-  referenceLine,
-  round1,
+  REFERENCE_DASH,
+  unlabelledLine,
 } from '../../../../shared/ui/chart/chart-styles.ts';
+import { timelineBaseline, timelineReferenceLevels } from './reference-key.ts';
 import { dayText } from '../care-timeline/timeline-entries.ts';
 
 /** Zoom presets for the x axis. */
@@ -37,11 +29,6 @@ const PROCEDURE_LINE = '#1D1B20';
 const startOf = (date: string) => new Date(`${date}T00:00:00`).getTime();
 const endOf = (date: string) => new Date(`${date}T23:59:59`).getTime();
 const localDate = (iso: string) => formatDate(iso, 'yyyy-MM-dd', 'en-US');
-
-/** The baseline the reference lines hang from: the episode's NRS with activity, else at rest. */
-export function timelineBaseline(timeline: PainTimeline): number | null {
-  return timeline.episode.baselineNrsActivity ?? timeline.episode.baselineNrsRest;
-}
 
 /** The dates a preset shows: the whole episode, the last 90 days, or the blocks with a margin. */
 export function presetWindow(
@@ -123,18 +110,29 @@ function functionDatasets(timeline: PainTimeline): ChartDataset<'scatter', Timel
     }));
 }
 
-/** A labelled box per stage period; labels only where the band is wide enough to hold one. */
+/** Whether a label of `text` fits in a band `fraction` of a plot `plotWidth` pixels wide (12 px bold-ish text). */
+export function labelFits(text: string, fraction: number, plotWidth: number): boolean {
+  return fraction * plotWidth >= text.length * 7 + 16;
+}
+
+/**
+ * A box per stage period, cut to the dates shown so its label starts inside the plot; the label shows
+ * only where the band is wide enough on screen to hold it (so it is never cut off on a tablet).
+ */
 function stageBands(
   timeline: PainTimeline,
   window: DateWindow,
   now: number,
 ): Record<string, AnnotationOptions> {
-  const span = endOf(window.to) - startOf(window.from);
+  const first = startOf(window.from);
+  const last = endOf(window.to);
   const bands: Record<string, AnnotationOptions> = {};
   timeline.stages.forEach((period, i) => {
-    const from = new Date(period.from).getTime();
-    const to = period.to ? new Date(period.to).getTime() : Math.max(now, endOf(window.to));
-    const visible = Math.min(to, endOf(window.to)) - Math.max(from, startOf(window.from));
+    const from = Math.max(new Date(period.from).getTime(), first);
+    const to = Math.min(period.to ? new Date(period.to).getTime() : Math.max(now, last), last);
+    if (to <= from) return;
+    const text = STAGE_LABELS[period.stage];
+    const fraction = (to - from) / (last - first);
     bands[`stage-${i}`] = {
       type: 'box',
       xMin: from,
@@ -143,8 +141,8 @@ function stageBands(
       borderWidth: 0,
       drawTime: 'beforeDatasetsDraw',
       label: {
-        display: visible > span * 0.12,
-        content: STAGE_LABELS[period.stage],
+        display: (ctx) => labelFits(text, fraction, ctx.chart.chartArea?.width ?? 0),
+        content: text,
         position: { x: 'start', y: 'end' },
         color: '#49454F',
         font: { size: 12, style: 'italic' },
@@ -182,66 +180,27 @@ function procedureMarkers(timeline: PainTimeline): Record<string, AnnotationOpti
 
 /**
  * Baseline, the 50% and rule-set threshold relief as NRS levels (domain nrsAtRelief), and the band of
- * meaningful change below baseline.
+ * meaningful change below baseline. No text on the canvas: the key under the chart names each line
+ * (timelineReferenceKey), so labels never collide with points, procedure labels or the chart's edge.
  */
 function reliefLevels(timeline: PainTimeline): Record<string, AnnotationOptions> {
-  const baseline = timelineBaseline(timeline);
-  if (baseline === null || baseline <= 0) return {};
-  const lines: Record<string, AnnotationOptions> = {
-    baseline: referenceLine(
-      baseline,
-      `Baseline ${baseline}`,
-      REFERENCE_COLORS.baseline,
-      [2, 3],
-      'start',
-    ),
-  };
-  const threshold = timeline.ruleSet?.positiveThresholdPercent;
-  if (threshold !== undefined) {
-    const y = nrsAtRelief(baseline, threshold);
-    lines['threshold'] = referenceLine(
-      y,
-      `${thresholdLabel({ positiveThresholdPercent: threshold, thresholdExclusive: !!timeline.ruleSet?.thresholdExclusive })} relief (NRS ${round1(y)})`,
-      REFERENCE_COLORS.threshold,
-      [8, 4],
-      'start',
-    );
+  const levels = timelineReferenceLevels(timeline);
+  const lines: Record<string, AnnotationOptions> = {};
+  for (const level of levels) {
+    lines[level.id] =
+      level.id === 'meaningful'
+        ? {
+            type: 'box',
+            yMin: level.yMin,
+            yMax: level.y,
+            backgroundColor: 'rgba(91, 62, 150, 0.14)',
+            borderColor: REFERENCE_COLORS.meaningful,
+            borderWidth: 1,
+            borderDash: [...REFERENCE_DASH.meaningful],
+            drawTime: 'beforeDatasetsDraw',
+          }
+        : unlabelledLine(level.y, REFERENCE_COLORS[level.id], REFERENCE_DASH[level.id]);
   }
-  if (threshold !== 50) {
-    const y = nrsAtRelief(baseline, 50);
-    lines['half'] = referenceLine(
-      y,
-      `50% relief (NRS ${round1(y)})`,
-      REFERENCE_COLORS.half,
-      [4, 4],
-      'start',
-    );
-  }
-  // Meaningful change: about 2 NRS points or 30% (domain.md section 2), a band between the two readings.
-  const byPoints = baseline - MEANINGFUL_CHANGE.points;
-  const byPercent = nrsAtRelief(baseline, MEANINGFUL_CHANGE.percent);
-  if (Math.max(byPoints, byPercent) > 0) {
-    lines['meaningful'] = {
-      type: 'box',
-      yMin: Math.max(0, Math.min(byPoints, byPercent)),
-      yMax: Math.max(byPoints, byPercent),
-      backgroundColor: 'rgba(91, 62, 150, 0.14)',
-      borderColor: REFERENCE_COLORS.meaningful,
-      borderWidth: 1,
-      borderDash: [1, 2],
-      drawTime: 'beforeDatasetsDraw',
-      label: {
-        display: true,
-        content: `Meaningful change (${MEANINGFUL_CHANGE.points} points / ${MEANINGFUL_CHANGE.percent}%)`,
-        position: { x: 'end', y: 'start' },
-        yAdjust: -14,
-        color: REFERENCE_COLORS.meaningful,
-        font: { size: 12, weight: 'bold' },
-      },
-    };
-  }
-  // Scores are drawn over the lines' labels, which sit where the months before the blocks are.
-  for (const line of Object.values(lines)) line.drawTime = 'beforeDatasetsDraw';
   return lines;
 }
 

@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
@@ -28,9 +28,15 @@ export class PatientTable {
   readonly sort = input.required<PatientSort>();
   readonly direction = input.required<'asc' | 'desc'>();
 
+  /** Whether the user records diary scores (patients:write): a direct link to each diary then. */
+  readonly showDiary = input(false);
+
   readonly sortChange = output<PatientSortChoice>();
 
-  protected readonly columns = ['name', 'mrn', 'birthDate', 'stage', 'runner', 'updated'];
+  private readonly columns = ['name', 'mrn', 'birthDate', 'stage', 'runner', 'updated'];
+  protected readonly shownColumns = computed(() =>
+    this.showDiary() ? [...this.columns, 'diary'] : this.columns,
+  );
   private readonly today = todayIso();
 
   protected age(patient: PatientView): number {

@@ -83,7 +83,10 @@ export function reliefChartConfig(
           type: 'linear',
           // A little room left of the baseline so its point does not sit on the axis.
           min: Math.min(0, ...live.map((s) => s.minutesAfter / 60)) - 0.25,
-          ...(range === 'first-8-hours' ? { max: 8 } : {}),
+          // The same room right of the last hour, so the 8 h point is drawn whole, not cut in half.
+          max:
+            (range === 'first-8-hours' ? 8 : Math.max(8, ...live.map((s) => s.minutesAfter / 60))) +
+            0.25,
           title: { display: true, text: 'Hours since the block' },
           afterBuildTicks: (axis) => {
             axis.ticks = wholeHourTicks(axis.min, axis.max);

@@ -12,6 +12,7 @@ import {
   type RuleSetSettings,
   RuleSetSettingsSchema,
   type RuleSetView,
+  citedSources,
 } from '@domain';
 import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
 import type { WriteResult } from '../../../../core/write-result.ts';
@@ -95,6 +96,8 @@ export class RuleSetEditDialog {
   private readonly dialogRef = inject<MatDialogRef<RuleSetEditDialog, RuleSetView>>(MatDialogRef);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly settings = this.data.ruleSet.settings;
+  /** The source's citations ("[23]") with their full references (domain.md "Sources"). */
+  protected readonly sources = citedSources(this.data.ruleSet.source ?? '');
 
   protected readonly numberFields = NUMBER_FIELDS;
   protected readonly form = this.fb.group({

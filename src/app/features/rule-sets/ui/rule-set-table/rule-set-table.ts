@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTableModule } from '@angular/material/table';
-import { type RuleSetView, thresholdLabel } from '@domain';
+import { type RuleSetView, thresholdLabel, citedSources } from '@domain';
 
 /** Rule sets with their threshold and status, and the actions an admin may take on each. */
 @Component({
@@ -16,6 +16,8 @@ export class RuleSetTable {
   readonly ruleSets = input.required<readonly RuleSetView[]>();
   /** The rule set whose change is being saved: its buttons are disabled meanwhile. */
   readonly busyId = input<string | null>(null);
+  /** A source's citations with their full references (domain.md "Sources"). */
+  protected readonly cited = citedSources;
 
   readonly copyRuleSet = output<RuleSetView>();
   readonly edit = output<RuleSetView>();
