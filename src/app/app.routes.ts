@@ -1,8 +1,7 @@
 import type { Routes } from '@angular/router';
 import { authGuard } from './core/auth-guard.ts';
 import { permissionGuard } from './core/permission-guard.ts';
-import { nurseLandingGuard } from './features/worklist/worklist-landing.ts';
-import { managerLandingGuard } from './features/practice-dashboard/practice-dashboard-landing.ts';
+import { landingGuard } from './core/landing-guard.ts';
 
 /** Page titles end with the product name. */
 const title = (page: string): string => `${page} · FacetTrack`;
@@ -29,7 +28,7 @@ export const routes: Routes = [
         path: '',
         pathMatch: 'full',
         title: title('Home'),
-        canActivate: [nurseLandingGuard, managerLandingGuard],
+        canActivate: [landingGuard],
         loadChildren: () => import('./features/home/home.routes.ts').then((m) => m.HOME_ROUTES),
       },
       {

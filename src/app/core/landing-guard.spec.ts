@@ -5,22 +5,23 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { Role } from '@domain';
-import { apiInterceptor } from '../../core/api-interceptor.ts';
-import { nextRequest, sessionFor } from '../../testing/test-fixtures.ts';
-import { managerLandingGuard } from './practice-dashboard-landing.ts';
+import { apiInterceptor } from './api-interceptor.ts';
+import { nextRequest, sessionFor } from '../testing/test-fixtures.ts';
+import { landingGuard } from './landing-guard.ts';
 
 @Component({ selector: 'app-landing-spec-stub', template: 'page' })
 class StubPage {}
 
-describe('managerLandingGuard', () => {
+describe('landingGuard', () => {
   let http: HttpTestingController;
 
   beforeEach(() => {
     TestBed.configureTestingModule({
       providers: [
         provideRouter([
-          { path: '', pathMatch: 'full', component: StubPage, canActivate: [managerLandingGuard] },
+          { path: '', pathMatch: 'full', component: StubPage, canActivate: [landingGuard] },
           { path: 'practice-dashboard', component: StubPage },
+          { path: 'worklist', component: StubPage },
         ]),
         provideHttpClient(withInterceptors([apiInterceptor])),
         provideHttpClientTesting(),
@@ -32,6 +33,7 @@ describe('managerLandingGuard', () => {
   afterEach(() => http.verify());
 
   const cases: [Role, string][] = [
+    ['nurse', '/worklist'],
     ['manager', '/practice-dashboard'],
     ['physician', '/'],
     ['admin', '/'],
