@@ -13,8 +13,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSnackBar } from '@angular/material/snack-bar';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import {
   type Complication,
   COMPLICATIONS,
@@ -30,6 +29,7 @@ import { problemMessage } from '../../../core/problem.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
 import { PainScoreInput } from '../../../shared/ui/pain-score-input/pain-score-input.ts';
 import { EntryStore } from '../data/entry-store.ts';
+import { returnToWorklist } from '../data/return-to-worklist.ts';
 
 const numberOrNull = (v: unknown): number | null =>
   v === null || v === '' || v === undefined ? null : Number(v);
@@ -57,8 +57,7 @@ export class FollowUpEntryPage implements OnInit {
   /** Route parameter :id. */
   readonly id = input.required<string>();
   protected readonly store = inject(EntryStore);
-  private readonly router = inject(Router);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly backToWorklist = returnToWorklist();
 
   protected readonly complications = (Object.keys(COMPLICATIONS) as Complication[]).map((key) => ({
     key,
@@ -130,15 +129,13 @@ export class FollowUpEntryPage implements OnInit {
       return;
     }
     const status = result.value.status;
-    this.snackBar.open(
+    await this.backToWorklist(
       status === 'done'
         ? 'Follow-up recorded'
         : status === 'missed'
           ? 'No answer: follow-up missed'
           : `No answer (attempt ${result.value.attempts})`,
-      undefined,
-      { duration: 3000 },
+      `follow-up:${this.id()}`,
     );
-    await this.router.navigate(['/worklist'], { queryParams: { done: `follow-up:${this.id()}` } });
   }
 }
