@@ -104,7 +104,20 @@ export async function patientDiaryRoutes(app: App): Promise<void> {
     lock: boolean,
   ) {
     const resolved = await resolveDiaryToken(tx, request.params.token, new Date(), lock);
-    if (resolved.kind === 'unknown') return { open: false as const, refused: gone('unknown') };
+    if (resolved.kind === 'unknown') {
+      // A guessed or mistyped token is refused access like any other: audited (never the token), then counted.
+      await appendAudit(tx, {
+        actorId: null,
+        actorUsername: linkActor('unknown'),
+        action: 'diary-link.refused',
+        entity: 'diary-link',
+        entityId: null,
+        patientId: null,
+        ip: request.ip,
+        details: { reason: 'unknown', route: request.routeOptions.url ?? null },
+      });
+      return { open: false as const, refused: gone('unknown') };
+    }
     const procedure = await loadProcedure(tx, String(resolved.link.procedure_id));
     const kind =
       resolved.kind !== 'active'
