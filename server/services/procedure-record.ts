@@ -4,6 +4,7 @@ import { PROCEDURE_SHORT, type ProcedureCreateSchema, type Stage } from '../../d
 import type { Database, ProceduresTable } from '../db/schema.ts';
 import { HttpProblem, notFound } from '../http-problem.ts';
 import { checksFailedBy } from './episode-checks.ts';
+import { recordStageChange } from './episode-writes.ts';
 import { afterProcedureRecorded } from './procedure-follow-ups.ts';
 import { assertLevelsOfRegion, assertPhysician } from './procedure-inputs.ts';
 
@@ -128,16 +129,13 @@ export async function recordProcedure(
       .set({ stage: next, version: episode.version + 1 })
       .where('id', '=', episodeId)
       .execute();
-    await tx
-      .insertInto('stage_changes')
-      .values({
-        episode_id: episodeId,
-        from_stage: episode.stage,
-        to_stage: next,
-        reason: `${PROCEDURE_SHORT[b.kind]} recorded`,
-        by_user: userId,
-      })
-      .execute();
+    await recordStageChange(tx, {
+      episodeId,
+      from: episode.stage,
+      to: next,
+      reason: `${PROCEDURE_SHORT[b.kind]} recorded`,
+      userId,
+    });
   }
   return {
     row,
