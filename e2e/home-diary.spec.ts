@@ -147,4 +147,32 @@ test('the nurse hands over a diary link; the patient rates three time points in 
     expect(body.peakReliefPercent).toBe(87.5);
     expect(body.reportedPeakReliefPercent).toBe(90);
   });
+
+  await test.step('bad input stores nothing; a revoked link and a guessed one get a friendly page on the phone', async () => {
+    const token = url.split('/').at(-1)!;
+    // The page offers only 0-10 buttons and past time points; a tampered request is refused all the same.
+    for (const data of [
+      { minutesAfter: 60, score: 11, context: 'activity' },
+      { minutesAfter: 60, score: -1, context: 'activity' },
+      { minutesAfter: 60, score: 'seven', context: 'activity' },
+      { minutesAfter: 240, score: 3, context: 'activity' },
+    ]) {
+      const refused = await phone.request.post(`/api/v1/diary/${token}/pain-scores`, { data });
+      expect(refused.status(), JSON.stringify(data)).toBe(400);
+    }
+    await page.getByRole('button', { name: 'Revoke' }).click();
+    await expect(page.getByText('The diary link is revoked.')).toBeVisible();
+    await phone.goto(url);
+    await phone.getByRole('button', { name: 'Español' }).click();
+    await expect(phone.getByText('La clínica ha retirado este enlace.')).toBeVisible();
+    await expect(phone.getByRole('button', { name: 'Guardar' })).toHaveCount(0);
+    await expectNoAxeViolations(phone);
+    await phone.goto(url.replace(token, 'x'.repeat(43)));
+    await expect(phone.getByText('Este enlace no es válido.')).toBeVisible();
+    const patientRows = page
+      .locator('app-pain-score-table')
+      .getByRole('row')
+      .filter({ hasText: 'Patient (home diary)' });
+    await expect(patientRows).toHaveCount(3);
+  });
 });

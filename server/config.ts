@@ -31,6 +31,8 @@ export interface ServerConfig {
   testClock: boolean;
   /** Hours a patient's diary link stays open after the diary's last time point (issue 15). */
   diaryLinkGraceHours: number;
+  /** The practice's public address (FT_PUBLIC_URL, origin only) that diary links on printed sheets start with. */
+  publicUrl: string | null;
 }
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
@@ -66,7 +68,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     auditSealMs: positiveInt('FT_AUDIT_SEAL_MS', env['FT_AUDIT_SEAL_MS'], 500),
     testClock: testClockAllowed(env),
     diaryLinkGraceHours: positiveInt('FT_DIARY_GRACE_HOURS', env['FT_DIARY_GRACE_HOURS'], 48),
+    publicUrl: publicOrigin(env['FT_PUBLIC_URL']),
   };
+}
+
+/** FT_PUBLIC_URL as an origin (`https://clinic.example`): http(s), no path, query or credentials. */
+function publicOrigin(raw: string | undefined): string | null {
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(
+      `FT_PUBLIC_URL must be an address such as https://clinic.example, got "${raw}"`,
+    );
+  }
+  if (
+    !['http:', 'https:'].includes(url.protocol) ||
+    url.username ||
+    url.password ||
+    url.pathname !== '/' ||
+    url.search ||
+    url.hash
+  )
+    throw new Error(
+      `FT_PUBLIC_URL must be an http(s) origin with no path or query (https://clinic.example), got "${raw}"`,
+    );
+  return url.origin;
 }
 
 /** A movable clock is for throwaway demo servers only: a real practice must never have one. */

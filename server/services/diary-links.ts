@@ -118,3 +118,22 @@ export const diaryRateLimit = {
     await db.insertInto('diary_link_attempts').values({ ip, at: now, failed: true }).execute();
   },
 };
+
+/** A host header that is only a host name or address and a port: nothing that could carry a path. */
+const PLAIN_HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+/**
+ * Where the printed link points. The configured public address (FT_PUBLIC_URL) when set: the Host
+ * header is the client's to write, and a sheet the patient takes home must not carry whatever a
+ * proxy or a crafted request put there. Without it (a single machine, demo mode) the request's own
+ * host is used when it is a plain host name, else the server's bind address.
+ */
+export function diaryLinkBase(
+  config: { publicUrl: string | null; host: string; port: number },
+  request: { protocol: string; host: string },
+): string {
+  if (config.publicUrl) return config.publicUrl;
+  if (PLAIN_HOST.test(request.host) && ['http', 'https'].includes(request.protocol))
+    return `${request.protocol}://${request.host}`;
+  return `http://${config.host}:${config.port}`;
+}

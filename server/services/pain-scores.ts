@@ -61,19 +61,24 @@ export function scoreViews(
   });
 }
 
-/** A procedure's post-block diary: every score (entered-in-error ones marked) and the schedule of time points as of now. */
-export async function painDiary(
-  db: Kysely<Database>,
-  procedureId: string,
-): Promise<PainDiary & { patientId: string }> {
-  const { row, patientId, ruleSet } = await loadProcedure(db, procedureId);
-  const rows = await db
+/** Every score of a procedure, entered-in-error ones too, in diary order. */
+function scoreRows(db: Kysely<Database>, procedureId: string) {
+  return db
     .selectFrom('pain_scores')
     .selectAll()
     .where('procedure_id', '=', procedureId)
     .orderBy('minutes_after')
     .orderBy('id')
     .execute();
+}
+
+/** A procedure's post-block diary: every score (entered-in-error ones marked) and the schedule of time points as of now. */
+export async function painDiary(
+  db: Kysely<Database>,
+  procedureId: string,
+): Promise<PainDiary & { patientId: string }> {
+  const { row, patientId, ruleSet } = await loadProcedure(db, procedureId);
+  const rows = await scoreRows(db, procedureId);
   const names = await userNames(
     db,
     rows.flatMap((r) => [r.recorded_by, r.error_by]),
@@ -154,4 +159,24 @@ export async function insertPainScore(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * A score a staff member enters for a procedure (the entry rules of insertPainScore), shaped with its
+ * relief against the series' baseline; the patient id is for the route's audit row.
+ */
+export async function recordStaffScore(
+  tx: Kysely<Database>,
+  procedureId: string,
+  b: z.output<typeof PainScoreCreateSchema>,
+  user: { id: string; name: string },
+): Promise<{ view: PainScoreView; patientId: string }> {
+  const { row, patientId, ruleSet } = await loadProcedure(tx, procedureId);
+  const inserted = await insertPainScore(tx, row, b, { kind: 'staff', userId: user.id });
+  const view = scoreViews(
+    await scoreRows(tx, procedureId),
+    new Map([[user.id, user.name]]),
+    ruleSet.settings.lateEntryMinutes,
+  ).find((s) => s.id === String(inserted.id))!;
+  return { view, patientId };
 }

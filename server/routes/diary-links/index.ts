@@ -7,7 +7,7 @@ import {
 } from '../../../domain/index.ts';
 import { HttpProblem, notFound } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
-import { issueDiaryLink, type DiaryLinkRow } from '../../services/diary-links.ts';
+import { diaryLinkBase, issueDiaryLink, type DiaryLinkRow } from '../../services/diary-links.ts';
 import { loadProcedure } from '../../services/procedure-data.ts';
 import type { App } from '../../types.ts';
 import { iso, userNames } from '../../services/clinical-rows.ts';
@@ -31,6 +31,8 @@ function linkView(row: DiaryLinkRow, names: Map<string, string>, now = new Date(
  * procedure's links. The token leaves the server once, in the 201's `url`; only its hash is kept.
  */
 export async function diaryLinkRoutes(app: App): Promise<void> {
+  if (!app.config.publicUrl && !app.config.demo)
+    app.log.warn('FT_PUBLIC_URL is not set: diary links take their address from the request');
   app.post(
     '/api/v1/procedures/:id/diary-links',
     {
@@ -84,7 +86,7 @@ export async function diaryLinkRoutes(app: App): Promise<void> {
         );
         return {
           id: String(link.id),
-          url: `${request.protocol}://${request.host}/diary/${token}`,
+          url: `${diaryLinkBase(app.config, request)}/diary/${token}`,
           expiresAt: iso(link.expires_at),
         };
       });

@@ -3,11 +3,9 @@ import type { Kysely } from 'kysely';
 import * as z from 'zod';
 import {
   type AuditAction,
-  diarySchedule,
   type DiaryEntryKey,
   isDuplicateEntry,
   isLateEntry,
-  isTimePointComplete,
   PainScoreCreateSchema,
   PatientDiarySchema,
   PatientScoreReceiptSchema,
@@ -22,9 +20,9 @@ import {
   resolveDiaryToken,
 } from '../../services/diary-links.ts';
 import { insertPainScore } from '../../services/pain-scores.ts';
+import { patientDiaryView } from '../../services/patient-diary.ts';
 import { loadProcedure } from '../../services/procedure-data.ts';
 import type { App } from '../../types.ts';
-import { iso } from '../../services/clinical-rows.ts';
 
 const TokenParams = z.object({ token: z.string().max(200) });
 
@@ -104,7 +102,20 @@ export async function patientDiaryRoutes(app: App): Promise<void> {
     lock: boolean,
   ) {
     const resolved = await resolveDiaryToken(tx, request.params.token, new Date(), lock);
-    if (resolved.kind === 'unknown') return { open: false as const, refused: gone('unknown') };
+    if (resolved.kind === 'unknown') {
+      // A guessed or mistyped token is refused access like any other: audited (never the token), then counted.
+      await appendAudit(tx, {
+        actorId: null,
+        actorUsername: linkActor('unknown'),
+        action: 'diary-link.refused',
+        entity: 'diary-link',
+        entityId: null,
+        patientId: null,
+        ip: request.ip,
+        details: { reason: 'unknown', route: request.routeOptions.url ?? null },
+      });
+      return { open: false as const, refused: gone('unknown') };
+    }
     const procedure = await loadProcedure(tx, String(resolved.link.procedure_id));
     const kind =
       resolved.kind !== 'active'
@@ -145,47 +156,8 @@ export async function patientDiaryRoutes(app: App): Promise<void> {
             const open = await openLink(tx, request, false);
             if (!open.open) return { refused: open.refused };
             const { link, row, patientId, ruleSet } = open;
-            const patient = await tx
-              .selectFrom('patients')
-              .select('given_name')
-              .where('id', '=', patientId)
-              .executeTakeFirstOrThrow();
-            const scores = await tx
-              .selectFrom('pain_scores')
-              .select(['minutes_after', 'context', 'side'])
-              .where('procedure_id', '=', String(link.procedure_id))
-              .where('error_reason', 'is', null)
-              .execute();
             await auditAsLink(tx, request, link, 'diary-link.read', patientId, {});
-            const bilateral = row.side === 'bilateral';
-            const schedule = diarySchedule(
-              ruleSet.settings.diaryMinutes,
-              row.performed_at,
-              scores.map((s) => s.minutes_after),
-              new Date(),
-            ).filter((p) => p.minutesAfter > 0);
-            return {
-              diary: {
-                firstName: patient.given_name,
-                performedAt: iso(row.performed_at),
-                bilateral,
-                expiresAt: iso(link.expires_at),
-                timePoints: schedule.map((p) => {
-                  const entries = scores
-                    .filter((s) => s.minutes_after === p.minutesAfter)
-                    .map((s) => ({
-                      context: s.context as 'rest' | 'activity',
-                      side: s.side as 'left' | 'right' | null,
-                    }));
-                  return {
-                    ...p,
-                    at: iso(new Date(row.performed_at.getTime() + p.minutesAfter * 60_000)),
-                    entries,
-                    complete: isTimePointComplete(entries, bilateral),
-                  };
-                }),
-              },
-            };
+            return { diary: await patientDiaryView(tx, link, row, patientId, ruleSet) };
           },
         );
       // The refusal's audit row commits; it counts against the address, then the friendly 404/410 goes out.

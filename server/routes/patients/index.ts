@@ -7,52 +7,19 @@ import {
   PatientListQuerySchema,
   PatientUpdateSchema,
   PatientViewSchema,
-  searchKey,
 } from '../../../domain/index.ts';
-import { isUniqueViolation } from '../../db/errors.ts';
-import { HttpProblem, notFound, versionConflict } from '../../http-problem.ts';
+import { notFound } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
-import { patientMatches } from '../../services/patient-match.ts';
 import type { App } from '../../types.ts';
 import {
-  loadPatientView,
-  loadPatientViewAudited,
-  patientsWithStage,
-  type PatientRow,
-  toPatientView,
-} from '../../services/patient-views.ts';
+  registerPatient,
+  searchPatients,
+  updatePatient,
+  withMrnUnique,
+} from '../../services/patient-records.ts';
+import { loadPatientView, loadPatientViewAudited } from '../../services/patient-views.ts';
 
 const PageOfPatients = pageSchema(PatientViewSchema);
-
-function mrnTaken(mrn: string): HttpProblem {
-  return new HttpProblem({
-    status: 409,
-    title: 'MRN already registered',
-    code: 'mrn-taken',
-    detail: `A patient with MRN ${mrn} is already registered. Search for them instead of registering again.`,
-    errors: [{ path: 'mrn', message: 'This MRN belongs to another patient' }],
-  });
-}
-
-/** Search columns kept in step with the names (domain/patient-facts.ts searchKey). */
-function searchColumns(p: {
-  mrn?: string | undefined;
-  givenName?: string | undefined;
-  familyName?: string | undefined;
-}) {
-  return {
-    ...(p.mrn !== undefined ? { search_mrn: searchKey(p.mrn) } : {}),
-    ...(p.givenName !== undefined ? { search_given: searchKey(p.givenName) } : {}),
-    ...(p.familyName !== undefined ? { search_family: searchKey(p.familyName) } : {}),
-  };
-}
-
-const SORT_COLUMNS = {
-  name: ['search_family', 'search_given'],
-  mrn: ['search_mrn'],
-  birthDate: ['birth_date'],
-  updated: ['updated_at'],
-} as const;
 
 /** Patients (nurses and physicians): search, register, read, edit with optimistic concurrency. */
 export async function patientRoutes(app: App): Promise<void> {
@@ -61,37 +28,16 @@ export async function patientRoutes(app: App): Promise<void> {
 
   // GET ?q= puts search terms (patient names) in URLs, where proxy access logs keep them; the client
   // uses POST /patients/search with the same parameters in the body (FHIR's _search; issue 10, defect 10).
-  const search = async (
-    request: FastifyRequest,
-    query: z.output<typeof PatientListQuerySchema>,
-  ) => {
-    const { q, stage, sort, dir, page, pageSize } = query;
-    const key = q ? searchKey(q) : '';
-    // Everything runs on the transaction: PGlite has one connection, so app.db inside it would wait forever.
-    return app.db.transaction().execute(async (tx) => {
-      let inner = patientsWithStage(tx);
-      if (key) inner = inner.where((eb) => patientMatches(eb, key));
-      let filtered = tx.selectFrom(inner.as('x')).selectAll();
-      if (stage) filtered = filtered.where('x.current_stage', '=', stage);
-      let ordered = filtered;
-      for (const column of SORT_COLUMNS[sort]) ordered = ordered.orderBy(`x.${column}`, dir);
-      const rows = (await ordered
-        .orderBy('x.id')
-        .limit(pageSize)
-        .offset((page - 1) * pageSize)
-        .execute()) as PatientRow[];
-      const count = await filtered
-        .clearSelect()
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow();
-      const items = rows.map(toPatientView);
+  // Everything runs on the transaction: PGlite has one connection, so app.db inside it would wait forever.
+  const search = (request: FastifyRequest, query: z.output<typeof PatientListQuerySchema>) =>
+    app.db.transaction().execute(async (tx) => {
+      const found = await searchPatients(tx, query);
       await app.audit.patientData(tx, request, 'patient.search', null, 'patient', null, {
-        patientIds: items.map((p) => p.id),
-        ...(stage ? { stage } : {}),
+        patientIds: found.items.map((p) => p.id),
+        ...(query.stage ? { stage: query.stage } : {}),
       });
-      return { items, total: Number(count.n), page, pageSize };
+      return found;
     });
-  };
   app.get(
     '/api/v1/patients',
     {
@@ -129,38 +75,14 @@ export async function patientRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const user = sessionOf(request).user;
-      const b = request.body;
-      try {
-        const view = await app.db.transaction().execute(async (tx) => {
-          const row = await tx
-            .insertInto('patients')
-            .values({
-              mrn: b.mrn,
-              given_name: b.givenName,
-              family_name: b.familyName,
-              birth_date: b.birthDate,
-              sex: b.sex,
-              phone: b.phone,
-              email: b.email,
-              runner: b.runner,
-              weekly_distance_km: b.weeklyDistanceKm,
-              created_by: user.id,
-              updated_by: user.id,
-              search_mrn: searchKey(b.mrn),
-              search_given: searchKey(b.givenName),
-              search_family: searchKey(b.familyName),
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          const id = String(row.id);
+      const view = await withMrnUnique(request.body.mrn, () =>
+        app.db.transaction().execute(async (tx) => {
+          const id = await registerPatient(tx, request.body, user.id);
           await app.audit.patientData(tx, request, 'patient.create', id, 'patient', id);
           return (await loadPatientView(tx, id))!;
-        });
-        return reply.status(201).send(view);
-      } catch (error) {
-        if (isUniqueViolation(error)) throw mrnTaken(b.mrn);
-        throw error;
-      }
+        }),
+      );
+      return reply.status(201).send(view);
     },
   );
 
@@ -194,51 +116,14 @@ export async function patientRoutes(app: App): Promise<void> {
     async (request) => {
       const user = sessionOf(request).user;
       const { id } = request.params;
-      const { version, ...b } = request.body;
-      try {
-        return await app.db.transaction().execute(async (tx) => {
-          const before = await tx
-            .selectFrom('patients')
-            .select(['version'])
-            .where('id', '=', id)
-            .forUpdate()
-            .executeTakeFirst();
-          if (!before) throw notFound('The patient');
-          if (before.version !== version) throw versionConflict(await loadPatientView(tx, id));
-          const changes = Object.fromEntries(
-            Object.entries({
-              mrn: b.mrn,
-              given_name: b.givenName,
-              family_name: b.familyName,
-              birth_date: b.birthDate,
-              sex: b.sex,
-              phone: b.phone,
-              email: b.email,
-              runner: b.runner,
-              weekly_distance_km: b.weeklyDistanceKm,
-            }).filter(([, v]) => v !== undefined),
-          );
-          await tx
-            .updateTable('patients')
-            .set({
-              ...changes,
-              ...searchColumns(b),
-              updated_at: new Date(),
-              updated_by: user.id,
-              version: version + 1,
-            })
-            .where('id', '=', id)
-            .execute();
+      return withMrnUnique(request.body.mrn ?? '', () =>
+        app.db.transaction().execute(async (tx) => {
+          const fields = await updatePatient(tx, id, request.body, user.id);
           // Field names only: the audit trail never copies names or contact details.
-          await app.audit.patientData(tx, request, 'patient.update', id, 'patient', id, {
-            fields: Object.keys(changes),
-          });
+          await app.audit.patientData(tx, request, 'patient.update', id, 'patient', id, { fields });
           return (await loadPatientView(tx, id))!;
-        });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw mrnTaken(b.mrn ?? '');
-        throw error;
-      }
+        }),
+      );
     },
   );
 }

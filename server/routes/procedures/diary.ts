@@ -6,8 +6,8 @@ import {
   PainScoreViewSchema,
 } from '../../../domain/index.ts';
 import { sessionOf } from '../../plugins/auth.ts';
-import { insertPainScore, painDiary, scoreViews } from '../../services/pain-scores.ts';
-import { assessProcedure, loadProcedure } from '../../services/procedure-data.ts';
+import { painDiary, recordStaffScore } from '../../services/pain-scores.ts';
+import { assessProcedure } from '../../services/procedure-data.ts';
 import type { App } from '../../types.ts';
 
 /** The post-block pain diary (nurses and physicians) and the block's assessment. */
@@ -48,30 +48,17 @@ export async function diaryRoutes(app: App): Promise<void> {
       const { id } = request.params;
       const b = request.body;
       const view = await app.db.transaction().execute(async (tx) => {
-        const { row, patientId, ruleSet } = await loadProcedure(tx, id);
-        const inserted = await insertPainScore(tx, row, b, { kind: 'staff', userId: user.id });
-        const minutesAfter = inserted.minutes_after;
+        const { view, patientId } = await recordStaffScore(tx, id, b, user);
         await app.audit.patientData(
           tx,
           request,
           'pain-score.create',
           patientId,
           'pain-score',
-          String(inserted.id),
-          { procedureId: id, minutesAfter },
+          view.id,
+          { procedureId: id, minutesAfter: view.minutesAfter },
         );
-        const all = await tx
-          .selectFrom('pain_scores')
-          .selectAll()
-          .where('procedure_id', '=', id)
-          .orderBy('minutes_after')
-          .orderBy('id')
-          .execute();
-        return scoreViews(
-          all,
-          new Map([[user.id, user.name]]),
-          ruleSet.settings.lateEntryMinutes,
-        ).find((s) => s.id === String(inserted.id))!;
+        return view;
       });
       return reply.status(201).send(view);
     },

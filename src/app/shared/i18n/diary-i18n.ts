@@ -81,6 +81,7 @@ const EN = {
     'time-point-recorded':
       'This time point is already recorded. If it is wrong, please tell the clinic.',
     future: 'This time has not come yet.',
+    invalid: 'This score could not be saved. Please check it and try again, or call the clinic.',
   } as Record<string, string>,
   tryAgain: 'Try again',
   // The handover sheet (printed by the nurse, read by the patient at home).
@@ -164,6 +165,8 @@ const ES: DiaryText = {
   refused: {
     'time-point-recorded': 'Esta hora ya está anotada. Si no es correcta, avise a la clínica.',
     future: 'Esta hora todavía no ha llegado.',
+    invalid:
+      'No se pudo guardar esta respuesta. Revísela e inténtelo de nuevo, o llame a la clínica.',
   },
   tryAgain: 'Intentar de nuevo',
   sheetTitle: (name) => `Diario del dolor de ${name}`,
@@ -188,6 +191,9 @@ export function browserLang(
   return 'en';
 }
 
+/** Locales for dates and times: British English writes the day first, like the staff screens. */
+const DATE_LOCALES: Record<DiaryLang, string> = { en: 'en-GB', es: 'es-ES' };
+
 /** The chosen language and its texts, plus locale-aware date and time formats. */
 @Injectable()
 export class DiaryI18n {
@@ -195,21 +201,24 @@ export class DiaryI18n {
   readonly t = computed(() => TEXTS[this.lang()]);
   readonly langs = DIARY_LANGS.map((code) => ({ code, name: TEXTS[code].langName }));
 
-  /** "14:30" / "2:30 PM" as the language writes a clock time. */
+  /** "14:30": 24-hour clock times in both languages (the practice's habit, issue 14). */
   time(iso: string): string {
-    return new Intl.DateTimeFormat(this.lang(), { hour: 'numeric', minute: '2-digit' }).format(
-      new Date(iso),
-    );
+    return new Intl.DateTimeFormat(DATE_LOCALES[this.lang()], {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(iso));
   }
 
-  /** "Wed 25 Nov, 14:30" in the chosen language. */
+  /** "Wed 25 Nov, 14:30": day first, 24-hour, in the chosen language. */
   dateTime(iso: string): string {
-    return new Intl.DateTimeFormat(this.lang(), {
+    return new Intl.DateTimeFormat(DATE_LOCALES[this.lang()], {
       weekday: 'short',
       day: 'numeric',
       month: 'short',
-      hour: 'numeric',
+      hour: '2-digit',
       minute: '2-digit',
+      hourCycle: 'h23',
     }).format(new Date(iso));
   }
 }

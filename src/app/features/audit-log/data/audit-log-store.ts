@@ -1,8 +1,7 @@
 import { inject } from '@angular/core';
-import { patchState, signalStore, withHooks, withMethods, withState } from '@ngrx/signals';
-import { rxMethod } from '@ngrx/signals/rxjs-interop';
-import { catchError, map, of, pipe, switchMap, tap } from 'rxjs';
-import type { AuditEventView, AuditQuery, AuditVerifyResult } from '@domain';
+import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
+import type { AuditQuery, AuditVerifyResult } from '@domain';
+import { withPagedList } from '../../../core/data/paged-list.ts';
 import { problemMessage, toProblem } from '../../../core/problem.ts';
 import { AuditLogApi } from './audit-log-api.ts';
 
@@ -10,11 +9,6 @@ import { AuditLogApi } from './audit-log-api.ts';
 export type AuditFilters = Omit<AuditQuery, 'page' | 'pageSize'>;
 
 interface AuditLogState {
-  query: AuditQuery;
-  events: AuditEventView[];
-  total: number;
-  loading: boolean;
-  loadError: string | null;
   verifying: boolean;
   verifyResult: AuditVerifyResult | null;
   verifyError: string | null;
@@ -23,49 +17,26 @@ interface AuditLogState {
 }
 
 const initialState: AuditLogState = {
-  query: { page: 1, pageSize: 25 },
-  events: [],
-  total: 0,
-  loading: false,
-  loadError: null,
   verifying: false,
   verifyResult: null,
   verifyError: null,
   verifyProgress: null,
 };
 
+const initialQuery: AuditQuery = { page: 1, pageSize: 25 };
+
 /** The audit log: filtered server-side pages of events and the chain integrity check. */
 export const AuditLogStore = signalStore(
+  withPagedList(AuditLogApi, initialQuery, (api, query) =>
+    api.events(query),
+  ),
   withState(initialState),
   withMethods((store, api = inject(AuditLogApi)) => {
-    const load = rxMethod<AuditQuery>(
-      pipe(
-        tap(() => patchState(store, { loading: true, loadError: null })),
-        switchMap((query) =>
-          api.events(query).pipe(
-            map((page) => ({ events: page.items, total: page.total, loading: false })),
-            catchError((error: unknown) =>
-              of({ loading: false, loadError: problemMessage(toProblem(error)) }),
-            ),
-          ),
-        ),
-        tap((state) => patchState(store, state)),
-      ),
-    );
-
     return {
-      load,
-      /** Shows the first page of events matching `filters`. */
+      /** Shows the first page of events matching `filters` (filters not named are cleared). */
       filter(filters: AuditFilters): void {
         const { pageSize } = store.query();
         patchState(store, { query: { ...filters, page: 1, pageSize } });
-      },
-      /** Shows another page (1-based) or page size. */
-      showPage(page: number, pageSize: number): void {
-        patchState(store, { query: { ...store.query(), page, pageSize } });
-      },
-      reload(): void {
-        load(store.query());
       },
       /** Asks the server to recompute the hash chain. */
       async verify(): Promise<void> {
@@ -101,10 +72,5 @@ export const AuditLogStore = signalStore(
         }
       },
     };
-  }),
-  withHooks({
-    onInit(store) {
-      store.load(store.query);
-    },
   }),
 );

@@ -91,6 +91,24 @@ describe('PatientDiaryPage', () => {
     expect(labels('es')).toEqual(['15 min', '1 h', '1.5 h', '24 h', 'día 2', 'día 14']);
   });
 
+  it('writes dates day first and times on the 24-hour clock, in both languages', () => {
+    const i18n = new DiaryI18n();
+    const afternoon = '2026-11-25T15:30:00Z';
+    for (const lang of ['en', 'es'] as const) {
+      i18n.lang.set(lang);
+      expect(i18n.time(afternoon))
+        .withContext(lang)
+        .toMatch(/^\d{2}:30$/);
+      expect(i18n.dateTime(afternoon))
+        .withContext(lang)
+        .not.toMatch(/AM|PM|a\. m\.|p\. m\./i);
+    }
+    i18n.lang.set('en');
+    expect(i18n.dateTime(afternoon)).toMatch(/^Wed 25 Nov, \d{2}:30$/);
+    i18n.lang.set('es');
+    expect(i18n.dateTime(afternoon)).toMatch(/^mié, 25 nov, \d{2}:30$/);
+  });
+
   it('defaults the language from the browser: Spanish for es-*, English otherwise', () => {
     expect(browserLang(['es-MX', 'en'])).toBe('es');
     expect(browserLang(['fr-FR', 'es'])).toBe('es');
@@ -168,6 +186,38 @@ describe('PatientDiaryPage', () => {
       );
       await settle(harness.fixture);
       expect(text()).toContain(t.dup);
+    });
+  }
+
+  for (const [lang, invalid, wait] of [
+    ['English', 'This score could not be saved.', 'Please wait a few minutes'],
+    ['Español', 'No se pudo guardar esta respuesta.', 'Espere unos minutos'],
+  ] as const) {
+    it(`in ${lang}: a refused score (tampered value, too many tries) is told in the patient's language, never the server's English`, async () => {
+      await open();
+      await click(lang);
+      await click(/^7 (out of|de) 10/);
+      await click(lang === 'English' ? 'Save' : 'Guardar');
+      http.expectOne({ method: 'POST', url: `${url}/pain-scores` }).flush(
+        {
+          status: 400,
+          title: 'Invalid request',
+          errors: [{ path: 'score', message: 'Score must be at most 10' }],
+        },
+        problemResponse(400, 'Bad Request'),
+      );
+      await settle(harness.fixture);
+      expect(text()).toContain(invalid);
+      expect(text()).not.toContain('Score must be at most 10');
+      await click(lang === 'English' ? 'Save' : 'Guardar');
+      http
+        .expectOne({ method: 'POST', url: `${url}/pain-scores` })
+        .flush(
+          { status: 429, title: 'Too many attempts', code: 'rate-limited' },
+          problemResponse(429, 'Too Many Requests'),
+        );
+      await settle(harness.fixture);
+      expect(text()).toContain(wait);
     });
   }
 

@@ -93,15 +93,17 @@ export class PatientDiaryPage {
     });
     this.saving.set(false);
     if (!result.ok) {
+      // Only the page's own words reach the patient: a server message is English (issue 15, bad input).
       const code = result.problem.code ?? '';
       const future = result.problem.errors?.some((e) => e.message.includes('future'));
       this.error.set(
         t.refused[code] ??
           (future
             ? t.refused['future']!
-            : (result.problem.errors?.[0]?.message ??
-              result.problem.detail ??
-              t.gone['other']!.text)),
+            : (t.gone[code]?.text ??
+              (result.problem.status >= 500 || !result.problem.status
+                ? t.gone['other']!.text
+                : t.refused['invalid']!))),
       );
       return;
     }

@@ -32,7 +32,7 @@ describe('PatientListStore', () => {
     expect(param(req, 'sort')).toBe('name');
     expect(param(req, 'dir')).toBe('asc');
     req.flush(page([patient()]));
-    expect(store.patients().length).toBe(1);
+    expect(store.items().length).toBe(1);
   });
 
   it('sends search, stage and sort to the server and starts again at page 1', () => {

@@ -16,7 +16,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import {
   type Complication,
   COMPLICATIONS,
@@ -32,6 +32,7 @@ import { dayFirstDates } from '../../../shared/forms/date-text.ts';
 import { problemMessage } from '../../../core/problem.ts';
 import { askReason } from '../../../core/reason-dialog/reason-dialog.ts';
 import { askReschedule } from '../../../core/reschedule-dialog/reschedule-dialog.ts';
+import { returnToWorklist } from '../data/return-to-worklist.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
 import { PainScoreInput } from '../../../shared/ui/pain-score-input/pain-score-input.ts';
 import { EntryStore } from '../data/entry-store.ts';
@@ -63,9 +64,9 @@ export class FollowUpEntryPage implements OnInit {
   /** Route parameter :id. */
   readonly id = input.required<string>();
   protected readonly store = inject(EntryStore);
-  private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
   private readonly dialog = inject(MatDialog);
+  private readonly backToWorklist = returnToWorklist();
   /** History lines from the server carry ISO dates: shown day first. */
   protected readonly dayFirst = dayFirstDates;
 
@@ -141,8 +142,7 @@ export class FollowUpEntryPage implements OnInit {
       save: (reason) => this.store.changeFollowUp({ reason }),
     });
     if (!cancelled) return;
-    this.snackBar.open('Follow-up cancelled', undefined, { duration: 3000 });
-    await this.router.navigate(['/worklist'], { queryParams: { done: `follow-up:${this.id()}` } });
+    await this.backToWorklist('Follow-up cancelled', `follow-up:${this.id()}`);
   }
 
   protected noAnswer(): Promise<void> {
@@ -167,15 +167,13 @@ export class FollowUpEntryPage implements OnInit {
       return;
     }
     const status = result.value.status;
-    this.snackBar.open(
+    await this.backToWorklist(
       status === 'done'
         ? 'Follow-up recorded'
         : status === 'missed'
           ? 'No answer: follow-up missed'
           : `No answer (attempt ${result.value.attempts})`,
-      undefined,
-      { duration: 3000 },
+      `follow-up:${this.id()}`,
     );
-    await this.router.navigate(['/worklist'], { queryParams: { done: `follow-up:${this.id()}` } });
   }
 }

@@ -10,14 +10,14 @@ import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSnackBar } from '@angular/material/snack-bar';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { NrsSchema, PROCEDURE_SHORT } from '@domain';
 import { problemMessage } from '../../../core/problem.ts';
 import { SessionStore } from '../../../core/session-store.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
 import { PainScoreInput } from '../../../shared/ui/pain-score-input/pain-score-input.ts';
 import { EntryStore } from '../data/entry-store.ts';
+import { returnToWorklist } from '../data/return-to-worklist.ts';
 
 /** A booked procedure on its day (issue 12): the nurse records the baseline; the physician records the procedure. */
 @Component({
@@ -40,8 +40,7 @@ export class PlannedVisitPage implements OnInit {
   readonly id = input.required<string>();
   protected readonly store = inject(EntryStore);
   protected readonly session = inject(SessionStore);
-  private readonly router = inject(Router);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly backToWorklist = returnToWorklist();
   protected readonly short = PROCEDURE_SHORT;
   protected readonly context = new FormControl<'rest' | 'activity'>('activity', {
     nonNullable: true,
@@ -64,7 +63,6 @@ export class PlannedVisitPage implements OnInit {
       this.error.set(problemMessage(result.problem));
       return;
     }
-    this.snackBar.open('Baseline recorded', undefined, { duration: 3000 });
-    await this.router.navigate(['/worklist'], { queryParams: { done: `procedure:${this.id()}` } });
+    await this.backToWorklist('Baseline recorded', `procedure:${this.id()}`);
   }
 }

@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+  output,
+  type Signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -10,33 +17,45 @@ export interface ListPage {
   pageSize: number;
 }
 
+/** A paged list as a store holds it (core/data/paged-list.ts): bound to the frame in one input. */
+export interface PagedListSource {
+  readonly loading: Signal<boolean>;
+  readonly loadError: Signal<string | null>;
+  readonly items: Signal<readonly unknown[]>;
+  readonly total: Signal<number>;
+  readonly query: Signal<ListPage>;
+  reload(): void;
+  showPage(page: number, pageSize: number): void;
+}
+
 /**
  * What every list page shows around its table, written once: a progress bar while loading, a
  * failed load with "Try again", the empty notice (projected with the `empty` attribute), the table
- * (default content) and, when `total` is given, a paginator.
+ * (default content) and, when `total` is given, a paginator. A paged store binds all of it at once
+ * with `[list]="store"`; a list without pages binds `loading`, `loadError` and `empty` one by one.
  */
 @Component({
   selector: 'app-list-frame',
   imports: [MatButtonModule, MatPaginatorModule, MatProgressBarModule, NoticePanel],
   template: `
     <div class="progress-slot">
-      @if (loading()) {
+      @if (isLoading()) {
         <mat-progress-bar mode="indeterminate" [attr.aria-label]="'Loading ' + noun()" />
       }
     </div>
-    @if (loadError(); as error) {
+    @if (error(); as error) {
       <app-notice-panel icon="error" [heading]="errorHeading()" [message]="error" tone="error">
-        <button mat-stroked-button type="button" (click)="retry.emit()">Try again</button>
+        <button mat-stroked-button type="button" (click)="retryLoad()">Try again</button>
       </app-notice-panel>
-    } @else if (!loading() && empty()) {
+    } @else if (!isLoading() && isEmpty()) {
       <ng-content select="[empty]" />
     } @else {
       <ng-content />
-      @if (total() !== null) {
+      @if (pageTotal() !== null) {
         <mat-paginator
-          [length]="total()"
-          [pageIndex]="page().page - 1"
-          [pageSize]="page().pageSize"
+          [length]="pageTotal()"
+          [pageIndex]="currentPage().page - 1"
+          [pageSize]="currentPage().pageSize"
           [pageSizeOptions]="pageSizeOptions()"
           [attr.aria-label]="'Pages of ' + noun()"
           (page)="showPage($event)"
@@ -60,11 +79,13 @@ export class ListFrame {
   readonly noun = input.required<string>();
   /** "The patient list could not be loaded". */
   readonly errorHeading = input.required<string>();
-  readonly loading = input.required<boolean>();
+  /** A paged store; when given, the inputs below are read from it. */
+  readonly list = input<PagedListSource | null>(null);
+  readonly loading = input(false);
   /** Why the list could not be loaded, or null. */
-  readonly loadError = input.required<string | null>();
+  readonly loadError = input<string | null>(null);
   /** True when the list loaded with nothing in it. */
-  readonly empty = input.required<boolean>();
+  readonly empty = input(false);
   /** All matching rows on the server; null for a list without pages. */
   readonly total = input<number | null>(null);
   readonly page = input<ListPage>({ page: 1, pageSize: 25 });
@@ -75,7 +96,29 @@ export class ListFrame {
   /** The user chose another page or page size. */
   readonly pageChange = output<ListPage>();
 
+  protected readonly isLoading = computed(() => this.list()?.loading() ?? this.loading());
+  protected readonly error = computed(() => {
+    const list = this.list();
+    return list ? list.loadError() : this.loadError();
+  });
+  protected readonly isEmpty = computed(() => {
+    const list = this.list();
+    return list ? list.items().length === 0 : this.empty();
+  });
+  protected readonly pageTotal = computed(() => {
+    const list = this.list();
+    return list ? list.total() : this.total();
+  });
+  protected readonly currentPage = computed(() => this.list()?.query() ?? this.page());
+
+  protected retryLoad(): void {
+    this.list()?.reload();
+    this.retry.emit();
+  }
+
   protected showPage(event: PageEvent): void {
-    this.pageChange.emit({ page: event.pageIndex + 1, pageSize: event.pageSize });
+    const page = { page: event.pageIndex + 1, pageSize: event.pageSize };
+    this.list()?.showPage(page.page, page.pageSize);
+    this.pageChange.emit(page);
   }
 }
