@@ -113,8 +113,7 @@ test.fixme('a physician zooms into each block, reads the key, and prints the rep
   expect(pdf.byteLength).toBeGreaterThan(10_000);
 });
 
-// FIXME (issue 14): the audit row of the manager's refused look is not found by the filter yet.
-test.fixme('an admin reads rule-set citations in full and finds a refused look at a patient by MRN digits', async ({
+test('an admin reads rule-set citations in full and finds a refused look at a patient by MRN digits', async ({
   page,
   browser,
   request,
@@ -123,7 +122,13 @@ test.fixme('an admin reads rule-set citations in full and finds a refused look a
   // A manager opens a patient URL: refused, and the refusal is audited.
   const manager = await browser.newPage();
   await signIn(manager, 'manager');
+  // The client refuses at once, and asks the server, which refuses too and audits the look.
+  const refused = manager.waitForResponse(
+    (r) => r.url().endsWith(`/api/v1/patients/${id}`) && r.status() === 403,
+  );
   await manager.goto(`/patients/${id}`);
+  await refused;
+  await expect(manager.getByRole('heading', { level: 1 })).toBeVisible();
   await manager.close();
 
   await signIn(page, 'admin');

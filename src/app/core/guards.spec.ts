@@ -32,6 +32,11 @@ describe('authGuard and permissionGuard', () => {
                 component: StubPage,
                 canActivate: [permissionGuard('users:manage')],
               },
+              {
+                path: 'patients/:id',
+                component: StubPage,
+                canActivate: [permissionGuard('patients:read')],
+              },
             ],
           },
         ]),
@@ -77,6 +82,18 @@ describe('authGuard and permissionGuard', () => {
   it('sends a nurse who opens the users page to the forbidden page', async () => {
     const router = await visitAs('nurse', '/admin/users');
     expect(router.url).toBe('/forbidden');
+    http.expectNone(() => true); // not patient data: nothing to ask the server
+  });
+
+  it('asks the server for a refused patient URL, so the server audits the refused look', async () => {
+    const router = await visitAs('manager', '/patients/42/episodes');
+    expect(router.url).toBe('/forbidden');
+    http
+      .expectOne((req) => req.method === 'GET' && req.url.endsWith('/api/v1/patients/42'))
+      .flush(
+        { status: 403, title: 'Forbidden', code: 'forbidden' },
+        problemResponse(403, 'Forbidden'),
+      );
   });
 
   it('asks the server only once for the session', async () => {
