@@ -140,10 +140,14 @@ test('checks with evidence, the printed report, and a third RFA overridden with 
     await expect(
       page.locator('app-care-timeline').getByRole('link', { name: 'MBB #1' }),
     ).toBeVisible();
+    // Issue 14: dates read day first in the field too.
+    await expect(page.getByLabel('From')).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
     await page.getByRole('radio', { name: 'Around blocks' }).click();
     await expect(page.getByRole('radio', { name: 'Around blocks' })).toBeChecked();
-    // Issue 14: dates read day first in the field too.
-    await expect(page.getByLabel('From')).toHaveValue(daysAgo(37).split('-').reverse().join('/'));
+    // Issue 14: around blocks is one panel per block, on its own time-after-block axis.
+    await expect(
+      page.getByRole('figure').filter({ hasText: 'in the hours and days after the block' }),
+    ).toHaveCount(2);
     await expectNoAxeViolations(page);
     expect(consoleErrors).toEqual([]);
   });

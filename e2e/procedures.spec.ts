@@ -164,6 +164,8 @@ test('a physician records a bilateral MBB, a nurse keys in the diary, the physic
       .getByLabel('Interpretation')
       .fill('Positive diagnostic MBB (87.5% relief); plan the second block.');
     await page.getByRole('button', { name: 'Sign interpretation' }).click();
+    // Issue 14: signing asks first.
+    await page.getByRole('dialog').getByRole('button', { name: 'Sign', exact: true }).click();
     await expect(page.getByText(/Version 1, signed by/)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Sign new version' })).toBeVisible();
     expect(consoleErrors).toEqual([]);

@@ -59,6 +59,7 @@ describe('role matrix over every route', () => {
     'PATCH /api/v1/users/{id}',
     'POST /api/v1/users/{id}/password',
     'GET /api/v1/audit/events',
+    'POST /api/v1/audit/events/search',
     'GET /api/v1/audit/verify',
     'POST /api/v1/rule-sets',
     'POST /api/v1/rule-sets/{id}/versions',

@@ -86,7 +86,7 @@ describe('authGuard and permissionGuard', () => {
   });
 
   it('asks the server for a refused patient URL, so the server audits the refused look', async () => {
-    const router = await visitAs('manager', '/patients/42/episodes');
+    const router = await visitAs('manager', '/patients/42');
     expect(router.url).toBe('/forbidden');
     http
       .expectOne((req) => req.method === 'GET' && req.url.endsWith('/api/v1/patients/42'))
