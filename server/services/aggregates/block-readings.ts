@@ -69,13 +69,26 @@ export async function storedSeries(
  * latest score at or before the block) and the lowest score and highest reported relief in the
  * anesthetic phase of the episode's rule set, looked up in procedure_score_series (migration 0014:
  * one row per series, running minima by time point), so no request groups the pain scores
- * themselves. The time points recorded come along as text for diary completeness. readBlock() reads.
+ * themselves. The time points recorded come along as text when asked (diary completeness). readBlock() reads.
  */
 export async function blockRows(
   db: Kysely<Database>,
   c: Cohort,
   kind: 'mbb' | 'ia',
+  sets: RuleSets,
+  { recordedMinutes = false }: { recordedMinutes?: boolean } = {},
 ): Promise<BlockRow[]> {
+  // Each rule set's anesthetic phase as a CASE on the episode's rule set id (read once above): a
+  // join to rule_sets carried its settings through every row and misled the planner into a lookup
+  // per episode (EXPLAIN at 20,000 patients, issue 13).
+  const phase = sql`CASE b.rs_id ${sql.join(
+    [...sets.values()].map(
+      (s) => sql`WHEN ${s.id}::bigint THEN ${s.settings.anestheticPhaseMinutes}::int`,
+    ),
+    sql` `,
+  )} END`;
+  // Turning every time point into text is the costly part of the row; only the diary figures read it.
+  const minutes = recordedMinutes ? sql`array_to_string(s.minutes, ',')` : sql`NULL::text`;
   const rows = await sql<{
     id: string;
     patient_id: string;
@@ -92,12 +105,12 @@ export async function blockRows(
     WITH blocks AS (
       SELECT p.id, e.patient_id, p.performed_at, p.side, ${ruleSetIdSql(c)} AS rs_id
       FROM ${procedureCohortSql(c, [kind])} AND p.intent = 'diagnostic'
-    ), phases AS (SELECT id, (settings->>'anestheticPhaseMinutes')::int AS phase FROM rule_sets)
+    )
     SELECT b.id::text, b.patient_id::text, b.performed_at, b.side, b.rs_id::text, s.context, s.side AS s_side, s.baseline,
       s.running_lowest[width_bucket(ph.phase, s.minutes)] AS lowest,
       s.running_reported[width_bucket(ph.phase, s.minutes)] AS reported,
-      array_to_string(s.minutes, ',') AS minutes
-    FROM blocks b JOIN phases ph ON ph.id = b.rs_id
+      ${minutes} AS minutes
+    FROM blocks b CROSS JOIN LATERAL (SELECT ${phase} AS phase) ph
     LEFT JOIN procedure_score_series s ON s.procedure_id = b.id`.execute(db);
   const byId = new Map<string, BlockRow>();
   for (const r of rows.rows) {

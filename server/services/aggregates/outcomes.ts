@@ -18,6 +18,9 @@ import { conversion } from './conversion.ts';
 export const MAX_POINTS = 600;
 const DAY_MIN = 1440;
 
+const byTime = (a: { performedAt: string; procedureId: string }, b: typeof a) =>
+  a.performedAt.localeCompare(b.performedAt) || Number(a.procedureId) - Number(b.procedureId);
+
 function sample<T>(xs: readonly T[], max = MAX_POINTS): T[] {
   if (xs.length <= max) return [...xs];
   const step = xs.length / max;
@@ -36,8 +39,10 @@ export async function outcomesReport(
   const { kind = 'mbb', ...rest } = q;
   const c = await cohortOf(db, rest);
   const sets = await ruleSetSettings(db);
-  const blocks = await blockRows(db, c, kind);
-  const own = readUnderOwn(blocks, sets);
+  const blocks = await blockRows(db, c, kind, sets);
+  // In time order first (SQL rows come in whatever order the plan gives), so the sampled bars and
+  // points are the same for the same data whichever plan PostgreSQL picks.
+  const own = readUnderOwn(blocks, sets).sort(byTime);
   const withPeak = own
     .filter((b) => b.peakReliefPercent !== null)
     .sort((a, b) => b.peakReliefPercent! - a.peakReliefPercent!);
@@ -170,7 +175,7 @@ async function returnToRunning(
 ): Promise<OutcomesReport['running']> {
   const r = await sql<{ status: 'yes' | 'partial' | 'no' | null; n: number }>`
     WITH treated AS (
-      SELECT p.episode_id, min(p.performed_at) AS first_at FROM ${procedureCohortSql(c, ['rfa', 'ia'])} AND pt.runner AND (p.kind = 'rfa' OR p.intent = 'therapeutic')
+      SELECT p.episode_id, min(p.performed_at) AS first_at FROM ${procedureCohortSql(c, ['rfa', 'ia'], { withPatient: true })} AND pt.runner AND (p.kind = 'rfa' OR p.intent = 'therapeutic')
       GROUP BY p.episode_id
     )
     SELECT (SELECT rc.status FROM running_checks rc WHERE rc.episode_id = t.episode_id AND rc.error_at IS NULL AND rc.taken_on >= (t.first_at AT TIME ZONE 'UTC')::date

@@ -41,7 +41,7 @@ export async function practiceReport(
       LEFT JOIN users u ON u.id = x.performer_id ORDER BY 1, 2`.execute(db),
   ]);
   const sets = await ruleSetSettings(db);
-  const blocks = await blockRows(db, c, 'mbb');
+  const blocks = await blockRows(db, c, 'mbb', sets, { recordedMinutes: true });
   const readings = readUnderOwn(blocks, sets);
   const assessed = readings.filter((r) => r.verdict !== 'not-assessable');
   const positive = assessed.filter((r) => r.verdict === 'positive').length;
