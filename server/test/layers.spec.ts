@@ -170,9 +170,7 @@ const NOT_YET_MOVED = new Set([
   'server/routes/audit/index.ts',
   'server/routes/auth/index.ts',
   'server/routes/corrections/index.ts',
-  'server/routes/health/index.ts',
   'server/routes/planned-procedures/index.ts',
-  'server/routes/worklist/index.ts',
 ]);
 const REWORKED_ELSEWHERE = 'server/routes/reports/';
 
