@@ -1,7 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Kysely } from 'kysely';
 import type { Db } from './database.ts';
+import type { Database } from './schema.ts';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations/', import.meta.url));
 /** Arbitrary key for the advisory lock that lets only one instance migrate at a time. */
@@ -48,4 +50,13 @@ export async function migrate(db: Db): Promise<string[]> {
       await run(`SELECT pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
     }
   });
+}
+
+/** Throws unless the migrations table can be read (GET /health: the database answers and is migrated). */
+export async function assertMigrated(db: Kysely<Database>): Promise<void> {
+  await db
+    .selectFrom('schema_migrations' as never)
+    .select((eb) => eb.lit(1).as('one'))
+    .limit(1)
+    .execute();
 }

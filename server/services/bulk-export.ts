@@ -18,6 +18,7 @@ import {
 } from '../../domain/index.ts';
 import type { ServerConfig } from '../config.ts';
 import type { Database, ExportJobsTable } from '../db/schema.ts';
+import { notFound } from '../http-problem.ts';
 import { iso } from './clinical-rows.ts';
 import { appendAudit } from './audit-trail.ts';
 import { gatherPatientExports } from './fhir-export.ts';
@@ -76,6 +77,46 @@ async function closeAll(streams: Iterable<WriteStream>): Promise<void> {
         ),
     ),
   );
+}
+
+type JobRow = Selectable<ExportJobsTable>;
+
+/** A job left "running" by a process that stopped cannot finish: marks it failed (at start-up). */
+export async function failInterruptedExports(db: Kysely<Database>): Promise<void> {
+  await db
+    .updateTable('export_jobs')
+    .set({
+      status: 'failed',
+      finished_at: new Date(),
+      error: 'The server stopped before the export finished.',
+    })
+    .where('status', '=', 'running')
+    .execute();
+}
+
+/** A new running job (a second running one raises the driver's unique violation for the route to answer). */
+export function insertExportJob(tx: Kysely<Database>, userId: string): Promise<JobRow> {
+  return tx
+    .insertInto('export_jobs')
+    .values({ status: 'running', requested_by: userId })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The 20 newest jobs, newest first. */
+export async function recentExportJobs(db: Kysely<Database>): Promise<JobRow[]> {
+  return db.selectFrom('export_jobs').selectAll().orderBy('id', 'desc').limit(20).execute();
+}
+
+/** One job, or 404. */
+export async function exportJob(db: Kysely<Database>, id: string): Promise<JobRow> {
+  const row = await db
+    .selectFrom('export_jobs')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound('The export');
+  return row;
 }
 
 export interface RunOptions {

@@ -16,6 +16,31 @@ export async function episodePatientId(
   return { patientId: String(row.patient_id), stage: row.stage, version: row.version };
 }
 
+/** 404 unless the patient exists. */
+export async function requirePatient(db: Kysely<Database>, patientId: string): Promise<void> {
+  const row = await db
+    .selectFrom('patients')
+    .select('id')
+    .where('id', '=', patientId)
+    .executeTakeFirst();
+  if (!row) throw notFound('The patient');
+}
+
+/** The procedure's patient id (through its episode), or 404. */
+export async function procedurePatientId(
+  db: Kysely<Database>,
+  procedureId: string,
+): Promise<string> {
+  const owner = await db
+    .selectFrom('procedures as p')
+    .innerJoin('episodes as e', 'e.id', 'p.episode_id')
+    .select('e.patient_id')
+    .where('p.id', '=', procedureId)
+    .executeTakeFirst();
+  if (!owner) throw notFound('The procedure');
+  return String(owner.patient_id);
+}
+
 /** Display names of users by id, for "recorded by" on clinical rows. */
 export async function userNames(
   db: Kysely<Database>,

@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { diaryLinkExpiresAt, diaryLinkStatus, type DiaryLinkStatus } from '../../domain/index.ts';
 import type { Database, DiaryLinksTable, ProceduresTable } from '../db/schema.ts';
+import { notFound } from '../http-problem.ts';
+import { iso, type Names, userNames } from './clinical-rows.ts';
 
 /** 32 random bytes (256 bits, issue 15 asks for at least 128), URL-safe: 43 characters. */
 const TOKEN_BYTES = 32;
@@ -136,4 +138,63 @@ export function diaryLinkBase(
   if (PLAIN_HOST.test(request.host) && ['http', 'https'].includes(request.protocol))
     return `${request.protocol}://${request.host}`;
   return `http://${config.host}:${config.port}`;
+}
+
+/** A link as staff see it (never the token): who issued it, until when, and whether it still opens. */
+export function diaryLinkView(row: DiaryLinkRow, names: Names, now = new Date()) {
+  return {
+    id: String(row.id),
+    createdAt: iso(row.created_at),
+    createdByName: names.get(String(row.created_by)) ?? 'Unknown',
+    expiresAt: iso(row.expires_at),
+    revokedAt: row.revoked_at ? iso(row.revoked_at) : null,
+    status: diaryLinkStatus({ expiresAt: row.expires_at, revokedAt: row.revoked_at }, now),
+  };
+}
+
+/** A procedure's links, newest first, as staff see them. */
+export async function procedureDiaryLinkViews(
+  tx: Kysely<Database>,
+  procedureId: string,
+): Promise<ReturnType<typeof diaryLinkView>[]> {
+  const rows = await tx
+    .selectFrom('diary_links')
+    .selectAll()
+    .where('procedure_id', '=', procedureId)
+    .orderBy('id', 'desc')
+    .execute();
+  const names = await userNames(
+    tx,
+    rows.map((r) => r.created_by),
+  );
+  return rows.map((r) => diaryLinkView(r, names));
+}
+
+/** The link locked for a change, or 404. */
+export async function lockDiaryLink(tx: Kysely<Database>, id: string): Promise<DiaryLinkRow> {
+  const link = await tx
+    .selectFrom('diary_links')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!link) throw notFound('The diary link');
+  return link;
+}
+
+/** Revokes a locked link (once: an already revoked one stays as it was); the row is kept. */
+export async function revokeDiaryLink(
+  tx: Kysely<Database>,
+  link: DiaryLinkRow,
+  userId: string,
+): Promise<ReturnType<typeof diaryLinkView>> {
+  const row = link.revoked_at
+    ? link
+    : await tx
+        .updateTable('diary_links')
+        .set({ revoked_at: new Date(), revoked_by: userId })
+        .where('id', '=', link.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+  return diaryLinkView(row, await userNames(tx, [row.created_by]));
 }

@@ -3,32 +3,25 @@ import type * as z from 'zod';
 import {
   checkStageMove,
   type EpisodeCreateSchema,
+  type EpisodeView,
+  type IntakeExclusionsSchema,
   type Stage,
   STAGE_LABELS,
   type StageMoveSchema,
 } from '../../domain/index.ts';
 import type { Database, EpisodesTable } from '../db/schema.ts';
 import { HttpProblem, notFound, versionConflict } from '../http-problem.ts';
+import { requirePatient } from './clinical-rows.ts';
 import { episodeView } from './episode-views.ts';
 
 type Tx = Kysely<Database>;
-
-/** 404 unless the patient exists. */
-async function assertPatient(tx: Tx, patientId: string): Promise<void> {
-  const patient = await tx
-    .selectFrom('patients')
-    .select('id')
-    .where('id', '=', patientId)
-    .executeTakeFirst();
-  if (!patient) throw notFound('The patient');
-}
 
 /** A patient's episodes, newest first; 404 for an unknown patient. */
 export async function patientEpisodeRows(
   tx: Tx,
   patientId: string,
 ): Promise<Selectable<EpisodesTable>[]> {
-  await assertPatient(tx, patientId);
+  await requirePatient(tx, patientId);
   return tx
     .selectFrom('episodes')
     .selectAll()
@@ -62,7 +55,7 @@ export async function openEpisode(
   ruleSetId: string,
   userId: string,
 ): Promise<string> {
-  await assertPatient(tx, patientId);
+  await requirePatient(tx, patientId);
   const row = await tx
     .insertInto('episodes')
     .values({
@@ -140,4 +133,29 @@ export async function moveStage(
     userId,
   });
   return { patientId: String(episode.patient_id), from: episode.stage };
+}
+
+/**
+ * Saves an episode's intake exclusions (radiculopathy, other cause: the indication check reads them,
+ * domain.md section 4) at the version the user saw; 404 or 409 with the current episode.
+ */
+export async function saveIntakeExclusions(
+  tx: Tx,
+  id: string,
+  { version, radiculopathy, otherCause }: z.output<typeof IntakeExclusionsSchema>,
+): Promise<{ patientId: string; view: EpisodeView }> {
+  const episode = await tx
+    .selectFrom('episodes')
+    .select(['patient_id', 'version'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!episode) throw notFound('The episode');
+  if (episode.version !== version) throw versionConflict(await episodeView(tx, id));
+  await tx
+    .updateTable('episodes')
+    .set({ radiculopathy, other_cause: otherCause, version: version + 1 })
+    .where('id', '=', id)
+    .execute();
+  return { patientId: String(episode.patient_id), view: (await episodeView(tx, id))! };
 }

@@ -93,6 +93,26 @@ export async function cancelOpenFollowUps(
       .execute();
 }
 
+/** A procedure's follow-ups, soonest first, as the API shows them. */
+export async function procedureFollowUpViews(tx: Tx, procedureId: string): Promise<FollowUpView[]> {
+  const rows = await tx
+    .selectFrom('follow_ups')
+    .selectAll()
+    .where('procedure_id', '=', procedureId)
+    .orderBy('due_date')
+    .orderBy('id')
+    .execute();
+  return followUpViews(tx, rows);
+}
+
+/** One follow-up as the API shows it, or 404. */
+export async function followUpView(tx: Tx, id: string): Promise<FollowUpView> {
+  const row = await tx.selectFrom('follow_ups').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('The follow-up');
+  const [view] = await followUpViews(tx, [row]);
+  return view!;
+}
+
 /** Follow-ups as the API shows them, with their history. */
 export async function followUpViews(tx: Tx, rows: FollowUpRow[]): Promise<FollowUpView[]> {
   if (!rows.length) return [];

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type * as z from 'zod';
 import {
   baselineScore,
+  type DiaryEntryKey,
   diaryEntryProblem,
   diarySchedule,
   isLateEntry,
@@ -159,6 +160,22 @@ export async function insertPainScore(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** The valid entries already recorded at one time point of a procedure (for the duplicate rule). */
+export async function entriesAtTimePoint(
+  tx: Kysely<Database>,
+  procedureId: string,
+  minutesAfter: number,
+): Promise<DiaryEntryKey[]> {
+  const rows = await tx
+    .selectFrom('pain_scores')
+    .select(['minutes_after as minutesAfter', 'context', 'side'])
+    .where('procedure_id', '=', procedureId)
+    .where('error_reason', 'is', null)
+    .where('minutes_after', '=', minutesAfter)
+    .execute();
+  return rows as DiaryEntryKey[];
 }
 
 /**

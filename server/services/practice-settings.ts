@@ -27,18 +27,28 @@ export async function practiceTimeZone(db: Kysely<Database>): Promise<string> {
   return (await practiceSettings(db)).timeZone;
 }
 
-/** Stores the practice's time zone (call inside the transaction that audits the change). */
-export async function savePracticeTimeZone(
+/** Stores one practice setting as JSON (call inside the transaction that audits the change). */
+export async function savePracticeSetting(
   tx: Kysely<Database>,
-  timeZone: string,
+  key: string,
+  setting: unknown,
   userId: string,
 ): Promise<void> {
-  const value = JSON.stringify(timeZone);
+  const value = JSON.stringify(setting);
   await tx
     .insertInto('practice_settings')
-    .values({ key: TIME_ZONE_KEY, value, updated_by: userId })
+    .values({ key, value, updated_by: userId })
     .onConflict((oc) =>
       oc.column('key').doUpdateSet({ value, updated_by: userId, updated_at: new Date() }),
     )
     .execute();
+}
+
+/** Stores the practice's time zone (call inside the transaction that audits the change). */
+export function savePracticeTimeZone(
+  tx: Kysely<Database>,
+  timeZone: string,
+  userId: string,
+): Promise<void> {
+  return savePracticeSetting(tx, TIME_ZONE_KEY, timeZone, userId);
 }

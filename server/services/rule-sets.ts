@@ -8,6 +8,11 @@ import type { RuleSetView } from '../../domain/index.ts';
 import { iso } from './clinical-rows.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { Database } from '../db/schema.ts';
+import { savePracticeSetting } from './practice-settings.ts';
+import { lockRuleSetKey, newRuleSetKey } from './write-locks.ts';
+
+/** The practice_settings key that holds the chosen default rule set's id. */
+const DEFAULT_RULE_SET_SETTING = 'defaultRuleSetId';
 
 export interface StoredRuleSet {
   id: string;
@@ -41,7 +46,7 @@ export async function defaultRuleSet(db: Kysely<Database>): Promise<StoredRuleSe
   const chosen = await db
     .selectFrom('practice_settings')
     .select('value')
-    .where('key', '=', 'defaultRuleSetId')
+    .where('key', '=', DEFAULT_RULE_SET_SETTING)
     .executeTakeFirst();
   const query = db.selectFrom('rule_sets').selectAll();
   const row = chosen
@@ -136,4 +141,72 @@ export async function episodeRuleSet(
     .where('id', '=', episodeId)
     .executeTakeFirst();
   return ruleSetForEpisode(db, episode?.rule_set_id ?? null);
+}
+
+/** Writes a copy of a rule set under a new key, as version 1 (call inside the audited transaction). */
+export async function insertRuleSetCopy(
+  tx: Kysely<Database>,
+  from: StoredRuleSet,
+  name: string,
+  userId: string,
+): Promise<string> {
+  const row = await tx
+    .insertInto('rule_sets')
+    .values({
+      key: newRuleSetKey(),
+      name,
+      version: 1,
+      built_in: false,
+      source: `Copied from ${from.name} v${from.version}`,
+      settings: canonicalJson(from.settings),
+      created_by: userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return String(row.id);
+}
+
+/**
+ * Saves edited settings as the next version of a rule set's key (never in place), holding the key's
+ * lock so two edits cannot take the same number (call inside the audited transaction).
+ */
+export async function insertRuleSetVersion(
+  tx: Kysely<Database>,
+  base: StoredRuleSet,
+  settings: RuleSetSettings,
+  userId: string,
+): Promise<{ id: string; version: number }> {
+  await lockRuleSetKey(tx, base.key);
+  const top = await tx
+    .selectFrom('rule_sets')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('key', '=', base.key)
+    .executeTakeFirstOrThrow();
+  const version = Number(top.v) + 1;
+  const row = await tx
+    .insertInto('rule_sets')
+    .values({
+      key: base.key,
+      name: base.name,
+      version,
+      built_in: false,
+      source: `Edited from v${base.version}`,
+      settings: canonicalJson({
+        ...settings,
+        diaryMinutes: [...settings.diaryMinutes].sort((a, b) => a - b),
+      }),
+      created_by: userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: String(row.id), version };
+}
+
+/** Makes a rule set the practice default (call inside the audited transaction). */
+export function saveDefaultRuleSet(
+  tx: Kysely<Database>,
+  ruleSetId: string,
+  userId: string,
+): Promise<void> {
+  return savePracticeSetting(tx, DEFAULT_RULE_SET_SETTING, ruleSetId, userId);
 }

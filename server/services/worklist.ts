@@ -245,3 +245,14 @@ export async function worklistPages(
 export function publicRow({ section: _s, overdueSince: _o, ...row }: SectionedRow): WorklistRow {
   return row;
 }
+
+/** Active physicians, by name: the worklist's provider filter. */
+export function activePhysicians(tx: Kysely<Database>): Promise<{ id: string; name: string }[]> {
+  return tx
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('role', '=', 'physician')
+    .where('active', '=', true)
+    .orderBy('name')
+    .execute();
+}

@@ -1,30 +1,20 @@
 import * as z from 'zod';
-import {
-  DiaryLinkCreatedSchema,
-  DiaryLinkViewSchema,
-  diaryLinkStatus,
-  IdSchema,
-} from '../../../domain/index.ts';
-import { HttpProblem, notFound } from '../../http-problem.ts';
+import { DiaryLinkCreatedSchema, DiaryLinkViewSchema, IdSchema } from '../../../domain/index.ts';
+import { HttpProblem } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
-import { diaryLinkBase, issueDiaryLink, type DiaryLinkRow } from '../../services/diary-links.ts';
+import {
+  diaryLinkBase,
+  issueDiaryLink,
+  lockDiaryLink,
+  procedureDiaryLinkViews,
+  revokeDiaryLink,
+} from '../../services/diary-links.ts';
 import { loadProcedure } from '../../services/procedure-data.ts';
 import type { App } from '../../types.ts';
-import { iso, userNames } from '../../services/clinical-rows.ts';
+import { iso } from '../../services/clinical-rows.ts';
 import { patientDiaryRoutes } from './patient.ts';
 
 const IdParams = z.object({ id: IdSchema });
-
-function linkView(row: DiaryLinkRow, names: Map<string, string>, now = new Date()) {
-  return {
-    id: String(row.id),
-    createdAt: iso(row.created_at),
-    createdByName: names.get(String(row.created_by)) ?? 'Unknown',
-    expiresAt: iso(row.expires_at),
-    revokedAt: row.revoked_at ? iso(row.revoked_at) : null,
-    status: diaryLinkStatus({ expiresAt: row.expires_at, revokedAt: row.revoked_at }, now),
-  };
-}
 
 /**
  * Staff side of the patient's diary link (issue 15): nurses and physicians issue, list and revoke a
@@ -108,20 +98,11 @@ export async function diaryLinkRoutes(app: App): Promise<void> {
       const { id } = request.params;
       return app.db.transaction().execute(async (tx) => {
         const { patientId } = await loadProcedure(tx, id);
-        const rows = await tx
-          .selectFrom('diary_links')
-          .selectAll()
-          .where('procedure_id', '=', id)
-          .orderBy('id', 'desc')
-          .execute();
+        const views = await procedureDiaryLinkViews(tx, id);
         await app.audit.patientData(tx, request, 'procedure.read', patientId, 'diary-link', null, {
           procedureId: id,
         });
-        const names = await userNames(
-          tx,
-          rows.map((r) => r.created_by),
-        );
-        return rows.map((r) => linkView(r, names));
+        return views;
       });
     },
   );
@@ -137,26 +118,13 @@ export async function diaryLinkRoutes(app: App): Promise<void> {
       const user = sessionOf(request).user;
       const { id } = request.params;
       return app.db.transaction().execute(async (tx) => {
-        const link = await tx
-          .selectFrom('diary_links')
-          .selectAll()
-          .where('id', '=', id)
-          .forUpdate()
-          .executeTakeFirst();
-        if (!link) throw notFound('The diary link');
+        const link = await lockDiaryLink(tx, id);
         const { patientId } = await loadProcedure(tx, String(link.procedure_id));
-        const row = link.revoked_at
-          ? link
-          : await tx
-              .updateTable('diary_links')
-              .set({ revoked_at: new Date(), revoked_by: user.id })
-              .where('id', '=', id)
-              .returningAll()
-              .executeTakeFirstOrThrow();
+        const view = await revokeDiaryLink(tx, link, user.id);
         await app.audit.patientData(tx, request, 'diary-link.revoke', patientId, 'diary-link', id, {
           procedureId: String(link.procedure_id),
         });
-        return linkView(row, await userNames(tx, [row.created_by]));
+        return view;
       });
     },
   );

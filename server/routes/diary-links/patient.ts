@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely';
 import * as z from 'zod';
 import {
   type AuditAction,
-  type DiaryEntryKey,
   isDuplicateEntry,
   isLateEntry,
   PainScoreCreateSchema,
@@ -19,7 +18,7 @@ import {
   linkActor,
   resolveDiaryToken,
 } from '../../services/diary-links.ts';
-import { insertPainScore } from '../../services/pain-scores.ts';
+import { entriesAtTimePoint, insertPainScore } from '../../services/pain-scores.ts';
 import { patientDiaryView } from '../../services/patient-diary.ts';
 import { loadProcedure } from '../../services/procedure-data.ts';
 import type { App } from '../../types.ts';
@@ -202,15 +201,9 @@ export async function patientDiaryRoutes(app: App): Promise<void> {
                 },
               ]);
             }
-            const existing = await tx
-              .selectFrom('pain_scores')
-              .select(['minutes_after as minutesAfter', 'context', 'side'])
-              .where('procedure_id', '=', String(link.procedure_id))
-              .where('error_reason', 'is', null)
-              .where('minutes_after', '=', minutesAfter)
-              .execute();
+            const existing = await entriesAtTimePoint(tx, String(link.procedure_id), minutesAfter);
             if (
-              isDuplicateEntry(existing as DiaryEntryKey[], {
+              isDuplicateEntry(existing, {
                 minutesAfter,
                 context: b.context,
                 side: b.side,

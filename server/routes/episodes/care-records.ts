@@ -5,19 +5,16 @@ import {
   IdParamsSchema as IdParams,
   RunningCheckCreateSchema,
   RunningCheckViewSchema,
-  scoreFunction,
   TherapyCreateSchema,
   TherapyViewSchema,
 } from '../../../domain/index.ts';
-import { badRequest } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
 import {
-  episodeRecord,
-  functionScoreView,
-  runningCheckView,
-  therapyView,
-} from '../../services/episode-record.ts';
-import { episodeRuleSet } from '../../services/rule-sets.ts';
+  recordFunctionScore,
+  recordRunningCheck,
+  recordTherapy,
+} from '../../services/care-records.ts';
+import { episodeRecord } from '../../services/episode-record.ts';
 import type { App } from '../../types.ts';
 import { episodePatientId } from '../../services/clinical-rows.ts';
 
@@ -60,33 +57,15 @@ export async function careRecordRoutes(app: App): Promise<void> {
       const user = sessionOf(request).user;
       const { id } = request.params;
       const b = request.body;
-      const view = await app.db.transaction().execute(async (tx) => {
+      const saved = await app.db.transaction().execute(async (tx) => {
         const { patientId } = await episodePatientId(tx, id);
-        const row = await tx
-          .insertInto('therapies')
-          .values({
-            episode_id: id,
-            kind: b.kind,
-            start_date: b.startDate,
-            end_date: b.endDate,
-            response: b.response,
-            notes: b.notes,
-            recorded_by: user.id,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await app.audit.patientData(
-          tx,
-          request,
-          'therapy.create',
-          patientId,
-          'therapy',
-          String(row.id),
-          { kind: b.kind },
-        );
-        return therapyView(row, new Map([[user.id, user.name]]));
+        const view = await recordTherapy(tx, id, b, user);
+        await app.audit.patientData(tx, request, 'therapy.create', patientId, 'therapy', view.id, {
+          kind: b.kind,
+        });
+        return view;
       });
-      return reply.status(201).send(view);
+      return reply.status(201).send(saved);
     },
   );
 
@@ -105,41 +84,21 @@ export async function careRecordRoutes(app: App): Promise<void> {
       const user = sessionOf(request).user;
       const { id } = request.params;
       const b = request.body;
-      const view = await app.db.transaction().execute(async (tx) => {
+      const saved = await app.db.transaction().execute(async (tx) => {
         const { patientId } = await episodePatientId(tx, id);
-        // The fewest answered sections is the episode's rule-set setting (domain.md section 5: not fixed).
-        const result = scoreFunction(
-          b.instrument,
-          b.sections,
-          (await episodeRuleSet(tx, id)).settings.minAnsweredSections,
-        );
-        if (!result.assessable) throw badRequest([{ path: 'sections', message: result.reason }]);
-        const row = await tx
-          .insertInto('function_scores')
-          .values({
-            episode_id: id,
-            instrument: b.instrument,
-            taken_on: b.takenOn,
-            sections: JSON.stringify(b.sections),
-            total: result.total,
-            band: result.band,
-            answered: result.answered,
-            recorded_by: user.id,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const view = await recordFunctionScore(tx, id, b, user);
         await app.audit.patientData(
           tx,
           request,
           'function-score.create',
           patientId,
           'function-score',
-          String(row.id),
+          view.id,
           { instrument: b.instrument },
         );
-        return functionScoreView(row, new Map([[user.id, user.name]]));
+        return view;
       });
-      return reply.status(201).send(view);
+      return reply.status(201).send(saved);
     },
   );
 
@@ -158,31 +117,21 @@ export async function careRecordRoutes(app: App): Promise<void> {
       const user = sessionOf(request).user;
       const { id } = request.params;
       const b = request.body;
-      const view = await app.db.transaction().execute(async (tx) => {
+      const saved = await app.db.transaction().execute(async (tx) => {
         const { patientId } = await episodePatientId(tx, id);
-        const row = await tx
-          .insertInto('running_checks')
-          .values({
-            episode_id: id,
-            taken_on: b.takenOn,
-            status: b.status,
-            weekly_distance_km: b.weeklyDistanceKm,
-            recorded_by: user.id,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const view = await recordRunningCheck(tx, id, b, user);
         await app.audit.patientData(
           tx,
           request,
           'running-check.create',
           patientId,
           'running-check',
-          String(row.id),
+          view.id,
           { status: b.status },
         );
-        return runningCheckView(row, new Map([[user.id, user.name]]));
+        return view;
       });
-      return reply.status(201).send(view);
+      return reply.status(201).send(saved);
     },
   );
 }

@@ -3,9 +3,8 @@ import {
   IdParamsSchema as IdParams,
   IntakeExclusionsSchema,
 } from '../../../domain/index.ts';
-import { notFound, versionConflict } from '../../http-problem.ts';
 import type { App } from '../../types.ts';
-import { episodeView } from '../../services/episode-views.ts';
+import { saveIntakeExclusions } from '../../services/episode-writes.ts';
 
 /** PUT /episodes/:id/intake-exclusions: radiculopathy and other causes, which the indication check reads (domain.md section 4). */
 export async function intakeExclusionRoutes(app: App): Promise<void> {
@@ -22,31 +21,18 @@ export async function intakeExclusionRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const { id } = request.params;
-      const { version, radiculopathy, otherCause } = request.body;
       return app.db.transaction().execute(async (tx) => {
-        const episode = await tx
-          .selectFrom('episodes')
-          .select(['patient_id', 'version'])
-          .where('id', '=', id)
-          .forUpdate()
-          .executeTakeFirst();
-        if (!episode) throw notFound('The episode');
-        if (episode.version !== version) throw versionConflict(await episodeView(tx, id));
-        await tx
-          .updateTable('episodes')
-          .set({ radiculopathy, other_cause: otherCause, version: version + 1 })
-          .where('id', '=', id)
-          .execute();
+        const { patientId, view } = await saveIntakeExclusions(tx, id, request.body);
         await app.audit.patientData(
           tx,
           request,
           'episode.intake-update',
-          String(episode.patient_id),
+          patientId,
           'episode',
           id,
           {},
         );
-        return (await episodeView(tx, id))!;
+        return view;
       });
     },
   );

@@ -10,8 +10,15 @@ import {
 import { isUniqueViolation } from '../../db/errors.ts';
 import { HttpProblem, notFound } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
-
-import { exportBaseDir, jobView, runBulkExport } from '../../services/bulk-export.ts';
+import {
+  exportBaseDir,
+  exportJob,
+  failInterruptedExports,
+  insertExportJob,
+  jobView,
+  recentExportJobs,
+  runBulkExport,
+} from '../../services/bulk-export.ts';
 import type { App } from '../../types.ts';
 import { attachment } from './download.ts';
 
@@ -30,15 +37,7 @@ export async function bulkExportRoutes(app: App): Promise<void> {
   const stop = new AbortController();
   const running = new Set<Promise<void>>();
   // A job left "running" by a process that stopped cannot finish: say so instead of showing it forever.
-  await app.db
-    .updateTable('export_jobs')
-    .set({
-      status: 'failed',
-      finished_at: new Date(),
-      error: 'The server stopped before the export finished.',
-    })
-    .where('status', '=', 'running')
-    .execute();
+  await failInterruptedExports(app.db);
   app.addHook('onClose', async () => {
     stop.abort();
     await Promise.allSettled(running);
@@ -60,11 +59,7 @@ export async function bulkExportRoutes(app: App): Promise<void> {
       let row;
       try {
         row = await app.db.transaction().execute(async (tx) => {
-          const created = await tx
-            .insertInto('export_jobs')
-            .values({ status: 'running', requested_by: user.id })
-            .returningAll()
-            .executeTakeFirstOrThrow();
+          const created = await insertExportJob(tx, user.id);
           await app.audit.append(tx, {
             actorId: user.id,
             actorUsername: user.username,
@@ -108,12 +103,7 @@ export async function bulkExportRoutes(app: App): Promise<void> {
     '/api/v1/exports',
     { config: admin, schema: { tags: ['exports'], response: { 200: z.array(JobSchema) } } },
     async () => {
-      const rows = await app.db
-        .selectFrom('export_jobs')
-        .selectAll()
-        .orderBy('id', 'desc')
-        .limit(20)
-        .execute();
+      const rows = await recentExportJobs(app.db);
       return rows.map(jobView);
     },
   );
@@ -125,13 +115,7 @@ export async function bulkExportRoutes(app: App): Promise<void> {
       schema: { tags: ['exports'], params: JobParams, response: { 200: JobSchema } },
     },
     async (request) => {
-      const row = await app.db
-        .selectFrom('export_jobs')
-        .selectAll()
-        .where('id', '=', request.params.id)
-        .executeTakeFirst();
-      if (!row) throw notFound('The export');
-      return jobView(row);
+      return jobView(await exportJob(app.db, request.params.id));
     },
   );
 
@@ -147,12 +131,7 @@ export async function bulkExportRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const { id, type } = request.params;
-      const row = await app.db
-        .selectFrom('export_jobs')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirst();
-      if (!row) throw notFound('The export');
+      const row = await exportJob(app.db, id);
       if (row.status !== 'done')
         throw new HttpProblem({
           status: 409,

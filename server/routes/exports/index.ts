@@ -10,6 +10,7 @@ import {
   patientListPage,
   toCsv,
 } from '../../services/csv-export.ts';
+import { procedurePatientId, requirePatient } from '../../services/clinical-rows.ts';
 import type { App } from '../../types.ts';
 
 import { bulkExportRoutes } from './bulk.ts';
@@ -61,12 +62,7 @@ export async function exportRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const { id } = request.params;
       const csv = await app.db.transaction().execute(async (tx) => {
-        const patient = await tx
-          .selectFrom('patients')
-          .select('id')
-          .where('id', '=', id)
-          .executeTakeFirst();
-        if (!patient) throw notFound('The patient');
+        await requirePatient(tx, id);
         const rows = await painScoreRows(tx, { patientId: id });
         await app.audit.patientData(tx, request, 'patient.export-csv', id, 'pain-scores', id, {
           rows: rows.length,
@@ -89,23 +85,11 @@ export async function exportRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const { id } = request.params;
       const csv = await app.db.transaction().execute(async (tx) => {
-        const owner = await tx
-          .selectFrom('procedures as p')
-          .innerJoin('episodes as e', 'e.id', 'p.episode_id')
-          .select('e.patient_id')
-          .where('p.id', '=', id)
-          .executeTakeFirst();
-        if (!owner) throw notFound('The procedure');
+        const patientId = await procedurePatientId(tx, id);
         const rows = await painScoreRows(tx, { procedureId: id });
-        await app.audit.patientData(
-          tx,
-          request,
-          'patient.export-csv',
-          String(owner.patient_id),
-          'procedure',
-          id,
-          { rows: rows.length },
-        );
+        await app.audit.patientData(tx, request, 'patient.export-csv', patientId, 'procedure', id, {
+          rows: rows.length,
+        });
         return toCsv(PAIN_SCORE_COLUMNS, rows);
       });
       return reply

@@ -1,6 +1,5 @@
 import * as z from 'zod';
 import {
-  addMonths,
   DurabilitySchema,
   FollowUpCancelSchema,
   FollowUpRescheduleSchema,
@@ -8,13 +7,15 @@ import {
   FollowUpViewSchema,
   IdSchema,
   localDateOf,
-  PROCEDURE_SHORT,
-  type ProcedureKind,
-  rfaDurability,
 } from '../../../domain/index.ts';
-import { notFound } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
-import { changeFollowUp, followUpViews, recordFollowUpResult } from '../../services/follow-ups.ts';
+import {
+  changeFollowUp,
+  followUpView,
+  procedureFollowUpViews,
+  recordFollowUpResult,
+} from '../../services/follow-ups.ts';
+import { episodeRfaDurability } from '../../services/rfa-durability.ts';
 import { practiceTimeZone } from '../../services/practice-settings.ts';
 import { loadProcedure } from '../../services/procedure-data.ts';
 import type { App } from '../../types.ts';
@@ -41,15 +42,9 @@ export async function followUpRoutes(app: App): Promise<void> {
       const { id } = request.params;
       return app.db.transaction().execute(async (tx) => {
         const { patientId } = await loadProcedure(tx, id);
-        const rows = await tx
-          .selectFrom('follow_ups')
-          .selectAll()
-          .where('procedure_id', '=', id)
-          .orderBy('due_date')
-          .orderBy('id')
-          .execute();
+        const views = await procedureFollowUpViews(tx, id);
         await app.audit.patientData(tx, request, 'follow-up.read', patientId, 'procedure', id);
-        return followUpViews(tx, rows);
+        return views;
       });
     },
   );
@@ -63,22 +58,9 @@ export async function followUpRoutes(app: App): Promise<void> {
     async (request) => {
       const { id } = request.params;
       return app.db.transaction().execute(async (tx) => {
-        const row = await tx
-          .selectFrom('follow_ups')
-          .selectAll()
-          .where('id', '=', id)
-          .executeTakeFirst();
-        if (!row) throw notFound('The follow-up');
-        const [view] = await followUpViews(tx, [row]);
-        await app.audit.patientData(
-          tx,
-          request,
-          'follow-up.read',
-          view!.patientId,
-          'follow-up',
-          id,
-        );
-        return view!;
+        const view = await followUpView(tx, id);
+        await app.audit.patientData(tx, request, 'follow-up.read', view.patientId, 'follow-up', id);
+        return view;
       });
     },
   );
@@ -167,54 +149,7 @@ export async function followUpRoutes(app: App): Promise<void> {
       const today = localDateOf(app.clock.now(), timeZone);
       return app.db.transaction().execute(async (tx) => {
         const { patientId } = await episodePatientId(tx, id);
-        const rfas = await tx
-          .selectFrom('procedures')
-          .selectAll()
-          .where('episode_id', '=', id)
-          .where('kind', '=', 'rfa')
-          .where('error_reason', 'is', null)
-          .orderBy('performed_at')
-          .execute();
-        const out = [];
-        for (const [i, p] of rfas.entries()) {
-          const { ruleSet } = await loadProcedure(tx, String(p.id));
-          const scores = await tx
-            .selectFrom('pain_scores')
-            .selectAll()
-            .where('procedure_id', '=', p.id)
-            .where('error_reason', 'is', null)
-            .orderBy('minutes_after')
-            .execute();
-          const baselines: Partial<Record<'rest' | 'activity', number>> = {};
-          for (const s of scores)
-            if (s.minutes_after <= 0 && s.side === null)
-              baselines[s.context as 'rest' | 'activity'] = s.score;
-          const performedOn = localDateOf(p.performed_at, timeZone);
-          const later = scores
-            .filter(
-              (s) =>
-                s.minutes_after > 0 &&
-                s.describes_at <= new Date(`${addMonths(performedOn, 13)}T00:00:00Z`),
-            )
-            .map((s) => ({
-              date: localDateOf(s.describes_at, timeZone),
-              score: s.score,
-              context: s.context as 'rest' | 'activity',
-              reportedReliefPercent: s.reported_relief_percent,
-            }));
-          out.push({
-            procedureId: String(p.id),
-            label: `${PROCEDURE_SHORT[p.kind as ProcedureKind]} #${i + 1}`,
-            performedOn,
-            milestones: rfaDurability(
-              performedOn,
-              baselines,
-              later,
-              today,
-              Math.max(ruleSet.settings.followUpWindowDays, 14),
-            ),
-          });
-        }
+        const out = await episodeRfaDurability(tx, id, timeZone, today);
         await app.audit.patientData(tx, request, 'follow-up.read', patientId, 'episode', id, {
           durability: true,
         });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { PublicConfigSchema } from '../../../domain/index.ts';
+import { assertMigrated } from '../../db/migrate.ts';
 import type { App } from '../../types.ts';
 
 /** GET /api/v1/health: 200 once migrations have run (api.md); the app starts only after they do. */
@@ -11,11 +12,7 @@ export async function healthRoutes(app: App): Promise<void> {
       schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok') }) } },
     },
     async () => {
-      await app.db
-        .selectFrom('schema_migrations' as never)
-        .select((eb) => eb.lit(1).as('one'))
-        .limit(1)
-        .execute();
+      await assertMigrated(app.db);
       return { status: 'ok' as const };
     },
   );

@@ -8,9 +8,13 @@ import {
 } from '../../../domain/index.ts';
 import { badRequest, HttpProblem, notFound } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
-import { canonicalJson } from '../../services/canonical-json.ts';
-import { ruleSetById, ruleSetViews } from '../../services/rule-sets.ts';
-import { lockRuleSetKey, newRuleSetKey } from '../../services/write-locks.ts';
+import {
+  insertRuleSetCopy,
+  insertRuleSetVersion,
+  ruleSetById,
+  ruleSetViews,
+  saveDefaultRuleSet,
+} from '../../services/rule-sets.ts';
 import type { App } from '../../types.ts';
 
 /**
@@ -43,29 +47,17 @@ export async function ruleSetRoutes(app: App): Promise<void> {
       const from = await ruleSetById(app.db, request.body.fromId);
       if (!from) throw badRequest([{ path: 'fromId', message: 'Unknown rule set' }]);
       const id = await app.db.transaction().execute(async (tx) => {
-        const row = await tx
-          .insertInto('rule_sets')
-          .values({
-            key: newRuleSetKey(),
-            name: request.body.name,
-            version: 1,
-            built_in: false,
-            source: `Copied from ${from.name} v${from.version}`,
-            settings: canonicalJson(from.settings),
-            created_by: user.id,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const id = await insertRuleSetCopy(tx, from, request.body.name, user.id);
         await app.audit.append(tx, {
           actorId: user.id,
           actorUsername: user.username,
           action: 'rule-set.create',
           entity: 'rule-set',
-          entityId: String(row.id),
+          entityId: id,
           ip: request.ip,
           details: { from: from.id },
         });
-        return String(row.id);
+        return id;
       });
       return reply.status(201).send((await list()).find((r) => r.id === id)!);
     },
@@ -94,38 +86,22 @@ export async function ruleSetRoutes(app: App): Promise<void> {
           detail: 'Built-in rule sets cannot be edited; copy one and edit the copy.',
         });
       const id = await app.db.transaction().execute(async (tx) => {
-        await lockRuleSetKey(tx, base.key);
-        const top = await tx
-          .selectFrom('rule_sets')
-          .select((eb) => eb.fn.max('version').as('v'))
-          .where('key', '=', base.key)
-          .executeTakeFirstOrThrow();
-        const row = await tx
-          .insertInto('rule_sets')
-          .values({
-            key: base.key,
-            name: base.name,
-            version: Number(top.v) + 1,
-            built_in: false,
-            source: `Edited from v${base.version}`,
-            settings: canonicalJson({
-              ...request.body.settings,
-              diaryMinutes: [...request.body.settings.diaryMinutes].sort((a, b) => a - b),
-            }),
-            created_by: user.id,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const { id, version } = await insertRuleSetVersion(
+          tx,
+          base,
+          request.body.settings,
+          user.id,
+        );
         await app.audit.append(tx, {
           actorId: user.id,
           actorUsername: user.username,
           action: 'rule-set.create',
           entity: 'rule-set',
-          entityId: String(row.id),
+          entityId: id,
           ip: request.ip,
-          details: { key: base.key, version: Number(top.v) + 1 },
+          details: { key: base.key, version },
         });
-        return String(row.id);
+        return id;
       });
       return reply.status(201).send((await list()).find((r) => r.id === id)!);
     },
@@ -146,21 +122,7 @@ export async function ruleSetRoutes(app: App): Promise<void> {
       if (!(await ruleSetById(app.db, request.body.ruleSetId)))
         throw badRequest([{ path: 'ruleSetId', message: 'Unknown rule set' }]);
       await app.db.transaction().execute(async (tx) => {
-        await tx
-          .insertInto('practice_settings')
-          .values({
-            key: 'defaultRuleSetId',
-            value: JSON.stringify(request.body.ruleSetId),
-            updated_by: user.id,
-          })
-          .onConflict((oc) =>
-            oc.column('key').doUpdateSet({
-              value: JSON.stringify(request.body.ruleSetId),
-              updated_by: user.id,
-              updated_at: new Date(),
-            }),
-          )
-          .execute();
+        await saveDefaultRuleSet(tx, request.body.ruleSetId, user.id);
         await app.audit.append(tx, {
           actorId: user.id,
           actorUsername: user.username,

@@ -1,4 +1,3 @@
-import { type Selectable, sql } from 'kysely';
 import {
   IdParamsSchema as IdParams,
   pageSchema,
@@ -7,34 +6,23 @@ import {
   UserListQuerySchema,
   UserUpdateSchema,
   UserViewSchema,
-  type UserView,
 } from '../../../domain/index.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { likePrefix } from '../../db/like-pattern.ts';
-import type { UsersTable } from '../../db/schema.ts';
-import { badRequest, HttpProblem, notFound, versionConflict } from '../../http-problem.ts';
+import { badRequest, HttpProblem } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
 import { hashPassword } from '../../services/passwords.ts';
 import { endUserSessions } from '../../services/sessions.ts';
+import {
+  insertUser,
+  listUsers,
+  lockUserAtVersion,
+  resetUserPassword,
+  toUserView,
+  updateUser,
+} from '../../services/user-accounts.ts';
 import type { App } from '../../types.ts';
-import { lockIsActive } from '../../services/login-throttle.ts';
 
 const PageOfUsers = pageSchema(UserViewSchema);
-
-function toView(row: Selectable<UsersTable>): UserView {
-  return {
-    id: String(row.id),
-    username: row.username,
-    name: row.name,
-    role: row.role as UserView['role'],
-    active: row.active,
-    locked: lockIsActive(row.locked_at),
-    failedLogins: row.failed_logins,
-    lastLoginAt: row.last_login_at?.toISOString() ?? null,
-    createdAt: row.created_at.toISOString(),
-    version: row.version,
-  };
-}
 
 /** User administration (admin only): list, create, change role or name, deactivate, unlock, reset password. */
 export async function userRoutes(app: App): Promise<void> {
@@ -47,24 +35,7 @@ export async function userRoutes(app: App): Promise<void> {
       schema: { tags: ['users'], querystring: UserListQuerySchema, response: { 200: PageOfUsers } },
     },
     async (request) => {
-      const { q, page, pageSize } = request.query;
-      let query = app.db.selectFrom('users');
-      if (q?.trim()) {
-        const pattern = likePrefix(q.trim().toLowerCase());
-        query = query.where((eb) =>
-          eb.or([eb('username', 'like', pattern), eb(sql<string>`lower(name)`, 'like', pattern)]),
-        );
-      }
-      const [rows, count] = await Promise.all([
-        query
-          .selectAll()
-          .orderBy('username')
-          .limit(pageSize)
-          .offset((page - 1) * pageSize)
-          .execute(),
-        query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      ]);
-      return { items: rows.map(toView), total: Number(count.n), page, pageSize };
+      return listUsers(app.db, request.query);
     },
   );
 
@@ -80,16 +51,7 @@ export async function userRoutes(app: App): Promise<void> {
       const passwordHash = await hashPassword(body.password);
       try {
         const row = await app.db.transaction().execute(async (tx) => {
-          const created = await tx
-            .insertInto('users')
-            .values({
-              username: body.username,
-              name: body.name,
-              role: body.role,
-              password_hash: passwordHash,
-            })
-            .returningAll()
-            .executeTakeFirstOrThrow();
+          const created = await insertUser(tx, body, passwordHash);
           await app.audit.append(tx, {
             actorId: admin.id,
             actorUsername: admin.username,
@@ -101,7 +63,7 @@ export async function userRoutes(app: App): Promise<void> {
           });
           return created;
         });
-        return reply.status(201).send(toView(row));
+        return reply.status(201).send(toUserView(row));
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         throw new HttpProblem({
@@ -142,25 +104,8 @@ export async function userRoutes(app: App): Promise<void> {
         ]);
       }
       return app.db.transaction().execute(async (tx) => {
-        const before = await tx
-          .selectFrom('users')
-          .selectAll()
-          .where('id', '=', id)
-          .forUpdate()
-          .executeTakeFirst();
-        if (!before) throw notFound('The user');
-        if (before.version !== version) throw versionConflict(toView(before));
-        const after = await tx
-          .updateTable('users')
-          .set({
-            ...changes,
-            ...(unlock ? { locked_at: null, failed_logins: 0 } : {}),
-            updated_at: new Date(),
-            version: before.version + 1,
-          })
-          .where('id', '=', id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const before = await lockUserAtVersion(tx, id, version);
+        const after = await updateUser(tx, before, changes, unlock);
         if ((changes.role && changes.role !== before.role) || changes.active === false) {
           await endUserSessions(tx, id, changes.active === false ? 'deactivated' : 'role-changed');
         }
@@ -178,7 +123,7 @@ export async function userRoutes(app: App): Promise<void> {
           ip: request.ip,
           details: { ...changed, ...(unlock ? { unlocked: true } : {}) },
         });
-        return toView(after);
+        return toUserView(after);
       });
     },
   );
@@ -199,26 +144,8 @@ export async function userRoutes(app: App): Promise<void> {
       const { id } = request.params;
       const passwordHash = await hashPassword(request.body.password);
       return app.db.transaction().execute(async (tx) => {
-        const before = await tx
-          .selectFrom('users')
-          .selectAll()
-          .where('id', '=', id)
-          .forUpdate()
-          .executeTakeFirst();
-        if (!before) throw notFound('The user');
-        if (before.version !== request.body.version) throw versionConflict(toView(before));
-        const after = await tx
-          .updateTable('users')
-          .set({
-            password_hash: passwordHash,
-            locked_at: null,
-            failed_logins: 0,
-            updated_at: new Date(),
-            version: before.version + 1,
-          })
-          .where('id', '=', id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const before = await lockUserAtVersion(tx, id, request.body.version);
+        const after = await resetUserPassword(tx, before, passwordHash);
         await endUserSessions(tx, id, 'password-reset');
         await app.audit.append(tx, {
           actorId: admin.id,
@@ -228,7 +155,7 @@ export async function userRoutes(app: App): Promise<void> {
           entityId: id,
           ip: request.ip,
         });
-        return toView(after);
+        return toUserView(after);
       });
     },
   );

@@ -7,7 +7,12 @@ import {
   WorklistViewSchema,
 } from '../../../domain/index.ts';
 import { practiceTimeZone } from '../../services/practice-settings.ts';
-import { publicRow, worklistPages, worklistRows } from '../../services/worklist.ts';
+import {
+  activePhysicians,
+  publicRow,
+  worklistPages,
+  worklistRows,
+} from '../../services/worklist.ts';
 import type { App } from '../../types.ts';
 
 /** The nurse's day (issue 12): the worklist and the overdue digest (follow-ups and bookings have their own folders). */
@@ -43,13 +48,7 @@ async function worklistRoutes(app: App): Promise<void> {
           { overdue: q.overduePage, dueToday: q.dueTodayPage, upcoming: q.upcomingPage },
           q.pageSize,
         );
-        const providers = await tx
-          .selectFrom('users')
-          .select(['id', 'name'])
-          .where('role', '=', 'physician')
-          .where('active', '=', true)
-          .orderBy('name')
-          .execute();
+        const providers = await activePhysicians(tx);
         const shown = [...overdue.rows, ...dueToday.rows, ...upcoming.rows];
         // One audit event for the page: which patients the nurse was shown.
         await app.audit.patientData(tx, request, 'worklist.read', null, 'worklist', null, {
