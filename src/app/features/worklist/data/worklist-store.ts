@@ -49,6 +49,18 @@ export const WorklistStore = signalStore(
     };
     return {
       load,
+      /**
+       * A quiet reload for the page's timer (scores patients enter at home, rows other nurses finish):
+       * no progress bar, and the rows shown stay when the network blips.
+       */
+      async refresh(): Promise<void> {
+        try {
+          const view = await api.worklist(store.query());
+          patchState(store, { view, order: [...view.overdue, ...view.dueToday, ...view.upcoming].map((r) => r.key) });
+        } catch {
+          // Keep what is shown; the next tick or a reload tries again.
+        }
+      },
       filter(providerId: string | null, region: Region | null): Promise<void> {
         return setQuery({ providerId, region, overduePage: 1, dueTodayPage: 1, upcomingPage: 1 });
       },

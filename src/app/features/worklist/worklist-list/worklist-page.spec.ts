@@ -10,6 +10,7 @@ import { SessionStore } from '../../../core/session-store.ts';
 import { sessionFor, settle } from '../../../testing/test-fixtures.ts';
 import { WorklistStore } from '../data/worklist-store.ts';
 import { WORKLIST_ROUTES } from '../worklist.routes.ts';
+import { WORKLIST_REFRESH_MS } from './worklist-page.ts';
 
 const row = (n: number, over: Partial<WorklistRow> = {}): WorklistRow => ({
   key: `follow-up:${n}`,
@@ -48,7 +49,7 @@ describe('WorklistPage', () => {
   let http: HttpTestingController;
   let harness: RouterTestingHarness;
 
-  async function open(url = '/worklist'): Promise<void> {
+  async function open(url = '/worklist', refreshMs = 3_600_000): Promise<void> {
     TestBed.configureTestingModule({
       providers: [
         provideRouter(
@@ -61,6 +62,7 @@ describe('WorklistPage', () => {
         provideHttpClient(withInterceptors([apiInterceptor])),
         provideHttpClientTesting(),
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        { provide: WORKLIST_REFRESH_MS, useValue: refreshMs },
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -83,6 +85,22 @@ describe('WorklistPage', () => {
     expect(headings).toEqual(['Overdue 1', 'Due today 2', 'Upcoming (7 days) 0']);
     expect(text()).toContain('Nothing in the next 7 days.');
     expect(harness.routeNativeElement!.querySelectorAll('[data-row]').length).toBe(3);
+  });
+
+  it('refreshes itself while open, quietly, so scores patients enter at home show up', async () => {
+    await open('/worklist', 200);
+    http.expectOne((r) => r.url === '/api/v1/worklist').flush(view());
+    await settle(harness.fixture);
+    await new Promise((resolve) => setTimeout(resolve, 260));
+    const refreshes = http.match((r) => r.url === '/api/v1/worklist');
+    expect(refreshes.length).toBeGreaterThan(0);
+    for (const r of refreshes)
+      r.flush(view({ dueToday: [row(2)], totals: { overdue: 1, dueToday: 1, upcoming: 0 } }));
+    await settle(harness.fixture);
+    expect(harness.routeNativeElement!.querySelectorAll('[data-row]').length).toBe(2);
+    expect(harness.routeNativeElement!.querySelector('mat-progress-bar')).toBeNull();
+    harness.fixture.destroy(); // stops the timer with the page
+    for (const late of http.match((r) => r.url === '/api/v1/worklist')) late.flush(view());
   });
 
   it('says the day is clear when nothing is open', async () => {

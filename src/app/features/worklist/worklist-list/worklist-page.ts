@@ -1,5 +1,13 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, ElementRef, inject, type OnInit } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  inject,
+  InjectionToken,
+  type OnInit,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -18,6 +26,11 @@ export function entryLink(row: WorklistRow): string[] {
   if (row.kind === 'procedure') return ['/worklist', 'planned', row.plannedProcedureId!];
   return ['/procedures', row.procedureId!, 'diary'];
 }
+
+/** How often an open worklist refreshes itself (patients' own diary scores arrive live; issue 15). */
+export const WORKLIST_REFRESH_MS = new InjectionToken<number>('WORKLIST_REFRESH_MS', {
+  factory: () => 30_000,
+});
 
 /** The nurse's landing page (issue 12): Overdue, Due today, Upcoming (7 days), each with its count. */
 @Component({
@@ -47,6 +60,11 @@ export class WorklistPage implements OnInit {
     { key: 'dueToday', heading: 'Due today', showTime: true },
     { key: 'upcoming', heading: 'Upcoming (7 days)', showTime: false },
   ];
+
+  constructor() {
+    const timer = setInterval(() => void this.store.refresh(), inject(WORKLIST_REFRESH_MS));
+    inject(DestroyRef).onDestroy(() => clearInterval(timer));
+  }
 
   async ngOnInit(): Promise<void> {
     // Back from an entry screen after saving: the row that followed the saved one takes the focus.
