@@ -9,17 +9,22 @@ import {
   PlannedProcedureViewSchema,
   PlannedRescheduleSchema,
 } from '../../../domain/index.ts';
-import { badRequest, notFound } from '../../http-problem.ts';
+import { notFound } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
 import {
   bookingDryRun,
   bookProcedure,
   cancelPlanned,
-  lockPlanned,
   plannedPatientId,
   plannedViews,
   reschedulePlanned,
 } from '../../services/planned-procedures.ts';
+import {
+  activePhysicians,
+  episodePlanned,
+  plannedById,
+  recordPlannedBaseline,
+} from '../../services/planned-procedure-records.ts';
 import { practiceTimeZone } from '../../services/practice-settings.ts';
 import type { App } from '../../types.ts';
 import { episodePatientId } from '../../services/clinical-rows.ts';
@@ -46,13 +51,7 @@ export async function plannedProcedureRoutes(app: App): Promise<void> {
       const timeZone = await practiceTimeZone(app.db);
       return app.db.transaction().execute(async (tx) => {
         const { patientId } = await episodePatientId(tx, id);
-        const rows = await tx
-          .selectFrom('planned_procedures')
-          .selectAll()
-          .where('episode_id', '=', id)
-          .orderBy('planned_date', 'desc')
-          .orderBy('id', 'desc')
-          .execute();
+        const rows = await episodePlanned(tx, id);
         await app.audit.patientData(
           tx,
           request,
@@ -115,11 +114,7 @@ export async function plannedProcedureRoutes(app: App): Promise<void> {
       const { id } = request.params;
       const timeZone = await practiceTimeZone(app.db);
       return app.db.transaction().execute(async (tx) => {
-        const row = await tx
-          .selectFrom('planned_procedures')
-          .selectAll()
-          .where('id', '=', id)
-          .executeTakeFirst();
+        const row = await plannedById(tx, id);
         if (!row) throw notFound('The planned procedure');
         await app.audit.patientData(
           tx,
@@ -153,41 +148,12 @@ export async function plannedProcedureRoutes(app: App): Promise<void> {
       const timeZone = await practiceTimeZone(app.db);
       const now = app.clock.now();
       const view = await app.db.transaction().execute(async (tx) => {
-        const row = await lockPlanned(tx, id);
-        if (row.planned_date !== localDateOf(now, timeZone))
-          throw badRequest([
-            {
-              path: '',
-              message: `The baseline is taken on the day of the procedure (${row.planned_date})`,
-            },
-          ]);
-        if (b.side && row.side !== 'bilateral')
-          throw badRequest([
-            { path: 'side', message: 'Left and right scores are for bilateral procedures only' },
-          ]);
-        // One baseline per context and side: a new one replaces the earlier one of the day (both stay in the audit trail).
-        const baselines = [
-          ...row.baselines.filter((x) => !(x.context === b.context && x.side === b.side)),
-          {
-            score: b.score,
-            context: b.context,
-            side: b.side,
-            describesAt: now.toISOString(),
-            recordedBy: user.id,
-            enteredAt: now.toISOString(),
-          },
-        ];
-        const updated = await tx
-          .updateTable('planned_procedures')
-          .set({ baselines: JSON.stringify(baselines), version: row.version + 1 })
-          .where('id', '=', id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const { before, updated } = await recordPlannedBaseline(tx, id, b, user.id, now, timeZone);
         await app.audit.patientData(
           tx,
           request,
           'planned-procedure.baseline',
-          await plannedPatientId(tx, row),
+          await plannedPatientId(tx, before),
           'planned-procedure',
           id,
           { context: b.context },
@@ -299,15 +265,6 @@ export async function plannedProcedureRoutes(app: App): Promise<void> {
         response: { 200: z.array(z.object({ id: z.string(), name: z.string() })) },
       },
     },
-    async () => {
-      const rows = await app.db
-        .selectFrom('users')
-        .select(['id', 'name'])
-        .where('role', '=', 'physician')
-        .where('active', '=', true)
-        .orderBy('name')
-        .execute();
-      return rows.map((r) => ({ id: String(r.id), name: r.name }));
-    },
+    async () => activePhysicians(app.db),
   );
 }
