@@ -1,8 +1,13 @@
-import { sql } from 'kysely';
 import * as z from 'zod';
 import { LoginRequestSchema, type SessionInfo, SessionInfoSchema } from '../../../domain/index.ts';
 import { HttpProblem } from '../../http-problem.ts';
 import { clearSessionCookie, sessionOf, setSessionCookie } from '../../plugins/auth.ts';
+import {
+  lockLoginAttempts,
+  markLoginSucceeded,
+  reserveLoginAttempt,
+  userByUsername,
+} from '../../services/login-attempts.ts';
 import { countFailure } from '../../services/login-lockout.ts';
 import {
   isKnownAddress,
@@ -15,9 +20,6 @@ import { createSession, endSession } from '../../services/sessions.ts';
 import type { App } from '../../types.ts';
 
 /** Same words for an unknown user and a wrong password, so logins reveal no usernames (api.md). */
-/** Advisory-lock namespace for sign-in attempts (one lock per username). */
-const LOGIN_LOCK_KEY = 7_301_003;
-
 const WRONG_CREDENTIALS = new HttpProblem({
   status: 401,
   title: 'Sign-in failed',
@@ -46,9 +48,7 @@ export async function authRoutes(app: App): Promise<void> {
       // Check the throttle and reserve this attempt (as a failure until proven otherwise) under a
       // per-username lock, so parallel guesses cannot all pass the check before any is counted.
       const attemptId = await app.db.transaction().execute(async (tx) => {
-        await sql`SELECT pg_advisory_xact_lock(${LOGIN_LOCK_KEY}, hashtext(${username}))`.execute(
-          tx,
-        );
+        await lockLoginAttempts(tx, username);
         const wait = await loginRetryAfterSeconds(tx, username, ip);
         if (wait > 0) {
           throw new HttpProblem(
@@ -61,19 +61,9 @@ export async function authRoutes(app: App): Promise<void> {
             { 'Retry-After': String(wait) },
           );
         }
-        return (
-          await tx
-            .insertInto('login_attempts')
-            .values({ username, ip, success: false })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id;
+        return reserveLoginAttempt(tx, username, ip);
       });
-      const user = await app.db
-        .selectFrom('users')
-        .selectAll()
-        .where('username', '=', username)
-        .executeTakeFirst();
+      const user = await userByUsername(app.db, username);
       const passwordOk = await verifyPassword(user?.password_hash ?? null, password);
       // A lock holds until it expires, except from an address this user has signed in from before.
       const lockedOut =
@@ -114,16 +104,7 @@ export async function authRoutes(app: App): Promise<void> {
         });
       }
       const { token, csrfToken } = await app.db.transaction().execute(async (tx) => {
-        await tx
-          .updateTable('login_attempts')
-          .set({ success: true })
-          .where('id', '=', attemptId)
-          .execute();
-        await tx
-          .updateTable('users')
-          .set({ failed_logins: 0, locked_at: null, last_login_at: new Date() })
-          .where('id', '=', user.id)
-          .execute();
+        await markLoginSucceeded(tx, attemptId, user.id);
         await rememberAddress(tx, user.id, ip);
         await app.audit.append(tx, {
           actorId: user.id,
