@@ -16,6 +16,8 @@ export interface Db {
   /** Lends one dedicated connection for multi-statement scripts (migrations). */
   withScriptRunner<T>(work: (run: ScriptRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball, to open copies of it (test snapshots). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 /**
@@ -32,9 +34,11 @@ const TYPE_PARSERS: Record<number, (value: string) => unknown> = {
 export async function openDatabase(options: {
   databaseUrl: string | null;
   dataDir: string;
+  /** In-memory PGlite only: start from this dump (from `Db.dumpDataDir`) instead of an empty cluster. */
+  loadDataDir?: Blob;
 }): Promise<Db> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.loadDataDir);
 }
 
 async function openPostgres(connectionString: string): Promise<Db> {
@@ -68,13 +72,15 @@ async function openPostgres(connectionString: string): Promise<Db> {
   };
 }
 
-async function openPglite(dataDir: string): Promise<Db> {
+async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Db> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) ensurePrivateDataDir(dataDir);
   const release = inMemory ? () => {} : lockDataDir(dataDir);
   try {
+    if (loadDataDir && !inMemory) throw new Error('loadDataDir needs an in-memory database');
     const pglite = await PGlite.create(inMemory ? undefined : dataDir, {
       parsers: TYPE_PARSERS,
+      ...(loadDataDir ? { loadDataDir } : {}),
     });
     // PGlite creates its files 0666; close them to other users again (issue 10, defect 2).
     if (!inMemory) ensurePrivateDataDir(dataDir);
@@ -87,6 +93,7 @@ async function openPglite(dataDir: string): Promise<Db> {
           const results = await pglite.exec(text);
           return (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[];
         }),
+      dumpDataDir: () => pglite.dumpDataDir('none'),
       close: async () => {
         await kysely.destroy();
         if (!pglite.closed) await pglite.close();

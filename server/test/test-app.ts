@@ -39,25 +39,78 @@ export const TEST_PASSWORD = 'correct horse battery';
 // One hash for every test user: argon2 is deliberately slow.
 let testHash: Promise<string> | null = null;
 
-async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const adminUrl = process.env['PG_TEST_URL'];
-  if (!adminUrl)
+/**
+ * Opening and migrating a database costs seconds (PGlite's WASM start, then every migration), and
+ * the specs build about eighty apps. So each process migrates once: a PGlite dump, or a PostgreSQL
+ * template database, that every test app then starts from.
+ */
+async function migrated(db: Db): Promise<Db> {
+  await migrate(db);
+  await ensureBuiltInRuleSets(db.kysely);
+  return db;
+}
+
+let pgliteSnapshot: Promise<Blob> | null = null;
+function migratedPgliteDump(): Promise<Blob> {
+  pgliteSnapshot ??= (async () => {
+    const db = await migrated(await openDatabase({ databaseUrl: null, dataDir: 'memory://' }));
+    try {
+      return await db.dumpDataDir!();
+    } finally {
+      await db.close();
+    }
+  })();
+  return pgliteSnapshot;
+}
+
+function adminUrl(): string {
+  const url = process.env['PG_TEST_URL'];
+  if (!url)
     throw new Error('FT_TEST_DB=postgres needs PG_TEST_URL (a role that may CREATE DATABASE)');
-  const name = `ft_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
+  return url;
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(adminUrl());
   url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function asAdmin(sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+let pgTemplate: Promise<string> | null = null;
+function migratedPostgresTemplate(): Promise<string> {
+  pgTemplate ??= (async () => {
+    const name = `ft_tpl_${randomBytes(6).toString('hex')}`;
+    await asAdmin(`CREATE DATABASE ${name}`);
+    const db = await migrated(await openDatabase({ databaseUrl: databaseUrl(name), dataDir: '' }));
+    await db.close(); // CREATE DATABASE ... TEMPLATE needs the template free of connections
+    return name;
+  })();
+  return pgTemplate;
+}
+
+// The template goes when the run ends (a top-level afterAll belongs to Jasmine's root suite).
+if (typeof afterAll === 'function')
+  afterAll(async () => {
+    if (pgTemplate) await asAdmin(`DROP DATABASE IF EXISTS ${await pgTemplate} WITH (FORCE)`);
+  });
+
+async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const template = await migratedPostgresTemplate();
+  const name = `ft_test_${randomBytes(6).toString('hex')}`;
+  await asAdmin(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
+    url: databaseUrl(name),
+    drop: () => asAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
 
@@ -76,9 +129,12 @@ export async function createTestApp(
     logLevel: 'silent',
     ...overrides,
   };
-  const db = await openDatabase(config);
-  await migrate(db);
-  await ensureBuiltInRuleSets(db.kysely);
+  const fromSnapshot = !config.databaseUrl && config.dataDir.startsWith('memory://');
+  const db = await openDatabase({
+    ...config,
+    ...(fromSnapshot ? { loadDataDir: await migratedPgliteDump() } : {}),
+  });
+  await migrated(db); // a no-op on the snapshot; keeps overrides with a real data dir working
   const app = await buildApp(config, db, false);
   await app.ready();
 
