@@ -33,6 +33,8 @@ export interface ServerConfig {
   diaryLinkGraceHours: number;
   /** The practice's public address (FT_PUBLIC_URL, origin only) that diary links on printed sheets start with. */
   publicUrl: string | null;
+  /** Seconds a computed report may be reused while no write has changed it (FT_REPORT_CACHE_SECONDS; issue 13). */
+  reportCacheSeconds: number;
 }
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
@@ -69,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     testClock: testClockAllowed(env),
     diaryLinkGraceHours: positiveInt('FT_DIARY_GRACE_HOURS', env['FT_DIARY_GRACE_HOURS'], 48),
     publicUrl: publicOrigin(env['FT_PUBLIC_URL']),
+    reportCacheSeconds: positiveInt('FT_REPORT_CACHE_SECONDS', env['FT_REPORT_CACHE_SECONDS'], 120),
   };
 }
 

@@ -3,26 +3,38 @@ import {
   OutcomesReportSchema,
   PracticeReportQuerySchema,
   PracticeReportSchema,
+  todayIn,
 } from '../../../domain/index.ts';
 import { sessionOf } from '../../plugins/auth.ts';
-import { outcomesReport, practiceReport } from '../../services/aggregates/index.ts';
+import {
+  createReportCache,
+  outcomesReport,
+  practiceReport,
+} from '../../services/aggregates/index.ts';
+import { practiceTimeZone } from '../../services/practice-settings.ts';
 import type { App } from '../../types.ts';
 
 /**
  * Practice-level reports (api.md): `GET /reports/practice` (managers and physicians; aggregate,
  * de-identified) and `GET /reports/outcomes` (physicians; cohort figures with ids so a bar opens the
- * procedure). Numbers come from services/aggregates/; each read is one audit event naming the report
- * and its filters (no patient ids: it spans the cohort).
+ * procedure). Numbers come from services/aggregates/, computed on the pool (independent queries in
+ * parallel) and reused while no write has changed them (report-cache.ts); each read is one audit
+ * event naming the report and its filters (no patient ids: it spans the cohort), and nothing is
+ * returned unless that event is written.
  */
 export async function practiceReportRoutes(app: App): Promise<void> {
+  const cache = createReportCache({ ttlMs: app.config.reportCacheSeconds * 1000 });
   const audited = async <T>(
     request: Parameters<typeof sessionOf>[0],
     report: string,
     filters: Record<string, unknown>,
-    read: (tx: typeof app.db) => Promise<T>,
-  ) =>
-    app.db.transaction().execute(async (tx) => {
-      const result = await read(tx);
+    read: (db: typeof app.db) => Promise<T>,
+  ) => {
+    // The practice's "today" belongs in the key: defaults and overdue counts move with it.
+    const today = todayIn(await practiceTimeZone(app.db), app.clock.now());
+    const key = JSON.stringify([report, today, Object.entries(filters).sort()]);
+    const result = await cache.get(app.db, key, () => read(app.db));
+    return app.db.transaction().execute(async (tx) => {
       const user = sessionOf(request).user;
       await app.audit.append(tx, {
         actorId: user.id,
@@ -35,6 +47,7 @@ export async function practiceReportRoutes(app: App): Promise<void> {
       });
       return result;
     });
+  };
 
   app.get(
     '/api/v1/reports/practice',

@@ -14,3 +14,4 @@
  */
 export { practiceReport } from './practice.ts';
 export { outcomesReport, MAX_POINTS } from './outcomes.ts';
+export { createReportCache, type ReportCache } from './report-cache.ts';

@@ -37,9 +37,14 @@ export async function outcomesReport(
   q: OutcomesQuery,
 ): Promise<OutcomesReport> {
   const { kind = 'mbb', ...rest } = q;
-  const c = await cohortOf(db, rest);
-  const sets = await ruleSetSettings(db);
-  const blocks = await blockRows(db, c, kind, sets);
+  const [c, sets] = await Promise.all([cohortOf(db, rest), ruleSetSettings(db)]);
+  // Independent queries side by side on the pool.
+  const [blocks, conv, durability, running] = await Promise.all([
+    blockRows(db, c, kind, sets),
+    conversion(db, c),
+    rfaDurability(db, c),
+    returnToRunning(db, c),
+  ]);
   // In time order first (SQL rows come in whatever order the plan gives), so the sampled bars and
   // points are the same for the same data whichever plan PostgreSQL picks.
   const own = readUnderOwn(blocks, sets).sort(byTime);
@@ -85,11 +90,6 @@ export async function outcomesReport(
   const agreement = own.filter(
     (b) => b.peakReliefPercent !== null && b.reportedPeakReliefPercent !== null,
   );
-  const [conv, durability, running] = await Promise.all([
-    conversion(db, c),
-    rfaDurability(db, c),
-    returnToRunning(db, c),
-  ]);
   return {
     from: c.from,
     to: c.to,

@@ -29,9 +29,10 @@ export async function practiceReport(
   q: PracticeReportQuery,
   now = new Date(),
 ): Promise<PracticeReport> {
-  const c = await cohortOf(db, q);
+  const [c, sets] = await Promise.all([cohortOf(db, q), ruleSetSettings(db)]);
   const all = procedureCohortSql(c, ['mbb', 'ia', 'rfa']);
-  const [byMonth, byPerformer] = await Promise.all([
+  // Independent queries, run side by side on the pool (a second or more in sequence at 20,000 patients).
+  const [byMonth, byPerformer, blocks, conv, medians, stages, followUps] = await Promise.all([
     sql<{ month: string; kind: 'mbb' | 'ia' | 'rfa'; n: number }>`
       SELECT to_char(p.performed_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, p.kind, count(*)::int AS n FROM ${all} GROUP BY 1, 2 ORDER BY 1, 2`.execute(
       db,
@@ -39,14 +40,15 @@ export async function practiceReport(
     sql<{ performer: string | null; kind: 'mbb' | 'ia' | 'rfa'; n: number }>`
       SELECT u.name AS performer, x.kind, x.n FROM (SELECT p.performer_id, p.kind, count(*)::int AS n FROM ${all} GROUP BY 1, 2) x
       LEFT JOIN users u ON u.id = x.performer_id ORDER BY 1, 2`.execute(db),
+    blockRows(db, c, 'mbb', sets, { recordedMinutes: true }),
+    conversion(db, c),
+    medianDays(db, c),
+    stageFigures(db, c),
+    followUpCompletion(db, c, now),
   ]);
-  const sets = await ruleSetSettings(db);
-  const blocks = await blockRows(db, c, 'mbb', sets, { recordedMinutes: true });
   const readings = readUnderOwn(blocks, sets);
   const assessed = readings.filter((r) => r.verdict !== 'not-assessable');
   const positive = assessed.filter((r) => r.verdict === 'positive').length;
-  const conv = await conversion(db, c);
-  const [medians, stages] = await Promise.all([medianDays(db, c), stageFigures(db, c)]);
   const diary = diaryFigures(blocks, sets, now);
   return {
     from: c.from,
@@ -74,7 +76,7 @@ export async function practiceReport(
     medianDays: medians,
     stages,
     diary,
-    followUps: await followUpCompletion(db, c, now),
+    followUps,
   };
 }
 
@@ -82,15 +84,17 @@ type C = Awaited<ReturnType<typeof cohortOf>>;
 
 /** Median days from intake (episode opened) to its first MBB, and from the last MBB before an RFA to that RFA, for events in range. */
 async function medianDays(db: Kysely<Database>, c: C): Promise<PracticeReport['medianDays']> {
-  const firstBlock = await sql<{ days: number }>`
+  const [firstBlock, toRfa] = await Promise.all([
+    sql<{ days: number }>`
     SELECT extract(epoch FROM (f.first_at - e.created_at)) / 86400 AS days
     FROM (SELECT p.episode_id, min(p.performed_at) AS first_at FROM procedures p WHERE p.kind = 'mbb' AND p.error_at IS NULL GROUP BY p.episode_id) f
-    JOIN episodes e ON e.id = f.episode_id WHERE ${rangeSql(c, sql`f.first_at`)}`.execute(db);
-  const toRfa = await sql<{ days: number }>`
+    JOIN episodes e ON e.id = f.episode_id WHERE ${rangeSql(c, sql`f.first_at`)}`.execute(db),
+    sql<{ days: number }>`
     WITH r AS (SELECT p.episode_id, min(p.performed_at) AS first_at FROM procedures p WHERE p.kind = 'rfa' AND p.error_at IS NULL GROUP BY p.episode_id)
     SELECT extract(epoch FROM (r.first_at - max(b.performed_at))) / 86400 AS days
     FROM r JOIN procedures b ON b.episode_id = r.episode_id AND b.kind = 'mbb' AND b.error_at IS NULL AND b.performed_at < r.first_at
-    WHERE ${rangeSql(c, sql`r.first_at`)} GROUP BY r.episode_id, r.first_at`.execute(db);
+    WHERE ${rangeSql(c, sql`r.first_at`)} GROUP BY r.episode_id, r.first_at`.execute(db),
+  ]);
   const days = (rows: { days: number | null }[]) =>
     rows
       .map((r) => r.days)
@@ -105,15 +109,17 @@ async function medianDays(db: Kysely<Database>, c: C): Promise<PracticeReport['m
 
 /** Episodes now in each stage, and the median days of stays in a stage that began in range and have ended. */
 async function stageFigures(db: Kysely<Database>, c: C): Promise<PracticeReport['stages']> {
-  const current = await sql<{
-    stage: Stage;
-    n: number;
-  }>`SELECT stage, count(*)::int AS n FROM episodes GROUP BY stage`.execute(db);
-  const stays = await sql<{ stage: Stage; days: number[] }>`
+  const [current, stays] = await Promise.all([
+    sql<{
+      stage: Stage;
+      n: number;
+    }>`SELECT stage, count(*)::int AS n FROM episodes GROUP BY stage`.execute(db),
+    sql<{ stage: Stage; days: number[] }>`
     SELECT to_stage AS stage, array_agg(extract(epoch FROM (next_at - at)) / 86400) AS days FROM (
       SELECT to_stage, at, lead(at) OVER (PARTITION BY episode_id ORDER BY at, id) AS next_at FROM stage_changes
       WHERE at >= (${c.from}::date)::timestamp AT TIME ZONE 'UTC'
-    ) s WHERE next_at IS NOT NULL AND ${rangeSql(c, sql`at`)} GROUP BY to_stage`.execute(db);
+    ) s WHERE next_at IS NOT NULL AND ${rangeSql(c, sql`at`)} GROUP BY to_stage`.execute(db),
+  ]);
   const counts = new Map(current.rows.map((r) => [r.stage, r.n]));
   const durations = new Map(stays.rows.map((r) => [r.stage, r.days.map(Number)]));
   return STAGES.map((stage) => {

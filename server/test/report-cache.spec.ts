@@ -1,0 +1,150 @@
+import { sql } from 'kysely';
+import { seedPractice } from '../demo/bulk-insert.ts';
+import { createReportCache } from '../services/aggregates/report-cache.ts';
+import { createTestApp, type Signed, TEST_DB_KIND, type TestApp } from './test-app.ts';
+
+/** A computation that counts its calls and returns the call number. */
+function counter() {
+  let calls = 0;
+  return { compute: async () => ++calls, calls: () => calls };
+}
+
+describe('report cache (issue 13: reports reused only while no write has changed them)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('reuses a report until a table reports read is written, then computes it again', async () => {
+    const cache = createReportCache({ ttlMs: 60_000 });
+    const c = counter();
+    expect(await cache.get(t.db.kysely, 'k', c.compute)).toBe(1);
+    expect(await cache.get(t.db.kysely, 'k', c.compute)).toBe(1);
+    // A statement-level trigger fires even when no row changes: any write statement counts (and a
+    // delete that matches nothing deletes nothing).
+    for (const table of ['procedures', 'pain_scores', 'episodes', 'follow_ups', 'rule_sets']) {
+      const before = c.calls();
+      await sql`DELETE FROM ${sql.table(table)} WHERE false`.execute(t.db.kysely);
+      expect(await cache.get(t.db.kysely, 'k', c.compute))
+        .withContext(table)
+        .toBe(before + 1);
+      expect(await cache.get(t.db.kysely, 'k', c.compute))
+        .withContext(table)
+        .toBe(before + 1);
+    }
+  });
+
+  it('is not disturbed by writes reports do not read (sessions, sign-ins, the audit trail)', async () => {
+    const cache = createReportCache({ ttlMs: 60_000 });
+    const c = counter();
+    await cache.get(t.db.kysely, 'k', c.compute);
+    await t.createUser('cache-nurse', 'nurse');
+    await t.login('cache-nurse'); // a session row, a login attempt, an audit event
+    await sql`UPDATE users SET locked_at = NULL WHERE false`.execute(t.db.kysely);
+    expect(await cache.get(t.db.kysely, 'k', c.compute)).toBe(1);
+    await sql`UPDATE users SET name = name WHERE false`.execute(t.db.kysely);
+    expect(await cache.get(t.db.kysely, 'k', c.compute)).toBe(2);
+  });
+
+  it('keeps reports apart by key, forgets the least recently used, and expires after the ttl', async () => {
+    let now = 1_000_000;
+    const cache = createReportCache({ ttlMs: 1000, maxEntries: 2, now: () => now });
+    const a = counter();
+    const b = counter();
+    const d = counter();
+    await cache.get(t.db.kysely, 'a', a.compute);
+    await cache.get(t.db.kysely, 'b', b.compute);
+    await cache.get(t.db.kysely, 'a', a.compute); // a is now the most recently used
+    await cache.get(t.db.kysely, 'd', d.compute); // b goes
+    expect(await cache.get(t.db.kysely, 'a', a.compute)).toBe(1);
+    expect(await cache.get(t.db.kysely, 'b', b.compute)).toBe(2);
+    now += 999;
+    expect(await cache.get(t.db.kysely, 'b', b.compute)).toBe(2);
+    now += 1;
+    expect(await cache.get(t.db.kysely, 'b', b.compute)).toBe(3);
+  });
+
+  it('prunes recorded writes that no live report can be missing', async () => {
+    let now = 5_000_000;
+    const cache = createReportCache({ ttlMs: 1000, now: () => now });
+    const c = counter();
+    await sql`DELETE FROM procedures WHERE false`.execute(t.db.kysely);
+    await cache.get(t.db.kysely, 'k', c.compute); // marks the oldest running transaction
+    await sql`DELETE FROM procedures WHERE false`.execute(t.db.kysely);
+    const rows = async () =>
+      Number(
+        (await sql<{ n: string }>`SELECT count(*) AS n FROM report_writes`.execute(t.db.kysely))
+          .rows[0]!.n,
+      );
+    const before = await rows();
+    now += 2500; // past two ttls: the mark is old enough to prune by
+    await cache.get(t.db.kysely, 'k', c.compute);
+    expect(await rows()).toBeLessThan(before);
+    // The write after the mark is kept: a report computed before it must still see it as missing.
+    expect(await rows()).toBeGreaterThan(0);
+  });
+
+  if (TEST_DB_KIND === 'postgres')
+    it('treats a write committed after the report was computed as missing, however its id sorts', async () => {
+      const cache = createReportCache({ ttlMs: 60_000 });
+      const c = counter();
+      // A writer that began (and took its transaction id) before the report's snapshot, and commits after it.
+      let commit!: () => void;
+      const held = new Promise<void>((resolve) => (commit = resolve));
+      let started!: () => void;
+      const begun = new Promise<void>((resolve) => (started = resolve));
+      const writer = t.db.kysely.transaction().execute(async (tx) => {
+        await sql`DELETE FROM procedures WHERE false`.execute(tx);
+        started();
+        await held;
+      });
+      await begun;
+      await sql`DELETE FROM episodes WHERE false`.execute(t.db.kysely); // a later id, committed first
+      expect(await cache.get(t.db.kysely, 'k', c.compute)).toBe(1);
+      expect(await cache.get(t.db.kysely, 'k', c.compute)).toBe(1);
+      commit();
+      await writer;
+      expect(await cache.get(t.db.kysely, 'k', c.compute)).toBe(2);
+    });
+});
+
+describe('GET /reports/* through the cache', () => {
+  let t: TestApp;
+  let manager: Signed;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.createUser('cache-manager', 'manager');
+    manager = await t.login('cache-manager');
+  });
+  afterAll(async () => t.close());
+
+  const practice = async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/reports/practice?from=2025-07-01&to=2026-06-30',
+      headers: manager.read,
+    });
+    expect(res.statusCode).toBe(200);
+    return res.json() as { diary: { procedures: number | string } };
+  };
+  const reads = async () =>
+    Number(
+      (
+        await sql<{
+          n: string;
+        }>`SELECT count(*) AS n FROM audit_events WHERE action = 'report.read'`.execute(t.db.kysely)
+      ).rows[0]!.n,
+    );
+
+  it('shows new procedures on the next read, and audits every read, kept or computed', async () => {
+    const empty = await practice();
+    expect(empty.diary.procedures).toBe(0);
+    await practice();
+    expect(await reads()).toBe(2);
+    await seedPractice(t.db.kysely, { patients: 30, seed: 3, until: '2026-06-30', spanDays: 365 });
+    const seeded = await practice();
+    expect(seeded.diary.procedures).not.toBe(0);
+    expect(await reads()).toBe(3);
+  });
+});
