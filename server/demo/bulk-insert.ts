@@ -105,7 +105,7 @@ export async function seedPractice(
   db: Kysely<Database>,
   options: Omit<GenOptions, 'performers' | 'mrnStart'> & { performers?: number },
 ): Promise<SeedSummary> {
-  return db.transaction().execute(async (tx) => {
+  const summary = await db.transaction().execute(async (tx) => {
     const { recorder, performerIds } = await ensureUsers(tx, options.performers ?? 4);
     const mrnStart = (await nextId(tx, 'patients')) + 100_000;
     const g = generatePractice({ ...options, performers: performerIds.length, mrnStart });
@@ -130,6 +130,10 @@ export async function seedPractice(
     });
     return summary;
   });
+  // Fresh statistics for the planner: without them, a report query over the new rows picked a plan
+  // that ran for minutes (autovacuum's own ANALYZE comes later, if the server is still up).
+  await sql`ANALYZE`.execute(db);
+  return summary;
 }
 
 async function writePractice(
