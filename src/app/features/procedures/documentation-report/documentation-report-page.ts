@@ -1,4 +1,4 @@
-import { DatePipe, TitleCasePipe, UpperCasePipe } from '@angular/common';
+import { DatePipe, TitleCasePipe, UpperCasePipe } from '../../../shared/format/format-pipes.ts';
 import {
   ChangeDetectionStrategy,
   Component,

@@ -1,4 +1,4 @@
-import { formatDate } from '@angular/common';
+import { formatDate } from '../../../shared/format/date-format.ts';
 import type { PatientView } from '@domain';
 
 /** A CSS string literal: quotes, backslashes and line breaks escaped, so a name cannot end it. */
@@ -13,7 +13,7 @@ export function cssString(text: string): string {
  * strict style-src policy allows, because the text differs per patient.
  */
 export function printMarginsCss(patient: PatientView, title: string): string {
-  const born = formatDate(patient.birthDate, 'd MMM y', 'en-US', 'UTC');
+  const born = formatDate(patient.birthDate, 'd MMM y', 'UTC');
   const who = `${patient.familyName}, ${patient.givenName} · MRN ${patient.mrn} · born ${born}`;
   const box = 'font: 9pt Roboto, sans-serif; color: #1d1b20;';
   return [

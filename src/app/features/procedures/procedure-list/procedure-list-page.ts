@@ -1,4 +1,4 @@
-import { LowerCasePipe, TitleCasePipe } from '@angular/common';
+import { LowerCasePipe, TitleCasePipe } from '../../../shared/format/format-pipes.ts';
 import {
   ChangeDetectionStrategy,
   Component,

@@ -1,4 +1,4 @@
-import { formatDate } from '@angular/common';
+import { formatDate } from '../../../../shared/format/date-format.ts';
 import {
   type EpisodeRecord,
   INSTRUMENT_LABELS,
@@ -34,7 +34,7 @@ export interface TimelineEntry {
 
 /** "10 Jan 2026" for a calendar date (no time-zone shift). */
 export function dayText(isoDate: string): string {
-  return formatDate(isoDate, 'd MMM y', 'en-US', 'UTC');
+  return formatDate(isoDate, 'd MMM y', 'UTC');
 }
 
 /** "10 Jan 2026 – 3 Mar 2026" or "from 10 Jan 2026, ongoing". */
@@ -134,10 +134,10 @@ export function timelineEntries(
   const done: TimelineEntry[] = procedures.map((p) => ({
     key: `procedure-${p.id}`,
     icon: 'vaccines',
-    on: formatDate(p.performedAt, 'yyyy-MM-dd', 'en-US'),
+    on: formatDate(p.performedAt, 'yyyy-MM-dd'),
     title: p.label,
     details: [
-      `${PROCEDURE_LABELS[p.kind]}, ${p.intent}, at ${formatDate(p.performedAt, 'HH:mm', 'en-US')}`,
+      `${PROCEDURE_LABELS[p.kind]}, ${p.intent}, at ${formatDate(p.performedAt, 'HH:mm')}`,
       // Done despite failing payer-rule checks: the physician's reason belongs on the record too.
       ...(p.overrideReason ? [`Payer-rule override: ${p.overrideReason}`] : []),
     ],

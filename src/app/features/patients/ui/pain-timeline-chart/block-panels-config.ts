@@ -1,4 +1,4 @@
-import { formatDate } from '@angular/common';
+import { formatDate } from '../../../../shared/format/date-format.ts';
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { AnnotationOptions } from 'chartjs-plugin-annotation';
 import { formatMinutes, nrsAtRelief, type PainContext, type PainTimeline } from '@domain';
@@ -172,7 +172,7 @@ function panelTable(scores: readonly Score[]): ChartDataTable {
         id: `${s.procedureId}-${i}`,
         cells: [
           s.minutesAfter <= 0 ? 'Baseline' : `${formatMinutes(s.minutesAfter)} after`,
-          formatDate(s.at, 'd MMM y, HH:mm', 'en-US'),
+          formatDate(s.at, 'd MMM y, HH:mm'),
           `Pain ${PAIN_CONTEXT_STYLE[s.context].label.toLowerCase()}${s.side ? ` (${s.side})` : ''}`,
           `NRS ${s.score}`,
         ],
@@ -181,7 +181,7 @@ function panelTable(scores: readonly Score[]): ChartDataTable {
 }
 
 function panelDescription(procedure: Procedure, scores: readonly Score[], baseline: number | null) {
-  const day = formatDate(procedure.performedAt, 'd MMM y', 'en-US');
+  const day = formatDate(procedure.performedAt, 'd MMM y');
   const last = scores.reduce((max, s) => Math.max(max, s.minutesAfter), 0);
   return [
     `${procedure.label} on ${day}: ${scores.length} pain ${scores.length === 1 ? 'score' : 'scores'}`,

@@ -1,4 +1,4 @@
-import { formatDate } from '@angular/common';
+import { formatDate } from '../../../../shared/format/date-format.ts';
 import { ChangeDetectionStrategy, Component, computed, input, linkedSignal } from '@angular/core';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -246,7 +246,7 @@ export class PainTimelineChart {
   /** Dates typed and shown day first, as everywhere (shared/forms/date-text.ts). */
   protected readonly dateText = formatDateText;
   /** "2 Nov 2026", in the practice's day-first style. */
-  protected readonly dayText = (iso: string) => formatDate(iso, 'd MMM y', 'en-US');
+  protected readonly dayText = (iso: string) => formatDate(iso, 'd MMM y');
 
   protected setFrom(event: Event): void {
     const from = parseDateText((event.target as HTMLInputElement).value) ?? '';

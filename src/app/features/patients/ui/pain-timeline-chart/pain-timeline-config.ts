@@ -1,4 +1,4 @@
-import { formatDate } from '@angular/common';
+import { formatDate } from '../../../../shared/format/date-format.ts';
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { AnnotationOptions } from 'chartjs-plugin-annotation';
 import { addDays, formatMinutes, type PainContext, type PainTimeline, STAGE_LABELS } from '@domain';
@@ -28,7 +28,7 @@ const PROCEDURE_LINE = '#1D1B20';
 
 const startOf = (date: string) => new Date(`${date}T00:00:00`).getTime();
 const endOf = (date: string) => new Date(`${date}T23:59:59`).getTime();
-const localDate = (iso: string) => formatDate(iso, 'yyyy-MM-dd', 'en-US');
+const localDate = (iso: string) => formatDate(iso, 'yyyy-MM-dd');
 
 /** The dates a preset shows: the whole episode, the last 90 days, or the blocks with a margin. */
 export function presetWindow(
@@ -282,7 +282,7 @@ export function painTimelineTable(timeline: PainTimeline): ChartDataTable {
       id: `score-${i}`,
       at: new Date(s.at).getTime(),
       cells: [
-        formatDate(s.at, 'd MMM y, HH:mm', 'en-US'),
+        formatDate(s.at, 'd MMM y, HH:mm'),
         `Pain ${PAIN_CONTEXT_STYLE[s.context].label.toLowerCase()}${s.side ? ` (${s.side})` : ''}`,
         `NRS ${s.score}`,
         `${s.label}, ${timePoint(s.minutesAfter)}`,

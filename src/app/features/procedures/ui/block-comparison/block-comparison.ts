@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { DatePipe } from '../../../../shared/format/format-pipes.ts';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { type AssessmentView, type ComparativeResult, type ProcedureView } from '@domain';

@@ -1,0 +1,59 @@
+import { type DatePattern, formatDate } from './date-format.ts';
+import { DatePipe, LowerCasePipe, TitleCasePipe, UpperCasePipe } from './format-pipes.ts';
+
+describe('formatDate', () => {
+  const cases: [string, string | Date, DatePattern, string | undefined, string][] = [
+    // Calendar dates are that day in any zone (a birth date must not move a day east of UTC).
+    ['calendar date', '1990-12-31', 'd MMM y', undefined, '31 Dec 1990'],
+    ['calendar date, UTC asked', '1990-12-31', 'd MMM y', 'UTC', '31 Dec 1990'],
+    ['calendar date, far west', '2026-03-01', 'EEE d MMM y', 'Pacific/Honolulu', 'Sun 1 Mar 2026'],
+    ['leap day', '2028-02-29', 'EEEE d MMM y', undefined, 'Tuesday 29 Feb 2028'],
+    ['calendar date as ISO', '2026-01-05', 'yyyy-MM-dd', undefined, '2026-01-05'],
+    // Moments read in the zone asked.
+    ['moment in UTC', '2026-12-03T09:05:00Z', 'd MMM y, HH:mm', 'UTC', '3 Dec 2026, 09:05'],
+    ['midnight is 00', '2026-12-03T00:00:00Z', 'HH:mm', 'UTC', '00:00'],
+    [
+      'month end crosses east',
+      '2026-01-31T23:30:00Z',
+      'd MMM y, HH:mm',
+      'Europe/Berlin',
+      '1 Feb 2026, 00:30',
+    ],
+    [
+      'year end crosses west',
+      '2027-01-01T03:00:00Z',
+      'yyyy-MM-dd',
+      'America/New_York',
+      '2026-12-31',
+    ],
+    ['summer time', '2026-07-01T12:00:00Z', 'HH:mm', 'America/New_York', '08:00'],
+    ['a Date', new Date(Date.UTC(2026, 8, 9, 14, 7)), 'EEE d MMM y', 'UTC', 'Wed 9 Sep 2026'],
+    ['not a date', 'soon', 'd MMM y', undefined, 'soon'],
+  ];
+  for (const [name, value, pattern, zone, expected] of cases) {
+    it(`${name}: ${String(value)} as '${pattern}' -> ${expected}`, () => {
+      expect(formatDate(value, pattern, zone)).toBe(expected);
+    });
+  }
+
+  it("reads a moment in the browser's zone when none is asked", () => {
+    const at = new Date(2026, 4, 7, 6, 3); // local 7 May 2026 06:03
+    expect(formatDate(at.toISOString(), 'd MMM y, HH:mm')).toBe('7 May 2026, 06:03');
+  });
+});
+
+describe('format pipes', () => {
+  it('show nothing for an empty value', () => {
+    expect(new DatePipe().transform(null, 'd MMM y')).toBeNull();
+    expect(new DatePipe().transform('', 'd MMM y')).toBeNull();
+    expect(new TitleCasePipe().transform(undefined)).toBeNull();
+  });
+
+  it('change case as the templates expect', () => {
+    expect(new DatePipe().transform('2026-12-03', 'EEE d MMM y')).toBe('Thu 3 Dec 2026');
+    expect(new TitleCasePipe().transform('lumbar')).toBe('Lumbar');
+    expect(new TitleCasePipe().transform('MUCH better now')).toBe('Much Better Now');
+    expect(new UpperCasePipe().transform('nrs')).toBe('NRS');
+    expect(new LowerCasePipe().transform('Left')).toBe('left');
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * Dates as every screen shows them ("3 Dec 2026", "Thu 3 Dec 2026", "3 Dec 2026, 14:05"), read off
+ * the browser's Intl. FacetTrack's own, in place of @angular/common's formatDate and DatePipe: the
+ * build puts everything of that module any screen uses into the chunk the first page loads, and
+ * its date formatting with its locale tables was a tenth of that first download (issue 11, part 5).
+ */
+
+/** The patterns in use; each token as in @angular/common (y, yyyy, MM, MMM, d, dd, EEE, EEEE, HH, mm). */
+export type DatePattern =
+  'd MMM y' | 'EEE d MMM y' | 'EEEE d MMM y' | 'd MMM y, HH:mm' | 'HH:mm' | 'yyyy-MM-dd';
+
+interface Parts {
+  year: number;
+  month: number;
+  day: number;
+  weekday: number;
+  hour: number;
+  minute: number;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const WEEKDAY_INDEX = new Map(WEEKDAYS.map((name, i) => [name, i]));
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = timeZone ?? '';
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      weekday: 'long',
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+    });
+    formatters.set(key, found);
+  }
+  return found;
+}
+
+function momentParts(at: Date, timeZone: string | undefined): Parts {
+  const got: Record<string, string> = {};
+  for (const part of formatter(timeZone).formatToParts(at)) got[part.type] = part.value;
+  return {
+    year: Number(got['year']),
+    month: Number(got['month']),
+    day: Number(got['day']),
+    weekday: WEEKDAY_INDEX.get(got['weekday'] ?? '') ?? 0,
+    hour: Number(got['hour']) % 24,
+    minute: Number(got['minute']),
+  };
+}
+
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TOKENS = /yyyy|y|MMM|MM|dd|d|EEEE|EEE|HH|mm/g;
+
+/**
+ * `value` in `pattern`. A calendar date ("1990-12-31": a birth date, a planned day) is that day
+ * wherever the browser is; a moment (an ISO timestamp or a Date) is read in `timeZone`, else the
+ * browser's. Text that is neither comes back as it is.
+ */
+export function formatDate(value: string | Date, pattern: DatePattern, timeZone?: string): string {
+  let parts: Parts;
+  const calendar = typeof value === 'string' ? CALENDAR_DATE.exec(value) : null;
+  if (calendar) {
+    const [year, month, day] = calendar.slice(1).map(Number) as [number, number, number];
+    const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+    parts = { year, month, day, weekday, hour: 0, minute: 0 };
+  } else {
+    const at = value instanceof Date ? value : new Date(value);
+    if (Number.isNaN(at.getTime())) return String(value);
+    parts = momentParts(at, timeZone);
+  }
+  return pattern.replace(TOKENS, (token) => {
+    switch (token) {
+      case 'yyyy':
+        return pad(parts.year, 4);
+      case 'y':
+        return String(parts.year);
+      case 'MMM':
+        return MONTHS[parts.month - 1]!;
+      case 'MM':
+        return pad(parts.month);
+      case 'dd':
+        return pad(parts.day);
+      case 'd':
+        return String(parts.day);
+      case 'EEEE':
+        return WEEKDAYS[parts.weekday]!;
+      case 'EEE':
+        return WEEKDAYS[parts.weekday]!.slice(0, 3);
+      case 'HH':
+        return pad(parts.hour);
+      default:
+        return pad(parts.minute);
+    }
+  });
+}
