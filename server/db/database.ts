@@ -4,6 +4,7 @@ import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
 import { ensurePrivateDataDir } from './data-dir-modes.ts';
 import { QueuedPGliteDialect } from './pglite-queue.ts';
+import { usePreparedStatements } from './prepared.ts';
 import type { Database } from './schema.ts';
 
 /** Runs SQL text (several statements allowed) with the simple query protocol; returns the last result's rows. */
@@ -47,6 +48,7 @@ async function openPostgres(connectionString: string): Promise<Db> {
       TYPE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
   };
   const pool = new pg.Pool({ connectionString, max: 10, types });
+  pool.on('connect', usePreparedStatements);
   // An idle connection the server drops (restart, failover, pg_terminate_backend) emits 'error' on
   // the pool; unhandled, that would crash the process. The pool replaces the connection on next use.
   pool.on('error', (error) =>

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Role, SessionUser } from '../../domain/index.ts';
+import { preparedStatement } from '../db/prepared.ts';
 import type { Database } from '../db/schema.ts';
 
 /** Name of the HttpOnly session cookie. */
@@ -45,6 +46,27 @@ export async function createSession(
   return { token, csrfToken };
 }
 
+interface SessionRow {
+  id: string;
+  csrf_token: string;
+  created_at: Date;
+  last_seen_at: Date;
+  ended_at: Date | null;
+  end_reason: string | null;
+  user_id: string;
+  username: string;
+  name: string;
+  role: string;
+  active: boolean;
+}
+
+/** Every authenticated request runs this first: prepared once per connection (db/prepared.ts). */
+const sessionByToken = preparedStatement<SessionRow>(
+  `SELECT s.id, s.csrf_token, s.created_at, s.last_seen_at, s.ended_at, s.end_reason,
+    u.id AS user_id, u.username, u.name, u.role, u.active
+  FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`,
+);
+
 /**
  * Finds the session behind a cookie token. A session idle for longer than `idleMinutes` is ended
  * (automatic logoff, security baseline) and reported as such so the client can say why; one older
@@ -58,24 +80,7 @@ export async function lookupSession(
   maxHours = 12,
 ): Promise<SessionLookup> {
   if (!token) return { kind: 'missing' };
-  const row = await db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .select([
-      's.id',
-      's.csrf_token',
-      's.created_at',
-      's.last_seen_at',
-      's.ended_at',
-      's.end_reason',
-      'u.id as user_id',
-      'u.username',
-      'u.name',
-      'u.role',
-      'u.active',
-    ])
-    .where('s.token_hash', '=', sha256(token))
-    .executeTakeFirst();
+  const [row] = await sessionByToken(db, [sha256(token)]);
   if (!row) return { kind: 'missing' };
   if (row.ended_at) return row.end_reason === 'idle' ? { kind: 'expired-idle' } : { kind: 'ended' };
   if (!row.active) {
