@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Expression, type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { AuditAction } from '../../domain/index.ts';
 import type { Database } from '../db/schema.ts';
 import { canonicalJson } from './canonical-json.ts';
@@ -18,12 +18,33 @@ export interface AuditEntry {
 }
 
 /** The columns a request writes (the rest are defaults: id, xid) and their values, in one order. */
-const AUDIT_COLUMNS = sql.raw(
-  'at, actor_id, actor_username, action, entity, entity_id, patient_id, ip, details',
-);
+const AUDIT_COLUMN_LIST =
+  'at, actor_id, actor_username, action, entity, entity_id, patient_id, ip, details';
+const AUDIT_COLUMNS = sql.raw(AUDIT_COLUMN_LIST);
+
+/** The values of AUDIT_COLUMN_LIST for one event, as statement parameters (details last, as JSON text). */
+export function auditParameters(entry: AuditEntry): unknown[] {
+  return [
+    new Date(),
+    entry.actorId,
+    entry.actorUsername,
+    entry.action,
+    entry.entity ?? null,
+    entry.entityId ?? null,
+    entry.patientId ?? null,
+    entry.ip ?? null,
+    canonicalJson(entry.details ?? {}),
+  ];
+}
+
+/** The placeholders of auditParameters in a fixed statement text, numbered from `first`. */
+function auditPlaceholders(first: number): string {
+  return Array.from({ length: 9 }, (_, i) => `$${first + i}${i === 8 ? '::jsonb' : ''}`).join(', ');
+}
+
 function auditValues(entry: AuditEntry) {
-  return sql`${new Date()}, ${entry.actorId}, ${entry.actorUsername}, ${entry.action}, ${entry.entity ?? null},
-    ${entry.entityId ?? null}, ${entry.patientId ?? null}, ${entry.ip ?? null}, ${canonicalJson(entry.details ?? {})}::jsonb`;
+  const values = auditParameters(entry);
+  return sql`${sql.join(values.slice(0, 8))}, ${values[8]}::jsonb`;
 }
 
 /**
@@ -37,15 +58,15 @@ export async function appendAudit(tx: Kysely<Database>, entry: AuditEntry): Prom
 }
 
 /**
- * The same event as a data-modifying CTE for a read that is one statement (`WITH audited AS (...)
- * SELECT ...`): the row is written when `found` returns a row, and commits with the statement that
- * carries it, so a read and its audit row need no BEGIN/COMMIT round trips (issue 11). PostgreSQL
- * runs a data-modifying CTE even when the main query does not refer to it.
+ * The event as the body of a data-modifying CTE, for a read that is one fixed statement (`WITH
+ * audited AS (...) SELECT ...`): the row is written when `found` (SQL text) returns a row, and
+ * commits with the statement that carries it, so a read and its audit row need no BEGIN/COMMIT
+ * round trips (issue 11). PostgreSQL runs a data-modifying CTE even when the main query does not
+ * refer to it. Its values are auditParameters(entry), as parameters numbered from `first`.
  */
-export function auditWhenFound(entry: AuditEntry, found: Expression<unknown>): RawBuilder<never> {
-  // Kysely puts a raw CTE body in as it is: the parentheses are ours.
-  return sql<never>`(INSERT INTO audit_events (${AUDIT_COLUMNS})
-    SELECT ${auditValues(entry)} WHERE EXISTS (${found}))`;
+export function auditWhenFound(first: number, found: string): string {
+  return `INSERT INTO audit_events (${AUDIT_COLUMN_LIST})
+    SELECT ${auditPlaceholders(first)} WHERE EXISTS (${found})`;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);

@@ -1,10 +1,28 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { PatientView, Stage } from '../../domain/index.ts';
+import { preparedStatement } from '../db/prepared.ts';
 import type { Database, PatientsTable } from '../db/schema.ts';
-import { type AuditEntry, auditWhenFound } from './audit-trail.ts';
+import { type AuditEntry, auditParameters, auditWhenFound } from './audit-trail.ts';
 import { iso } from './clinical-rows.ts';
 
-export type PatientRow = Selectable<PatientsTable> & {
+/** The patient columns a view shows. */
+const VIEW_COLUMNS = [
+  'id',
+  'mrn',
+  'given_name',
+  'family_name',
+  'birth_date',
+  'sex',
+  'phone',
+  'email',
+  'runner',
+  'weekly_distance_km',
+  'created_at',
+  'updated_at',
+  'version',
+] as const;
+
+export type PatientRow = Pick<Selectable<PatientsTable>, (typeof VIEW_COLUMNS)[number]> & {
   current_stage: string | null;
   latest_procedure_id?: string | null;
 };
@@ -63,21 +81,29 @@ export function patientsWithStage(db: Kysely<Database>) {
 }
 
 /**
- * One patient, read and audited in a single statement: the audit row (written only when the patient
- * exists) commits with the read, in one round trip instead of BEGIN, SELECT, INSERT, COMMIT (issue 11).
+ * One patient read and audited in one prepared statement: the audit row, written only when the
+ * patient exists, commits with the read (a data-modifying CTE runs even though the SELECT does not
+ * refer to it), in one round trip instead of BEGIN, SELECT, INSERT, COMMIT; and PostgreSQL plans it
+ * once per connection instead of on every read (issue 11). The same subqueries as patientsWithStage.
  */
+const readPatientAudited = preparedStatement<PatientRow>(`WITH audited AS (
+    ${auditWhenFound(2, 'SELECT 1 FROM patients WHERE id = $1')}
+  )
+  SELECT ${VIEW_COLUMNS.map((c) => `p.${c}`).join(', ')},
+    (SELECT e.stage FROM episodes e WHERE e.patient_id = p.id ORDER BY e.id DESC LIMIT 1)
+      AS current_stage,
+    (SELECT pr.id FROM procedures pr JOIN episodes pe ON pe.id = pr.episode_id
+      WHERE pe.patient_id = p.id AND pr.error_reason IS NULL
+      ORDER BY pr.performed_at DESC, pr.id DESC LIMIT 1) AS latest_procedure_id
+  FROM patients p WHERE p.id = $1`);
+
 export async function loadPatientViewAudited(
   db: Kysely<Database>,
   id: string,
   entry: AuditEntry,
 ): Promise<PatientView | null> {
-  const found = db.selectFrom('patients').select(sql.lit(1).as('one')).where('id', '=', id);
-  const row = await patientsWithStage(
-    db.with('audited', () => auditWhenFound(entry, found)) as unknown as Kysely<Database>,
-  )
-    .where('p.id', '=', id)
-    .executeTakeFirst();
-  return row ? toPatientView(row as PatientRow) : null;
+  const [row] = await readPatientAudited(db, [id, ...auditParameters(entry)]);
+  return row ? toPatientView(row) : null;
 }
 
 export async function loadPatientView(
