@@ -3,7 +3,8 @@
  * search and a patient page at BENCH_PATIENTS (default 20,000) generated patients, over real HTTP on
  * loopback, on PGlite and (PG_TEST_URL) PostgreSQL. Prints p50/p95 and requests/s, and the same
  * report computed in-process straight from the database (the service's SQL without HTTP, session,
- * audit or serialisation) as a ratio. Target: every report p95 <= 200 ms on PostgreSQL.
+ * audit or serialisation) as a ratio. Target: every report p95 <= 200 ms on PostgreSQL, also just
+ * after a write (then served as last computed, at most FT_REPORT_STALE_SECONDS old; printed).
  */
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
@@ -105,14 +106,20 @@ export async function benchReports(kind: 'pglite' | 'postgres'): Promise<boolean
         `[${kind}] ${name.padEnd(34)} p50=${h.p50.toFixed(1)} ms p95=${h.p95.toFixed(1)} ms ${h.rps.toFixed(1)} req/s${ratio}${target ? (over ? '  OVER' : kind === 'postgres' ? '  ok' : '') : ''}`,
       );
       if (!direct) continue;
-      // The same request when a write has just changed the data: the report is computed afresh
-      // (report-cache.ts keeps it only while nothing it reads was written). Shown, not a target.
-      const cold = await time(async () => {
+      // The same request just after a write has changed the data (report-cache.ts): a report this
+      // slow is answered as last computed while a fresh one is computed behind it, so the figures
+      // may be seconds old; how old is printed beside. A target on PostgreSQL like the kept read.
+      const ages: number[] = [];
+      const afterWrite = await time(async () => {
         await sql`DELETE FROM pain_scores WHERE false`.execute(t.db.kysely);
-        await http();
+        const body = (await http()) as { asOf?: string };
+        if (body.asOf) ages.push(Date.now() - Date.parse(body.asOf));
       });
+      ages.sort((a, b) => a - b);
+      const overAfter = target && kind === 'postgres' && afterWrite.p95 > TARGET_P95_MS;
+      ok &&= !overAfter;
       console.log(
-        `[${kind}] ${`${name} after a write`.padEnd(34)} p50=${cold.p50.toFixed(1)} ms p95=${cold.p95.toFixed(1)} ms (computed afresh; ratio to in-process ${(cold.p50 / d!.p50).toFixed(2)})`,
+        `[${kind}] ${`${name} after a write`.padEnd(34)} p50=${afterWrite.p50.toFixed(1)} ms p95=${afterWrite.p95.toFixed(1)} ms (figures read up to ${((ages.at(-1) ?? 0) / 1000).toFixed(1)} s before, median ${((ages[Math.floor(ages.length / 2)] ?? 0) / 1000).toFixed(1)} s; computing afresh takes ${d!.p50.toFixed(0)} ms)${overAfter ? '  OVER' : kind === 'postgres' ? '  ok' : ''}`,
       );
     }
   } finally {

@@ -35,6 +35,20 @@ export interface ServerConfig {
   publicUrl: string | null;
   /** Seconds a computed report may be reused while no write has changed it (FT_REPORT_CACHE_SECONDS; issue 13). */
   reportCacheSeconds: number;
+  /**
+   * Seconds a slow report (a large practice) may still be served, as last computed, while a write has
+   * made it stale and a fresh one is computed (FT_REPORT_STALE_SECONDS; 0: always wait; ADR 0008).
+   */
+  reportStaleSeconds: number;
+}
+
+function wholeNumber(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`${name} must be a whole number (0 or more), got "${raw}"`);
+  }
+  return value;
 }
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
@@ -72,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     diaryLinkGraceHours: positiveInt('FT_DIARY_GRACE_HOURS', env['FT_DIARY_GRACE_HOURS'], 48),
     publicUrl: publicOrigin(env['FT_PUBLIC_URL']),
     reportCacheSeconds: positiveInt('FT_REPORT_CACHE_SECONDS', env['FT_REPORT_CACHE_SECONDS'], 120),
+    reportStaleSeconds: wholeNumber('FT_REPORT_STALE_SECONDS', env['FT_REPORT_STALE_SECONDS'], 60),
   };
 }
 

@@ -71,6 +71,8 @@ const Rate = z.number().nullable();
 export const PracticeReportSchema = z.object({
   from: z.string(),
   to: z.string(),
+  /** When the figures' data were read (ISO time); a large practice's may be up to a minute old. */
+  asOf: z.string().optional(),
   proceduresByMonth: z.array(
     z.object({ month: z.string(), kind: z.enum(PROCEDURE_KINDS), count: Count }),
   ),
@@ -104,6 +106,8 @@ const Verdict = z.enum(VERDICTS);
 export const OutcomesReportSchema = z.object({
   from: z.string(),
   to: z.string(),
+  /** When the figures' data were read (ISO time); a large practice's may be up to a minute old. */
+  asOf: z.string().optional(),
   waterfall: z.object({
     total: z.number(),
     truncated: z.boolean(),

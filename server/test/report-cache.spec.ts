@@ -9,6 +9,26 @@ function counter() {
   return { compute: async () => ++calls, calls: () => calls };
 }
 
+/** A computation that counts its calls and ends only when `finish()` is called. */
+function held() {
+  let calls = 0;
+  let release: (() => void)[] = [];
+  return {
+    compute: () =>
+      new Promise<number>((resolve) => {
+        const n = ++calls;
+        release.push(() => resolve(n));
+      }),
+    calls: () => calls,
+    finish: () => {
+      for (const r of release) r();
+      release = [];
+    },
+  };
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+
 describe('report cache (issue 13: reports reused only while no write has changed them)', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -19,17 +39,17 @@ describe('report cache (issue 13: reports reused only while no write has changed
   it('reuses a report until a table reports read is written, then computes it again', async () => {
     const cache = createReportCache({ ttlMs: 60_000 });
     const c = counter();
-    expect(await cache.get(t.db.kysely, 'k', c.compute)).toBe(1);
-    expect(await cache.get(t.db.kysely, 'k', c.compute)).toBe(1);
+    expect((await cache.get(t.db.kysely, 'k', c.compute)).body).toBe(1);
+    expect((await cache.get(t.db.kysely, 'k', c.compute)).body).toBe(1);
     // A statement-level trigger fires even when no row changes: any write statement counts (and a
     // delete that matches nothing deletes nothing).
     for (const table of ['procedures', 'pain_scores', 'episodes', 'follow_ups', 'rule_sets']) {
       const before = c.calls();
       await sql`DELETE FROM ${sql.table(table)} WHERE false`.execute(t.db.kysely);
-      expect(await cache.get(t.db.kysely, 'k', c.compute))
+      expect((await cache.get(t.db.kysely, 'k', c.compute)).body)
         .withContext(table)
         .toBe(before + 1);
-      expect(await cache.get(t.db.kysely, 'k', c.compute))
+      expect((await cache.get(t.db.kysely, 'k', c.compute)).body)
         .withContext(table)
         .toBe(before + 1);
     }
@@ -42,9 +62,9 @@ describe('report cache (issue 13: reports reused only while no write has changed
     await t.createUser('cache-nurse', 'nurse');
     await t.login('cache-nurse'); // a session row, a login attempt, an audit event
     await sql`UPDATE users SET locked_at = NULL WHERE false`.execute(t.db.kysely);
-    expect(await cache.get(t.db.kysely, 'k', c.compute)).toBe(1);
+    expect((await cache.get(t.db.kysely, 'k', c.compute)).body).toBe(1);
     await sql`UPDATE users SET name = name WHERE false`.execute(t.db.kysely);
-    expect(await cache.get(t.db.kysely, 'k', c.compute)).toBe(2);
+    expect((await cache.get(t.db.kysely, 'k', c.compute)).body).toBe(2);
   });
 
   it('keeps reports apart by key, forgets the least recently used, and expires after the ttl', async () => {
@@ -57,12 +77,12 @@ describe('report cache (issue 13: reports reused only while no write has changed
     await cache.get(t.db.kysely, 'b', b.compute);
     await cache.get(t.db.kysely, 'a', a.compute); // a is now the most recently used
     await cache.get(t.db.kysely, 'd', d.compute); // b goes
-    expect(await cache.get(t.db.kysely, 'a', a.compute)).toBe(1);
-    expect(await cache.get(t.db.kysely, 'b', b.compute)).toBe(2);
+    expect((await cache.get(t.db.kysely, 'a', a.compute)).body).toBe(1);
+    expect((await cache.get(t.db.kysely, 'b', b.compute)).body).toBe(2);
     now += 999;
-    expect(await cache.get(t.db.kysely, 'b', b.compute)).toBe(2);
+    expect((await cache.get(t.db.kysely, 'b', b.compute)).body).toBe(2);
     now += 1;
-    expect(await cache.get(t.db.kysely, 'b', b.compute)).toBe(3);
+    expect((await cache.get(t.db.kysely, 'b', b.compute)).body).toBe(3);
   });
 
   it('prunes recorded writes that no live report can be missing', async () => {
@@ -85,6 +105,77 @@ describe('report cache (issue 13: reports reused only while no write has changed
     expect(await rows()).toBeGreaterThan(0);
   });
 
+  it('computes a report once for requests that arrive while it is being computed', async () => {
+    const cache = createReportCache({ ttlMs: 60_000 });
+    const c = held();
+    const asked = [1, 2, 3].map(() => cache.get(t.db.kysely, 'k', c.compute));
+    await tick();
+    c.finish();
+    expect((await Promise.all(asked)).map((r) => r.body)).toEqual([1, 1, 1]);
+    expect(c.calls()).toBe(1);
+  });
+
+  it('serves a slow report as last computed while a fresh one is computed, within staleMs', async () => {
+    let now = 9_000_000;
+    const cache = createReportCache({ ttlMs: 60_000, staleMs: 10_000, slowMs: 0, now: () => now });
+    const c = counter();
+    const first = await cache.get(t.db.kysely, 'k', c.compute);
+    expect([first.body, first.asOf.getTime()]).toEqual([1, 9_000_000]);
+    await sql`DELETE FROM procedures WHERE false`.execute(t.db.kysely);
+    now += 5000;
+    const served = await cache.get(t.db.kysely, 'k', c.compute);
+    expect([served.body, served.asOf.getTime()]).toEqual([1, 9_000_000]); // as computed, saying when
+    await tick(); // the fresh one, computed behind it
+    const fresh = await cache.get(t.db.kysely, 'k', c.compute);
+    expect([fresh.body, fresh.asOf.getTime()]).toEqual([2, 9_005_000]);
+    // Past staleMs a stale report is not served: the request waits for the fresh one.
+    await sql`DELETE FROM procedures WHERE false`.execute(t.db.kysely);
+    now += 10_000;
+    expect((await cache.get(t.db.kysely, 'k', c.compute)).body).toBe(3);
+  });
+
+  it('never serves a stale report that was quick to compute, nor when staleMs is 0', async () => {
+    for (const options of [
+      { staleMs: 10_000, slowMs: 60_000 },
+      { staleMs: 0, slowMs: 0 },
+    ]) {
+      const cache = createReportCache({ ttlMs: 60_000, ...options });
+      const c = counter();
+      await cache.get(t.db.kysely, 'k', c.compute);
+      await sql`DELETE FROM pain_scores WHERE false`.execute(t.db.kysely);
+      expect((await cache.get(t.db.kysely, 'k', c.compute)).body)
+        .withContext(JSON.stringify(options))
+        .toBe(2);
+    }
+  });
+
+  it('answers from the kept report when computing behind it fails, and computes again next time', async () => {
+    const errors: unknown[] = [];
+    const cache = createReportCache({
+      ttlMs: 60_000,
+      staleMs: 60_000,
+      slowMs: 0,
+      onRefreshError: (e) => errors.push(e),
+    });
+    let fail = false;
+    let calls = 0;
+    const compute = async () => {
+      calls++;
+      if (fail) throw new Error('refresh failed');
+      return calls;
+    };
+    await cache.get(t.db.kysely, 'k', compute);
+    fail = true;
+    await sql`DELETE FROM procedures WHERE false`.execute(t.db.kysely);
+    expect((await cache.get(t.db.kysely, 'k', compute)).body).toBe(1);
+    await tick();
+    expect(errors.length).toBe(1);
+    fail = false;
+    expect((await cache.get(t.db.kysely, 'k', compute)).body).toBe(1); // still stale: recomputing behind
+    await tick();
+    expect((await cache.get(t.db.kysely, 'k', compute)).body).toBe(3);
+  });
+
   if (TEST_DB_KIND === 'postgres')
     it('treats a write committed after the report was computed as missing, however its id sorts', async () => {
       const cache = createReportCache({ ttlMs: 60_000 });
@@ -101,11 +192,11 @@ describe('report cache (issue 13: reports reused only while no write has changed
       });
       await begun;
       await sql`DELETE FROM episodes WHERE false`.execute(t.db.kysely); // a later id, committed first
-      expect(await cache.get(t.db.kysely, 'k', c.compute)).toBe(1);
-      expect(await cache.get(t.db.kysely, 'k', c.compute)).toBe(1);
+      expect((await cache.get(t.db.kysely, 'k', c.compute)).body).toBe(1);
+      expect((await cache.get(t.db.kysely, 'k', c.compute)).body).toBe(1);
       commit();
       await writer;
-      expect(await cache.get(t.db.kysely, 'k', c.compute)).toBe(2);
+      expect((await cache.get(t.db.kysely, 'k', c.compute)).body).toBe(2);
     });
 });
 
@@ -126,7 +217,7 @@ describe('GET /reports/* through the cache', () => {
       headers: manager.read,
     });
     expect(res.statusCode).toBe(200);
-    return res.json() as { diary: { procedures: number | string } };
+    return res.json() as { asOf: string; diary: { procedures: number | string } };
   };
   const reads = async () =>
     Number(
@@ -140,6 +231,7 @@ describe('GET /reports/* through the cache', () => {
   it('shows new procedures on the next read, and audits every read, kept or computed', async () => {
     const empty = await practice();
     expect(empty.diary.procedures).toBe(0);
+    expect(Date.parse(empty.asOf)).toBeCloseTo(Date.now(), -4); // read just now
     await practice();
     expect(await reads()).toBe(2);
     await seedPractice(t.db.kysely, { patients: 30, seed: 3, until: '2026-06-30', spanDays: 365 });

@@ -18,12 +18,19 @@ import type { App } from '../../types.ts';
  * Practice-level reports (api.md): `GET /reports/practice` (managers and physicians; aggregate,
  * de-identified) and `GET /reports/outcomes` (physicians; cohort figures with ids so a bar opens the
  * procedure). Numbers come from services/aggregates/, computed on the pool (independent queries in
- * parallel) and reused while no write has changed them (report-cache.ts); each read is one audit
+ * parallel) and reused while no write has changed them (report-cache.ts), each answer saying when
+ * its data were read (`asOf`); each read is one audit
  * event naming the report and its filters (no patient ids: it spans the cohort), and nothing is
  * returned unless that event is written.
  */
 export async function practiceReportRoutes(app: App): Promise<void> {
-  const cache = createReportCache({ ttlMs: app.config.reportCacheSeconds * 1000 });
+  const cache = createReportCache({
+    ttlMs: app.config.reportCacheSeconds * 1000,
+    staleMs: app.config.reportStaleSeconds * 1000,
+    // No request waits on this: the next one computes again. The error names no patient.
+    onRefreshError: (error) =>
+      app.log.error({ code: (error as { code?: unknown }).code }, 'report refresh failed'),
+  });
   const audited = async <T>(
     request: Parameters<typeof sessionOf>[0],
     report: string,
@@ -33,7 +40,7 @@ export async function practiceReportRoutes(app: App): Promise<void> {
     // The practice's "today" belongs in the key: defaults and overdue counts move with it.
     const today = todayIn(await practiceTimeZone(app.db), app.clock.now());
     const key = JSON.stringify([report, today, Object.entries(filters).sort()]);
-    const result = await cache.get(app.db, key, () => read(app.db));
+    const { body, asOf } = await cache.get(app.db, key, read);
     return app.db.transaction().execute(async (tx) => {
       const user = sessionOf(request).user;
       await app.audit.append(tx, {
@@ -45,7 +52,7 @@ export async function practiceReportRoutes(app: App): Promise<void> {
         ip: request.ip,
         details: filters,
       });
-      return result;
+      return { ...body, asOf: asOf.toISOString() };
     });
   };
 

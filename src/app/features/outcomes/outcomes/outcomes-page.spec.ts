@@ -97,6 +97,15 @@ describe('OutcomesPage', () => {
     expect(page.textContent).toContain('50%');
   });
 
+  it('says when the figures were read', async () => {
+    const page = await open({ ...REPORT, asOf: '2026-06-30T13:05:00.000Z' });
+    const expected = new Date('2026-06-30T13:05:00.000Z');
+    const hh = String(expected.getHours()).padStart(2, '0');
+    const mm = String(expected.getMinutes()).padStart(2, '0');
+    expect(page.querySelector('.as-of')?.textContent).toContain(`${hh}:${mm}`);
+    expect(page.querySelector('.as-of')?.textContent).toContain('Figures as of');
+  });
+
   it('says so when nothing matches instead of drawing empty charts', async () => {
     const page = await open(EMPTY);
     expect(page.textContent).toContain('No blocks match');

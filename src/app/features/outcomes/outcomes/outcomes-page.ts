@@ -10,6 +10,7 @@ import { ANESTHETIC_AGENTS, OutcomesQuerySchema, REGIONS } from '@domain';
 import { DateTextInput } from '../../../shared/forms/date-text-input.ts';
 import { fieldMessage, parseForm } from '../../../shared/forms/schema-errors.ts';
 import { ChartFigure } from '../../../shared/ui/chart/chart-figure.ts';
+import { DatePipe } from '../../../shared/format/format-pipes.ts';
 import { CsvButton } from '../../../shared/ui/csv-button/csv-button.ts';
 import { DataTable } from '../../../shared/ui/report-layout/data-table.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
@@ -26,6 +27,7 @@ import {
 @Component({
   selector: 'app-outcomes-page',
   imports: [
+    DatePipe,
     DateTextInput,
     ReactiveFormsModule,
     MatButtonModule,

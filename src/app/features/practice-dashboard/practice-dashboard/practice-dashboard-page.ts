@@ -8,6 +8,7 @@ import { PracticeReportQuerySchema } from '@domain';
 import { DateTextInput } from '../../../shared/forms/date-text-input.ts';
 import { fieldMessage, parseForm } from '../../../shared/forms/schema-errors.ts';
 import { ChartFigure } from '../../../shared/ui/chart/chart-figure.ts';
+import { DatePipe } from '../../../shared/format/format-pipes.ts';
 import { CsvButton } from '../../../shared/ui/csv-button/csv-button.ts';
 import { DataTable } from '../../../shared/ui/report-layout/data-table.ts';
 import { NoticePanel } from '../../../shared/ui/notice-panel/notice-panel.ts';
@@ -25,6 +26,7 @@ import {
 @Component({
   selector: 'app-practice-dashboard-page',
   imports: [
+    DatePipe,
     DateTextInput,
     ReactiveFormsModule,
     MatButtonModule,
