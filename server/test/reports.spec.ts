@@ -249,6 +249,34 @@ describe('practice and outcomes reports', () => {
     expect(o.running).toEqual({ runners: 0, yes: 0, partial: 0, no: 0, notChecked: 0 });
   });
 
+  it("counts eligibility change under the practice's latest version of each rule, not the built-in one", async () => {
+    const lcd = await t.db.kysely
+      .selectFrom('rule_sets')
+      .selectAll()
+      .where('key', '=', 'medicare-lcd')
+      .orderBy('version', 'desc')
+      .executeTakeFirstOrThrow();
+    // A later LCD version that asks 50% as the consensus does: no patient changes eligibility.
+    const v2 = await t.db.kysely
+      .insertInto('rule_sets')
+      .values({
+        key: lcd.key,
+        name: lcd.name,
+        version: lcd.version + 1,
+        source: lcd.source,
+        settings: JSON.stringify({ ...lcd.settings, positiveThresholdPercent: 50 }),
+        created_by: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    try {
+      const o = (await get(doc, `/api/v1/reports/outcomes?${range}&region=lumbar&kind=mbb`)).json();
+      expect(o.eligibilityChange).toEqual({ patients: 0, positiveAt50: 4, positiveAt80: 4 });
+    } finally {
+      await t.db.kysely.deleteFrom('rule_sets').where('id', '=', v2.id).execute();
+    }
+  });
+
   it('reads scores added or entered in error since (the stored series follow pain_scores, migration 0014)', async () => {
     const peakOf = async () => {
       const o = (await get(doc, `/api/v1/reports/outcomes?${range}&region=lumbar&kind=mbb`)).json();

@@ -1,16 +1,23 @@
 import { type Kysely, sql } from 'kysely';
 import {
   BUILT_IN_RULE_SETS,
+  type BlockReading,
   kaplanMeier,
   type OutcomesQuery,
   type OutcomesReport,
-  readBlock,
   reliefHolds,
   type SurvivalSubject,
   survivalAt,
 } from '../../../domain/index.ts';
 import type { Database } from '../../db/schema.ts';
-import { blockRows, readUnderOwn, ruleSetSettings, storedSeries } from './block-readings.ts';
+import {
+  breathe,
+  blockRows,
+  readUnderOwn,
+  ruleSetSettings,
+  storedSeries,
+  verdictsUnder,
+} from './block-readings.ts';
 import { type Cohort, cohortOf, procedureCohortSql } from './cohort.ts';
 import { conversion } from './conversion.ts';
 
@@ -18,8 +25,13 @@ import { conversion } from './conversion.ts';
 export const MAX_POINTS = 600;
 const DAY_MIN = 1440;
 
+/** ISO times compare as text; localeCompare's collation was a tenth of the report's time. */
 const byTime = (a: { performedAt: string; procedureId: string }, b: typeof a) =>
-  a.performedAt.localeCompare(b.performedAt) || Number(a.procedureId) - Number(b.procedureId);
+  a.performedAt < b.performedAt
+    ? -1
+    : a.performedAt > b.performedAt
+      ? 1
+      : Number(a.procedureId) - Number(b.procedureId);
 
 function sample<T>(xs: readonly T[], max = MAX_POINTS): T[] {
   if (xs.length <= max) return [...xs];
@@ -47,7 +59,8 @@ export async function outcomesReport(
   ]);
   // In time order first (SQL rows come in whatever order the plan gives), so the sampled bars and
   // points are the same for the same data whichever plan PostgreSQL picks.
-  const own = readUnderOwn(blocks, sets).sort(byTime);
+  const own = (await readUnderOwn(blocks, sets)).sort(byTime);
+  await breathe();
   const withPeak = own
     .filter((b) => b.peakReliefPercent !== null)
     .sort((a, b) => b.peakReliefPercent! - a.peakReliefPercent!);
@@ -55,16 +68,17 @@ export async function outcomesReport(
     .map((id) => sets.get(id)!)
     .sort((a, b) => a.name.localeCompare(b.name));
 
-  // The same blocks under each rule set's latest version.
+  // The same blocks under each rule set's latest version, each block read once per rule set.
   const latest = new Map<string, (typeof usedSets)[number]>();
   for (const s of sets.values())
     if ((latest.get(s.key)?.version ?? 0) < s.version) latest.set(s.key, s);
+  const verdicts = new Map<string, BlockReading['verdict'][]>();
+  for (const s of latest.values()) verdicts.set(s.id, await verdictsUnder(blocks, s.settings));
   const byRuleSet = [...latest.values()]
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((s) => {
       const counts = { positive: 0, greyZone: 0, negative: 0, notAssessable: 0 };
-      for (const b of blocks) {
-        const v = readBlock(b.series, b.side, s.settings).verdict;
+      for (const v of verdicts.get(s.id)!) {
         if (v === 'positive') counts.positive++;
         else if (v === 'grey-zone') counts.greyZone++;
         else if (v === 'negative') counts.negative++;
@@ -73,19 +87,17 @@ export async function outcomesReport(
       return { ruleSetId: s.id, name: `${s.name} v${s.version}`, ...counts };
     });
 
-  // Patients with a positive block under the 50% rule (lumbar consensus) but none under the 80% rule (LCD).
-  const at50 = BUILT_IN_RULE_SETS.find((r) => r.key === 'lumbar-consensus-2020')!.settings;
-  const at80 = BUILT_IN_RULE_SETS.find((r) => r.key === 'medicare-lcd')!.settings;
-  const pos50 = new Set(
-    blocks
-      .filter((b) => readBlock(b.series, b.side, at50).verdict === 'positive')
-      .map((b) => b.patientId),
-  );
-  const pos80 = new Set(
-    blocks
-      .filter((b) => readBlock(b.series, b.side, at80).verdict === 'positive')
-      .map((b) => b.patientId),
-  );
+  // Patients with a positive block under the 50% rule (lumbar consensus) but none under the 80% rule
+  // (LCD), each as the practice has it now (its latest version; the built-in one if never stored).
+  const positivePatients = async (key: string) => {
+    const stored = latest.get(key);
+    const found = stored
+      ? verdicts.get(stored.id)!
+      : await verdictsUnder(blocks, BUILT_IN_RULE_SETS.find((r) => r.key === key)!.settings);
+    return new Set(blocks.filter((_, i) => found[i] === 'positive').map((b) => b.patientId));
+  };
+  const pos50 = await positivePatients('lumbar-consensus-2020');
+  const pos80 = await positivePatients('medicare-lcd');
 
   const agreement = own.filter(
     (b) => b.peakReliefPercent !== null && b.reportedPeakReliefPercent !== null,

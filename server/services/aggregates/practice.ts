@@ -11,6 +11,7 @@ import type { Database } from '../../db/schema.ts';
 import {
   type BlockRow,
   blockRows,
+  breathe,
   readUnderOwn,
   type RuleSets,
   ruleSetSettings,
@@ -46,10 +47,10 @@ export async function practiceReport(
     stageFigures(db, c),
     followUpCompletion(db, c, now),
   ]);
-  const readings = readUnderOwn(blocks, sets);
+  const readings = await readUnderOwn(blocks, sets);
   const assessed = readings.filter((r) => r.verdict !== 'not-assessable');
   const positive = assessed.filter((r) => r.verdict === 'positive').length;
-  const diary = diaryFigures(blocks, sets, now);
+  const diary = await diaryFigures(blocks, sets, now);
   return {
     from: c.from,
     to: c.to,
@@ -138,28 +139,33 @@ async function stageFigures(db: Kysely<Database>, c: C): Promise<PracticeReport[
  * the last 15 days) with a time point past its window and no score (domain/diary.ts diarySchedule).
  * Reads the blocks' stored series (one row per series), not every score.
  */
-function diaryFigures(
+async function diaryFigures(
   blocks: readonly BlockRow[],
   sets: RuleSets,
   now: Date,
-): PracticeReport['diary'] {
+): Promise<PracticeReport['diary']> {
   const nowMs = now.getTime();
   const openSince = nowMs - 15 * 86_400_000;
   let expected = 0;
   let recorded = 0;
   let overdue = 0;
-  for (const b of blocks) {
+  // Each rule set's time points once, not once per block (40,000 blocks at 20,000 patients).
+  const schedules = new Map(
+    [...sets.values()].map((s) => [s.id, [0, ...s.settings.diaryMinutes].sort((x, y) => x - y)]),
+  );
+  for (const [n, b] of blocks.entries()) {
+    if (n % 2000 === 1999) await breathe();
     const at = Date.parse(b.performedAt);
-    const minutes = [0, ...sets.get(b.ruleSetId)!.settings.diaryMinutes].sort((x, y) => x - y);
-    const done = new Set<number>(b.recordedMinutes);
-    if (b.hasBaseline) done.add(0);
+    const minutes = schedules.get(b.ruleSetId)!;
     let late = false;
-    minutes.forEach((m, i) => {
-      if (at + m * 60_000 > nowMs) return;
+    for (let i = 0; i < minutes.length; i++) {
+      const m = minutes[i]!;
+      if (at + m * 60_000 > nowMs) continue;
       expected++;
-      if (done.has(m)) recorded++;
+      if (m === 0 ? b.hasBaseline || b.recordedMinutes.includes(0) : b.recordedMinutes.includes(m))
+        recorded++;
       else if (at >= openSince && at + (minutes[i + 1] ?? m + 1440) * 60_000 <= nowMs) late = true;
-    });
+    }
     if (late) overdue++;
   }
   return {
