@@ -86,6 +86,7 @@ describe('ProcedureDetailPage', () => {
       'Red flag at the 1 day call: Fever above 100.4 °F twice, 4 h apart, Drainage at the site',
     );
     expect(harness.routeNativeElement!.textContent).toContain('complications: Numbness');
+    expect(harness.routeNativeElement!.textContent).toContain('due 2 Mar 2026'); // day first, not ISO
   });
 
   it('shows the diary chart with its table and the verdict under the episode’s rule set', async () => {

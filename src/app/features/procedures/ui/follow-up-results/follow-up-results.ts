@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
+import { DatePipe } from '../../../../shared/format/format-pipes.ts';
 import {
   COMPLICATIONS,
   type Complication,
@@ -13,7 +14,7 @@ type Milestones = DurabilityView[number]['milestones'];
 /** A procedure's follow-ups for the physician (issue 12): results, red flags first and loud, and an RFA's durability. */
 @Component({
   selector: 'app-follow-up-results',
-  imports: [MatIconModule],
+  imports: [DatePipe, MatIconModule],
   template: `
     @for (f of flagged(); track f.id) {
       <p class="red-flag" role="alert">
@@ -35,7 +36,8 @@ type Milestones = DurabilityView[number]['milestones'];
     <ul class="list">
       @for (f of followUps(); track f.id) {
         <li>
-          <strong>{{ f.label }} {{ f.kind }}</strong> · due {{ f.dueDate }} · {{ f.status }}
+          <strong>{{ f.label }} {{ f.kind }}</strong> · due {{ f.dueDate | date: 'd MMM y' }} ·
+          {{ f.status }}
           @if (f.result; as r) {
             — rest {{ r.painRest ?? '–' }}, activity {{ r.painActivity ?? '–' }}, own relief
             {{ r.reportedReliefPercent ?? '–' }}%
