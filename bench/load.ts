@@ -23,7 +23,7 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 /** One GET on `agent`'s connection; resolves with the status once the whole body has arrived. */
-function get(agent: Agent, url: string, headers: Record<string, string>): Promise<number> {
+export function get(agent: Agent, url: string, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
     // The encodings fetch and browsers accept, so answers over 1 kB are compressed as in use.
     const req = request(
@@ -89,11 +89,19 @@ async function load(
   }
 }
 
-/** Starts bench/server-child.ts and waits for its address, session and patient ids. */
-async function nurseApp(kind: 'pglite' | 'postgres', patients: number) {
+/**
+ * Starts bench/server-child.ts and waits for its address, session and patient ids; `practice` seeds
+ * a generated practice and also gives the database URL.
+ */
+export async function nurseApp(kind: 'pglite' | 'postgres', patients: number, practice = false) {
   const child = spawn(
     process.execPath,
-    [new URL('./server-child.ts', import.meta.url).pathname, kind, String(patients)],
+    [
+      new URL('./server-child.ts', import.meta.url).pathname,
+      kind,
+      String(patients),
+      ...(practice ? ['practice'] : []),
+    ],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
@@ -106,9 +114,15 @@ async function nurseApp(kind: 'pglite' | 'postgres', patients: number) {
     base: string;
     headers: Record<string, string>;
     ids: string[];
+    url?: string;
   };
   return {
     ...info,
+    /** Sends one command line; resolves with the child's one-line answer. */
+    ask: async (line: string) => {
+      child.stdin!.write(`${line}\n`);
+      return nextLine();
+    },
     seed: async (n: number) => {
       child.stdin!.write(`seed ${n}\n`);
       while ((await nextLine()) !== 'seeded');

@@ -6,6 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import { createTestApp } from '../server/test/test-app.ts';
 import { auditedReadVsHealth, type Figure, pgliteFairness, searchScaling } from './load.ts';
+import { patientPageVsRawSql } from './patient-page.ts';
 import { benchReports } from './reports.ts';
 
 const PROCEDURES = 10;
@@ -117,7 +118,7 @@ if (!(await (await import('./client-weight.ts')).printClientWeight())) failed = 
 // Issue 11: each figure beside its reference from the same run, and the ratio.
 const figures: (() => Promise<Figure>)[] = [
   ...(process.env['PG_TEST_URL']
-    ? [() => auditedReadVsHealth(), () => searchScaling('postgres')]
+    ? [() => auditedReadVsHealth(), () => patientPageVsRawSql(), () => searchScaling('postgres')]
     : []),
   () => searchScaling('pglite'),
   () => pgliteFairness(),
