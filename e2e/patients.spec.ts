@@ -11,7 +11,7 @@ function daysAgo(days: number): string {
 }
 
 /**
- * Axe on a settled page: mat-error fades in, and a half-faded message fails colour contrast; the
+ * Axe on a settled page (mat-error fades in, and a half-faded message fails colour contrast); the
  * "saved" snack bar is dismissed first, as a user reading the page would.
  */
 async function expectAccessible(page: Page): Promise<void> {
@@ -20,9 +20,8 @@ async function expectAccessible(page: Page): Promise<void> {
     await snackBar.getByRole('button', { name: 'OK' }).click();
     await expect(page.locator('mat-snack-bar-container')).toHaveCount(0);
   }
-  await page.evaluate(() =>
-    Promise.all(document.getAnimations().map((animation) => animation.finished)),
-  );
+  // expectNoAxeViolations waits for running animations itself. Awaiting every animation's
+  // `finished` here failed the journey whenever one was cancelled (it rejects with AbortError).
   await expectNoAxeViolations(page);
 }
 
@@ -190,6 +189,8 @@ test('a therapy entered in error stays on the timeline, struck through with the 
   await page.goto('/patients');
   await page.getByRole('button', { name: 'Register patient' }).first().click();
   const form = page.getByRole('dialog', { name: 'Register patient' });
+  // The dialog focuses its first field once open; typing before that sent later fields' text into it.
+  await expect(form.getByLabel('MRN')).toBeFocused();
   await form.getByLabel('MRN').fill(`${MRN}-2`);
   await form.getByLabel('Given name').fill('Ed');
   await form.getByLabel('Family name').fill('Error');
