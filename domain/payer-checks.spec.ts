@@ -180,6 +180,19 @@ describe('payer-rule checks (domain.md section 4)', () => {
         if (fragment) expect(c.message).toContain(fragment);
       });
     }
+
+    it('names the minimum interval only when the rule set has one', () => {
+      const procs = [proc({ date: '2026-06-01' }), proc({ date: '2026-06-15' })];
+      expect(status(input(procs, { asOf: '2027-02-01' }), 'second-block').message).toContain(
+        'at least 14 days after the previous one',
+      );
+      const noInterval = { ...LCD, minDaysBetweenBlocks: 0 };
+      const c = status(input(procs, { asOf: '2027-02-01', rules: noInterval }), 'second-block');
+      expect(c.status).toBe('met');
+      expect(c.message).toBe(
+        'Each later diagnostic block followed a positive first block of its joint.',
+      );
+    });
   });
 
   describe('initial RFA', () => {

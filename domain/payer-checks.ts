@@ -233,7 +233,11 @@ export function secondBlockCheck(input: CheckInput): PayerCheck {
     evidence,
     message:
       status === 'met'
-        ? `Each later diagnostic block followed a positive first block of its joint, at least ${input.rules.minDaysBetweenBlocks} days after the previous one.`
+        ? `Each later diagnostic block followed a positive first block of its joint${
+            input.rules.minDaysBetweenBlocks > 0
+              ? `, at least ${input.rules.minDaysBetweenBlocks} days after the previous one`
+              : '' // a rule set with no minimum interval: "at least 0 days" said nothing
+          }.`
         : `${problems.join('; ')}.`,
   };
 }
