@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { seedPractice } from '../demo/bulk-insert.ts';
+import { loadConfig } from '../config.ts';
 import { createReportCache } from '../services/aggregates/report-cache.ts';
 import { createTestApp, type Signed, TEST_DB_KIND, type TestApp } from './test-app.ts';
 
@@ -198,6 +199,17 @@ describe('report cache (issue 13: reports reused only while no write has changed
       await writer;
       expect((await cache.get(t.db.kysely, 'k', c.compute)).body).toBe(2);
     });
+});
+
+describe('FT_REPORT_STALE_SECONDS', () => {
+  it('defaults to 60, takes 0 (always wait) and refuses anything that is not a whole number', () => {
+    expect(loadConfig({}).reportStaleSeconds).toBe(60);
+    expect(loadConfig({ FT_REPORT_STALE_SECONDS: '0' }).reportStaleSeconds).toBe(0);
+    for (const bad of ['-1', '1.5', 'soon'])
+      expect(() => loadConfig({ FT_REPORT_STALE_SECONDS: bad }))
+        .withContext(bad)
+        .toThrowError(/FT_REPORT_STALE_SECONDS must be a whole number/);
+  });
 });
 
 describe('GET /reports/* through the cache', () => {
