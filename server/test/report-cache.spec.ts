@@ -116,6 +116,22 @@ describe('report cache (issue 13: reports reused only while no write has changed
     expect(c.calls()).toBe(1);
   });
 
+  it('computes again for a request that joined a computation begun before a write', async () => {
+    const cache = createReportCache({ ttlMs: 60_000 });
+    const c = held();
+    const before = cache.get(t.db.kysely, 'k', c.compute);
+    await tick(); // computing, its snapshot taken
+    await sql`DELETE FROM procedures WHERE false`.execute(t.db.kysely);
+    const after = cache.get(t.db.kysely, 'k', c.compute);
+    await tick();
+    c.finish();
+    expect((await before).body).toBe(1);
+    await tick(); // the joined request found the write missing and computes again
+    c.finish();
+    expect((await after).body).toBe(2);
+    expect(c.calls()).toBe(2);
+  });
+
   it('serves a slow report as last computed while a fresh one is computed, within staleMs', async () => {
     let now = 9_000_000;
     const cache = createReportCache({ ttlMs: 60_000, staleMs: 10_000, slowMs: 0, now: () => now });

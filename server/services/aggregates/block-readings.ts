@@ -115,7 +115,7 @@ export async function blockRows(
     LEFT JOIN procedure_score_series s ON s.procedure_id = b.id`.execute(db);
   const byId = new Map<string, BlockRow>();
   for (const [i, r] of rows.rows.entries()) {
-    if (i % SLICE === SLICE - 1) await breathe();
+    await breatheAt(i);
     let block = byId.get(r.id);
     if (!block) {
       block = {
@@ -179,7 +179,7 @@ export async function readUnderOwn(
 ): Promise<(BlockRow & BlockReading)[]> {
   const out: (BlockRow & BlockReading)[] = [];
   for (let i = 0; i < blocks.length; i++) {
-    if (i % SLICE === SLICE - 1) await breathe();
+    await breatheAt(i);
     const b = blocks[i]!;
     out.push({ ...b, ...readBlock(b.series, b.side, sets.get(b.ruleSetId)!.settings) });
   }
@@ -193,7 +193,7 @@ export async function verdictsUnder(
 ): Promise<BlockReading['verdict'][]> {
   const out: BlockReading['verdict'][] = [];
   for (let i = 0; i < blocks.length; i++) {
-    if (i % SLICE === SLICE - 1) await breathe();
+    await breatheAt(i);
     const b = blocks[i]!;
     out.push(readBlock(b.series, b.side, settings).verdict);
   }
@@ -207,3 +207,7 @@ export async function verdictsUnder(
  */
 const SLICE = 2000;
 export const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** In a loop over rows or blocks: lets other requests run at every SLICE-th item. */
+export const breatheAt = async (index: number): Promise<void> => {
+  if (index % SLICE === SLICE - 1) await breathe();
+};

@@ -11,7 +11,7 @@ import type { Database } from '../../db/schema.ts';
 import {
   type BlockRow,
   blockRows,
-  breathe,
+  breatheAt,
   readUnderOwn,
   type RuleSets,
   ruleSetSettings,
@@ -154,7 +154,7 @@ async function diaryFigures(
     [...sets.values()].map((s) => [s.id, [0, ...s.settings.diaryMinutes].sort((x, y) => x - y)]),
   );
   for (const [n, b] of blocks.entries()) {
-    if (n % 2000 === 1999) await breathe();
+    await breatheAt(n);
     const at = Date.parse(b.performedAt);
     const minutes = schedules.get(b.ruleSetId)!;
     let late = false;

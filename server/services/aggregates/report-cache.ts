@@ -97,6 +97,7 @@ export function createReportCache({
     behind: boolean,
   ) => {
     let running = computing.get(key);
+    const joined = running !== undefined;
     if (!running) {
       const run = async (on: Kysely<Database>) => {
         const at = now();
@@ -124,7 +125,7 @@ export function createReportCache({
       })().finally(() => computing.delete(key));
       computing.set(key, running);
     }
-    return running;
+    return { running, joined };
   };
 
   const kept = <T>(entry: Entry): Kept<T> => ({ body: entry.body as T, asOf: new Date(entry.at) });
@@ -141,10 +142,15 @@ export function createReportCache({
         return kept(hit);
       }
       if (hit && hit.computeMs >= slowMs && now() - hit.at < Math.min(staleMs, ttlMs)) {
-        computed(db, key, compute, true).catch(onRefreshError);
+        computed(db, key, compute, true).running.catch(onRefreshError);
         return kept(hit);
       }
-      return kept(await computed(db, key, compute, false));
+      const first = computed(db, key, compute, false);
+      const entry = await first.running;
+      // A computation this request joined may have begun before a write this request must see (its
+      // own, say): then it computes again, as if it had come first.
+      if (!first.joined || (await stillTrue(db, entry))) return kept(entry);
+      return kept(await computed(db, key, compute, false).running);
     },
   };
 }
