@@ -55,7 +55,10 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
       await first;
       // xmin is cluster-wide: a transaction in another database on the same server holds sealing back
       // for a moment (never forever), so seal until both are in.
-      for (let i = 0; i < 100 && (await sealedCount()) < 2; i++) {
+      for (
+        const started = Date.now();
+        (await sealedCount()) < 2 && Date.now() - started < 20_000;
+      ) {
         await t.app.auditSealer.seal();
         await new Promise((r) => setTimeout(r, 50));
       }

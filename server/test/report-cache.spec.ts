@@ -28,7 +28,16 @@ function held() {
   };
 }
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+/**
+ * Waits until `ready()` holds (a computation started, a background refresh ran). A fixed pause is
+ * not enough: on a loaded machine the cache's own queries can take longer than any pause chosen.
+ */
+async function until(ready: () => boolean, what: string) {
+  for (const started = Date.now(); !ready();) {
+    if (Date.now() - started > 10_000) throw new Error(`timed out waiting: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
 
 describe('report cache (issue 13: reports reused only while no write has changed them)', () => {
   let t: TestApp;
@@ -110,7 +119,8 @@ describe('report cache (issue 13: reports reused only while no write has changed
     const cache = createReportCache({ ttlMs: 60_000 });
     const c = held();
     const asked = [1, 2, 3].map(() => cache.get(t.db.kysely, 'k', c.compute));
-    await tick();
+    await until(() => c.calls() === 1, 'the computation to start');
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the others join it meanwhile
     c.finish();
     expect((await Promise.all(asked)).map((r) => r.body)).toEqual([1, 1, 1]);
     expect(c.calls()).toBe(1);
@@ -120,13 +130,14 @@ describe('report cache (issue 13: reports reused only while no write has changed
     const cache = createReportCache({ ttlMs: 60_000 });
     const c = held();
     const before = cache.get(t.db.kysely, 'k', c.compute);
-    await tick(); // computing, its snapshot taken
+    await until(() => c.calls() === 1, 'the first computation to start'); // its snapshot taken
     await sql`DELETE FROM procedures WHERE false`.execute(t.db.kysely);
     const after = cache.get(t.db.kysely, 'k', c.compute);
-    await tick();
+    await new Promise((resolve) => setTimeout(resolve, 20)); // joins the running computation
     c.finish();
     expect((await before).body).toBe(1);
-    await tick(); // the joined request found the write missing and computes again
+    // The joined request found the write missing and computes again (as would a later arrival).
+    await until(() => c.calls() === 2, 'the second computation to start');
     c.finish();
     expect((await after).body).toBe(2);
     expect(c.calls()).toBe(2);
@@ -142,7 +153,7 @@ describe('report cache (issue 13: reports reused only while no write has changed
     now += 5000;
     const served = await cache.get(t.db.kysely, 'k', c.compute);
     expect([served.body, served.asOf.getTime()]).toEqual([1, 9_000_000]); // as computed, saying when
-    await tick(); // the fresh one, computed behind it
+    await cache.settled(); // the fresh one, computed behind it
     const fresh = await cache.get(t.db.kysely, 'k', c.compute);
     expect([fresh.body, fresh.asOf.getTime()]).toEqual([2, 9_005_000]);
     // Past staleMs a stale report is not served: the request waits for the fresh one.
@@ -185,11 +196,11 @@ describe('report cache (issue 13: reports reused only while no write has changed
     fail = true;
     await sql`DELETE FROM procedures WHERE false`.execute(t.db.kysely);
     expect((await cache.get(t.db.kysely, 'k', compute)).body).toBe(1);
-    await tick();
+    await cache.settled();
     expect(errors.length).toBe(1);
     fail = false;
     expect((await cache.get(t.db.kysely, 'k', compute)).body).toBe(1); // still stale: recomputing behind
-    await tick();
+    await cache.settled();
     expect((await cache.get(t.db.kysely, 'k', compute)).body).toBe(3);
   });
 

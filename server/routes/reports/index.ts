@@ -11,7 +11,6 @@ import {
   outcomesReport,
   practiceReport,
 } from '../../services/aggregates/index.ts';
-import { practiceTimeZone } from '../../services/practice-settings.ts';
 import type { App } from '../../types.ts';
 
 /**
@@ -31,6 +30,8 @@ export async function practiceReportRoutes(app: App): Promise<void> {
     onRefreshError: (error) =>
       app.log.error({ code: (error as { code?: unknown }).code }, 'report refresh failed'),
   });
+  // A refresh behind a served report must not run into a closed pool.
+  app.addHook('onClose', () => cache.settled());
   const audited = async <T>(
     request: Parameters<typeof sessionOf>[0],
     report: string,
@@ -38,7 +39,7 @@ export async function practiceReportRoutes(app: App): Promise<void> {
     read: (db: typeof app.db) => Promise<T>,
   ) => {
     // The practice's "today" belongs in the key: defaults and overdue counts move with it.
-    const today = todayIn(await practiceTimeZone(app.db), app.clock.now());
+    const today = todayIn(await app.practiceTimeZone(), app.clock.now());
     const key = JSON.stringify([report, today, Object.entries(filters).sort()]);
     const { body, asOf } = await cache.get(app.db, key, read);
     return app.db.transaction().execute(async (tx) => {

@@ -23,6 +23,8 @@ export interface ReportCache {
     key: string,
     compute: (db: Kysely<Database>) => Promise<T>,
   ): Promise<Kept<T>>;
+  /** Resolves once no computation is running (one behind a served report included). */
+  settled(): Promise<void>;
 }
 
 /** A report and when its data were read. */
@@ -151,6 +153,9 @@ export function createReportCache({
       // own, say): then it computes again, as if it had come first.
       if (!first.joined || (await stillTrue(db, entry))) return kept(entry);
       return kept(await computed(db, key, compute, false).running);
+    },
+    async settled() {
+      while (computing.size > 0) await Promise.allSettled(computing.values());
     },
   };
 }
