@@ -12,6 +12,7 @@ import type { Db } from './db/database.ts';
 import { auditPlugin } from './plugins/audit.ts';
 import { registerAuditSealer } from './plugins/audit-sealer.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { registerChangeNotices } from './plugins/change-notices.ts';
 import { registerCompression } from './plugins/compression.ts';
 import { databasePlugin } from './plugins/database.ts';
 import { registerDeniedAccessAudit } from './services/denied-access.ts';
@@ -80,6 +81,7 @@ export async function buildApp(
   registerProblemHandling(app);
   await registerSecurityHeaders(app);
   await registerCompression(app);
+  await registerChangeNotices(app, db);
   await registerAuth(app);
   registerDeniedAccessAudit(app);
   await app.register(swagger, {

@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
 import { ensurePrivateDataDir } from './data-dir-modes.ts';
+import { listenOnPostgres, type Unlisten } from './pg-listener.ts';
 import { QueuedPGliteDialect } from './pglite-queue.ts';
 import { usePreparedStatements } from './prepared.ts';
 import type { Database } from './schema.ts';
@@ -17,6 +18,15 @@ export interface Db {
   /** Lends one dedicated connection for multi-statement scripts (migrations). */
   withScriptRunner<T>(work: (run: ScriptRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * Calls `onNotice` with each NOTIFY payload on `channel`, and `onLive` with whether every notice
+   * is being heard (PostgreSQL: false while the listening connection is lost and being reopened).
+   */
+  listen(
+    channel: string,
+    onNotice: (payload: string) => void,
+    onLive: (live: boolean) => void,
+  ): Promise<Unlisten>;
   /** PGlite only: the whole data directory as a tarball, to open copies of it (test snapshots). */
   dumpDataDir?: () => Promise<Blob>;
 }
@@ -70,6 +80,8 @@ async function openPostgres(connectionString: string): Promise<Db> {
         client.release();
       }
     },
+    listen: (channel, onNotice, onLive) =>
+      listenOnPostgres(connectionString, channel, onNotice, onLive),
     close: () => kysely.destroy(),
   };
 }
@@ -95,6 +107,14 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Db> {
           const results = await pglite.exec(text);
           return (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[];
         }),
+      // One in-process connection: a notice is delivered as its transaction commits, never missed.
+      listen: async (channel, onNotice, onLive) => {
+        const unlisten = await pglite.listen(channel, onNotice);
+        onLive(true);
+        return async () => {
+          if (!pglite.closed) await unlisten();
+        };
+      },
       dumpDataDir: () => pglite.dumpDataDir('none'),
       close: async () => {
         await kysely.destroy();

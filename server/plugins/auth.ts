@@ -76,6 +76,7 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
       app.config.idleTimeoutMinutes,
       new Date(),
       app.config.sessionMaxHours,
+      app.sessionCache,
     );
     if (found.kind !== 'active') {
       throw unauthorized(

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Role, SessionUser } from '../../domain/index.ts';
+import type { NoticedCache } from '../db/change-notices.ts';
 import { preparedStatement } from '../db/prepared.ts';
 import type { Database } from '../db/schema.ts';
 
@@ -46,7 +47,7 @@ export async function createSession(
   return { token, csrfToken };
 }
 
-interface SessionRow {
+export interface SessionRow {
   id: string;
   csrf_token: string;
   created_at: Date;
@@ -67,10 +68,16 @@ const sessionByToken = preparedStatement<SessionRow>(
   FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`,
 );
 
+/** Sessions as last read, by token hash (db/change-notices.ts): only active ones are kept. */
+export type SessionCache = NoticedCache<string, SessionRow>;
+
 /**
  * Finds the session behind a cookie token. A session idle for longer than `idleMinutes` is ended
  * (automatic logoff, security baseline) and reported as such so the client can say why; one older
- * than `maxHours` since sign-in is ended as well (absolute lifetime).
+ * than `maxHours` since sign-in is ended as well (absolute lifetime). With a `cache`, a session read
+ * less than 30 s after its last recorded activity is not read again while no change notice has
+ * come (its end, its user's deactivation or role change each send one); after that it is read and
+ * its activity recorded, as without a cache.
  */
 export async function lookupSession(
   db: Kysely<Database>,
@@ -78,10 +85,29 @@ export async function lookupSession(
   idleMinutes: number,
   now = new Date(),
   maxHours = 12,
+  cache?: SessionCache,
 ): Promise<SessionLookup> {
   if (!token) return { kind: 'missing' };
-  const [row] = await sessionByToken(db, [sha256(token)]);
+  const hash = sha256(token);
+  const kept = cache?.peek(hash);
+  if (kept && now.getTime() - new Date(kept.last_seen_at).getTime() <= TOUCH_INTERVAL_MS)
+    return checked(db, kept, idleMinutes, now, maxHours); // the lifetime may have run out meanwhile
+  const stamp = cache?.stamp();
+  const [row] = await sessionByToken(db, [hash]);
   if (!row) return { kind: 'missing' };
+  const found = await checked(db, row, idleMinutes, now, maxHours);
+  if (found.kind === 'active' && cache && stamp) cache.put(hash, row, stamp);
+  return found;
+}
+
+/** A session row checked against the lifetime and idle limits; records its activity when due. */
+async function checked(
+  db: Kysely<Database>,
+  row: SessionRow,
+  idleMinutes: number,
+  now: Date,
+  maxHours: number,
+): Promise<SessionLookup> {
   if (row.ended_at) return row.end_reason === 'idle' ? { kind: 'expired-idle' } : { kind: 'ended' };
   if (!row.active) {
     await endSession(db, String(row.id), 'deactivated');
@@ -99,6 +125,7 @@ export async function lookupSession(
   }
   if (idleMs > TOUCH_INTERVAL_MS) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.id).execute();
+    row.last_seen_at = now;
   }
   return {
     kind: 'active',

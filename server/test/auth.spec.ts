@@ -185,8 +185,10 @@ describe('auth: sessions, CSRF, throttling, lockout, idle logoff', () => {
     expect(
       (await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: s.read })).statusCode,
     ).toBe(200);
-    await sql`UPDATE sessions SET last_seen_at = now() - interval '15 minutes 5 seconds' WHERE csrf_token = ${s.csrfToken}`.execute(
-      t.db.kysely,
+    await t.heard(() =>
+      sql`UPDATE sessions SET last_seen_at = now() - interval '15 minutes 5 seconds' WHERE csrf_token = ${s.csrfToken}`.execute(
+        t.db.kysely,
+      ),
     );
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: s.read });
     expect(res.statusCode).toBe(401);

@@ -22,6 +22,12 @@ export interface TestApp {
   createUser(username: string, role: Role, password?: string): Promise<string>;
   /** Signs in through the API; returns the cookie header and CSRF token for later requests. */
   login(username: string, password?: string): Promise<Signed>;
+  /**
+   * Runs a write made behind the app's back (as psql or another instance would make it) and waits
+   * until the app has heard its change notice (db/change-notices.ts): on PostgreSQL it comes a few
+   * milliseconds after the commit.
+   */
+  heard<T>(write: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -171,6 +177,15 @@ export async function createTestApp(
         .returning('id')
         .executeTakeFirstOrThrow();
       return String(row.id);
+    },
+    async heard(write) {
+      const before = app.changeNotices.version;
+      const result = await write();
+      for (const started = Date.now(); app.changeNotices.version === before;) {
+        if (Date.now() - started > 10_000) throw new Error('no change notice was heard');
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      return result;
     },
     async close() {
       await app.close();

@@ -16,7 +16,6 @@ import {
   recordFollowUpResult,
 } from '../../services/follow-ups.ts';
 import { episodeRfaDurability } from '../../services/rfa-durability.ts';
-import { practiceTimeZone } from '../../services/practice-settings.ts';
 import { loadProcedure } from '../../services/procedure-data.ts';
 import type { App } from '../../types.ts';
 import { episodePatientId } from '../../services/clinical-rows.ts';
@@ -80,7 +79,7 @@ export async function followUpRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const user = sessionOf(request).user;
       const { id } = request.params;
-      const timeZone = await practiceTimeZone(app.db);
+      const timeZone = await app.practiceTimeZone();
       const view = await app.db.transaction().execute(async (tx) => {
         const { view, patientId } = await recordFollowUpResult(
           tx,
@@ -145,7 +144,7 @@ export async function followUpRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const { id } = request.params;
-      const timeZone = await practiceTimeZone(app.db);
+      const timeZone = await app.practiceTimeZone();
       const today = localDateOf(app.clock.now(), timeZone);
       return app.db.transaction().execute(async (tx) => {
         const { patientId } = await episodePatientId(tx, id);

@@ -25,7 +25,6 @@ import {
   plannedById,
   recordPlannedBaseline,
 } from '../../services/planned-procedure-records.ts';
-import { practiceTimeZone } from '../../services/practice-settings.ts';
 import type { App } from '../../types.ts';
 import { episodePatientId } from '../../services/clinical-rows.ts';
 
@@ -48,7 +47,7 @@ export async function plannedProcedureRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const { id } = request.params;
-      const timeZone = await practiceTimeZone(app.db);
+      const timeZone = await app.practiceTimeZone();
       return app.db.transaction().execute(async (tx) => {
         const { patientId } = await episodePatientId(tx, id);
         const rows = await episodePlanned(tx, id);
@@ -80,7 +79,7 @@ export async function plannedProcedureRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const user = sessionOf(request).user;
       const { id } = request.params;
-      const timeZone = await practiceTimeZone(app.db);
+      const timeZone = await app.practiceTimeZone();
       const today = localDateOf(app.clock.now(), timeZone);
       const view = await app.db.transaction().execute(async (tx) => {
         const { patientId } = await episodePatientId(tx, id);
@@ -112,7 +111,7 @@ export async function plannedProcedureRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const { id } = request.params;
-      const timeZone = await practiceTimeZone(app.db);
+      const timeZone = await app.practiceTimeZone();
       return app.db.transaction().execute(async (tx) => {
         const row = await plannedById(tx, id);
         if (!row) throw notFound('The planned procedure');
@@ -145,7 +144,7 @@ export async function plannedProcedureRoutes(app: App): Promise<void> {
       const user = sessionOf(request).user;
       const { id } = request.params;
       const b = request.body;
-      const timeZone = await practiceTimeZone(app.db);
+      const timeZone = await app.practiceTimeZone();
       const now = app.clock.now();
       const view = await app.db.transaction().execute(async (tx) => {
         const { before, updated } = await recordPlannedBaseline(tx, id, b, user.id, now, timeZone);
@@ -178,7 +177,7 @@ export async function plannedProcedureRoutes(app: App): Promise<void> {
     async (request) => {
       const user = sessionOf(request).user;
       const { id } = request.params;
-      const timeZone = await practiceTimeZone(app.db);
+      const timeZone = await app.practiceTimeZone();
       return app.db.transaction().execute(async (tx) => {
         const row = await cancelPlanned(tx, id, request.body, user.id, app.clock.now(), timeZone);
         await app.audit.patientData(
@@ -208,7 +207,7 @@ export async function plannedProcedureRoutes(app: App): Promise<void> {
     async (request) => {
       const user = sessionOf(request).user;
       const { id } = request.params;
-      const timeZone = await practiceTimeZone(app.db);
+      const timeZone = await app.practiceTimeZone();
       const today = localDateOf(app.clock.now(), timeZone);
       return app.db.transaction().execute(async (tx) => {
         const row = await reschedulePlanned(tx, id, request.body, user.id, today, timeZone);
@@ -241,7 +240,7 @@ export async function plannedProcedureRoutes(app: App): Promise<void> {
     async (request) => {
       const user = sessionOf(request).user;
       const { id } = request.params;
-      const timeZone = await practiceTimeZone(app.db);
+      const timeZone = await app.practiceTimeZone();
       const today = localDateOf(app.clock.now(), timeZone);
       return app.db.transaction().execute(async (tx) => {
         const { patientId } = await episodePatientId(tx, id);

@@ -6,7 +6,6 @@ import {
   WorklistQuerySchema,
   WorklistViewSchema,
 } from '../../../domain/index.ts';
-import { practiceTimeZone } from '../../services/practice-settings.ts';
 import {
   activePhysicians,
   publicRow,
@@ -35,7 +34,7 @@ async function worklistRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const q = request.query;
-      const timeZone = await practiceTimeZone(app.db);
+      const timeZone = await app.practiceTimeZone();
       const now = app.clock.now();
       const date = q.date ?? localDateOf(now, timeZone);
       return app.db.transaction().execute(async (tx) => {
@@ -82,7 +81,7 @@ async function worklistRoutes(app: App): Promise<void> {
       },
     },
     async (request) => {
-      const timeZone = await practiceTimeZone(app.db);
+      const timeZone = await app.practiceTimeZone();
       const now = app.clock.now();
       const date = request.query.date ?? localDateOf(now, timeZone);
       return app.db.transaction().execute(async (tx) => {
