@@ -97,6 +97,8 @@ export async function nurseApp(kind: 'pglite' | 'postgres', patients: number, pr
   const child = spawn(
     process.execPath,
     [
+      // BENCH_CHILD_FLAGS="--cpu-prof --cpu-prof-dir=DIR" profiles the server under load.
+      ...(process.env['BENCH_CHILD_FLAGS']?.split(' ').filter(Boolean) ?? []),
       new URL('./server-child.ts', import.meta.url).pathname,
       kind,
       String(patients),

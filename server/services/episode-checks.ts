@@ -109,7 +109,14 @@ export interface EpisodeChecks {
 export async function episodeChecks(
   db: Kysely<Database>,
   episodeId: string,
-  planned?: ProcedureCreate,
+  {
+    planned,
+    timeZone: knownZone,
+  }: {
+    planned?: ProcedureCreate | undefined;
+    /** The practice's time zone, when the caller has it already (app.practiceTimeZone()). */
+    timeZone?: string;
+  } = {},
 ): Promise<EpisodeChecks & { patientId: string }> {
   const episode = await db
     .selectFrom('episodes')
@@ -119,7 +126,7 @@ export async function episodeChecks(
   if (!episode) throw notFound('The episode');
   const ruleSet = await ruleSetForEpisode(db, episode.rule_set_id);
   const rules = ruleSet.settings;
-  const timeZone = await practiceTimeZone(db);
+  const timeZone = knownZone ?? (await practiceTimeZone(db));
   const [therapies, functionScores, regionRows, otherRegionRows] = await Promise.all([
     db.selectFrom('therapies').selectAll().where('episode_id', '=', episodeId).execute(),
     db
@@ -213,7 +220,7 @@ export async function checksFailedBy(
   planned: ProcedureCreate,
 ): Promise<PayerCheck[]> {
   const before = await episodeChecks(db, episodeId);
-  const after = await episodeChecks(db, episodeId, planned);
+  const after = await episodeChecks(db, episodeId, { planned });
   const failingBefore = new Set(
     before.checks.filter((c) => c.status === 'not-met').map((c) => c.id),
   );

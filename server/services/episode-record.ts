@@ -64,7 +64,12 @@ export const runningCheckView = (
 });
 
 /** Everything recorded on an episode, with conservative care measured against its rule set. */
-export async function episodeRecord(db: Kysely<Database>, id: string): Promise<EpisodeRecord> {
+export async function episodeRecord(
+  db: Kysely<Database>,
+  id: string,
+  /** The practice's time zone, when the caller has it already (app.practiceTimeZone()). */
+  timeZone?: string,
+): Promise<EpisodeRecord> {
   const episode = (await episodeView(db, id))!;
   const [therapies, functionScores, runningChecks] = await Promise.all([
     db
@@ -101,7 +106,7 @@ export async function episodeRecord(db: Kysely<Database>, id: string): Promise<E
       endDate: t.end_date,
       enteredInError: !!t.error_reason,
     })),
-    todayIn(await practiceTimeZone(db)),
+    todayIn(timeZone ?? (await practiceTimeZone(db))),
     minimumDays,
   );
   return {

@@ -40,7 +40,7 @@ async function bookingChecks(
     sedation: 'none',
   };
   // Every check not met or not yet assessable with this procedure: what a prior authorisation must fix.
-  const { checks } = await episodeChecks(tx, String(row.episode_id), prospective);
+  const { checks } = await episodeChecks(tx, String(row.episode_id), { planned: prospective });
   return checks
     .filter((c) => c.status !== 'met' && c.status !== 'not-applicable')
     .map((c) => ({ id: c.id, status: c.status, message: c.message }));

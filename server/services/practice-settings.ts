@@ -5,10 +5,16 @@ import type { Database } from '../db/schema.ts';
 
 const TIME_ZONE_KEY = 'timeZone';
 
+let serverZone: string | undefined;
+
 /** The zone this server runs in (TZ, else the system's), used until an admin picks the practice's. */
 export function serverTimeZone(): string {
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return zone && isTimeZone(zone) ? zone : DEFAULT_TIME_ZONE;
+  // Read once: resolving it costs more than the rest of a request's date work.
+  serverZone ??= (() => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return zone && isTimeZone(zone) ? zone : DEFAULT_TIME_ZONE;
+  })();
+  return serverZone;
 }
 
 /** The practice settings as the API shows them. */

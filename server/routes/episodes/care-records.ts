@@ -31,9 +31,10 @@ export async function careRecordRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const { id } = request.params;
+      const timeZone = await app.practiceTimeZone();
       return app.db.transaction().execute(async (tx) => {
         const { patientId } = await episodePatientId(tx, id);
-        const record = await episodeRecord(tx, id);
+        const record = await episodeRecord(tx, id, timeZone);
         await app.audit.patientData(tx, request, 'episode.read', patientId, 'episode', id, {
           record: true,
         });

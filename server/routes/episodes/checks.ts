@@ -18,8 +18,11 @@ export async function checkRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const { id } = request.params;
+      const timeZone = await app.practiceTimeZone();
       return app.db.transaction().execute(async (tx) => {
-        const { ruleSet, checks, nextStep, patientId } = await episodeChecks(tx, id);
+        const { ruleSet, checks, nextStep, patientId } = await episodeChecks(tx, id, {
+          timeZone,
+        });
         await app.audit.patientData(tx, request, 'episode.read', patientId, 'checks', id);
         return { ruleSet, checks, nextStep };
       });
