@@ -5,11 +5,9 @@
  * The server child (server-child.ts, `practice` mode) seeds a generated practice and, asked to
  * "record", makes one patient page's calls one at a time for each of a set of patients (in-process,
  * via inject) while every statement its pg clients send is recorded: BEGIN/COMMIT, the session
- * lookup, the reads and the audit INSERTs, with their values, and the name of those sent as
- * prepared statements. The page's calls and grouping are the client's
- * (patient-record-store.ts, episode-bookings-store.ts): the patient and its episodes in parallel,
- * then for the newest episode its record, checks, pain timeline, bookings, RFA durability and the
- * performers (a nurse may plan) in parallel.
+ * lookup (when not kept from an earlier call), the reads and the audit INSERTs, with their values,
+ * and the name of those sent as prepared statements. The page's calls and grouping are the
+ * client's (patient-record-store.ts): one call, the patient page with its newest episode's.
  *
  * Both sides then run the same page views over the same patients with 100 page loops sharing 100
  * connections: over HTTP, 100 keep-alive connections (one socket each); raw, 100 call slots, each
@@ -71,23 +69,13 @@ export function installStatementRecorder(): void {
   };
 }
 
-/** The patient page's calls for one patient, given its newest episode, as the client groups them. */
-function pagePaths(patientId: string, episodeId: string): [string, string][][] {
-  const e = `/api/v1/episodes/${episodeId}`;
-  return [
-    [
-      [`/api/v1/patients/${patientId}`, 'GET /patients/:id'],
-      [`/api/v1/patients/${patientId}/episodes`, 'GET /patients/:id/episodes'],
-    ],
-    [
-      [`${e}/record`, 'GET /episodes/:id/record'],
-      [`${e}/checks`, 'GET /episodes/:id/checks'],
-      [`${e}/pain-timeline`, 'GET /episodes/:id/pain-timeline'],
-      [`${e}/planned-procedures`, 'GET /episodes/:id/planned-procedures'],
-      [`${e}/rfa-durability`, 'GET /episodes/:id/rfa-durability'],
-      ['/api/v1/planned-procedures/performers', 'GET /planned-procedures/performers'],
-    ],
-  ];
+/**
+ * The patient page's calls for one patient, as the client makes them on opening
+ * (patient-record-store.ts): one, the patient page with its newest episode's (issue 11). The
+ * bookings' performers are fetched only when a booking is made.
+ */
+function pagePaths(patientId: string): [string, string][][] {
+  return [[[`/api/v1/patients/${patientId}/page`, 'GET /patients/:id/page']]];
 }
 
 /**
@@ -121,13 +109,12 @@ export async function recordPages(
   const pages: Page[] = [];
   await app.auditSealer.stop();
   for (const { id } of chosen.rows) {
-    // The episodes call answers which episode the page opens (the newest, first in the list).
-    const first = await call(`/api/v1/patients/${id}`, 'GET /patients/:id');
-    const episodes = await call(`/api/v1/patients/${id}/episodes`, 'GET /patients/:id/episodes');
-    const episodeId = (JSON.parse(episodes.body) as { id: string }[])[0]!.id;
-    const page: Page = [[first.call, episodes.call], []];
-    for (const [path, kind] of pagePaths(id, episodeId)[1]!)
-      page[1]!.push((await call(path, kind)).call);
+    const page: Page = [];
+    for (const group of pagePaths(id)) {
+      const calls: Call[] = [];
+      for (const [path, kind] of group) calls.push((await call(path, kind)).call);
+      page.push(calls);
+    }
     pages.push(page);
   }
   app.auditSealer.start(app.config.auditSealMs);

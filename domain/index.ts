@@ -33,6 +33,7 @@ export * from './fhir/index.ts';
 export * from './schemas/exports.ts';
 export * from './follow-ups.ts';
 export * from './schemas/follow-ups.ts';
+export * from './schemas/patient-page.ts';
 export * from './schemas/practice-reports.ts';
 export * from './outcomes/block-reading.ts';
 export * from './diary-links.ts';

@@ -11,6 +11,7 @@ import {
 import { notFound } from '../../http-problem.ts';
 import { sessionOf } from '../../plugins/auth.ts';
 import type { App } from '../../types.ts';
+import { patientPageRoutes } from './page.ts';
 import {
   registerPatient,
   searchPatients,
@@ -25,6 +26,7 @@ const PageOfPatients = pageSchema(PatientViewSchema);
 export async function patientRoutes(app: App): Promise<void> {
   const read = { permission: 'patients:read' as const };
   const write = { permission: 'patients:write' as const };
+  await app.register(patientPageRoutes); // the page in one call (issue 11)
 
   // GET ?q= puts search terms (patient names) in URLs, where proxy access logs keep them; the client
   // uses POST /patients/search with the same parameters in the body (FHIR's _search; issue 10, defect 10).
