@@ -165,10 +165,20 @@ test('a nurse records a runner’s lumbar episode; a physician reads it on the p
   const row = physician.getByRole('row').filter({ hasText: MRN });
   await expect(row).toContainText('Diagnostic blocks');
   await expect(row).toContainText('Runner');
+  // Issue 11: the page opens with one call (patient, episodes and the newest episode's page).
+  const calls: string[] = [];
+  physician.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/api/')) calls.push(`${r.method()} ${path}`);
+  });
   await row.getByRole('link', { name: 'Marathon, Renée' }).click();
 
   await expect(physician.getByRole('heading', { level: 1, name: 'Renée Marathon' })).toBeVisible();
   await expect(physician.getByText('40 km a week')).toBeVisible();
+  await expect(physician.getByRole('heading', { name: 'Pain timeline' })).toBeVisible();
+  expect(calls.filter((c) => !c.includes('/patients/search'))).toEqual([
+    expect.stringMatching(/^GET \/api\/v1\/patients\/\d+\/page$/),
+  ]);
   const timeline = physician.getByRole('list', { name: 'Timeline, newest first' });
   await expect(timeline.getByText('Stage: Intake → Conservative care')).toBeVisible();
   await expect(timeline.getByText('Stage: Conservative care → Diagnostic blocks')).toBeVisible();

@@ -25,20 +25,16 @@ const initialState: BookingsState = {
 export const EpisodeBookingsStore = signalStore(
   withState(initialState),
   withMethods((store, api = inject(BookingsApi)) => {
-    const load = async (episodeId: string, canPlan: boolean): Promise<void> => {
+    const load = async (episodeId: string): Promise<void> => {
       patchState(store, { episodeId, loadError: null });
       try {
-        const [bookings, durability, performers] = await Promise.all([
-          api.list(episodeId),
-          api.durability(episodeId),
-          canPlan ? api.performers() : Promise.resolve([]),
-        ]);
-        if (store.episodeId() === episodeId)
-          patchState(store, { bookings, durability, performers });
+        const [bookings, durability] = await Promise.all([api.list(episodeId), api.durability(episodeId)]);
+        if (store.episodeId() === episodeId) patchState(store, { bookings, durability });
       } catch (error) {
         patchState(store, { loadError: problemMessage(toProblem(error)) });
       }
     };
+    let performersAsked = false;
     /** Runs a write on a booking, then shows the episode's bookings as they now are (also after a conflict). */
     const change = async (
       write: () => Promise<PlannedProcedureView>,
@@ -52,6 +48,20 @@ export const EpisodeBookingsStore = signalStore(
     const booking = (id: string) => store.bookings().find((b) => b.id === id);
     return {
       load,
+      /** Shows what the patient page call already gave for this episode (no request). */
+      seed(episodeId: string, bookings: PlannedProcedureView[], durability: DurabilityView): void {
+        patchState(store, { episodeId, bookings, durability, loadError: null });
+      },
+      /** The physicians a booking may name, fetched once, when a booking is first made. */
+      async loadPerformers(): Promise<void> {
+        if (performersAsked) return;
+        performersAsked = true;
+        try {
+          patchState(store, { performers: await api.performers() });
+        } catch {
+          performersAsked = false; // the dialog still books without a performer; ask again next time
+        }
+      },
       check(body: PlannedProcedureCreate): Promise<WriteResult<PlannedProcedureView['checks']>> {
         const episodeId = store.episodeId();
         return episodeId ? attempt(() => api.check(episodeId, body)) : Promise.resolve(notLoaded('The episode'));

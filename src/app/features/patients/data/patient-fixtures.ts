@@ -2,6 +2,7 @@
 import type {
   DurabilityView,
   EpisodeChecks,
+  EpisodePage,
   EpisodeRecord,
   EpisodeView,
   PainTimeline,
@@ -106,24 +107,40 @@ export function painTimeline(overrides: Partial<PainTimeline> = {}): PainTimelin
   };
 }
 
-/** Answers the three reads of an episode's page: its record, its checks and its pain timeline. */
-export async function flushEpisode(
-  http: HttpTestingController,
-  episodeId: string,
-  answers: { record?: EpisodeRecord; checks?: EpisodeChecks; timeline?: PainTimeline } = {},
-): Promise<void> {
-  (await nextRequest(http, `/api/v1/episodes/${episodeId}/record`)).flush(answers.record ?? record());
-  (await nextRequest(http, `/api/v1/episodes/${episodeId}/checks`)).flush(answers.checks ?? episodeChecks());
-  (await nextRequest(http, `/api/v1/episodes/${episodeId}/pain-timeline`)).flush(answers.timeline ?? painTimeline());
+/** What the page calls carry of one episode; each part the fixtures' default unless given. */
+export interface EpisodeAnswers {
+  record?: EpisodeRecord;
+  checks?: EpisodeChecks;
+  timeline?: PainTimeline;
+  bookings?: PlannedProcedureView[];
+  durability?: DurabilityView;
 }
 
-/** Answers the bookings panel of the patient page: the episode's bookings, RFA durability, performers. */
-export async function flushBookings(
+export function episodePage(answers: EpisodeAnswers = {}): EpisodePage {
+  return {
+    record: answers.record ?? record(),
+    checks: answers.checks ?? episodeChecks(),
+    painTimeline: answers.timeline ?? painTimeline(),
+    plannedProcedures: answers.bookings ?? [],
+    rfaDurability: answers.durability ?? [],
+  };
+}
+
+/** Answers the one read of an episode's page (GET /episodes/:id/page). */
+export async function flushEpisode(http: HttpTestingController, episodeId: string, answers: EpisodeAnswers = {}): Promise<void> {
+  (await nextRequest(http, `/api/v1/episodes/${episodeId}/page`)).flush(episodePage(answers));
+}
+
+/** Answers the one read the patient page makes on opening (GET /patients/:id/page): by default patient 5, episode 11. */
+export async function flushPatientPage(
   http: HttpTestingController,
-  episodeId: string,
-  answers: { bookings?: PlannedProcedureView[]; durability?: DurabilityView } = {},
+  patientId: string,
+  answers: EpisodeAnswers & { patient?: PatientView; episodes?: EpisodeView[] } = {},
 ): Promise<void> {
-  (await nextRequest(http, `/api/v1/episodes/${episodeId}/planned-procedures`)).flush(answers.bookings ?? []);
-  (await nextRequest(http, `/api/v1/episodes/${episodeId}/rfa-durability`)).flush(answers.durability ?? []);
-  (await nextRequest(http, '/api/v1/planned-procedures/performers')).flush([{ id: '7', name: 'Dr. Priya Patel' }]);
+  const episodes = answers.episodes ?? [episode()];
+  (await nextRequest(http, `/api/v1/patients/${patientId}/page`)).flush({
+    patient: answers.patient ?? patient(),
+    episodes,
+    newest: episodes.length ? episodePage(answers) : null,
+  });
 }

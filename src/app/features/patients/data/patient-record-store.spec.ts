@@ -1,7 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { nextRequest, problemResponse, specProviders } from '../../../testing/test-fixtures.ts';
-import { episode, flushEpisode, patient, record } from './patient-fixtures.ts';
+import { episode, flushEpisode, flushPatientPage, patient, record } from './patient-fixtures.ts';
 import { PatientRecordStore } from './patient-record-store.ts';
 
 describe('PatientRecordStore', () => {
@@ -13,9 +13,7 @@ describe('PatientRecordStore', () => {
     http = TestBed.inject(HttpTestingController);
     store = TestBed.inject(PatientRecordStore);
     const opened = store.open('5');
-    http.expectOne('/api/v1/patients/5').flush(patient());
-    http.expectOne('/api/v1/patients/5/episodes').flush([episode()]);
-    await flushEpisode(http, '11');
+    await flushPatientPage(http, '5');
     await opened;
   });
 
@@ -33,22 +31,32 @@ describe('PatientRecordStore', () => {
     expect(store.timeline()?.procedures.map((p) => p.label)).toEqual(['MBB #1', 'MBB #2']);
   });
 
-  it('still shows the record when the checks cannot be loaded', async () => {
+  it('opens the patient and the newest episode in one call, the bookings with them', () => {
+    // beforeEach answered one request; http.verify() in afterEach finds no other.
+    expect(store.bookings()).toEqual({ episodeId: '11', plannedProcedures: [], rfaDurability: [] });
+  });
+
+  it('keeps the patient and says why where each part would show when the episode cannot be read', async () => {
     const reloaded = store.reloadRecord();
-    (await nextRequest(http, '/api/v1/episodes/11/record')).flush(record());
-    (await nextRequest(http, '/api/v1/episodes/11/checks')).flush(
-      { status: 500, title: 'Server error', detail: 'The checks are unavailable.' },
-      problemResponse(500, 'Server Error'),
-    );
-    (await nextRequest(http, '/api/v1/episodes/11/pain-timeline')).flush(
-      { status: 500, title: 'Server error', detail: 'No timeline.' },
+    (await nextRequest(http, '/api/v1/episodes/11/page')).flush(
+      { status: 500, title: 'Server error', detail: 'The episode is unavailable.' },
       problemResponse(500, 'Server Error'),
     );
     await reloaded;
-    expect(store.record()).not.toBeNull();
-    expect(store.checks()).toBeNull();
-    expect(store.checksError()).toBe('The checks are unavailable.');
-    expect(store.timelineError()).toBe('No timeline.');
+    expect(store.patient()?.mrn).toBe('MRN-1001');
+    expect([store.recordError(), store.checksError(), store.timelineError()]).toEqual([
+      'The episode is unavailable.',
+      'The episode is unavailable.',
+      'The episode is unavailable.',
+    ]);
+    expect(store.recordLoading()).toBeFalse();
+  });
+
+  it('shows a patient without episodes with no record to load', async () => {
+    const opened = store.open('6');
+    await flushPatientPage(http, '6', { patient: patient({ id: '6' }), episodes: [] });
+    await opened;
+    expect([store.patient()?.id, store.selectedEpisodeId(), store.record()]).toEqual(['6', null, null]);
   });
 
   it('saves an edit with the version the form started from', async () => {

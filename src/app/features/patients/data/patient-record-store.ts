@@ -1,6 +1,6 @@
 import { computed, inject } from '@angular/core';
 import { patchState, signalStore, withComputed, withMethods, withState } from '@ngrx/signals';
-import { type EpisodeChecks, type EpisodeCreate, type EpisodeRecord, type EpisodeView, EpisodeViewSchema, type PainTimeline, type PatientUpdate, type PatientView, PatientViewSchema, type Stage, type TherapyCreate } from '@domain';
+import { type EpisodeChecks, type EpisodeCreate, type EpisodePage, type EpisodeRecord, type EpisodeView, EpisodeViewSchema, type PainTimeline, type PatientUpdate, type PatientView, PatientViewSchema, type Stage, type TherapyCreate } from '@domain';
 import { problemMessage, toProblem } from '../../../core/problem.ts';
 import { attempt, type WriteResult } from '../../../core/write-result.ts';
 import { type CorrectableKind, type FunctionScoreCreate, PatientsApi, type RunningCheckCreate } from './patients-api.ts';
@@ -24,6 +24,15 @@ interface PatientRecordState {
   /** The selected episode's pain timeline for the chart. */
   timeline: PainTimeline | null;
   timelineError: string | null;
+  /** The selected episode's bookings and RFA durability, as the page call gave them (for the bookings panel). */
+  bookings: EpisodeBookingsSeed | null;
+}
+
+/** An episode's bookings and RFA durability as the patient page call gives them. */
+export interface EpisodeBookingsSeed {
+  episodeId: string;
+  plannedProcedures: EpisodePage['plannedProcedures'];
+  rfaDurability: EpisodePage['rfaDurability'];
 }
 
 const initialState: PatientRecordState = {
@@ -39,6 +48,7 @@ const initialState: PatientRecordState = {
   checksError: null,
   timeline: null,
   timelineError: null,
+  bookings: null,
 };
 
 /** One patient's page: demographics, episodes, and the care recorded on the selected episode. */
@@ -50,36 +60,33 @@ export const PatientRecordStore = signalStore(
     currentStage: computed<Stage | null>(() => episodes()[0]?.stage ?? patient()?.currentStage ?? null),
   })),
   withMethods((store, api = inject(PatientsApi)) => {
-    /** The record, its checks and its pain timeline; each may fail alone without hiding the others. */
-    const loadRecord = async (episodeId: string): Promise<void> => {
-      patchState(store, { recordLoading: true, recordError: null });
-      const [record, checks, timeline] = await Promise.allSettled([
-        api.record(episodeId),
-        api.checks(episodeId),
-        api.painTimeline(episodeId),
-      ]);
-      // The user may have picked another episode meanwhile: keep only the answer for the one shown.
-      if (store.selectedEpisodeId() !== episodeId) return;
-      const failure = (result: PromiseRejectedResult) => problemMessage(toProblem(result.reason));
+    /** Shows an episode's page (record, checks, pain timeline, bookings), as one call answered it. */
+    const show = (episodeId: string, page: EpisodePage): void =>
       patchState(store, {
         recordLoading: false,
-        checks: checks.status === 'fulfilled' ? checks.value : null,
-        checksError: checks.status === 'rejected' ? failure(checks) : null,
-        timeline: timeline.status === 'fulfilled' ? timeline.value : null,
-        timelineError: timeline.status === 'rejected' ? failure(timeline) : null,
+        record: page.record,
+        checks: page.checks,
+        timeline: page.painTimeline,
+        bookings: { episodeId, plannedProcedures: page.plannedProcedures, rfaDurability: page.rfaDurability },
+        episodes: store.episodes().map((e) => (e.id === episodeId ? page.record.episode : e)),
       });
-      if (record.status === 'rejected') {
-        patchState(store, { recordError: failure(record) });
-        return;
+
+    /** The episode's page in one call (issue 11: it took five); a failure says why where each part would show. */
+    const loadRecord = async (episodeId: string): Promise<void> => {
+      patchState(store, { recordLoading: true, recordError: null, checksError: null, timelineError: null });
+      try {
+        const page = await api.episodePage(episodeId);
+        // The user may have picked another episode meanwhile: keep only the answer for the one shown.
+        if (store.selectedEpisodeId() === episodeId) show(episodeId, page);
+      } catch (error) {
+        if (store.selectedEpisodeId() !== episodeId) return;
+        const message = problemMessage(toProblem(error));
+        patchState(store, { recordLoading: false, recordError: message, checksError: message, timelineError: message });
       }
-      patchState(store, {
-        record: record.value,
-        episodes: store.episodes().map((e) => (e.id === episodeId ? record.value.episode : e)),
-      });
     };
 
     const select = (episodeId: string | null): Promise<void> => {
-      patchState(store, { selectedEpisodeId: episodeId, record: null, checks: null, timeline: null });
+      patchState(store, { selectedEpisodeId: episodeId, record: null, checks: null, timeline: null, bookings: null });
       return episodeId ? loadRecord(episodeId) : Promise.resolve();
     };
 
@@ -97,13 +104,14 @@ export const PatientRecordStore = signalStore(
     };
 
     return {
-      /** Loads the patient and their episodes, and the newest episode's record. */
+      /** Loads the patient, their episodes and the newest episode's page, in one call. */
       async open(patientId: string): Promise<void> {
         patchState(store, { ...initialState, loading: true });
         try {
-          const [patient, episodes] = await Promise.all([api.get(patientId), api.episodes(patientId)]);
-          patchState(store, { patient, episodes, loading: false });
-          await select(episodes[0]?.id ?? null);
+          const { patient, episodes, newest } = await api.page(patientId);
+          const episodeId = episodes[0]?.id ?? null;
+          patchState(store, { patient, episodes, loading: false, selectedEpisodeId: episodeId });
+          if (episodeId && newest) show(episodeId, newest);
         } catch (error) {
           patchState(store, { loading: false, loadError: problemMessage(toProblem(error)) });
         }

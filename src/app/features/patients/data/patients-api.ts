@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type {
   EpisodeChecks,
   EpisodeCreate,
+  EpisodePage,
   EpisodeRecord,
   EpisodeView,
   FunctionScoreCreateSchema,
@@ -13,6 +14,7 @@ import type {
   PainTimeline,
   PatientCreate,
   PatientListQuery,
+  PatientPage,
   PatientUpdate,
   PatientView,
   RunningCheckCreateSchema,
@@ -49,6 +51,16 @@ export class PatientsApi {
   /** POST /api/v1/patients */
   create(body: PatientCreate): Promise<PatientView> {
     return firstValueFrom(this.http.post<PatientView>('/api/v1/patients', body));
+  }
+
+  /** GET /api/v1/patients/:id/page: the patient, their episodes and the newest one's page, in one call. */
+  page(patientId: string): Promise<PatientPage> {
+    return firstValueFrom(this.http.get<PatientPage>(`/api/v1/patients/${id(patientId)}/page`));
+  }
+
+  /** GET /api/v1/episodes/:id/page: the record, checks, pain timeline, bookings and RFA durability. */
+  episodePage(episodeId: string): Promise<EpisodePage> {
+    return firstValueFrom(this.http.get<EpisodePage>(`/api/v1/episodes/${id(episodeId)}/page`));
   }
 
   /** GET /api/v1/patients/:id */

@@ -7,13 +7,7 @@ import { SessionStore } from '../../../core/session-store.ts';
 import { ChartFigureHarness } from '../../../shared/ui/chart/testing/chart-figure-harness.ts';
 import { PayerCheckListHarness } from '../../../shared/ui/payer-checks/testing/payer-check-list-harness.ts';
 import { sessionFor, settle, specProviders } from '../../../testing/test-fixtures.ts';
-import {
-  episode,
-  flushBookings,
-  flushEpisode,
-  painTimeline,
-  patient,
-} from '../data/patient-fixtures.ts';
+import { type EpisodeAnswers, flushPatientPage, painTimeline } from '../data/patient-fixtures.ts';
 import { PATIENTS_ROUTES } from '../patients.routes.ts';
 
 describe('PatientRecordPage', () => {
@@ -23,7 +17,7 @@ describe('PatientRecordPage', () => {
   async function openAs(
     role: Role,
     timeline = painTimeline(),
-    bookings: Parameters<typeof flushBookings>[2] = {},
+    bookings: EpisodeAnswers = {},
   ): Promise<HTMLElement> {
     TestBed.configureTestingModule({
       providers: specProviders([{ path: 'patients', children: PATIENTS_ROUTES }]),
@@ -34,10 +28,7 @@ describe('PatientRecordPage', () => {
     await restored;
     harness = await RouterTestingHarness.create('/patients/5');
     await settle(harness.fixture);
-    http.expectOne('/api/v1/patients/5').flush(patient());
-    http.expectOne('/api/v1/patients/5/episodes').flush([episode()]);
-    await flushEpisode(http, '11', { timeline });
-    await flushBookings(http, '11', bookings);
+    await flushPatientPage(http, '5', { timeline, ...bookings });
     await settle(harness.fixture);
     return harness.routeNativeElement!;
   }

@@ -18,6 +18,7 @@ import { askReschedule } from '../../../../core/reschedule-dialog/reschedule-dia
 import { dayFirstDates } from '../../../../shared/forms/date-text.ts';
 import { SessionStore } from '../../../../core/session-store.ts';
 import { EpisodeBookingsStore } from '../../data/episode-bookings-store.ts';
+import type { EpisodeBookingsSeed } from '../../data/patient-record-store.ts';
 import { BookingDialog, type BookingDialogData } from '../booking-dialog/booking-dialog.ts';
 
 const STATUS_WORDS: Readonly<Record<PlannedProcedureView['status'], string>> = {
@@ -49,6 +50,8 @@ export class EpisodeBookings {
   readonly episodeId = input.required<string>();
   readonly region = input.required<Region>();
   readonly side = input.required<Side>();
+  /** The episode's bookings and durability when the patient page call brought them (else fetched). */
+  readonly preloaded = input<EpisodeBookingsSeed | null>(null);
   protected readonly store = inject(EpisodeBookingsStore);
   protected readonly session = inject(SessionStore);
   private readonly dialog = inject(MatDialog);
@@ -62,11 +65,16 @@ export class EpisodeBookings {
   constructor() {
     effect(() => {
       const id = this.episodeId();
-      untracked(() => void this.store.load(id, this.session.can('procedures:plan')));
+      const seed = this.preloaded();
+      untracked(() => {
+        if (seed?.episodeId === id) this.store.seed(id, seed.plannedProcedures, seed.rfaDurability);
+        else void this.store.load(id);
+      });
     });
   }
 
   protected async book(): Promise<void> {
+    void this.store.loadPerformers();
     const user = this.session.user();
     const ref = this.dialog.open<BookingDialog, BookingDialogData, PlannedProcedureView>(
       BookingDialog,
