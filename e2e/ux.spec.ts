@@ -85,6 +85,8 @@ test('a nurse finds a patient by MRN digits, keeps typed input on Escape and giv
       .first()
       .click();
     const dialog = page.getByRole('dialog');
+    // The dialog focuses its first field as it opens: typing before then lands there.
+    await expect(dialog.getByLabel('MRN')).toBeFocused();
     await dialog.getByLabel('Given name').fill('Half-typed');
     await dialog.getByLabel('Birth date').fill('31021990');
     await page.keyboard.press('Escape');

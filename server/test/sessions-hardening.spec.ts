@@ -33,8 +33,10 @@ describe('session hardening', () => {
       (await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: signed.read }))
         .statusCode,
     ).toBe(200);
-    await sql`UPDATE sessions SET created_at = now() - interval '12 hours 1 minute', last_seen_at = now() WHERE user_id = ${signed.info.user.id}`.execute(
-      t.db.kysely,
+    await t.heard(() =>
+      sql`UPDATE sessions SET created_at = now() - interval '12 hours 1 minute', last_seen_at = now() WHERE user_id = ${signed.info.user.id}`.execute(
+        t.db.kysely,
+      ),
     );
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: signed.read });
     expect(res.statusCode).toBe(401);

@@ -3,15 +3,12 @@ import { inject, Injectable } from '@angular/core';
 import { firstValueFrom, type Observable } from 'rxjs';
 import type { z } from 'zod';
 import type {
-  EpisodeChecks,
   EpisodeCreate,
   EpisodePage,
-  EpisodeRecord,
   EpisodeView,
   FunctionScoreCreateSchema,
   FunctionScoreView,
   Page,
-  PainTimeline,
   PatientCreate,
   PatientListQuery,
   PatientPage,
@@ -63,19 +60,9 @@ export class PatientsApi {
     return firstValueFrom(this.http.get<EpisodePage>(`/api/v1/episodes/${id(episodeId)}/page`));
   }
 
-  /** GET /api/v1/patients/:id */
-  get(patientId: string): Promise<PatientView> {
-    return firstValueFrom(this.http.get<PatientView>(`/api/v1/patients/${id(patientId)}`));
-  }
-
   /** PATCH /api/v1/patients/:id with the version the user saw. */
   update(patientId: string, body: PatientUpdate): Promise<PatientView> {
     return firstValueFrom(this.http.patch<PatientView>(`/api/v1/patients/${id(patientId)}`, body));
-  }
-
-  /** GET /api/v1/patients/:id/episodes, newest first. */
-  episodes(patientId: string): Promise<EpisodeView[]> {
-    return firstValueFrom(this.http.get<EpisodeView[]>(`/api/v1/patients/${id(patientId)}/episodes`));
   }
 
   /** POST /api/v1/patients/:id/episodes */
@@ -86,21 +73,6 @@ export class PatientsApi {
   /** POST /api/v1/episodes/:id/stage */
   moveStage(episodeId: string, body: { version: number; to: Stage; reason?: string | null }): Promise<EpisodeView> {
     return firstValueFrom(this.http.post<EpisodeView>(`/api/v1/episodes/${id(episodeId)}/stage`, body));
-  }
-
-  /** GET /api/v1/episodes/:id/record */
-  record(episodeId: string): Promise<EpisodeRecord> {
-    return firstValueFrom(this.http.get<EpisodeRecord>(`/api/v1/episodes/${id(episodeId)}/record`));
-  }
-
-  /** GET /api/v1/episodes/:id/checks: payer-rule checks with evidence, and the next step. */
-  checks(episodeId: string): Promise<EpisodeChecks> {
-    return firstValueFrom(this.http.get<EpisodeChecks>(`/api/v1/episodes/${id(episodeId)}/checks`));
-  }
-
-  /** GET /api/v1/episodes/:id/pain-timeline */
-  painTimeline(episodeId: string): Promise<PainTimeline> {
-    return firstValueFrom(this.http.get<PainTimeline>(`/api/v1/episodes/${id(episodeId)}/pain-timeline`));
   }
 
   /** POST /api/v1/episodes/:id/therapies */
