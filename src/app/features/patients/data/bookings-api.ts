@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { DurabilityView, PlannedProcedureCreate, PlannedProcedureView } from '@domain';
+import type { PlannedProcedureCreate, PlannedProcedureView } from '@domain';
 
 const episodeUrl = (id: string) => `/api/v1/episodes/${encodeURIComponent(id)}`;
 const plannedUrl = (id: string) => `/api/v1/planned-procedures/${encodeURIComponent(id)}`;
@@ -50,9 +50,5 @@ export class BookingsApi {
     return firstValueFrom(
       this.http.get<{ id: string; name: string }[]>('/api/v1/planned-procedures/performers'),
     );
-  }
-
-  durability(episodeId: string): Promise<DurabilityView> {
-    return firstValueFrom(this.http.get<DurabilityView>(`${episodeUrl(episodeId)}/rfa-durability`));
   }
 }

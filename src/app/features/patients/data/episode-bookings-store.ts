@@ -1,7 +1,6 @@
 import { inject } from '@angular/core';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
 import type { DurabilityView, PlannedProcedureCreate, PlannedProcedureView } from '@domain';
-import { problemMessage, toProblem } from '../../../core/problem.ts';
 import { attempt, notLoaded, type WriteResult } from '../../../core/write-result.ts';
 import { BookingsApi } from './bookings-api.ts';
 
@@ -10,7 +9,6 @@ interface BookingsState {
   bookings: PlannedProcedureView[];
   durability: DurabilityView;
   performers: { id: string; name: string }[];
-  loadError: string | null;
 }
 
 const initialState: BookingsState = {
@@ -18,22 +16,12 @@ const initialState: BookingsState = {
   bookings: [],
   durability: [],
   performers: [],
-  loadError: null,
 };
 
 /** One episode's bookings (planned procedures) and RFA durability, for the patient page (issue 12). */
 export const EpisodeBookingsStore = signalStore(
   withState(initialState),
   withMethods((store, api = inject(BookingsApi)) => {
-    const load = async (episodeId: string): Promise<void> => {
-      patchState(store, { episodeId, loadError: null });
-      try {
-        const [bookings, durability] = await Promise.all([api.list(episodeId), api.durability(episodeId)]);
-        if (store.episodeId() === episodeId) patchState(store, { bookings, durability });
-      } catch (error) {
-        patchState(store, { loadError: problemMessage(toProblem(error)) });
-      }
-    };
     let performersAsked = false;
     /** Runs a write on a booking, then shows the episode's bookings as they now are (also after a conflict). */
     const change = async (
@@ -47,10 +35,9 @@ export const EpisodeBookingsStore = signalStore(
     };
     const booking = (id: string) => store.bookings().find((b) => b.id === id);
     return {
-      load,
-      /** Shows what the patient page call already gave for this episode (no request). */
+      /** Shows the episode's bookings and durability as the patient page call gave them (no request). */
       seed(episodeId: string, bookings: PlannedProcedureView[], durability: DurabilityView): void {
-        patchState(store, { episodeId, bookings, durability, loadError: null });
+        patchState(store, { episodeId, bookings, durability });
       },
       /** The physicians a booking may name, fetched once, when a booking is first made. */
       async loadPerformers(): Promise<void> {

@@ -7,7 +7,15 @@ import { SessionStore } from '../../../core/session-store.ts';
 import { ChartFigureHarness } from '../../../shared/ui/chart/testing/chart-figure-harness.ts';
 import { PayerCheckListHarness } from '../../../shared/ui/payer-checks/testing/payer-check-list-harness.ts';
 import { sessionFor, settle, specProviders } from '../../../testing/test-fixtures.ts';
-import { type EpisodeAnswers, flushPatientPage, painTimeline } from '../data/patient-fixtures.ts';
+import { By } from '@angular/platform-browser';
+import {
+  episode,
+  flushEpisode,
+  flushPatientPage,
+  painTimeline,
+  record,
+} from '../data/patient-fixtures.ts';
+import { EpisodeSwitcher } from '../ui/episode-switcher/episode-switcher.ts';
 import { PATIENTS_ROUTES } from '../patients.routes.ts';
 
 describe('PatientRecordPage', () => {
@@ -17,7 +25,7 @@ describe('PatientRecordPage', () => {
   async function openAs(
     role: Role,
     timeline = painTimeline(),
-    bookings: EpisodeAnswers = {},
+    bookings: Parameters<typeof flushPatientPage>[2] = {},
   ): Promise<HTMLElement> {
     TestBed.configureTestingModule({
       providers: specProviders([{ path: 'patients', children: PATIENTS_ROUTES }]),
@@ -162,5 +170,21 @@ describe('PatientRecordPage', () => {
     );
     expect(cells).toEqual(['relief held (75%)', 'relief lost (20%)', 'not yet due']);
     expect(panel).toContain('Record as performed');
+  });
+
+  it('shows another episode from its one page call, the bookings panel included (no call of its own)', async () => {
+    const older = episode({ id: '9', region: 'cervical', onsetDate: '2024-01-10' });
+    const page = await openAs('nurse', painTimeline(), { episodes: [episode(), older] });
+    expect(page.querySelector('app-episode-bookings')).not.toBeNull();
+    const switcher = harness.fixture.debugElement.query(By.directive(EpisodeSwitcher));
+    (switcher.componentInstance as EpisodeSwitcher).selectEpisode.emit('9');
+    await settle(harness.fixture);
+    // Until the episode's page has come, no bookings panel (it would fetch or show the other episode's).
+    expect(page.querySelector('app-episode-bookings')).toBeNull();
+    await flushEpisode(http, '9', { record: record({ episode: older }) });
+    await settle(harness.fixture);
+    expect(page.querySelector('app-episode-bookings')).not.toBeNull();
+    expect(text(page)).toContain('No procedure booked for this episode.');
+    // afterEach's http.verify(): no planned-procedures or rfa-durability request was made.
   });
 });

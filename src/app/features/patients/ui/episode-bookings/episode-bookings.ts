@@ -47,11 +47,10 @@ const DURABILITY_WORDS = {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EpisodeBookings {
-  readonly episodeId = input.required<string>();
   readonly region = input.required<Region>();
   readonly side = input.required<Side>();
-  /** The episode's bookings and durability when the patient page call brought them (else fetched). */
-  readonly preloaded = input<EpisodeBookingsSeed | null>(null);
+  /** The episode's bookings and durability, as the patient page call brought them. */
+  readonly data = input.required<EpisodeBookingsSeed>();
   protected readonly store = inject(EpisodeBookingsStore);
   protected readonly session = inject(SessionStore);
   private readonly dialog = inject(MatDialog);
@@ -64,12 +63,8 @@ export class EpisodeBookings {
 
   constructor() {
     effect(() => {
-      const id = this.episodeId();
-      const seed = this.preloaded();
-      untracked(() => {
-        if (seed?.episodeId === id) this.store.seed(id, seed.plannedProcedures, seed.rfaDurability);
-        else void this.store.load(id);
-      });
+      const { episodeId, plannedProcedures, rfaDurability } = this.data();
+      untracked(() => this.store.seed(episodeId, plannedProcedures, rfaDurability));
     });
   }
 
