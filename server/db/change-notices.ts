@@ -12,7 +12,7 @@ const CHANNEL = 'ft_changes';
  * read at an older version is forgotten. While notices may be missed (the listening connection was
  * lost and is being reopened) `live` is false and nothing is kept. An instance's own writes bump the
  * version as they answer, before their notice comes back (plugins/change-notices.ts); another
- * instance's writes are heard a few milliseconds after they commit.
+ * instance's writes are heard when their notice arrives, just after they commit.
  */
 export interface ChangeNotices {
   readonly version: number;

@@ -24,8 +24,8 @@ export interface TestApp {
   login(username: string, password?: string): Promise<Signed>;
   /**
    * Runs a write made behind the app's back (as psql or another instance would make it) and waits
-   * until the app has heard its change notice (db/change-notices.ts): on PostgreSQL it comes a few
-   * milliseconds after the commit.
+   * until the app has heard its change notice (db/change-notices.ts): on PostgreSQL it comes just after the
+   * commit, asynchronously.
    */
   heard<T>(write: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
