@@ -173,6 +173,7 @@ export default tseslint.config(
   },
   {
     files: ['domain/**/*.ts'],
+    ignores: ['domain/**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -181,6 +182,23 @@ export default tseslint.config(
             {
               regex: '^(?!zod(/|$)|\\.)',
               message: 'domain/ is pure TypeScript: it may import only zod and its own files',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Its specs may also generate cases with fast-check (property tests).
+    files: ['domain/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!zod(/|$)|fast-check$|\\.)',
+              message: 'domain/ specs may import only zod, fast-check and domain files',
             },
           ],
         },
