@@ -57,7 +57,10 @@ async function openPostgres(connectionString: string): Promise<Db> {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
       TYPE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
   };
-  const pool = new pg.Pool({ connectionString, max: 10, types });
+  // Pipeline mode: a client sends a query without waiting for the one before it to answer, so the
+  // reads db/concurrent.ts starts together share a round trip (issue 11). Used one at a time, as
+  // everywhere else, a client behaves as without it.
+  const pool = new pg.Pool({ connectionString, max: 10, types, pipeline: true } as pg.PoolConfig);
   pool.on('connect', usePreparedStatements);
   // An idle connection the server drops (restart, failover, pg_terminate_backend) emits 'error' on
   // the pool; unhandled, that would crash the process. The pool replaces the connection on next use.

@@ -22,7 +22,12 @@ export async function patientEpisodeRows(
   patientId: string,
 ): Promise<Selectable<EpisodesTable>[]> {
   await requirePatient(tx, patientId);
-  return tx
+  return episodeRowsOf(tx, patientId);
+}
+
+/** A patient's episodes, newest first (none for an unknown patient: the caller checks). */
+export function episodeRowsOf(db: Tx, patientId: string): Promise<Selectable<EpisodesTable>[]> {
+  return db
     .selectFrom('episodes')
     .selectAll()
     .where('patient_id', '=', patientId)

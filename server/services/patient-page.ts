@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { EpisodePage, PatientPage } from '../../domain/index.ts';
 import { notFound } from '../http-problem.ts';
+import { allSettledOrThrow, concurrently } from '../db/concurrent.ts';
 import type { Database } from '../db/schema.ts';
 import { episodePatientId } from './clinical-rows.ts';
 import { episodeChecks } from './episode-checks.ts';
 import { episodeRecord } from './episode-record.ts';
 import { painTimeline } from './episode-report.ts';
 import { episodeViews } from './episode-views.ts';
-import { patientEpisodeRows } from './episode-writes.ts';
+import { episodeRowsOf } from './episode-writes.ts';
 import { episodePlanned } from './planned-procedure-records.ts';
 import { plannedViews } from './planned-procedures.ts';
 import { loadPatientView } from './patient-views.ts';
@@ -20,27 +21,45 @@ export interface PageClock {
 }
 
 /**
- * One episode's part of the patient page, read in the caller's transaction, each piece as its own
- * route gives it (issue 11: one call instead of five). Throws 404 for an unknown episode.
+ * One episode's part of the patient page, each piece as its own route gives it (issue 11: one call
+ * instead of five), read on `db` (a handle from `concurrently`): the pieces are independent, so
+ * they are read side by side and their statements share round trips.
  */
-export async function episodePage(
-  tx: Kysely<Database>,
+async function episodePieces(
+  db: Kysely<Database>,
   episodeId: string,
   { timeZone, today }: PageClock,
-): Promise<EpisodePage & { patientId: string }> {
-  const { patientId } = await episodePatientId(tx, episodeId);
-  const record = await episodeRecord(tx, episodeId, timeZone);
-  const { ruleSet, checks, nextStep } = await episodeChecks(tx, episodeId, { timeZone });
-  const { patientId: _, ...timeline } = await painTimeline(tx, episodeId);
-  const planned = await plannedViews(tx, await episodePlanned(tx, episodeId), timeZone);
+): Promise<EpisodePage> {
+  const [record, { ruleSet, checks, nextStep }, { patientId: _, ...timeline }, planned, rfa] =
+    await allSettledOrThrow([
+      episodeRecord(db, episodeId, timeZone),
+      episodeChecks(db, episodeId, { timeZone }),
+      painTimeline(db, episodeId),
+      episodePlanned(db, episodeId).then((rows) => plannedViews(db, rows, timeZone)),
+      episodeRfaDurability(db, episodeId, timeZone, today),
+    ]);
   return {
-    patientId,
     record,
     checks: { ruleSet, checks, nextStep },
     painTimeline: timeline,
     plannedProcedures: planned,
-    rfaDurability: await episodeRfaDurability(tx, episodeId, timeZone, today),
+    rfaDurability: rfa,
   };
+}
+
+/** One episode's part of the patient page, read in the caller's transaction. Throws 404 for an unknown episode. */
+export async function episodePage(
+  tx: Kysely<Database>,
+  episodeId: string,
+  clock: PageClock,
+): Promise<EpisodePage & { patientId: string }> {
+  return concurrently(tx, async (db) => {
+    const [{ patientId }, page] = await allSettledOrThrow([
+      episodePatientId(db, episodeId),
+      episodePieces(db, episodeId, clock),
+    ]);
+    return { patientId, ...page };
+  });
 }
 
 /** The patient page on opening: the patient, their episodes, and the newest episode's page. */
@@ -49,12 +68,17 @@ export async function patientPage(
   patientId: string,
   clock: PageClock,
 ): Promise<PatientPage> {
-  const patient = await loadPatientView(tx, patientId);
-  if (!patient) throw notFound('The patient');
-  const rows = await patientEpisodeRows(tx, patientId);
-  const episodes = await episodeViews(tx, rows);
-  const newest = episodes[0] ? await episodePage(tx, episodes[0].id, clock) : null;
-  if (!newest) return { patient, episodes, newest: null };
-  const { patientId: _, ...page } = newest;
-  return { patient, episodes, newest: page };
+  return concurrently(tx, async (db) => {
+    const [patient, rows] = await allSettledOrThrow([
+      loadPatientView(db, patientId),
+      episodeRowsOf(db, patientId),
+    ]);
+    if (!patient) throw notFound('The patient');
+    const newestId = rows[0] ? String(rows[0].id) : null;
+    const [episodes, newest] = await allSettledOrThrow([
+      episodeViews(db, rows),
+      newestId ? episodePieces(db, newestId, clock) : Promise.resolve(null),
+    ]);
+    return { patient, episodes, newest };
+  });
 }
