@@ -124,10 +124,9 @@ export async function episodeChecks(
     .where('id', '=', episodeId)
     .executeTakeFirst();
   if (!episode) throw notFound('The episode');
-  const ruleSet = await ruleSetForEpisode(db, episode.rule_set_id);
-  const rules = ruleSet.settings;
   const timeZone = knownZone ?? (await practiceTimeZone(db));
-  const [therapies, functionScores, regionRows, otherRegionRows] = await Promise.all([
+  const [ruleSet, therapies, functionScores, regionRows, otherRegionRows] = await Promise.all([
+    ruleSetForEpisode(db, episode.rule_set_id),
     db.selectFrom('therapies').selectAll().where('episode_id', '=', episodeId).execute(),
     db
       .selectFrom('function_scores')
@@ -152,6 +151,7 @@ export async function episodeChecks(
       .where('procedures.error_reason', 'is', null)
       .execute(),
   ]);
+  const rules = ruleSet.settings;
   const regionProcedures = await toCheckProcedures(db, regionRows, rules, timeZone);
   const own = new Set(
     regionRows.filter((r) => String(r.episode_id) === episodeId).map((r) => String(r.id)),

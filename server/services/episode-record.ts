@@ -70,8 +70,8 @@ export async function episodeRecord(
   /** The practice's time zone, when the caller has it already (app.practiceTimeZone()). */
   timeZone?: string,
 ): Promise<EpisodeRecord> {
-  const episode = (await episodeView(db, id))!;
-  const [therapies, functionScores, runningChecks] = await Promise.all([
+  const [episode, therapies, functionScores, runningChecks] = await Promise.all([
+    episodeView(db, id).then((view) => view!),
     db
       .selectFrom('therapies')
       .selectAll()
@@ -94,11 +94,16 @@ export async function episodeRecord(
       .orderBy('id', 'desc')
       .execute(),
   ]);
-  const names = await userNames(
-    db,
-    [...therapies, ...functionScores, ...runningChecks].flatMap((r) => [r.recorded_by, r.error_by]),
-  );
-  const ruleSet = await ruleSetForEpisode(db, episode.ruleSetId);
+  const [names, ruleSet] = await Promise.all([
+    userNames(
+      db,
+      [...therapies, ...functionScores, ...runningChecks].flatMap((r) => [
+        r.recorded_by,
+        r.error_by,
+      ]),
+    ),
+    ruleSetForEpisode(db, episode.ruleSetId),
+  ]);
   const minimumDays = ruleSet.settings.conservativeCareMinDays;
   const care = meetsConservativeCareMinimum(
     therapies.map((t) => ({

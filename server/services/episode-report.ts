@@ -29,46 +29,43 @@ export async function painTimeline(
   db: Kysely<Database>,
   id: string,
 ): Promise<PainTimeline & { patientId: string }> {
-  const { patientId } = await episodePatientId(db, id);
-  const episode = await db
-    .selectFrom('episodes')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  const ruleSet = await ruleSetForEpisode(db, episode.rule_set_id);
-  const procedures = await db
-    .selectFrom('procedures')
-    .selectAll()
-    .where('episode_id', '=', id)
-    .where('error_reason', 'is', null)
-    .orderBy('performed_at')
-    .execute();
-  const scores = procedures.length
-    ? await db
-        .selectFrom('pain_scores')
-        .selectAll()
-        .where(
-          'procedure_id',
-          'in',
-          procedures.map((p) => p.id),
-        )
-        .where('error_reason', 'is', null)
-        .orderBy('describes_at')
-        .execute()
-    : [];
-  const history = await db
-    .selectFrom('stage_changes')
-    .selectAll()
-    .where('episode_id', '=', id)
-    .orderBy('id')
-    .execute();
-  const functionScores = await db
-    .selectFrom('function_scores')
-    .selectAll()
-    .where('episode_id', '=', id)
-    .where('error_reason', 'is', null)
-    .orderBy('taken_on')
-    .execute();
+  // The reads that need only the episode's id go out together (db/concurrent.ts), then the two
+  // that need what they brought.
+  const [{ patientId }, episode, procedures, history, functionScores] = await Promise.all([
+    episodePatientId(db, id),
+    db.selectFrom('episodes').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('procedures')
+      .selectAll()
+      .where('episode_id', '=', id)
+      .where('error_reason', 'is', null)
+      .orderBy('performed_at')
+      .execute(),
+    db.selectFrom('stage_changes').selectAll().where('episode_id', '=', id).orderBy('id').execute(),
+    db
+      .selectFrom('function_scores')
+      .selectAll()
+      .where('episode_id', '=', id)
+      .where('error_reason', 'is', null)
+      .orderBy('taken_on')
+      .execute(),
+  ]);
+  const [ruleSet, scores] = await Promise.all([
+    ruleSetForEpisode(db, episode.rule_set_id),
+    procedures.length
+      ? db
+          .selectFrom('pain_scores')
+          .selectAll()
+          .where(
+            'procedure_id',
+            'in',
+            procedures.map((p) => p.id),
+          )
+          .where('error_reason', 'is', null)
+          .orderBy('describes_at')
+          .execute()
+      : [],
+  ]);
   const labels = procedureLabels(
     procedures.map((p) => ({
       id: String(p.id),

@@ -31,16 +31,23 @@ export async function episodeRfaDurability(
     .where('error_reason', 'is', null)
     .orderBy('performed_at')
     .execute();
+  const read = await Promise.all(
+    rfas.map((p) =>
+      Promise.all([
+        loadProcedure(tx, String(p.id)),
+        tx
+          .selectFrom('pain_scores')
+          .selectAll()
+          .where('procedure_id', '=', p.id)
+          .where('error_reason', 'is', null)
+          .orderBy('minutes_after')
+          .execute(),
+      ]),
+    ),
+  );
   const out: Durability = [];
   for (const [i, p] of rfas.entries()) {
-    const { ruleSet } = await loadProcedure(tx, String(p.id));
-    const scores = await tx
-      .selectFrom('pain_scores')
-      .selectAll()
-      .where('procedure_id', '=', p.id)
-      .where('error_reason', 'is', null)
-      .orderBy('minutes_after')
-      .execute();
+    const [{ ruleSet }, scores] = read[i]!;
     const baselines: Partial<Record<'rest' | 'activity', number>> = {};
     for (const s of scores)
       if (s.minutes_after <= 0 && s.side === null)
