@@ -10,22 +10,28 @@ import type { Database } from './schema.ts';
 
 /**
  * Hands the one connection to every query at once, and knows which are still running. (Kysely's own
- * provider for a transaction queues each query until the one before it has answered.)
+ * provider for a transaction queues each query until the one before it has answered.) Once ended,
+ * it refuses: a branch of a Promise.all that failed may still try a query after the block is over.
  */
 class SharedConnection implements ConnectionProvider {
   private readonly running = new Set<Promise<unknown>>();
   private readonly connection: DatabaseConnection;
+  private ended = false;
   constructor(connection: DatabaseConnection) {
     this.connection = connection;
   }
   provideConnection<T>(consumer: (connection: DatabaseConnection) => Promise<T>): Promise<T> {
+    if (this.ended)
+      return Promise.reject(new Error('concurrently(): a query after its block had ended'));
     const run = consumer(this.connection);
     const tracked = run.catch(() => undefined);
     this.running.add(tracked);
     void tracked.then(() => this.running.delete(tracked));
     return run;
   }
-  async settled(): Promise<void> {
+  /** Refuses further queries and waits for those still running. */
+  async end(): Promise<void> {
+    this.ended = true;
     while (this.running.size) await Promise.all(this.running);
   }
 }
@@ -49,8 +55,8 @@ const refused = new Proxy(
  * them in turn. Reads only: their order within the transaction is not fixed.
  *
  * `work` must use only the handle it is given (`tx` waits for `work` to end). Every query it
- * started has answered before this returns or throws, so none runs after the caller's COMMIT or
- * ROLLBACK, or on a connection given back to the pool.
+ * started has answered before this returns or throws, and any it tries later is refused, so none
+ * runs after the caller's COMMIT or ROLLBACK, or on a connection given back to the pool.
  */
 export function concurrently<T>(
   tx: Kysely<Database>,
@@ -68,7 +74,7 @@ export function concurrently<T>(
     try {
       return await work(db);
     } finally {
-      await shared.settled();
+      await shared.end();
     }
   });
 }
