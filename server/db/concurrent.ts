@@ -47,12 +47,12 @@ const refused = new Proxy(
 );
 
 /**
- * Runs `work` with a handle on the transaction `tx`'s connection whose queries are not queued
- * behind each other, so reads started together (Promise.all) are sent together (issue 11: the
- * patient page's 36 statements, one round trip each, cost the server more in socket writes than
- * in anything else). On PostgreSQL the client pipelines them and the socket sends every query
- * issued in one tick in a single write (database.ts, prepared.ts); PGlite, one connection, runs
- * them in turn. Reads only: their order within the transaction is not fixed.
+ * Runs `work` with a handle on the connection of `tx` (a transaction, or `db.connection()`) whose
+ * queries are not queued behind each other, so reads started together (Promise.all) are sent
+ * together (issue 11: the patient page's 36 statements, one round trip each, cost the server more
+ * in socket writes than in anything else). On PostgreSQL the client pipelines them and the socket
+ * sends every query issued in one tick in a single write (database.ts, prepared.ts); PGlite, one
+ * connection, runs them in turn. Reads only: their order on the connection is not fixed.
  *
  * `work` must use only the handle it is given (`tx` waits for `work` to end). Every query it
  * started has answered before this returns or throws, and any it tries later is refused, so none

@@ -47,13 +47,13 @@ async function episodePieces(
   };
 }
 
-/** One episode's part of the patient page, read in the caller's transaction. Throws 404 for an unknown episode. */
+/** One episode's part of the patient page, read on the caller's connection. Throws 404 for an unknown episode. */
 export async function episodePage(
-  tx: Kysely<Database>,
+  connection: Kysely<Database>,
   episodeId: string,
   clock: PageClock,
 ): Promise<EpisodePage & { patientId: string }> {
-  return concurrently(tx, async (db) => {
+  return concurrently(connection, async (db) => {
     const [{ patientId }, page] = await allSettledOrThrow([
       episodePatientId(db, episodeId),
       episodePieces(db, episodeId, clock),
@@ -64,11 +64,11 @@ export async function episodePage(
 
 /** The patient page on opening: the patient, their episodes, and the newest episode's page. */
 export async function patientPage(
-  tx: Kysely<Database>,
+  connection: Kysely<Database>,
   patientId: string,
   clock: PageClock,
 ): Promise<PatientPage> {
-  return concurrently(tx, async (db) => {
+  return concurrently(connection, async (db) => {
     const [patient, rows] = await allSettledOrThrow([
       loadPatientView(db, patientId),
       episodeRowsOf(db, patientId),

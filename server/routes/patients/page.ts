@@ -12,8 +12,11 @@ const IdParams = z.object({ id: IdSchema });
 
 /**
  * The patient page in one call on opening, and one per episode picked after (issue 11: it made
- * eight, each with its own session check, transaction and audit event). Each answer is read in one
- * transaction and audited as one event that names what it showed.
+ * eight, each with its own session check, transaction and audit event). Each answer is read on one
+ * connection, its independent reads pipelined (db/concurrent.ts), and audited as one event that
+ * names what it showed, written once every read has answered: a failed read leaves no event and
+ * shows nothing. No BEGIN/COMMIT: reads need none (each statement reads committed data either way,
+ * as in a READ COMMITTED transaction), as for the audited patient read (services/audit-trail.ts).
  */
 export async function patientPageRoutes(app: App): Promise<void> {
   const read = { permission: 'patients:read' as const };
@@ -31,9 +34,9 @@ export async function patientPageRoutes(app: App): Promise<void> {
     async (request) => {
       const { id } = request.params;
       const now = await clock();
-      return app.db.transaction().execute(async (tx) => {
-        const page = await patientPage(tx, id, now);
-        await app.audit.patientData(tx, request, 'patient.read', id, 'patient', id, {
+      return app.db.connection().execute(async (db) => {
+        const page = await patientPage(db, id, now);
+        await app.audit.patientData(db, request, 'patient.read', id, 'patient', id, {
           page: true,
           episodeIds: page.episodes.map((e) => e.id),
         });
@@ -51,9 +54,9 @@ export async function patientPageRoutes(app: App): Promise<void> {
     async (request) => {
       const { id } = request.params;
       const now = await clock();
-      return app.db.transaction().execute(async (tx) => {
-        const { patientId, ...page } = await episodePage(tx, id, now);
-        await app.audit.patientData(tx, request, 'episode.read', patientId, 'episode', id, {
+      return app.db.connection().execute(async (db) => {
+        const { patientId, ...page } = await episodePage(db, id, now);
+        await app.audit.patientData(db, request, 'episode.read', patientId, 'episode', id, {
           page: true,
         });
         return page;
