@@ -4,15 +4,17 @@
  *
  * The server child (server-child.ts, `practice` mode) seeds a generated practice and, asked to
  * "record", makes one patient page's calls one at a time for each of a set of patients (in-process,
- * via inject) while every statement its pg clients send is recorded: BEGIN/COMMIT, the session
- * lookup (when not kept from an earlier call), the reads and the audit INSERTs, with their values,
- * and the name of those sent as prepared statements. The page's calls and grouping are the
- * client's (patient-record-store.ts): one call, the patient page with its newest episode's.
+ * via inject) while every statement its pg clients send is recorded: BEGIN/COMMIT where a call has
+ * them, the session lookup (when not kept from an earlier call), the reads and the audit INSERTs,
+ * with their values, and the name of those sent as prepared statements. The page's calls and
+ * grouping are the client's (patient-record-store.ts): one call, the patient page with its newest
+ * episode's.
  *
  * Both sides then run the same page views over the same patients with 100 page loops sharing 100
  * connections: over HTTP, 100 keep-alive connections (one socket each); raw, 100 call slots, each
  * call replaying its recorded statements in order on one client checked out of a pool as large as
- * the server's (10). A call's time runs from when it has a connection (HTTP) or a slot (raw) until its
+ * the server's (10), each statement sent once the one before has answered, as a script would: the
+ * server pipelines the reads it starts together (db/concurrent.ts, ADR 0011), the replay does not. A call's time runs from when it has a connection (HTTP) or a slot (raw) until its
  * answer is in, so waiting for a free connection in the load generator is not counted on either
  * side, while waiting for a pooled database connection is (the server waits for one too). The sides
  * alternate in slices (http, raw, raw, http, ...) as in auditedReadVsHealth.
