@@ -49,6 +49,8 @@ export const SessionInfoSchema = z.object({
   idleTimeoutMinutes: z.number(),
   /** True when the server seeded demo accounts: the UI shows a banner. */
   demoMode: z.boolean(),
+  /** The practice's IANA time zone: staff screens show every time in it, not in the browser's. */
+  timeZone: z.string(),
 });
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 

@@ -50,3 +50,34 @@ describe('practice settings: time zone', () => {
     expect((await read(nurse)).json().timeZone).toBe('America/Denver');
   });
 });
+
+describe('practice settings: the zone every staff screen shows times in', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.createUser('tzadmin', 'admin');
+    await t.createUser('tznurse', 'nurse');
+  });
+  afterAll(async () => t.close());
+
+  it("is the practice's, at sign-in and on /auth/me, and follows a change", async () => {
+    const admin = await t.login('tzadmin');
+    const nurse = await t.login('tznurse');
+    expect(nurse.info.timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const put = (timeZone: string) =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/api/v1/practice-settings',
+        headers: admin.write,
+        payload: { timeZone },
+      });
+    const me = async (as: Signed) =>
+      (await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: as.read })).json();
+    expect((await put('Asia/Kolkata')).statusCode).toBe(200);
+    expect((await me(nurse)).timeZone).toBe('Asia/Kolkata');
+    const again = await t.login('tznurse');
+    expect(again.info.timeZone).toBe('Asia/Kolkata');
+    expect((await put('Europe/Madrid')).statusCode).toBe(200);
+    expect((await me(again)).timeZone).toBe('Europe/Madrid');
+  });
+});

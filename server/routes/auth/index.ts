@@ -28,11 +28,15 @@ const WRONG_CREDENTIALS = new HttpProblem({
 });
 
 export async function authRoutes(app: App): Promise<void> {
-  const sessionInfo = (user: SessionInfo['user'], csrfToken: string): SessionInfo => ({
+  const sessionInfo = async (
+    user: SessionInfo['user'],
+    csrfToken: string,
+  ): Promise<SessionInfo> => ({
     user,
     csrfToken,
     idleTimeoutMinutes: app.config.idleTimeoutMinutes,
     demoMode: app.config.demo,
+    timeZone: await app.practiceTimeZone(),
   });
 
   app.post(

@@ -19,6 +19,7 @@ export function sessionFor(role: Role, overrides: Partial<SessionInfo> = {}): Se
     csrfToken: 'csrf-123',
     idleTimeoutMinutes: 15,
     demoMode: false,
+    timeZone: 'UTC',
     ...overrides,
   };
 }

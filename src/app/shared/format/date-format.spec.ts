@@ -1,7 +1,9 @@
-import { type DatePattern, formatDate } from './date-format.ts';
+import { type DatePattern, formatDate, setDisplayTimeZone } from './date-format.ts';
 import { DatePipe, LowerCasePipe, TitleCasePipe, UpperCasePipe } from './format-pipes.ts';
 
 describe('formatDate', () => {
+  afterEach(() => setDisplayTimeZone(undefined));
+
   const cases: [string, string | Date, DatePattern, string | undefined, string][] = [
     // Calendar dates are that day in any zone (a birth date must not move a day east of UTC).
     ['calendar date', '1990-12-31', 'd MMM y', undefined, '31 Dec 1990'],
@@ -36,9 +38,21 @@ describe('formatDate', () => {
     });
   }
 
-  it("reads a moment in the browser's zone when none is asked", () => {
+  it("reads a moment in the browser's zone when none is asked or set", () => {
+    setDisplayTimeZone(undefined);
     const at = new Date(2026, 4, 7, 6, 3); // local 7 May 2026 06:03
     expect(formatDate(at.toISOString(), 'd MMM y, HH:mm')).toBe('7 May 2026, 06:03');
+  });
+
+  it("reads a moment in the practice's zone once the session sets it", () => {
+    setDisplayTimeZone('America/Los_Angeles');
+    // 18:00 on 1 Jul at UTC-7, although it is already 2 Jul in UTC (domain.md: local dates).
+    expect(formatDate('2026-07-02T01:00:00Z', 'd MMM y, HH:mm')).toBe('1 Jul 2026, 18:00');
+    expect(formatDate('2026-07-02T01:00:00Z', 'yyyy-MM-dd')).toBe('2026-07-01');
+    // A zone asked for still wins, and a calendar date stays its day.
+    expect(formatDate('2026-07-02T01:00:00Z', 'HH:mm', 'UTC')).toBe('01:00');
+    expect(formatDate('2026-07-02', 'd MMM y')).toBe('2 Jul 2026');
+    expect(new DatePipe().transform('2026-12-03T09:05:00Z', 'HH:mm')).toBe('01:05');
   });
 });
 

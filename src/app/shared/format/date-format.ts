@@ -56,13 +56,25 @@ function momentParts(at: Date, timeZone: string | undefined): Parts {
   };
 }
 
+/** The practice's zone once a session says it (SessionStore); until then, the browser's. */
+let displayTimeZone: string | undefined;
+
+/**
+ * Moments are shown in `timeZone` from now on (undefined: the browser's). The session store sets
+ * the practice's on sign-in: a nurse's tablet set to another zone still shows the clinic's times,
+ * the same local dates the payer rules count in.
+ */
+export function setDisplayTimeZone(timeZone: string | undefined): void {
+  displayTimeZone = timeZone;
+}
+
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TOKENS = /yyyy|y|MMM|MM|dd|d|EEEE|EEE|HH|mm/g;
 
 /**
  * `value` in `pattern`. A calendar date ("1990-12-31": a birth date, a planned day) is that day
  * wherever the browser is; a moment (an ISO timestamp or a Date) is read in `timeZone`, else the
- * browser's. Text that is neither comes back as it is.
+ * practice's (setDisplayTimeZone), else the browser's. Text that is neither comes back as it is.
  */
 export function formatDate(value: string | Date, pattern: DatePattern, timeZone?: string): string {
   let parts: Parts;
@@ -74,7 +86,7 @@ export function formatDate(value: string | Date, pattern: DatePattern, timeZone?
   } else {
     const at = value instanceof Date ? value : new Date(value);
     if (Number.isNaN(at.getTime())) return String(value);
-    parts = momentParts(at, timeZone);
+    parts = momentParts(at, timeZone ?? displayTimeZone);
   }
   return pattern.replace(TOKENS, (token) => {
     switch (token) {
