@@ -64,7 +64,7 @@ export function timelineEntries(
   const stages: TimelineEntry[] = record.episode.stageHistory.map((change) => ({
     key: `stage-${change.id}`,
     icon: 'swap_horiz',
-    on: change.at.slice(0, 10),
+    on: formatDate(change.at, 'yyyy-MM-dd'), // the local day in the practice's zone, as procedures'
     title: change.from
       ? `Stage: ${STAGE_LABELS[change.from]} → ${STAGE_LABELS[change.to]}`
       : `Episode opened in ${STAGE_LABELS[change.to]}`,
