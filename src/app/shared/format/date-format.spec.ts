@@ -1,4 +1,11 @@
-import { type DatePattern, formatDate, setDisplayTimeZone } from './date-format.ts';
+import {
+  type DatePattern,
+  formatDate,
+  instantAt,
+  localNow,
+  setDisplayTimeZone,
+  todayLocal,
+} from './date-format.ts';
 import { DatePipe, LowerCasePipe, TitleCasePipe, UpperCasePipe } from './format-pipes.ts';
 
 describe('formatDate', () => {
@@ -53,6 +60,61 @@ describe('formatDate', () => {
     expect(formatDate('2026-07-02T01:00:00Z', 'HH:mm', 'UTC')).toBe('01:00');
     expect(formatDate('2026-07-02', 'd MMM y')).toBe('2 Jul 2026');
     expect(new DatePipe().transform('2026-12-03T09:05:00Z', 'HH:mm')).toBe('01:05');
+  });
+});
+
+describe("the practice's clock: today, now and the instant of a local time", () => {
+  afterEach(() => setDisplayTimeZone(undefined));
+  const iso = (date: string, time: string) => instantAt(date, time)?.toISOString() ?? null;
+
+  const cases: [string, string, string, string, string | null][] = [
+    [
+      'summer evening west of UTC',
+      'America/Los_Angeles',
+      '2026-07-01',
+      '18:00',
+      '2026-07-02T01:00:00.000Z',
+    ],
+    ['winter morning', 'America/Los_Angeles', '2026-01-05', '09:00', '2026-01-05T17:00:00.000Z'],
+    ['skipped when clocks go forward', 'America/Los_Angeles', '2026-03-08', '02:30', null],
+    [
+      'first of two when clocks go back',
+      'America/Los_Angeles',
+      '2026-11-01',
+      '01:30',
+      '2026-11-01T08:30:00.000Z',
+    ],
+    [
+      'first of two, east of UTC',
+      'Europe/Madrid',
+      '2026-10-25',
+      '02:30',
+      '2026-10-25T00:30:00.000Z',
+    ],
+    ['midnight skipped (Santiago)', 'America/Santiago', '2026-09-06', '00:00', null],
+    ['a quarter-hour zone', 'Asia/Kathmandu', '2026-12-03', '00:00', '2026-12-02T18:15:00.000Z'],
+    ['a date that does not exist', 'UTC', '2026-02-31', '10:00', null],
+    ['an hour that does not exist', 'UTC', '2026-02-03', '24:00', null],
+  ];
+  for (const [name, zone, date, time, expected] of cases) {
+    it(`${name}: ${date} ${time} in ${zone} -> ${expected}`, () => {
+      setDisplayTimeZone(zone);
+      expect(iso(date, time)).toBe(expected);
+    });
+  }
+
+  it("gives today's date and the time as the practice's clock shows them", () => {
+    const now = new Date('2026-07-02T01:00:00Z');
+    setDisplayTimeZone('America/Los_Angeles');
+    expect(todayLocal(now)).toBe('2026-07-01');
+    expect(localNow(now)).toEqual({ date: '2026-07-01', time: '18:00' });
+    setDisplayTimeZone('Pacific/Auckland');
+    expect(todayLocal(now)).toBe('2026-07-02');
+  });
+
+  it("uses the browser's clock before anyone signs in", () => {
+    const at = new Date(2026, 4, 7, 6, 3);
+    expect(instantAt('2026-05-07', '06:03')?.getTime()).toBe(at.getTime());
   });
 });
 

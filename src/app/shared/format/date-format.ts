@@ -7,7 +7,13 @@
 
 /** The patterns in use; each token as in @angular/common (y, yyyy, MM, MMM, d, dd, EEE, EEEE, HH, mm). */
 export type DatePattern =
-  'd MMM y' | 'EEE d MMM y' | 'EEEE d MMM y' | 'd MMM y, HH:mm' | 'HH:mm' | 'yyyy-MM-dd';
+  | 'd MMM y'
+  | 'EEE d MMM y'
+  | 'EEEE d MMM y'
+  | 'd MMM y, HH:mm'
+  | 'HH:mm'
+  | 'yyyy-MM-dd'
+  | 'dd/MM/yyyy HH:mm';
 
 interface Parts {
   year: number;
@@ -112,4 +118,51 @@ export function formatDate(value: string | Date, pattern: DatePattern, timeZone?
         return pad(parts.minute);
     }
   });
+}
+
+/** Today's date (YYYY-MM-DD) in the practice's zone while signed in, else the browser's. */
+export function todayLocal(now: Date = new Date()): string {
+  return formatDate(now, 'yyyy-MM-dd');
+}
+
+/** The date and time of `now` in the practice's zone (else the browser's), for date and time inputs. */
+export function localNow(now: Date = new Date()): { date: string; time: string } {
+  return { date: formatDate(now, 'yyyy-MM-dd'), time: formatDate(now, 'HH:mm') };
+}
+
+const MINUTE_MS = 60_000;
+const TIME = /^(\d{2}):(\d{2})$/;
+
+/**
+ * The instant a clock in the practice's zone (else the browser's) shows `time` ("HH:mm") on `date`
+ * ("YYYY-MM-DD"); null when that date or time does not exist there (31 Feb, or 02:30 on the night
+ * the clocks go forward). When it shows it twice (the night they go back), the first.
+ */
+export function instantAt(date: string, time: string): Date | null {
+  const d = CALENDAR_DATE.exec(date);
+  const t = TIME.exec(time);
+  if (!d || !t) return null;
+  const [year, month, day] = d.slice(1).map(Number) as [number, number, number];
+  const [hour, minute] = t.slice(1).map(Number) as [number, number];
+  if (hour > 23 || minute > 59) return null;
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  const check = new Date(wall);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  const shows = (ms: number) => {
+    const p = momentParts(new Date(ms), displayTimeZone);
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) === wall;
+  };
+  // The zone's offset at a guess, then at the corrected instant (they differ across a change);
+  // a candidate an hour earlier catches the first of a time shown twice.
+  const offsetAt = (ms: number) => {
+    const p = momentParts(new Date(ms), displayTimeZone);
+    return (
+      Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) -
+      Math.floor(ms / MINUTE_MS) * MINUTE_MS
+    );
+  };
+  const first = wall - offsetAt(wall);
+  const second = wall - offsetAt(first);
+  const candidates = [first, second, Math.min(first, second) - 3_600_000].filter(shows);
+  return candidates.length ? new Date(Math.min(...candidates)) : null;
 }

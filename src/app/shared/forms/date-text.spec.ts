@@ -6,6 +6,7 @@ import {
   parseDateTimeText,
   parseTimeText,
 } from './date-text.ts';
+import { setDisplayTimeZone } from '../format/date-format.ts';
 
 describe('date and time as typed', () => {
   const refused = [
@@ -33,6 +34,18 @@ describe('date and time as typed', () => {
     const at = new Date(2026, 0, 5, 7, 3);
     expect(formatDateTimeText(at)).toBe('05/01/2026 07:03');
     expect(parseDateTimeText(formatDateTimeText(at))).toEqual(at);
+  });
+
+  it("reads and writes on the practice's clock once the session sets its zone", () => {
+    setDisplayTimeZone('America/Los_Angeles');
+    try {
+      const at = parseDateTimeText('01/07/2026 18:00'); // UTC-7 in summer
+      expect(at?.toISOString()).toBe('2026-07-02T01:00:00.000Z');
+      expect(formatDateTimeText(at!)).toBe('01/07/2026 18:00');
+      expect(parseDateTimeText('08/03/2026 02:30')).toBeNull(); // the clocks skip 02:00-03:00
+    } finally {
+      setDisplayTimeZone(undefined);
+    }
   });
 
   describe('calendar dates', () => {

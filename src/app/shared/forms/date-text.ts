@@ -1,3 +1,5 @@
+import { formatDate, instantAt } from '../format/date-format.ts';
+
 /**
  * Dates and times as typed and shown: day first, 24-hour clock ("02/12/2026 14:05"), the way every
  * date on screen reads ("2 Dec 2026"). Parsing is strict: what it cannot read is refused, never
@@ -6,32 +8,24 @@
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** "02/12/2026 14:05" for a moment, in this browser's time zone. */
+/** "02/12/2026 14:05" for a moment, in the practice's time zone (else this browser's). */
 export function formatDateTimeText(at: Date): string {
-  return `${pad(at.getDate())}/${pad(at.getMonth() + 1)}/${at.getFullYear()} ${pad(at.getHours())}:${pad(at.getMinutes())}`;
+  return formatDate(at, 'dd/MM/yyyy HH:mm');
 }
 
 /**
  * The moment typed as "DD/MM/YYYY HH:mm" (dots or dashes also separate the date; one-digit day,
- * month and hour are fine), in this browser's time zone; null for anything else, including dates
- * that do not exist (31/02) and hours past 23:59.
+ * month and hour are fine), on the practice's clock (else this browser's); null for anything else,
+ * including dates that do not exist (31/02), hours past 23:59 and a time the clocks skip.
  */
 export function parseDateTimeText(text: string): Date | null {
   const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s+(\d{1,2}):(\d{2})$/.exec(text.trim());
   if (!match) return null;
-  const [day, month, year, hour, minute] = match.slice(1).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  if (hour > 23 || minute > 59) return null;
-  const at = new Date(year, month - 1, day, hour, minute);
-  // new Date rolls 31/02 over to March: a date that changed on the way in did not exist.
-  return at.getFullYear() === year && at.getMonth() === month - 1 && at.getDate() === day
-    ? at
-    : null;
+  const [day, month, year, hour, minute] = match.slice(1);
+  return instantAt(
+    `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`,
+    `${hour!.padStart(2, '0')}:${minute}`,
+  );
 }
 
 /** "31/12/1990" for a calendar date "1990-12-31"; anything that is not one is shown as it is. */

@@ -1,8 +1,9 @@
 import { inject } from '@angular/core';
 import { patchState, signalStore, withHooks, withMethods, withState } from '@ngrx/signals';
-import { addDays, type OutcomesQuery, type OutcomesReport, todayIso } from '@domain';
+import { addDays, type OutcomesQuery, type OutcomesReport } from '@domain';
 import { problemMessage, toProblem } from '../../../core/problem.ts';
 import { OutcomesApi } from './outcomes-api.ts';
+import { todayLocal } from '../../../shared/format/date-format.ts';
 
 interface OutcomesState {
   query: OutcomesQuery;
@@ -11,7 +12,7 @@ interface OutcomesState {
   loadError: string | null;
 }
 
-const today = todayIso();
+const today = todayLocal();
 
 /** The outcomes page's cohort: its filters and figures (the last 12 months of MBBs to start). */
 export const OutcomesStore = signalStore(

@@ -14,7 +14,6 @@ import {
   monthsBetween,
   STAGE_LABELS,
   SUSPECTED_CAUSES,
-  todayIso,
 } from '@domain';
 import { problemMessage } from '../../../core/problem.ts';
 import { SessionStore } from '../../../core/session-store.ts';
@@ -59,6 +58,7 @@ import {
   type StageMoveDialogData,
 } from '../ui/stage-move-dialog/stage-move-dialog.ts';
 import { TherapyDialog, type TherapyDialogData } from '../ui/therapy-dialog/therapy-dialog.ts';
+import { todayLocal } from '../../../shared/format/date-format.ts';
 
 /** Said when a record changed under the user; the page already shows the current state. */
 export const RECORD_CONFLICT_MESSAGE =
@@ -142,7 +142,7 @@ export class PatientRecordPage {
   /** How long the selected episode's pain has lasted, from its onset date. */
   protected readonly painMonths = computed(() => {
     const episode = this.store.selectedEpisode();
-    return episode ? monthsBetween(episode.onsetDate, todayIso()) : null;
+    return episode ? monthsBetween(episode.onsetDate, todayLocal()) : null;
   });
 
   constructor() {

@@ -1,8 +1,9 @@
 import { inject } from '@angular/core';
 import { patchState, signalStore, withHooks, withMethods, withState } from '@ngrx/signals';
-import { addDays, type PracticeReport, todayIso } from '@domain';
+import { addDays, type PracticeReport } from '@domain';
 import { problemMessage, toProblem } from '../../../core/problem.ts';
 import { PracticeReportApi } from './practice-report-api.ts';
+import { todayLocal } from '../../../shared/format/date-format.ts';
 
 interface PracticeReportState {
   range: { from: string; to: string };
@@ -11,7 +12,7 @@ interface PracticeReportState {
   loadError: string | null;
 }
 
-const today = todayIso();
+const today = todayLocal();
 
 /** The practice dashboard's figures for a date range (the last 12 months to start). */
 export const PracticeReportStore = signalStore(

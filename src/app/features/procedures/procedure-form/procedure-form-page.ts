@@ -61,6 +61,7 @@ import { FormError } from '../../../shared/ui/form-error/form-error.ts';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { DateTextInput } from '../../../shared/forms/date-text-input.ts';
 import { parseTimeText } from '../../../shared/forms/date-text.ts';
+import { instantAt, localNow } from '../../../shared/format/date-format.ts';
 
 type Side = 'left' | 'right' | 'bilateral';
 type Guidance = (typeof GUIDANCE)[number];
@@ -79,20 +80,10 @@ function failingFrom(problem: Problem): PayerCheck[] | null {
 
 const COMPLICATION_KEYS = Object.keys(COMPLICATIONS) as Complication[];
 
-/** Today's date and the current time in the browser's zone, for the date and time inputs. */
-function localNow(now = new Date()): { date: string; time: string } {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return {
-    date: `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`,
-    time: `${pad(now.getHours())}:${pad(now.getMinutes())}`,
-  };
-}
-
-/** A local date and time as an ISO instant, or '' when either is missing (the schema says so). */
+/** A date and time on the practice's clock as an ISO instant, or '' when either is missing or the time does not exist (the schema says so). */
 function toInstant(date: string, time: string): string {
   const hhmm = parseTimeText(time);
-  const value = new Date(`${date}T${hhmm}`);
-  return date && hhmm && !Number.isNaN(value.getTime()) ? value.toISOString() : '';
+  return (date && hhmm && instantAt(date, hhmm)?.toISOString()) || '';
 }
 
 /** Record procedure: a physician's record of an MBB, IA injection or RFA on the episode. */

@@ -21,7 +21,6 @@ import {
   type Side,
   SIDES,
   SUSPECTED_CAUSES,
-  todayIso,
 } from '@domain';
 import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
 import { FieldMessage } from '../../../../shared/ui/field-message/field-message.ts';
@@ -32,6 +31,7 @@ import { confirmDiscardOnEscape } from '../../../../core/forms/confirm-discard.t
 import { FormSubmit } from '../../../../core/forms/form-submit.ts';
 import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 import { DateTextInput } from '../../../../shared/forms/date-text-input.ts';
+import { todayLocal } from '../../../../shared/format/date-format.ts';
 
 /** How the dialog saves: the page passes the store's openEpisode. */
 export interface EpisodeFormDialogData {
@@ -91,7 +91,7 @@ export class EpisodeFormDialog {
     { control: 'baselineNrsRest', label: 'Baseline pain at rest (NRS 0–10)' },
     { control: 'baselineNrsActivity', label: 'Baseline pain with activity (NRS 0–10)' },
   ] as const;
-  protected readonly today = todayIso();
+  protected readonly today = todayLocal();
   protected readonly fieldMessage = fieldMessage;
 
   protected readonly form = this.formBuilder.group({

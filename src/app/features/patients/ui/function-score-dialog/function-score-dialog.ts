@@ -18,7 +18,6 @@ import {
   INSTRUMENT_LABELS,
   INSTRUMENT_SECTIONS,
   type Region,
-  todayIso,
 } from '@domain';
 import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
 import { FieldMessage } from '../../../../shared/ui/field-message/field-message.ts';
@@ -30,6 +29,7 @@ import { confirmDiscardOnEscape } from '../../../../core/forms/confirm-discard.t
 import { FormSubmit } from '../../../../core/forms/form-submit.ts';
 import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 import { DateTextInput } from '../../../../shared/forms/date-text-input.ts';
+import { todayLocal } from '../../../../shared/format/date-format.ts';
 
 /** The episode's region (which questionnaires fit) and how to save (the store's addFunctionScore). */
 export interface FunctionScoreDialogData {
@@ -86,7 +86,7 @@ export class FunctionScoreDialog {
   protected readonly instrumentLabels = INSTRUMENT_LABELS;
   protected readonly sectionScale = scale(5);
   protected readonly sectionLabel = sectionLabel;
-  protected readonly today = todayIso();
+  protected readonly today = todayLocal();
   protected readonly fieldMessage = fieldMessage;
 
   protected readonly form = this.formBuilder.group({

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, input, linkedSignal } fro
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { type PainTimeline, todayIso } from '@domain';
+import { type PainTimeline } from '@domain';
 import { ChartFigure } from '../../../../shared/ui/chart/chart-figure.ts';
 import { NoticePanel } from '../../../../shared/ui/notice-panel/notice-panel.ts';
 import {
@@ -17,6 +17,7 @@ import {
 import { blockPanels } from './block-panels-config.ts';
 import { timelineReferenceKey } from './reference-key.ts';
 import { formatDateText, parseDateText } from '../../../../shared/forms/date-text.ts';
+import { todayLocal } from '../../../../shared/format/date-format.ts';
 
 /** The episode's pain over months, zoomable to a date range, with the values as a table. */
 @Component({
@@ -205,7 +206,7 @@ import { formatDateText, parseDateText } from '../../../../shared/forms/date-tex
 export class PainTimelineChart {
   readonly timeline = input.required<PainTimeline>();
   /** Today (YYYY-MM-DD), for the presets; specs pin it. */
-  readonly today = input(todayIso());
+  readonly today = input(todayLocal());
 
   /** The preset shown; null once the user typed dates of their own. Resets with a new episode. */
   protected readonly preset = linkedSignal<PainTimeline, TimelinePreset | null>({

@@ -1,3 +1,4 @@
+import { setDisplayTimeZone } from '../../../../shared/format/date-format.ts';
 import type { AnnotationOptions } from 'chartjs-plugin-annotation';
 import { painTimeline } from '../../data/patient-fixtures.ts';
 import {
@@ -158,6 +159,18 @@ describe('painTimelineConfig', () => {
       .scales!['x'] as { min: number; max: number };
     expect(x.min).toBe(new Date('2026-10-07T00:00:00').getTime());
     expect(x.max).toBe(new Date('2026-11-11T23:59:59').getTime());
+  });
+
+  it("zooms to whole days on the practice's clock once the session sets its zone", () => {
+    setDisplayTimeZone('America/Los_Angeles');
+    try {
+      const x = painTimelineConfig(painTimeline(), { from: '2026-10-07', to: '2026-11-11' })
+        .options!.scales!['x'] as { min: number; max: number };
+      expect(new Date(x.min).toISOString()).toBe('2026-10-07T07:00:00.000Z'); // UTC-7
+      expect(new Date(x.max).toISOString()).toBe('2026-11-12T07:59:59.000Z'); // UTC-8 by then
+    } finally {
+      setDisplayTimeZone(undefined);
+    }
   });
 });
 

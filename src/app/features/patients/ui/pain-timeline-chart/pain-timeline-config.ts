@@ -1,4 +1,4 @@
-import { formatDate } from '../../../../shared/format/date-format.ts';
+import { formatDate, instantAt } from '../../../../shared/format/date-format.ts';
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { AnnotationOptions } from 'chartjs-plugin-annotation';
 import { addDays, formatMinutes, type PainContext, type PainTimeline, STAGE_LABELS } from '@domain';
@@ -26,8 +26,9 @@ const STAGE_TINTS = ['rgba(0, 114, 178, 0.07)', 'rgba(230, 159, 0, 0.10)'] as co
 const FUNCTION_STYLE = { odi: '#009E73', ndi: '#CC79A7' } as const;
 const PROCEDURE_LINE = '#1D1B20';
 
-const startOf = (date: string) => new Date(`${date}T00:00:00`).getTime();
-const endOf = (date: string) => new Date(`${date}T23:59:59`).getTime();
+// A day's first and last minute on the practice's clock (01:00 where the clocks skip midnight).
+const startOf = (date: string) => (instantAt(date, '00:00') ?? instantAt(date, '01:00'))!.getTime();
+const endOf = (date: string) => instantAt(date, '23:59')!.getTime() + 59_000;
 const localDate = (iso: string) => formatDate(iso, 'yyyy-MM-dd');
 
 /** The dates a preset shows: the whole episode, the last 90 days, or the blocks with a margin. */

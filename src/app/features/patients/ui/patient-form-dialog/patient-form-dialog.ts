@@ -20,7 +20,6 @@ import {
   type PatientView,
   type Sex,
   SEXES,
-  todayIso,
 } from '@domain';
 import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
 import {
@@ -43,6 +42,7 @@ import { DialogActions } from '../../../../shared/ui/dialog-actions/dialog-actio
 import { confirmDiscardOnEscape } from '../../../../core/forms/confirm-discard.ts';
 import { FormSubmit } from '../../../../core/forms/form-submit.ts';
 import { DateTextInput } from '../../../../shared/forms/date-text-input.ts';
+import { todayLocal } from '../../../../shared/format/date-format.ts';
 
 /** Said when someone else saved the patient first; the form keeps what the user typed. */
 export const PATIENT_CONFLICT_MESSAGE = 'Someone else changed this patient';
@@ -94,7 +94,7 @@ export class PatientFormDialog {
   protected readonly sexLabels = SEX_LABELS;
   protected readonly unitLabels = DISTANCE_UNIT_LABELS;
   protected readonly fieldLabels = PATIENT_FIELD_LABELS;
-  protected readonly today = todayIso();
+  protected readonly today = todayLocal();
   protected readonly fieldMessage = fieldMessage;
   protected readonly conflictMessage = PATIENT_CONFLICT_MESSAGE;
 

@@ -2,10 +2,11 @@ import { DatePipe } from '../../../../shared/format/format-pipes.ts';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { ageOn, type PatientView, type Stage, todayIso } from '@domain';
+import { ageOn, type PatientView, type Stage } from '@domain';
 import { StageChip } from '../../../../shared/ui/stage-chip/stage-chip.ts';
 import type { DistanceUnit } from '../../data/distance-unit-store.ts';
 import { distanceText, SEX_LABELS } from '../patient-form-dialog/patient-fields.ts';
+import { todayLocal } from '../../../../shared/format/date-format.ts';
 
 /** Who the patient is: name, MRN, age, sex, current stage, runner and weekly distance; with Edit. */
 @Component({
@@ -109,7 +110,7 @@ export class PatientHeader {
   readonly edit = output();
 
   protected readonly sexLabels = SEX_LABELS;
-  protected readonly age = computed(() => ageOn(this.patient().birthDate, todayIso()));
+  protected readonly age = computed(() => ageOn(this.patient().birthDate, todayLocal()));
   protected readonly distance = computed(() =>
     distanceText(this.patient().weeklyDistanceKm, this.unit()),
   );

@@ -4,9 +4,10 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { ageOn, type PatientView, todayIso } from '@domain';
+import { ageOn, type PatientView } from '@domain';
 import { StageChip } from '../../../../shared/ui/stage-chip/stage-chip.ts';
 import type { PatientSort } from '../../data/patient-list-store.ts';
+import { todayLocal } from '../../../../shared/format/date-format.ts';
 
 /** A sort picked in the table header; an empty direction means "back to the default". */
 export interface PatientSortChoice {
@@ -37,7 +38,7 @@ export class PatientTable {
   protected readonly shownColumns = computed(() =>
     this.showDiary() ? [...this.columns, 'diary'] : this.columns,
   );
-  private readonly today = todayIso();
+  private readonly today = todayLocal();
 
   protected age(patient: PatientView): number {
     return ageOn(patient.birthDate, this.today);

@@ -10,7 +10,6 @@ import {
   RunningCheckCreateSchema,
   type RunningCheckView,
   type RunningStatus,
-  todayIso,
 } from '@domain';
 import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
 import { FieldMessage } from '../../../../shared/ui/field-message/field-message.ts';
@@ -30,6 +29,7 @@ import { confirmDiscardOnEscape } from '../../../../core/forms/confirm-discard.t
 import { FormSubmit } from '../../../../core/forms/form-submit.ts';
 import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 import { DateTextInput } from '../../../../shared/forms/date-text-input.ts';
+import { todayLocal } from '../../../../shared/format/date-format.ts';
 
 /** The unit setting and how to save (the store's addRunningCheck). */
 export interface RunningCheckDialogData {
@@ -106,7 +106,7 @@ export class RunningCheckDialog {
   protected readonly statuses = RUNNING_STATUSES;
   protected readonly statusLabels = RUNNING_STATUS_LABELS;
   protected readonly unitLabels = DISTANCE_UNIT_LABELS;
-  protected readonly today = todayIso();
+  protected readonly today = todayLocal();
   protected readonly fieldMessage = fieldMessage;
 
   protected readonly form = this.formBuilder.group({

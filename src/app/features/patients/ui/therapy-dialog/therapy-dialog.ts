@@ -14,7 +14,6 @@ import {
   type TherapyKind,
   type TherapyResponse,
   type TherapyView,
-  todayIso,
 } from '@domain';
 import { fieldMessage } from '../../../../shared/forms/schema-errors.ts';
 import type { WriteResult } from '../../../../core/write-result.ts';
@@ -24,6 +23,7 @@ import { confirmDiscardOnEscape } from '../../../../core/forms/confirm-discard.t
 import { FormSubmit } from '../../../../core/forms/form-submit.ts';
 import { FormError } from '../../../../shared/ui/form-error/form-error.ts';
 import { DateTextInput } from '../../../../shared/forms/date-text-input.ts';
+import { todayLocal } from '../../../../shared/format/date-format.ts';
 
 /** How the dialog saves: the page passes the store's addTherapy. */
 export interface TherapyDialogData {
@@ -102,7 +102,7 @@ export class TherapyDialog {
   protected readonly kindLabels = THERAPY_LABELS;
   protected readonly responses = THERAPY_RESPONSES;
   protected readonly responseLabels = RESPONSE_LABELS;
-  protected readonly today = todayIso();
+  protected readonly today = todayLocal();
   protected readonly fieldMessage = fieldMessage;
 
   protected readonly form = this.formBuilder.group({
