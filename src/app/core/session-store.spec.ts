@@ -3,7 +3,6 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { apiInterceptor } from './api-interceptor.ts';
-import { formatDate } from '../shared/format/date-format.ts';
 import { SessionStore } from './session-store.ts';
 import { problemResponse, sessionFor } from '../testing/test-fixtures.ts';
 
@@ -28,19 +27,6 @@ describe('SessionStore', () => {
   it('starts with the session unknown', () => {
     expect(store.status()).toBe('unknown');
     expect(store.user()).toBeNull();
-  });
-
-  it("shows times in the practice's zone while signed in, in the browser's after", async () => {
-    const result = store.login('nurse1', 'secret');
-    http.expectOne('/api/v1/auth/login').flush(sessionFor('nurse', { timeZone: 'Asia/Kolkata' }));
-    await result;
-    expect(formatDate('2026-12-03T00:00:00Z', 'HH:mm')).toBe('05:30');
-    const out = store.logout();
-    http.expectOne('/api/v1/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
-    await out;
-    const local = new Date('2026-12-03T00:00:00Z');
-    const browser = `${String(local.getHours()).padStart(2, '0')}:${String(local.getMinutes()).padStart(2, '0')}`;
-    expect(formatDate('2026-12-03T00:00:00Z', 'HH:mm')).toBe(browser);
   });
 
   it('signs in: stores the session and reports ok', async () => {

@@ -3,7 +3,6 @@ import type { Permission, Problem, SessionInfo } from '@domain';
 // Values from the zod-free module, not the barrel: this store is in the initial bundle, and importing
 // a value through '@domain' would pull zod and every schema into it (issue 11: +36 kB gzip).
 import { hasPermission, ROLE_LABELS } from '@domain/roles';
-import { setDisplayTimeZone } from '../shared/format/date-format.ts';
 import { AuthApi } from './auth-api.ts';
 import { retryAfterSeconds, toProblem } from './problem.ts';
 
@@ -47,7 +46,7 @@ export class SessionStore {
   async restore(): Promise<SessionStatus> {
     try {
       const session = await this.api.me();
-      this.signedIn(session);
+      this.state.set({ session, status: 'signed-in', signOutReason: null });
     } catch {
       this.state.update((s) => ({ ...s, session: null, status: 'signed-out' }));
     }
@@ -58,7 +57,7 @@ export class SessionStore {
   async login(username: string, password: string): Promise<LoginResult> {
     try {
       const session = await this.api.login({ username, password });
-      this.signedIn(session);
+      this.state.set({ session, status: 'signed-in', signOutReason: null });
       return { ok: true };
     } catch (error) {
       return { ok: false, problem: toProblem(error), retryAfterSeconds: retryAfterSeconds(error) };
@@ -94,13 +93,7 @@ export class SessionStore {
   }
 
   /** Forgets the session locally (the server has ended it or will). */
-  private signedIn(session: SessionInfo): void {
-    setDisplayTimeZone(session.timeZone);
-    this.state.set({ session, status: 'signed-in', signOutReason: null });
-  }
-
   private clear(reason: string | null): void {
-    setDisplayTimeZone(undefined);
     this.state.set({ session: null, status: 'signed-out', signOutReason: reason });
   }
 }

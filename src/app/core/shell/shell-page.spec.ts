@@ -9,6 +9,7 @@ import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { Role, SessionInfo } from '@domain';
 import { sessionFor, settle, specProviders } from '../../testing/test-fixtures.ts';
+import { formatDate } from '../../shared/format/date-format.ts';
 import { IdleLogoff } from '../idle-logoff.ts';
 import { SessionStore } from '../session-store.ts';
 import { ShellPage } from './shell-page.ts';
@@ -64,6 +65,17 @@ describe('ShellPage', () => {
   afterEach(() => {
     TestBed.inject(IdleLogoff).stop();
     http.verify();
+  });
+
+  it("shows moments on the practice's clock while the staff shell is open, the browser's after", async () => {
+    await openShellAs('nurse', { timeZone: 'Asia/Kolkata' });
+    expect(formatDate('2026-12-03T00:00:00Z', 'HH:mm')).toBe('05:30');
+    harness.fixture.destroy();
+    const local = new Date('2026-12-03T00:00:00Z');
+    const browser = [local.getHours(), local.getMinutes()]
+      .map((n) => String(n).padStart(2, '0'))
+      .join(':');
+    expect(formatDate('2026-12-03T00:00:00Z', 'HH:mm')).toBe(browser);
   });
 
   it('shows the overdue digest, Users, Audit log, Rule sets and Practice export to an admin', async () => {

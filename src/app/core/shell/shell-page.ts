@@ -24,6 +24,7 @@ import { DemoBanner } from '../../shared/ui/demo-banner/demo-banner.ts';
 import { IdleLogoff } from '../idle-logoff.ts';
 import { NAV_ITEMS } from '../nav-items.ts';
 import { SIGNED_OUT_MESSAGE } from '../session-messages.ts';
+import { setDisplayTimeZone } from '../../shared/format/display-zone.ts';
 import { SessionStore } from '../session-store.ts';
 
 /** Wide enough for the navigation to stay open beside the content (a laptop, a landscape iPad Pro). */
@@ -74,7 +75,14 @@ export class ShellPage {
       if (this.session.status() === 'signed-in' && minutes) this.idleLogoff.start(minutes);
       else this.idleLogoff.stop();
     });
-    inject(DestroyRef).onDestroy(() => this.idleLogoff.stop());
+    // Staff pages show moments on the practice's clock (display-zone.ts); the login page and the
+    // patient's diary, outside this shell, on the device's. The zone comes with the session, which
+    // the auth guard has restored before the shell is built, and a new sign-in builds a new shell.
+    setDisplayTimeZone(this.session.session()?.timeZone);
+    inject(DestroyRef).onDestroy(() => {
+      this.idleLogoff.stop();
+      setDisplayTimeZone(undefined);
+    });
     // Close the overlay navigation once the user has picked a page.
     this.router.events
       .pipe(

@@ -1,3 +1,7 @@
+import { displayZone } from './display-zone.ts';
+
+export { setDisplayTimeZone } from './display-zone.ts';
+
 /**
  * Dates as every screen shows them ("3 Dec 2026", "Thu 3 Dec 2026", "3 Dec 2026, 14:05"), read off
  * the browser's Intl. FacetTrack's own, in place of @angular/common's formatDate and DatePipe: the
@@ -62,18 +66,6 @@ function momentParts(at: Date, timeZone: string | undefined): Parts {
   };
 }
 
-/** The practice's zone once a session says it (SessionStore); until then, the browser's. */
-let displayTimeZone: string | undefined;
-
-/**
- * Moments are shown in `timeZone` from now on (undefined: the browser's). The session store sets
- * the practice's on sign-in: a nurse's tablet set to another zone still shows the clinic's times,
- * the same local dates the payer rules count in.
- */
-export function setDisplayTimeZone(timeZone: string | undefined): void {
-  displayTimeZone = timeZone;
-}
-
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TOKENS = /yyyy|y|MMM|MM|dd|d|EEEE|EEE|HH|mm/g;
 
@@ -92,7 +84,7 @@ export function formatDate(value: string | Date, pattern: DatePattern, timeZone?
   } else {
     const at = value instanceof Date ? value : new Date(value);
     if (Number.isNaN(at.getTime())) return String(value);
-    parts = momentParts(at, timeZone ?? displayTimeZone);
+    parts = momentParts(at, timeZone ?? displayZone());
   }
   return pattern.replace(TOKENS, (token) => {
     switch (token) {
@@ -149,13 +141,13 @@ export function instantAt(date: string, time: string): Date | null {
   const check = new Date(wall);
   if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
   const shows = (ms: number) => {
-    const p = momentParts(new Date(ms), displayTimeZone);
+    const p = momentParts(new Date(ms), displayZone());
     return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) === wall;
   };
   // The zone's offset at a guess, then at the corrected instant (they differ across a change);
   // a candidate an hour earlier catches the first of a time shown twice.
   const offsetAt = (ms: number) => {
-    const p = momentParts(new Date(ms), displayTimeZone);
+    const p = momentParts(new Date(ms), displayZone());
     return (
       Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) -
       Math.floor(ms / MINUTE_MS) * MINUTE_MS
