@@ -12,6 +12,7 @@ import {
   type Stage,
 } from '../../domain/index.ts';
 import type { Database } from '../db/schema.ts';
+import { notFound } from '../http-problem.ts';
 import { episodePatientId, iso, userNames } from './clinical-rows.ts';
 import { episodeChecks } from './episode-checks.ts';
 import { episodeRecord } from './episode-record.ts';
@@ -33,7 +34,7 @@ export async function painTimeline(
   // that need what they brought.
   const [{ patientId }, episode, procedures, history, functionScores] = await Promise.all([
     episodePatientId(db, id),
-    db.selectFrom('episodes').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    db.selectFrom('episodes').selectAll().where('id', '=', id).executeTakeFirst(),
     db
       .selectFrom('procedures')
       .selectAll()
@@ -50,6 +51,8 @@ export async function painTimeline(
       .orderBy('taken_on')
       .execute(),
   ]);
+  // episodePatientId answers 404 for an unknown episode, whichever read comes back first.
+  if (!episode) throw notFound('The episode');
   const [ruleSet, scores] = await Promise.all([
     ruleSetForEpisode(db, episode.rule_set_id),
     procedures.length

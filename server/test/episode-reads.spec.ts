@@ -121,6 +121,18 @@ describe('episode reads: one rule set per episode, response schemas that keep ev
     expect(answered).toEqual(JSON.parse(JSON.stringify(report)));
   });
 
+  it('answers 404 for an unknown episode on each of its reads (their queries now run side by side)', async () => {
+    for (const read of ['pain-timeline', 'record', 'checks', 'page']) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/episodes/999999999/${read}`,
+        headers: doc.read,
+      });
+      expect(res.statusCode).withContext(read).toBe(404);
+      expect(res.headers['content-type']).withContext(read).toContain('application/problem+json');
+    }
+  });
+
   it('gives rule-set settings as a typed object, every setting present', async () => {
     const sets = await get('/api/v1/rule-sets');
     for (const set of sets) {
