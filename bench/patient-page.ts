@@ -23,6 +23,7 @@ import { Agent } from 'node:http';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../server/db/schema.ts';
+import { TYPE_PARSERS } from '../server/db/type-parsers.ts';
 import type { App } from '../server/types.ts';
 import { type Figure, get, nurseApp, percentile } from './load.ts';
 
@@ -172,13 +173,6 @@ async function drive(pages: Page[], seconds: number, call: (c: Call) => Promise<
   return { latencies, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Column types read as the server reads them (server/db/database.ts). */
-const TYPE_PARSERS: Record<number, (value: string) => unknown> = {
-  20: (value) => value,
-  1082: (value) => value,
-  1700: (value) => Number(value),
-};
-
 export async function patientPageVsRawSql(
   seconds = 24,
   slices = 4,
@@ -193,6 +187,7 @@ export async function patientPageVsRawSql(
   const pool = new pg.Pool({
     connectionString: app.url!,
     max: 10,
+    // Column types read as the server reads them (server/db/type-parsers.ts).
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         TYPE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,

@@ -7,6 +7,7 @@ import { listenOnPostgres, type Unlisten } from './pg-listener.ts';
 import { QueuedPGliteDialect } from './pglite-queue.ts';
 import { usePreparedStatements } from './prepared.ts';
 import type { Database } from './schema.ts';
+import { TYPE_PARSERS } from './type-parsers.ts';
 
 /** Runs SQL text (several statements allowed) with the simple query protocol; returns the last result's rows. */
 export type ScriptRunner = (text: string) => Promise<Record<string, unknown>[]>;
@@ -30,16 +31,6 @@ export interface Db {
   /** PGlite only: the whole data directory as a tarball, to open copies of it (test snapshots). */
   dumpDataDir?: () => Promise<Blob>;
 }
-
-/**
- * Column types read the same way on both drivers: int8 ids stay strings (api.md: ids are strings),
- * calendar dates stay 'YYYY-MM-DD' strings (no time-zone shift), numeric becomes a number.
- */
-const TYPE_PARSERS: Record<number, (value: string) => unknown> = {
-  20: (value) => value, // int8
-  1082: (value) => value, // date
-  1700: (value) => Number(value), // numeric
-};
 
 /** Opens PostgreSQL when `databaseUrl` is set, otherwise PGlite in `dataDir` (or in memory). */
 export async function openDatabase(options: {
