@@ -70,8 +70,10 @@ export async function episodeRecord(
   /** The practice's time zone, when the caller has it already (app.practiceTimeZone()). */
   timeZone?: string,
 ): Promise<EpisodeRecord> {
-  const [episode, therapies, functionScores, runningChecks] = await Promise.all([
-    episodeView(db, id).then((view) => view!),
+  // Each read starts as soon as what it needs is in (issue 11: round trips): the rule set once the
+  // episode is, the names once the rows are.
+  const episodeRead = episodeView(db, id).then((view) => view!);
+  const rowsRead = Promise.all([
     db
       .selectFrom('therapies')
       .selectAll()
@@ -94,15 +96,16 @@ export async function episodeRecord(
       .orderBy('id', 'desc')
       .execute(),
   ]);
-  const [names, ruleSet] = await Promise.all([
-    userNames(
-      db,
-      [...therapies, ...functionScores, ...runningChecks].flatMap((r) => [
-        r.recorded_by,
-        r.error_by,
-      ]),
+  const [episode, [therapies, functionScores, runningChecks], names, ruleSet] = await Promise.all([
+    episodeRead,
+    rowsRead,
+    rowsRead.then((rows) =>
+      userNames(
+        db,
+        rows.flat().flatMap((r) => [r.recorded_by, r.error_by]),
+      ),
     ),
-    ruleSetForEpisode(db, episode.ruleSetId),
+    episodeRead.then((episode) => ruleSetForEpisode(db, episode.ruleSetId)),
   ]);
   const minimumDays = ruleSet.settings.conservativeCareMinDays;
   const care = meetsConservativeCareMinimum(

@@ -1,24 +1,31 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { EpisodeView, Stage } from '../../domain/index.ts';
-import type { Database, EpisodesTable } from '../db/schema.ts';
+import type { Database, EpisodesTable, StageChangesTable } from '../db/schema.ts';
 import { iso, userNames } from './clinical-rows.ts';
+
+/** The stage changes of the episodes with these ids, oldest first. */
+const stageHistory = (db: Kysely<Database>, episodeIds: readonly string[]) =>
+  db
+    .selectFrom('stage_changes')
+    .selectAll()
+    .where('episode_id', 'in', episodeIds)
+    .orderBy('id')
+    .execute();
 
 /** Episodes with their stage history, shaped for the API. */
 export async function episodeViews(
   db: Kysely<Database>,
   rows: Selectable<EpisodesTable>[],
+  /** Their stage changes, when read already (episodeView reads them beside the episode). */
+  known?: Selectable<StageChangesTable>[],
 ): Promise<EpisodeView[]> {
   if (!rows.length) return [];
-  const history = await db
-    .selectFrom('stage_changes')
-    .selectAll()
-    .where(
-      'episode_id',
-      'in',
+  const history =
+    known ??
+    (await stageHistory(
+      db,
       rows.map((r) => r.id),
-    )
-    .orderBy('id')
-    .execute();
+    ));
   const names = await userNames(db, [
     ...rows.map((r) => r.created_by),
     ...history.map((h) => h.by_user),
@@ -55,7 +62,11 @@ export async function episodeViews(
   }));
 }
 
+/** One episode's view; its row and stage changes are read side by side (issue 11: one round trip fewer). */
 export async function episodeView(db: Kysely<Database>, id: string): Promise<EpisodeView | null> {
-  const row = await db.selectFrom('episodes').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? (await episodeViews(db, [row]))[0]! : null;
+  const [row, history] = await Promise.all([
+    db.selectFrom('episodes').selectAll().where('id', '=', id).executeTakeFirst(),
+    stageHistory(db, [id]),
+  ]);
+  return row ? (await episodeViews(db, [row], history))[0]! : null;
 }

@@ -9,7 +9,7 @@ import {
   rfaDurability,
 } from '../../domain/index.ts';
 import type { Database } from '../db/schema.ts';
-import { loadProcedure } from './procedure-data.ts';
+import { episodeRuleSet } from './rule-sets.ts';
 
 type Durability = z.output<typeof DurabilitySchema>;
 
@@ -31,23 +31,24 @@ export async function episodeRfaDurability(
     .where('error_reason', 'is', null)
     .orderBy('performed_at')
     .execute();
-  const read = await Promise.all(
-    rfas.map((p) =>
-      Promise.all([
-        loadProcedure(tx, String(p.id)),
-        tx
-          .selectFrom('pain_scores')
-          .selectAll()
-          .where('procedure_id', '=', p.id)
-          .where('error_reason', 'is', null)
-          .orderBy('minutes_after')
-          .execute(),
-      ]),
+  if (!rfas.length) return [];
+  // Every RFA here is the episode's, read under the episode's rule set: one read of it, beside
+  // each RFA's scores (issue 11: it was three reads in a row for each RFA).
+  const [ruleSet, ...read] = await Promise.all([
+    episodeRuleSet(tx, episodeId),
+    ...rfas.map((p) =>
+      tx
+        .selectFrom('pain_scores')
+        .selectAll()
+        .where('procedure_id', '=', p.id)
+        .where('error_reason', 'is', null)
+        .orderBy('minutes_after')
+        .execute(),
     ),
-  );
+  ]);
   const out: Durability = [];
   for (const [i, p] of rfas.entries()) {
-    const [{ ruleSet }, scores] = read[i]!;
+    const scores = read[i]!;
     const baselines: Partial<Record<'rest' | 'activity', number>> = {};
     for (const s of scores)
       if (s.minutes_after <= 0 && s.side === null)
