@@ -120,6 +120,8 @@ export async function nurseApp(kind: 'pglite' | 'postgres', patients: number, pr
   };
   return {
     ...info,
+    /** The server child's process id (bench/process-cpu.ts). */
+    pid: child.pid!,
     /** Sends one command line; resolves with the child's one-line answer. */
     ask: async (line: string) => {
       child.stdin!.write(`${line}\n`);

@@ -26,6 +26,7 @@ import type { Database } from '../server/db/schema.ts';
 import { TYPE_PARSERS } from '../server/db/type-parsers.ts';
 import type { App } from '../server/types.ts';
 import { type Figure, get, nurseApp, percentile } from './load.ts';
+import { type ProcessCpu, processCpu } from './process-cpu.ts';
 
 /** One statement a call sent: its text and values, and its name when sent as a prepared statement. */
 interface Statement {
@@ -232,17 +233,23 @@ export async function patientPageVsRawSql(
     // Warm-up: connections, plans, prepared statements on both pools, JIT.
     await drive(pages, 2, http);
     await drive(pages, 2, raw);
+    const spent = (): ProcessCpu => ({ server: 0, postgres: 0, bench: 0 });
     const sides = {
-      http: { latencies: [] as number[], seconds: 0 },
-      raw: { latencies: [] as number[], seconds: 0 },
+      http: { latencies: [] as number[], seconds: 0, cpu: spent() },
+      raw: { latencies: [] as number[], seconds: 0, cpu: spent() },
     };
     for (let slice = 0; slice < slices; slice++) {
       for (const side of slice % 2 === 0
         ? (['http', 'raw'] as const)
         : (['raw', 'http'] as const)) {
+        const before = processCpu(app.pid);
         const r = await drive(pages, seconds / slices / 2, side === 'http' ? http : raw);
+        const after = processCpu(app.pid);
         sides[side].latencies.push(...r.latencies);
         sides[side].seconds += r.seconds;
+        if (before && after)
+          for (const k of ['server', 'postgres', 'bench'] as const)
+            sides[side].cpu[k] += after[k] - before[k];
       }
     }
     const summary = (side: { latencies: number[]; seconds: number }) => {
@@ -276,6 +283,17 @@ export async function patientPageVsRawSql(
           ', ',
         )}; HTTP ${h.rps.toFixed(0)} calls/s p50 ${h.p50.toFixed(1)} ms, raw SQL ${q.rps.toFixed(0)} calls/s p50 ${q.p50.toFixed(1)} ms`,
     );
+    // Where the machine's CPU went, per call: the server's one event loop, PostgreSQL, the bench
+    // (the load generator; on the raw side also the replay's client). ADR 0011.
+    for (const side of ['http', 'raw'] as const) {
+      const { cpu, latencies, seconds } = sides[side];
+      const per = (ms: number) => (ms / latencies.length).toFixed(2);
+      const total = cpu.server + cpu.postgres + cpu.bench;
+      if (total)
+        console.log(
+          `  ${side}: CPU ms per call: server ${per(cpu.server)}, PostgreSQL ${per(cpu.postgres)}, bench ${per(cpu.bench)}, total ${per(total)}; cores busy ${(total / 1000 / seconds).toFixed(2)}`,
+        );
+    }
     const ratio = h.p95 / q.p95;
     return {
       name: `patient page calls p95 ms (PostgreSQL, ${CONNECTIONS} conn; HTTP ${h.rps.toFixed(0)} vs raw ${q.rps.toFixed(0)} calls/s)`,
