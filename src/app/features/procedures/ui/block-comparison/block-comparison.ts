@@ -51,7 +51,7 @@ export function diagnosticPair(
               @for (block of blocks(); track block.procedure.id; let i = $index) {
                 <th scope="col">
                   Block {{ i + 1 }}:
-                  <a [routerLink]="['/procedures', block.procedure.id]">{{
+                  <a class="table-link" [routerLink]="['/procedures', block.procedure.id]">{{
                     block.procedure.label
                   }}</a>
                   <span class="date">{{ block.procedure.performedAt | date: 'd MMM y' }}</span>
