@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { AuditAction } from '../../domain/index.ts';
 import type { Database } from '../db/schema.ts';
 import { canonicalJson } from './canonical-json.ts';
@@ -20,7 +20,6 @@ export interface AuditEntry {
 /** The columns a request writes (the rest are defaults: id, xid) and their values, in one order. */
 const AUDIT_COLUMN_LIST =
   'at, actor_id, actor_username, action, entity, entity_id, patient_id, ip, details';
-const AUDIT_COLUMNS = sql.raw(AUDIT_COLUMN_LIST);
 
 /** The values of AUDIT_COLUMN_LIST for one event, as statement parameters (details last, as JSON text). */
 export function auditParameters(entry: AuditEntry): unknown[] {
@@ -42,10 +41,8 @@ function auditPlaceholders(first: number): string {
   return Array.from({ length: 9 }, (_, i) => `$${first + i}${i === 8 ? '::jsonb' : ''}`).join(', ');
 }
 
-function auditValues(entry: AuditEntry) {
-  const values = auditParameters(entry);
-  return sql`${sql.join(values.slice(0, 8))}, ${values[8]}::jsonb`;
-}
+/** The statement appendAudit sends, its text fixed (compiled once, not per event: issue 11). */
+const APPEND_AUDIT = `INSERT INTO audit_events (${AUDIT_COLUMN_LIST}) VALUES (${auditPlaceholders(1)})`;
 
 /**
  * Appends one event. Call it with the transaction that makes the change it records, so the change
@@ -54,7 +51,7 @@ function auditValues(entry: AuditEntry) {
  * (docs/adr/0006-audit-sealed-after-commit.md), so unrelated requests never queue behind each other.
  */
 export async function appendAudit(tx: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  await sql`INSERT INTO audit_events (${AUDIT_COLUMNS}) VALUES (${auditValues(entry)})`.execute(tx);
+  await tx.executeQuery(CompiledQuery.raw(APPEND_AUDIT, auditParameters(entry)));
 }
 
 /**

@@ -1,17 +1,47 @@
 import type { Kysely } from 'kysely';
+import { anyOf, compiledOnce } from '../db/compiled-once.ts';
 import type { Database } from '../db/schema.ts';
 import { notFound } from '../http-problem.ts';
+
+const episodeRow = compiledOnce((db, p: { id: string }) =>
+  db.selectFrom('episodes').selectAll().where('id', '=', p.id),
+);
+/** The episode's row, or undefined. */
+export const episodeById = async (db: Kysely<Database>, id: string) =>
+  (await episodeRow(db, { id }))[0];
+
+/** A procedure's valid pain scores, by minutes after it. */
+export const validScoresOfProcedure = compiledOnce((db, p: { id: string }) =>
+  db
+    .selectFrom('pain_scores')
+    .selectAll()
+    .where('procedure_id', '=', p.id)
+    .where('error_reason', 'is', null)
+    .orderBy('minutes_after'),
+);
+/** An episode's valid procedures, oldest first. */
+export const validProceduresOf = compiledOnce((db, p: { id: string }) =>
+  db
+    .selectFrom('procedures')
+    .selectAll()
+    .where('episode_id', '=', p.id)
+    .where('error_reason', 'is', null)
+    .orderBy('performed_at'),
+);
+
+const episodeOwner = compiledOnce((db, p: { id: string }) =>
+  db.selectFrom('episodes').select(['patient_id', 'stage', 'version']).where('id', '=', p.id),
+);
+const namesOf = compiledOnce((db, p: { ids: readonly string[] }) =>
+  db.selectFrom('users').select(['id', 'name']).where(anyOf('id', p.ids)),
+);
 
 /** The episode's patient id, or 404. */
 export async function episodePatientId(
   db: Kysely<Database>,
   episodeId: string,
 ): Promise<{ patientId: string; stage: string; version: number }> {
-  const row = await db
-    .selectFrom('episodes')
-    .select(['patient_id', 'stage', 'version'])
-    .where('id', '=', episodeId)
-    .executeTakeFirst();
+  const [row] = await episodeOwner(db, { id: episodeId });
   if (!row) throw notFound('The episode');
   return { patientId: String(row.patient_id), stage: row.stage, version: row.version };
 }
@@ -48,11 +78,7 @@ export async function userNames(
 ): Promise<Map<string, string>> {
   const wanted = [...new Set([...ids].filter((id): id is string => !!id).map(String))];
   if (!wanted.length) return new Map();
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'name'])
-    .where('id', 'in', wanted)
-    .execute();
+  const rows = await namesOf(db, { ids: wanted });
   return new Map(rows.map((r) => [String(r.id), r.name]));
 }
 

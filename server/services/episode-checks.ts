@@ -21,13 +21,55 @@ import {
   type TherapyResponse,
   todayIn,
 } from '../../domain/index.ts';
+import { anyOf, compiledOnce } from '../db/compiled-once.ts';
 import type { Database, ProceduresTable } from '../db/schema.ts';
 import { notFound } from '../http-problem.ts';
+import { episodeById } from './clinical-rows.ts';
 import { practiceTimeZone } from './practice-settings.ts';
 import { diaryScoresOf, checkProcedureOf } from './rule-inputs.ts';
 import { ruleSetForEpisode } from './rule-sets.ts';
 
 type ProcedureRow = Selectable<ProceduresTable>;
+
+// The reads of the checks (compiledOnce: the same SQL every time, issue 11).
+const validScoresOf = compiledOnce((db, p: { ids: readonly string[] }) =>
+  db
+    .selectFrom('pain_scores')
+    .selectAll()
+    .where(anyOf('procedure_id', p.ids))
+    .where('error_reason', 'is', null)
+    .orderBy('minutes_after')
+    .orderBy('id'),
+);
+const therapiesOf = compiledOnce((db, p: { id: string }) =>
+  db.selectFrom('therapies').selectAll().where('episode_id', '=', p.id),
+);
+const validFunctionScoresOf = compiledOnce((db, p: { id: string }) =>
+  db
+    .selectFrom('function_scores')
+    .selectAll()
+    .where('episode_id', '=', p.id)
+    .where('error_reason', 'is', null),
+);
+/** The patient's valid procedures in the region, and (id, kind, date, region) in the others. */
+const regionProceduresOf = compiledOnce((db, p: { patientId: string; region: string }) =>
+  db
+    .selectFrom('procedures')
+    .innerJoin('episodes', 'episodes.id', 'procedures.episode_id')
+    .selectAll('procedures')
+    .where('episodes.patient_id', '=', p.patientId)
+    .where('episodes.region', '=', p.region)
+    .where('procedures.error_reason', 'is', null),
+);
+const otherRegionProceduresOf = compiledOnce((db, p: { patientId: string; region: string }) =>
+  db
+    .selectFrom('procedures')
+    .innerJoin('episodes', 'episodes.id', 'procedures.episode_id')
+    .select(['procedures.id', 'procedures.kind', 'procedures.performed_at', 'episodes.region'])
+    .where('episodes.patient_id', '=', p.patientId)
+    .where('episodes.region', '<>', p.region)
+    .where('procedures.error_reason', 'is', null),
+);
 
 async function toCheckProcedures(
   db: Kysely<Database>,
@@ -36,18 +78,7 @@ async function toCheckProcedures(
   timeZone: string,
 ): Promise<CheckProcedure[]> {
   if (!rows.length) return [];
-  const scores = await db
-    .selectFrom('pain_scores')
-    .selectAll()
-    .where(
-      'procedure_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .where('error_reason', 'is', null)
-    .orderBy('minutes_after')
-    .orderBy('id')
-    .execute();
+  const scores = await validScoresOf(db, { ids: rows.map((r) => r.id) });
   // "MBB #n" counts per episode (domain procedureLabels).
   const labels = new Map<string, string>();
   for (const episodeId of new Set(rows.map((r) => String(r.episode_id)))) {
@@ -120,35 +151,16 @@ export async function episodeChecks(
 ): Promise<EpisodeChecks & { patientId: string }> {
   // What needs only the episode's id is read beside the episode itself (issue 11: a round trip fewer).
   const [episode, therapies, functionScores] = await Promise.all([
-    db.selectFrom('episodes').selectAll().where('id', '=', episodeId).executeTakeFirst(),
-    db.selectFrom('therapies').selectAll().where('episode_id', '=', episodeId).execute(),
-    db
-      .selectFrom('function_scores')
-      .selectAll()
-      .where('episode_id', '=', episodeId)
-      .where('error_reason', 'is', null)
-      .execute(),
+    episodeById(db, episodeId),
+    therapiesOf(db, { id: episodeId }),
+    validFunctionScoresOf(db, { id: episodeId }),
   ]);
   if (!episode) throw notFound('The episode');
   const timeZone = knownZone ?? (await practiceTimeZone(db));
   const [ruleSet, regionRows, otherRegionRows] = await Promise.all([
     ruleSetForEpisode(db, episode.rule_set_id),
-    db
-      .selectFrom('procedures')
-      .innerJoin('episodes', 'episodes.id', 'procedures.episode_id')
-      .selectAll('procedures')
-      .where('episodes.patient_id', '=', episode.patient_id)
-      .where('episodes.region', '=', episode.region)
-      .where('procedures.error_reason', 'is', null)
-      .execute(),
-    db
-      .selectFrom('procedures')
-      .innerJoin('episodes', 'episodes.id', 'procedures.episode_id')
-      .select(['procedures.id', 'procedures.kind', 'procedures.performed_at', 'episodes.region'])
-      .where('episodes.patient_id', '=', episode.patient_id)
-      .where('episodes.region', '<>', episode.region)
-      .where('procedures.error_reason', 'is', null)
-      .execute(),
+    regionProceduresOf(db, { patientId: episode.patient_id, region: episode.region }),
+    otherRegionProceduresOf(db, { patientId: episode.patient_id, region: episode.region }),
   ]);
   const rules = ruleSet.settings;
   const regionProcedures = await toCheckProcedures(db, regionRows, rules, timeZone);

@@ -7,6 +7,7 @@ import {
   type TherapyView,
   todayIn,
 } from '../../domain/index.ts';
+import { compiledOnce } from '../db/compiled-once.ts';
 import type {
   Database,
   FunctionScoresTable,
@@ -63,6 +64,32 @@ export const runningCheckView = (
   enteredInError: errorMark(r, names),
 });
 
+// An episode's rows of each kind, newest first.
+const therapiesOf = compiledOnce((db, p: { id: string }) =>
+  db
+    .selectFrom('therapies')
+    .selectAll()
+    .where('episode_id', '=', p.id)
+    .orderBy('start_date', 'desc')
+    .orderBy('id', 'desc'),
+);
+const functionScoresOf = compiledOnce((db, p: { id: string }) =>
+  db
+    .selectFrom('function_scores')
+    .selectAll()
+    .where('episode_id', '=', p.id)
+    .orderBy('taken_on', 'desc')
+    .orderBy('id', 'desc'),
+);
+const runningChecksOf = compiledOnce((db, p: { id: string }) =>
+  db
+    .selectFrom('running_checks')
+    .selectAll()
+    .where('episode_id', '=', p.id)
+    .orderBy('taken_on', 'desc')
+    .orderBy('id', 'desc'),
+);
+
 /** Everything recorded on an episode, with conservative care measured against its rule set. */
 export async function episodeRecord(
   db: Kysely<Database>,
@@ -74,27 +101,9 @@ export async function episodeRecord(
   // episode is, the names once the rows are.
   const episodeRead = episodeView(db, id).then((view) => view!);
   const rowsRead = Promise.all([
-    db
-      .selectFrom('therapies')
-      .selectAll()
-      .where('episode_id', '=', id)
-      .orderBy('start_date', 'desc')
-      .orderBy('id', 'desc')
-      .execute(),
-    db
-      .selectFrom('function_scores')
-      .selectAll()
-      .where('episode_id', '=', id)
-      .orderBy('taken_on', 'desc')
-      .orderBy('id', 'desc')
-      .execute(),
-    db
-      .selectFrom('running_checks')
-      .selectAll()
-      .where('episode_id', '=', id)
-      .orderBy('taken_on', 'desc')
-      .orderBy('id', 'desc')
-      .execute(),
+    therapiesOf(db, { id }),
+    functionScoresOf(db, { id }),
+    runningChecksOf(db, { id }),
   ]);
   const [episode, [therapies, functionScores, runningChecks], names, ruleSet] = await Promise.all([
     episodeRead,

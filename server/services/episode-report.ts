@@ -11,9 +11,17 @@ import {
   type Region,
   type Stage,
 } from '../../domain/index.ts';
+import { anyOf, compiledOnce } from '../db/compiled-once.ts';
 import type { Database } from '../db/schema.ts';
 import { notFound } from '../http-problem.ts';
-import { episodePatientId, iso, userNames } from './clinical-rows.ts';
+import {
+  episodeById,
+  episodePatientId,
+  iso,
+  userNames,
+  validProceduresOf,
+  validScoresOfProcedure,
+} from './clinical-rows.ts';
 import { episodeChecks } from './episode-checks.ts';
 import { episodeRecord } from './episode-record.ts';
 import { scoreViews } from './pain-scores.ts';
@@ -21,6 +29,27 @@ import { loadPatientView } from './patient-views.ts';
 import { assessProcedure, procedureViews } from './procedure-data.ts';
 import { blockFactsOf, diaryScoresOf } from './rule-inputs.ts';
 import { ruleSetForEpisode } from './rule-sets.ts';
+
+// The timeline's reads (compiledOnce: the same SQL every time, issue 11).
+const stageChangesOf = compiledOnce((db, p: { id: string }) =>
+  db.selectFrom('stage_changes').selectAll().where('episode_id', '=', p.id).orderBy('id'),
+);
+const validFunctionScoresOf = compiledOnce((db, p: { id: string }) =>
+  db
+    .selectFrom('function_scores')
+    .selectAll()
+    .where('episode_id', '=', p.id)
+    .where('error_reason', 'is', null)
+    .orderBy('taken_on'),
+);
+const timelineScoresOf = compiledOnce((db, p: { ids: readonly string[] }) =>
+  db
+    .selectFrom('pain_scores')
+    .selectAll()
+    .where(anyOf('procedure_id', p.ids))
+    .where('error_reason', 'is', null)
+    .orderBy('describes_at'),
+);
 
 /**
  * The patient's pain timeline over the whole episode: all valid NRS scores, procedure markers, stage
@@ -34,40 +63,16 @@ export async function painTimeline(
   // that need what they brought.
   const [{ patientId }, episode, procedures, history, functionScores] = await Promise.all([
     episodePatientId(db, id),
-    db.selectFrom('episodes').selectAll().where('id', '=', id).executeTakeFirst(),
-    db
-      .selectFrom('procedures')
-      .selectAll()
-      .where('episode_id', '=', id)
-      .where('error_reason', 'is', null)
-      .orderBy('performed_at')
-      .execute(),
-    db.selectFrom('stage_changes').selectAll().where('episode_id', '=', id).orderBy('id').execute(),
-    db
-      .selectFrom('function_scores')
-      .selectAll()
-      .where('episode_id', '=', id)
-      .where('error_reason', 'is', null)
-      .orderBy('taken_on')
-      .execute(),
+    episodeById(db, id),
+    validProceduresOf(db, { id }),
+    stageChangesOf(db, { id }),
+    validFunctionScoresOf(db, { id }),
   ]);
   // episodePatientId answers 404 for an unknown episode, whichever read comes back first.
   if (!episode) throw notFound('The episode');
   const [ruleSet, scores] = await Promise.all([
     ruleSetForEpisode(db, episode.rule_set_id),
-    procedures.length
-      ? db
-          .selectFrom('pain_scores')
-          .selectAll()
-          .where(
-            'procedure_id',
-            'in',
-            procedures.map((p) => p.id),
-          )
-          .where('error_reason', 'is', null)
-          .orderBy('describes_at')
-          .execute()
-      : [],
+    procedures.length ? timelineScoresOf(db, { ids: procedures.map((p) => p.id) }) : [],
   ]);
   const labels = procedureLabels(
     procedures.map((p) => ({
@@ -151,23 +156,11 @@ export async function episodeReport(
     episodeRecord(db, id),
     episodeChecks(db, id),
   ]);
-  const rows = await db
-    .selectFrom('procedures')
-    .selectAll()
-    .where('episode_id', '=', id)
-    .where('error_reason', 'is', null)
-    .orderBy('performed_at')
-    .execute();
+  const rows = await validProceduresOf(db, { id });
   const procedures = await procedureViews(db, rows);
   const blocks: EpisodeReport['blocks'] = [];
   for (const procedure of procedures) {
-    const scoreRows = await db
-      .selectFrom('pain_scores')
-      .selectAll()
-      .where('procedure_id', '=', procedure.id)
-      .where('error_reason', 'is', null)
-      .orderBy('minutes_after')
-      .execute();
+    const scoreRows = await validScoresOfProcedure(db, { id: procedure.id });
     const names = await userNames(
       db,
       scoreRows.map((r) => r.recorded_by),

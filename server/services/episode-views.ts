@@ -1,16 +1,14 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { EpisodeView, Stage } from '../../domain/index.ts';
+import { anyOf, compiledOnce } from '../db/compiled-once.ts';
 import type { Database, EpisodesTable, StageChangesTable } from '../db/schema.ts';
-import { iso, userNames } from './clinical-rows.ts';
+import { episodeById, iso, userNames } from './clinical-rows.ts';
 
 /** The stage changes of the episodes with these ids, oldest first. */
-const stageHistory = (db: Kysely<Database>, episodeIds: readonly string[]) =>
-  db
-    .selectFrom('stage_changes')
-    .selectAll()
-    .where('episode_id', 'in', episodeIds)
-    .orderBy('id')
-    .execute();
+const stageHistoryOf = compiledOnce((db, p: { ids: readonly string[] }) =>
+  db.selectFrom('stage_changes').selectAll().where(anyOf('episode_id', p.ids)).orderBy('id'),
+);
+const stageHistory = (db: Kysely<Database>, ids: readonly string[]) => stageHistoryOf(db, { ids });
 
 /** Episodes with their stage history, shaped for the API. */
 export async function episodeViews(
@@ -64,9 +62,6 @@ export async function episodeViews(
 
 /** One episode's view; its row and stage changes are read side by side (issue 11: one round trip fewer). */
 export async function episodeView(db: Kysely<Database>, id: string): Promise<EpisodeView | null> {
-  const [row, history] = await Promise.all([
-    db.selectFrom('episodes').selectAll().where('id', '=', id).executeTakeFirst(),
-    stageHistory(db, [id]),
-  ]);
+  const [row, history] = await Promise.all([episodeById(db, id), stageHistory(db, [id])]);
   return row ? (await episodeViews(db, [row], history))[0]! : null;
 }

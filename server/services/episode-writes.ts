@@ -9,6 +9,7 @@ import {
   STAGE_LABELS,
   type StageMoveSchema,
 } from '../../domain/index.ts';
+import { compiledOnce } from '../db/compiled-once.ts';
 import type { Database, EpisodesTable } from '../db/schema.ts';
 import { HttpProblem, notFound, versionConflict } from '../http-problem.ts';
 import { requirePatient } from './clinical-rows.ts';
@@ -27,13 +28,11 @@ export async function patientEpisodeRows(
 
 /** A patient's episodes, newest first (none for an unknown patient: the caller checks). */
 export function episodeRowsOf(db: Tx, patientId: string): Promise<Selectable<EpisodesTable>[]> {
-  return db
-    .selectFrom('episodes')
-    .selectAll()
-    .where('patient_id', '=', patientId)
-    .orderBy('id', 'desc')
-    .execute();
+  return episodesOfPatient(db, { id: patientId });
 }
+const episodesOfPatient = compiledOnce((db, p: { id: string }) =>
+  db.selectFrom('episodes').selectAll().where('patient_id', '=', p.id).orderBy('id', 'desc'),
+);
 
 /** One line of an episode's stage history (domain.md section 1: every move is kept, with its reason). */
 export async function recordStageChange(

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { PatientView, Stage } from '../../domain/index.ts';
+import { compiledOnce } from '../db/compiled-once.ts';
 import { preparedStatement } from '../db/prepared.ts';
 import type { Database, PatientsTable } from '../db/schema.ts';
 import { type AuditEntry, auditParameters, auditWhenFound } from './audit-trail.ts';
@@ -106,10 +107,14 @@ export async function loadPatientViewAudited(
   return row ? toPatientView(row) : null;
 }
 
+const patientWithStage = compiledOnce((db, p: { id: string }) =>
+  patientsWithStage(db).where('p.id', '=', p.id),
+);
+
 export async function loadPatientView(
   db: Kysely<Database>,
   id: string,
 ): Promise<PatientView | null> {
-  const row = await patientsWithStage(db).where('p.id', '=', id).executeTakeFirst();
+  const [row] = await patientWithStage(db, { id });
   return row ? toPatientView(row as PatientRow) : null;
 }

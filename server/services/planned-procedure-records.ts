@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type * as z from 'zod';
 import { localDateOf, type PlannedBaselineSchema } from '../../domain/index.ts';
+import { compiledOnce } from '../db/compiled-once.ts';
 import type { Database, PlannedProceduresTable } from '../db/schema.ts';
 import { badRequest } from '../http-problem.ts';
 import { lockPlanned } from './planned-procedures.ts';
@@ -11,14 +12,16 @@ type BaselineBody = z.output<typeof PlannedBaselineSchema>;
 
 /** An episode's planned procedures, newest day first. */
 export async function episodePlanned(tx: Tx, episodeId: string): Promise<PlannedRow[]> {
-  return tx
+  return plannedOf(tx, { id: episodeId });
+}
+const plannedOf = compiledOnce((db, p: { id: string }) =>
+  db
     .selectFrom('planned_procedures')
     .selectAll()
-    .where('episode_id', '=', episodeId)
+    .where('episode_id', '=', p.id)
     .orderBy('planned_date', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
-}
+    .orderBy('id', 'desc'),
+);
 
 /** One planned procedure, or undefined (the route answers 404). */
 export async function plannedById(tx: Tx, id: string): Promise<PlannedRow | undefined> {

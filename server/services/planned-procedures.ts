@@ -8,6 +8,7 @@ import {
   type Region,
   startOfLocalDay,
 } from '../../domain/index.ts';
+import { anyOf, compiledOnce } from '../db/compiled-once.ts';
 import type { Database, PlannedProceduresTable, ProceduresTable } from '../db/schema.ts';
 import { badRequest, HttpProblem, notFound, versionConflict } from '../http-problem.ts';
 import { iso, userNames } from './clinical-rows.ts';
@@ -46,6 +47,17 @@ async function bookingChecks(
     .map((c) => ({ id: c.id, status: c.status, message: c.message }));
 }
 
+const episodesOfPlanned = compiledOnce((db, p: { ids: readonly string[] }) =>
+  db.selectFrom('episodes').select(['id', 'patient_id', 'region']).where(anyOf('id', p.ids)),
+);
+const eventsOfPlanned = compiledOnce((db, p: { ids: readonly string[] }) =>
+  db
+    .selectFrom('planned_procedure_events')
+    .selectAll()
+    .where(anyOf('planned_procedure_id', p.ids))
+    .orderBy('id'),
+);
+
 /** Planned procedures as the API shows them; open ones carry the booking dry run. */
 export async function plannedViews(
   tx: Tx,
@@ -53,26 +65,9 @@ export async function plannedViews(
   timeZone: string,
 ): Promise<PlannedProcedureView[]> {
   if (!rows.length) return [];
-  const episodes = await tx
-    .selectFrom('episodes')
-    .select(['id', 'patient_id', 'region'])
-    .where(
-      'id',
-      'in',
-      rows.map((r) => r.episode_id),
-    )
-    .execute();
+  const episodes = await episodesOfPlanned(tx, { ids: rows.map((r) => r.episode_id) });
   const byId = new Map(episodes.map((e) => [String(e.id), e]));
-  const events = await tx
-    .selectFrom('planned_procedure_events')
-    .selectAll()
-    .where(
-      'planned_procedure_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .orderBy('id')
-    .execute();
+  const events = await eventsOfPlanned(tx, { ids: rows.map((r) => r.id) });
   const names = await userNames(tx, [
     ...rows.map((r) => r.performer_id),
     ...events.map((e) => e.by_user),

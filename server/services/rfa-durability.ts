@@ -8,10 +8,22 @@ import {
   type ProcedureKind,
   rfaDurability,
 } from '../../domain/index.ts';
+import { compiledOnce } from '../db/compiled-once.ts';
 import type { Database } from '../db/schema.ts';
+import { validScoresOfProcedure } from './clinical-rows.ts';
 import { episodeRuleSet } from './rule-sets.ts';
 
 type Durability = z.output<typeof DurabilitySchema>;
+
+const rfasOf = compiledOnce((db, p: { id: string }) =>
+  db
+    .selectFrom('procedures')
+    .selectAll()
+    .where('episode_id', '=', p.id)
+    .where('kind', '=', 'rfa')
+    .where('error_reason', 'is', null)
+    .orderBy('performed_at'),
+);
 
 /**
  * Each RFA of an episode with its durability: relief still >= 50% at 3, 6 and 12 months (issue 12;
@@ -23,28 +35,13 @@ export async function episodeRfaDurability(
   timeZone: string,
   today: string,
 ): Promise<Durability> {
-  const rfas = await tx
-    .selectFrom('procedures')
-    .selectAll()
-    .where('episode_id', '=', episodeId)
-    .where('kind', '=', 'rfa')
-    .where('error_reason', 'is', null)
-    .orderBy('performed_at')
-    .execute();
+  const rfas = await rfasOf(tx, { id: episodeId });
   if (!rfas.length) return [];
   // Every RFA here is the episode's, read under the episode's rule set: one read of it, beside
   // each RFA's scores (issue 11: it was three reads in a row for each RFA).
   const [ruleSet, ...read] = await Promise.all([
     episodeRuleSet(tx, episodeId),
-    ...rfas.map((p) =>
-      tx
-        .selectFrom('pain_scores')
-        .selectAll()
-        .where('procedure_id', '=', p.id)
-        .where('error_reason', 'is', null)
-        .orderBy('minutes_after')
-        .execute(),
-    ),
+    ...rfas.map((p) => validScoresOfProcedure(tx, { id: p.id })),
   ]);
   const out: Durability = [];
   for (const [i, p] of rfas.entries()) {

@@ -7,6 +7,7 @@ import {
 import type { RuleSetView } from '../../domain/index.ts';
 import { iso } from './clinical-rows.ts';
 import { canonicalJson } from './canonical-json.ts';
+import { compiledOnce } from '../db/compiled-once.ts';
 import type { Database } from '../db/schema.ts';
 import { savePracticeSetting } from './practice-settings.ts';
 import { lockRuleSetKey, newRuleSetKey } from './write-locks.ts';
@@ -74,8 +75,15 @@ export async function ruleSetForEpisode(
   );
 }
 
+const ruleSetRow = compiledOnce((db, p: { id: string }) =>
+  db.selectFrom('rule_sets').selectAll().where('id', '=', p.id),
+);
+const episodeRuleSetId = compiledOnce((db, p: { id: string }) =>
+  db.selectFrom('episodes').select('rule_set_id').where('id', '=', p.id),
+);
+
 export async function ruleSetById(db: Kysely<Database>, id: string): Promise<StoredRuleSet | null> {
-  const row = await db.selectFrom('rule_sets').selectAll().where('id', '=', id).executeTakeFirst();
+  const [row] = await ruleSetRow(db, { id });
   return row ? toStored(row) : null;
 }
 
@@ -135,11 +143,7 @@ export async function episodeRuleSet(
   db: Kysely<Database>,
   episodeId: string,
 ): Promise<StoredRuleSet> {
-  const episode = await db
-    .selectFrom('episodes')
-    .select('rule_set_id')
-    .where('id', '=', episodeId)
-    .executeTakeFirst();
+  const [episode] = await episodeRuleSetId(db, { id: episodeId });
   return ruleSetForEpisode(db, episode?.rule_set_id ?? null);
 }
 
