@@ -13,7 +13,7 @@
  * Both sides then run the same page views over the same patients with 100 page loops sharing 100
  * connections: over HTTP, 100 keep-alive connections (one socket each); raw, 100 call slots, each
  * call replaying its recorded statements in order on one client checked out of a pool as large as
- * the server's (10), each statement sent once the one before has answered, as a script would: the
+ * the server's (DEFAULT_POOL_SIZE, 5), each statement sent once the one before has answered, as a script would: the
  * server pipelines the reads it starts together (db/concurrent.ts, ADR 0011), the replay does not. A call's time runs from when it has a connection (HTTP) or a slot (raw) until its
  * answer is in, so waiting for a free connection in the load generator is not counted on either
  * side, while waiting for a pooled database connection is (the server waits for one too). The sides
@@ -22,6 +22,7 @@
 import { Agent } from 'node:http';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
+import { DEFAULT_POOL_SIZE } from '../server/db/database.ts';
 import type { Database } from '../server/db/schema.ts';
 import { TYPE_PARSERS } from '../server/db/type-parsers.ts';
 import type { App } from '../server/types.ts';
@@ -187,7 +188,7 @@ export async function patientPageVsRawSql(
   );
   const pool = new pg.Pool({
     connectionString: app.url!,
-    max: 10,
+    max: DEFAULT_POOL_SIZE,
     // Column types read as the server reads them (server/db/type-parsers.ts).
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>

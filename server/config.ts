@@ -4,6 +4,8 @@ export interface ServerConfig {
   host: string;
   /** postgres://… selects a PostgreSQL server; null means embedded PGlite. */
   databaseUrl: string | null;
+  /** PostgreSQL connections in this instance's pool (FT_DB_POOL_SIZE); null: db/database.ts's default. */
+  dbPoolSize: number | null;
   /** PGlite folder, or `memory://` for a throwaway database. */
   dataDir: string;
   /** Seed the demo practice and demo users on an empty database. */
@@ -67,6 +69,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env['HOST'] || '127.0.0.1',
     databaseUrl: env['DATABASE_URL'] || null,
     dataDir: env['FT_DATA_DIR'] || './data',
+    dbPoolSize: env['FT_DB_POOL_SIZE']
+      ? positiveInt('FT_DB_POOL_SIZE', env['FT_DB_POOL_SIZE'], 1)
+      : null,
     demo: env['FT_DEMO'] === '1' || env['FT_DEMO'] === 'true',
     demoPatients: env['FT_DEMO_PATIENTS'] !== '0',
     demoPassword: env['FT_DEMO_PASSWORD'] || null,

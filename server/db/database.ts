@@ -36,14 +36,26 @@ export interface Db {
 export async function openDatabase(options: {
   databaseUrl: string | null;
   dataDir: string;
+  /** PostgreSQL only: connections in this instance's pool (FT_DB_POOL_SIZE; default DEFAULT_POOL_SIZE). */
+  dbPoolSize?: number | null;
   /** In-memory PGlite only: start from this dump (from `Db.dumpDataDir`) instead of an empty cluster. */
   loadDataDir?: Blob;
 }): Promise<Db> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  if (options.databaseUrl)
+    return openPostgres(options.databaseUrl, options.dbPoolSize ?? DEFAULT_POOL_SIZE);
   return openPglite(options.dataDir, options.loadDataDir);
 }
 
-async function openPostgres(connectionString: string): Promise<Db> {
+/**
+ * Pooled PostgreSQL connections per server instance. Five, not node-postgres's ten: the page reads
+ * pipeline (db/concurrent.ts), so a request needs its connection for fewer, shorter turns, and with
+ * ten the event loop held ten pages open at once, each waiting for the loop to serve the other nine
+ * (ADR 0011: on two cores the patient page's p95 at 100 connections fell from 1.32-1.46x the raw
+ * replay to 1.20-1.25x, the replay given the same five).
+ */
+export const DEFAULT_POOL_SIZE = 5;
+
+async function openPostgres(connectionString: string, poolSize: number): Promise<Db> {
   const types = {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
       TYPE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
@@ -51,7 +63,12 @@ async function openPostgres(connectionString: string): Promise<Db> {
   // Pipeline mode: a client sends a query without waiting for the one before it to answer, so the
   // reads db/concurrent.ts starts together share a round trip (issue 11). Used one at a time, as
   // everywhere else, a client behaves as without it.
-  const pool = new pg.Pool({ connectionString, max: 10, types, pipeline: true } as pg.PoolConfig);
+  const pool = new pg.Pool({
+    connectionString,
+    max: poolSize,
+    types,
+    pipeline: true,
+  } as pg.PoolConfig);
   pool.on('connect', usePreparedStatements);
   // An idle connection the server drops (restart, failover, pg_terminate_backend) emits 'error' on
   // the pool; unhandled, that would crash the process. The pool replaces the connection on next use.
