@@ -149,17 +149,34 @@ describe('report cache (issue 13: reports reused only while no write has changed
     const c = counter();
     const first = await cache.get(t.db.kysely, 'k', c.compute);
     expect([first.body, first.asOf.getTime()]).toEqual([1, 9_000_000]);
+    // Slow once is not slow yet: after the first write the request waits for the second computation.
     await sql`DELETE FROM procedures WHERE false`.execute(t.db.kysely);
-    now += 5000;
+    now += 1000;
+    expect((await cache.get(t.db.kysely, 'k', c.compute)).body).toBe(2);
+    await sql`DELETE FROM procedures WHERE false`.execute(t.db.kysely);
+    now += 4000;
     const served = await cache.get(t.db.kysely, 'k', c.compute);
-    expect([served.body, served.asOf.getTime()]).toEqual([1, 9_000_000]); // as computed, saying when
+    expect([served.body, served.asOf.getTime()]).toEqual([2, 9_001_000]); // as computed, saying when
     await cache.settled(); // the fresh one, computed behind it
     const fresh = await cache.get(t.db.kysely, 'k', c.compute);
-    expect([fresh.body, fresh.asOf.getTime()]).toEqual([2, 9_005_000]);
+    expect([fresh.body, fresh.asOf.getTime()]).toEqual([3, 9_005_000]);
     // Past staleMs a stale report is not served: the request waits for the fresh one.
     await sql`DELETE FROM procedures WHERE false`.execute(t.db.kysely);
     now += 10_000;
-    expect((await cache.get(t.db.kysely, 'k', c.compute)).body).toBe(3);
+    expect((await cache.get(t.db.kysely, 'k', c.compute)).body).toBe(4);
+  });
+
+  it('does not count a report slow for one slow computation (a cold start): every one must be', async () => {
+    const cache = createReportCache({ ttlMs: 60_000, staleMs: 60_000, slowMs: 50 });
+    let calls = 0;
+    const compute = async () => {
+      if (++calls === 1) await new Promise((resolve) => setTimeout(resolve, 60));
+      return calls;
+    };
+    for (let expected = 1; expected <= 3; expected++) {
+      expect((await cache.get(t.db.kysely, 'k', compute)).body).toBe(expected);
+      await sql`DELETE FROM pain_scores WHERE false`.execute(t.db.kysely);
+    }
   });
 
   it('never serves a stale report that was quick to compute, nor when staleMs is 0', async () => {
@@ -193,15 +210,17 @@ describe('report cache (issue 13: reports reused only while no write has changed
       return calls;
     };
     await cache.get(t.db.kysely, 'k', compute);
+    await sql`DELETE FROM procedures WHERE false`.execute(t.db.kysely);
+    expect((await cache.get(t.db.kysely, 'k', compute)).body).toBe(2); // slow twice: slow from now on
     fail = true;
     await sql`DELETE FROM procedures WHERE false`.execute(t.db.kysely);
-    expect((await cache.get(t.db.kysely, 'k', compute)).body).toBe(1);
+    expect((await cache.get(t.db.kysely, 'k', compute)).body).toBe(2);
     await cache.settled();
     expect(errors.length).toBe(1);
     fail = false;
-    expect((await cache.get(t.db.kysely, 'k', compute)).body).toBe(1); // still stale: recomputing behind
+    expect((await cache.get(t.db.kysely, 'k', compute)).body).toBe(2); // still stale: recomputing behind
     await cache.settled();
-    expect((await cache.get(t.db.kysely, 'k', compute)).body).toBe(3);
+    expect((await cache.get(t.db.kysely, 'k', compute)).body).toBe(4);
   });
 
   if (TEST_DB_KIND === 'postgres')
