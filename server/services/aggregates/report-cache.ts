@@ -12,8 +12,9 @@ import type { Database } from '../../db/schema.ts';
  *
  * Requests for a report being computed wait for that computation instead of starting their own.
  * A report whose last two computations each took at least `slowMs` (a large practice: 0.7-1.5 s
- * at 20,000 patients) is, once a write has changed it, served as last computed while a fresh one is computed behind it,
- * for at most `staleMs` after it was computed (ADR 0008); the answer says when it was read (`asOf`).
+ * at 20,000 patients) is, once a write has changed it, served as last computed while a fresh one
+ * is computed behind it, for at most `staleMs` after it was computed (ADR 0008); the answer says
+ * when it was read (`asOf`).
  * Small practices compute in well under `slowMs` and always get fresh figures.
  */
 export interface ReportCache {
