@@ -14,7 +14,8 @@
  * connections: over HTTP, 100 keep-alive connections (one socket each); raw, 100 call slots, each
  * call replaying its recorded statements in order on one client checked out of a pool as large as
  * the server's (DEFAULT_POOL_SIZE, 5), each statement sent once the one before has answered, as a script would: the
- * server pipelines the reads it starts together (db/concurrent.ts, ADR 0011), the replay does not. A call's time runs from when it has a connection (HTTP) or a slot (raw) until its
+ * server pipelines the reads it starts together (db/concurrent.ts, ADR 0011), on the few connections all its page
+ * calls share (db/shared-reads.ts), the replay does not. A call's time runs from when it has a connection (HTTP) or a slot (raw) until its
  * answer is in, so waiting for a free connection in the load generator is not counted on either
  * side, while waiting for a pooled database connection is (the server waits for one too). The sides
  * alternate in slices (http, raw, raw, http, ...) as in auditedReadVsHealth.

@@ -6,6 +6,8 @@ export interface ServerConfig {
   databaseUrl: string | null;
   /** PostgreSQL connections in this instance's pool (FT_DB_POOL_SIZE); null: db/database.ts's default. */
   dbPoolSize: number | null;
+  /** PostgreSQL connections this instance's read-and-audit requests share (FT_DB_SHARED_READS); null: db/database.ts's default. */
+  dbSharedReads: number | null;
   /** PGlite folder, or `memory://` for a throwaway database. */
   dataDir: string;
   /** Seed the demo practice and demo users on an empty database. */
@@ -71,6 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir: env['FT_DATA_DIR'] || './data',
     dbPoolSize: env['FT_DB_POOL_SIZE']
       ? positiveInt('FT_DB_POOL_SIZE', env['FT_DB_POOL_SIZE'], 1)
+      : null,
+    dbSharedReads: env['FT_DB_SHARED_READS']
+      ? positiveInt('FT_DB_SHARED_READS', env['FT_DB_SHARED_READS'], 1)
       : null,
     demo: env['FT_DEMO'] === '1' || env['FT_DEMO'] === 'true',
     demoPatients: env['FT_DEMO_PATIENTS'] !== '0',

@@ -19,6 +19,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The open database (plugins/database.ts). */
     db: Kysely<Database>;
+    /** Connections shared by requests that only read and audit (db/shared-reads.ts). */
+    sharedReads: Kysely<Database>;
     /** The hash-chained audit trail (plugins/audit.ts). */
     audit: AuditTrail;
     config: ServerConfig;

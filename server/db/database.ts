@@ -6,6 +6,7 @@ import { ensurePrivateDataDir } from './data-dir-modes.ts';
 import { listenOnPostgres, type Unlisten } from './pg-listener.ts';
 import { QueuedPGliteDialect } from './pglite-queue.ts';
 import { usePreparedStatements } from './prepared.ts';
+import { SharingPool } from './shared-reads.ts';
 import type { Database } from './schema.ts';
 import { TYPE_PARSERS } from './type-parsers.ts';
 
@@ -15,6 +16,12 @@ export type ScriptRunner = (text: string) => Promise<Record<string, unknown>[]>;
 /** An open database: the Kysely handle, a raw script runner for migrations, and how to close it. */
 export interface Db {
   kysely: Kysely<Database>;
+  /**
+   * For requests that only read and audit, each statement standing alone (db/shared-reads.ts): on
+   * PostgreSQL a few pipelined connections shared by every such request, never held by one; on
+   * PGlite, `kysely` itself.
+   */
+  sharedReads: Kysely<Database>;
   kind: 'pglite' | 'postgres';
   /** Lends one dedicated connection for multi-statement scripts (migrations). */
   withScriptRunner<T>(work: (run: ScriptRunner) => Promise<T>): Promise<T>;
@@ -38,11 +45,17 @@ export async function openDatabase(options: {
   dataDir: string;
   /** PostgreSQL only: connections in this instance's pool (FT_DB_POOL_SIZE; default DEFAULT_POOL_SIZE). */
   dbPoolSize?: number | null;
+  /** PostgreSQL only: connections shared by read-and-audit requests (FT_DB_SHARED_READS; default DEFAULT_SHARED_READS). */
+  dbSharedReads?: number | null;
   /** In-memory PGlite only: start from this dump (from `Db.dumpDataDir`) instead of an empty cluster. */
   loadDataDir?: Blob;
 }): Promise<Db> {
   if (options.databaseUrl)
-    return openPostgres(options.databaseUrl, options.dbPoolSize ?? DEFAULT_POOL_SIZE);
+    return openPostgres(
+      options.databaseUrl,
+      options.dbPoolSize ?? DEFAULT_POOL_SIZE,
+      options.dbSharedReads ?? DEFAULT_SHARED_READS,
+    );
   return openPglite(options.dataDir, options.loadDataDir);
 }
 
@@ -55,7 +68,19 @@ export async function openDatabase(options: {
  */
 export const DEFAULT_POOL_SIZE = 5;
 
-async function openPostgres(connectionString: string, poolSize: number): Promise<Db> {
+/**
+ * PostgreSQL connections per instance that the patient page and the audited patient read share
+ * (db/shared-reads.ts): one per core of the two the bench runs on. ADR 0011: with them the page's
+ * p95 at 100 connections went from 1.20-1.33x the raw replay to 1.04-1.05x (1 and 3 measured
+ * about the same as 2).
+ */
+export const DEFAULT_SHARED_READS = 2;
+
+async function openPostgres(
+  connectionString: string,
+  poolSize: number,
+  sharedReadsSize: number,
+): Promise<Db> {
   const types = {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
       TYPE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
@@ -76,8 +101,17 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
     console.error(`PostgreSQL closed an idle connection: ${error.message}`),
   );
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const sharing = new SharingPool(
+    { connectionString, types, pipeline: true } as pg.ClientConfig,
+    sharedReadsSize,
+    (client) => usePreparedStatements(client as pg.PoolClient),
+  );
+  const sharedReads = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: sharing as unknown as pg.Pool }),
+  });
   return {
     kysely,
+    sharedReads,
     kind: 'postgres',
     withScriptRunner: async (work) => {
       const client = await pool.connect();
@@ -93,7 +127,10 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
     },
     listen: (channel, onNotice, onLive) =>
       listenOnPostgres(connectionString, channel, onNotice, onLive),
-    close: () => kysely.destroy(),
+    close: async () => {
+      await sharedReads.destroy();
+      await kysely.destroy();
+    },
   };
 }
 
@@ -112,6 +149,7 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Db> {
     const kysely = new Kysely<Database>({ dialect: new QueuedPGliteDialect({ pglite }) });
     return {
       kysely,
+      sharedReads: kysely,
       kind: 'pglite',
       withScriptRunner: (work) =>
         work(async (text) => {

@@ -10,6 +10,7 @@ import type { Db } from '../db/database.ts';
 export const databasePlugin = fp(
   async (app: FastifyInstance, options: { db: Db }) => {
     app.decorate('db', options.db.kysely);
+    app.decorate('sharedReads', options.db.sharedReads);
   },
   { name: 'database', fastify: '5.x' },
 );

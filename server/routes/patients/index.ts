@@ -96,9 +96,10 @@ export async function patientRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const { id } = request.params;
-      // The most frequent audited read: one statement, its audit row included (issue 11).
+      // The most frequent audited read: one statement, its audit row included, on the shared
+      // connections (db/shared-reads.ts; issue 11).
       const entry = app.audit.patientDataEntry(request, 'patient.read', id, 'patient', id);
-      const view = await loadPatientViewAudited(app.db, id, entry);
+      const view = await loadPatientViewAudited(app.sharedReads, id, entry);
       if (!view) throw notFound('The patient');
       return view;
     },

@@ -34,7 +34,7 @@ export async function patientPageRoutes(app: App): Promise<void> {
     async (request) => {
       const { id } = request.params;
       const now = await clock();
-      return app.db.connection().execute(async (db) => {
+      return app.sharedReads.connection().execute(async (db) => {
         const page = await patientPage(db, id, now);
         await app.audit.patientData(db, request, 'patient.read', id, 'patient', id, {
           page: true,
@@ -54,7 +54,7 @@ export async function patientPageRoutes(app: App): Promise<void> {
     async (request) => {
       const { id } = request.params;
       const now = await clock();
-      return app.db.connection().execute(async (db) => {
+      return app.sharedReads.connection().execute(async (db) => {
         const { patientId, ...page } = await episodePage(db, id, now);
         await app.audit.patientData(db, request, 'episode.read', patientId, 'episode', id, {
           page: true,
