@@ -19,6 +19,28 @@ let arrivals = 0;
 /** The next arrival number: call once per request, when it arrives. */
 export const nextArrival = (): number => ++arrivals;
 
+/** The place in line of work that runs behind the requests (inBackground). */
+const BACKGROUND = -1;
+
+/**
+ * Runs `work` behind the requests: before each of its queries it lets the event loop read what
+ * has arrived on the sockets, then takes its turn behind every request that asked before it and
+ * ahead of those that come later. So requests go between its queries, and it is never starved (a
+ * report recomputed behind a served answer, report-cache.ts). PGlite runs a query without giving
+ * the event loop a turn, so without the pause a computation's queries ran back to back while the
+ * requests' sockets went unread. On PostgreSQL it changes nothing.
+ */
+export const inBackground = <T>(work: () => Promise<T>): Promise<T> =>
+  arrivalOrder.run(BACKGROUND, work);
+
+/**
+ * Twice: a check phase (setImmediate) may come straight after the poll phase that read the
+ * sockets; between two check phases there is always a poll phase.
+ */
+const letSocketsBeRead = async () => {
+  for (let i = 0; i < 2; i++) await new Promise((resolve) => setImmediate(resolve));
+};
+
 interface Waiter {
   order: number;
   grant: () => void;
@@ -30,16 +52,21 @@ class ArrivalQueue {
   private readonly waiters: Waiter[] = [];
 
   async take(): Promise<void> {
+    let order = arrivalOrder.getStore();
+    if (order === BACKGROUND) {
+      await letSocketsBeRead();
+      order = nextArrival();
+    }
     if (!this.busy) {
       this.busy = true;
       return;
     }
-    const order = arrivalOrder.getStore() ?? nextArrival();
+    const place = order ?? nextArrival();
     await new Promise<void>((grant) => {
       // Sorted insert after every waiter of the same or an earlier arrival (queues stay short).
       let at = this.waiters.length;
-      while (at > 0 && this.waiters[at - 1]!.order > order) at--;
-      this.waiters.splice(at, 0, { order, grant });
+      while (at > 0 && this.waiters[at - 1]!.order > place) at--;
+      this.waiters.splice(at, 0, { order: place, grant });
     });
   }
 

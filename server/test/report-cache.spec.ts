@@ -166,6 +166,44 @@ describe('report cache (issue 13: reports reused only while no write has changed
     expect((await cache.get(t.db.kysely, 'k', c.compute)).body).toBe(4);
   });
 
+  // PGlite has one connection: a report recomputed behind a served answer in one transaction held
+  // it for the whole computation, and every request that came meanwhile waited for all of it.
+  for (const { behind, requestBefore } of [
+    { behind: 'yielding' as const, requestBefore: 'c3' },
+    { behind: 'transaction' as const, requestBefore: null },
+  ])
+    (TEST_DB_KIND === 'pglite' ? it : xit)(
+      `on PGlite, behind a served report (${behind}), a request ${requestBefore ? 'goes between the queries of the computation' : 'waits for the whole computation'}`,
+      async () => {
+        const cache = createReportCache({ ttlMs: 60_000, staleMs: 60_000, slowMs: 0, behind });
+        const log: string[] = [];
+        let calls = 0;
+        const compute = async (db: typeof t.db.kysely) => {
+          if (++calls < 3) return calls;
+          log.push('started');
+          for (const step of ['c1', 'c2', 'c3']) {
+            await sql`SELECT count(*) FROM generate_series(1, 400000)`.execute(db);
+            log.push(step);
+          }
+          return calls;
+        };
+        const write = () => sql`DELETE FROM procedures WHERE false`.execute(t.db.kysely);
+        await cache.get(t.db.kysely, 'k', compute);
+        await write();
+        await cache.get(t.db.kysely, 'k', compute); // two computations: slow from now on
+        await write();
+        expect((await cache.get(t.db.kysely, 'k', compute)).body).toBe(2); // served; 3 runs behind
+        await until(() => log.includes('started'), 'the computation behind to start');
+        await sql`SELECT 1`.execute(t.db.kysely).then(() => log.push('request'));
+        await cache.settled();
+        expect(log.length).toBe(5);
+        const request = log.indexOf('request');
+        if (requestBefore) expect(request).toBeLessThan(log.indexOf(requestBefore));
+        else expect(request).toBe(4);
+        expect((await cache.get(t.db.kysely, 'k', compute)).body).toBe(3);
+      },
+    );
+
   // Which computations are slow (60 ms against slowMs 50), and what each read after a write answers:
   // the number of the computation it shows. The last two computations decide.
   for (const { slowCalls, answers, what } of [

@@ -26,6 +26,8 @@ export async function practiceReportRoutes(app: App): Promise<void> {
   const cache = createReportCache({
     ttlMs: app.config.reportCacheSeconds * 1000,
     staleMs: app.config.reportStaleSeconds * 1000,
+    // PGlite has one connection: a recomputation behind a served report lets requests between its queries.
+    behind: app.config.databaseUrl ? 'transaction' : 'yielding',
     // No request waits on this: the next one computes again. The error names no patient.
     onRefreshError: (error) =>
       app.log.error({ code: (error as { code?: unknown }).code }, 'report refresh failed'),

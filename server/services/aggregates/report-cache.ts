@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { inBackground } from '../../db/pglite-queue.ts';
 import type { Database } from '../../db/schema.ts';
 
 /**
@@ -54,6 +55,7 @@ export function createReportCache({
   maxEntries = 64,
   now = Date.now,
   onRefreshError = () => {},
+  behind = 'transaction',
 }: {
   ttlMs: number;
   /** How long after computing a slow report may still be served while a fresh one is computed; 0: never. */
@@ -64,6 +66,17 @@ export function createReportCache({
   now?: () => number;
   /** A computation behind a served report failed (its next request computes again). */
   onRefreshError?: (error: unknown) => void;
+  /**
+   * How a computation behind a served report runs. 'transaction' (PostgreSQL): in one read-only
+   * transaction on one pooled connection. 'yielding' (PGlite, one connection): each query on its
+   * own, taking its turn when it asks (db/pglite-queue.ts inBackground), so the requests that come
+   * meanwhile go between its queries instead of waiting for all of it (bench, 20,000 patients: a
+   * practice report read just after a write took 1.9 s at p50 while its one transaction held
+   * PGlite's connection). Each query then reads what is committed when it runs, at or after the
+   * snapshot the entry keeps: a write it saw but the snapshot did not only makes the entry count as
+   * changed sooner, so nothing written is ever missed.
+   */
+  behind?: 'transaction' | 'yielding';
 }): ReportCache {
   const entries = new Map<string, Entry>();
   const computing = new Map<string, Promise<Entry>>();
@@ -95,15 +108,16 @@ export function createReportCache({
 
   /**
    * The one computation of `key` in progress, or a new one; its entry is kept when it ends. Behind a
-   * served report (`behind`), it runs in one read-only transaction on one connection: its queries
-   * side by side on the pool held every connection for a second and made the requests that came
-   * meanwhile queue for one (bench: p95 1.2 s just after a write at 20,000 patients).
+   * served report (`isBehind`), it runs as `behind` says: on PostgreSQL in one read-only transaction
+   * on one connection, since its queries side by side on the pool held every connection for a
+   * second and made the requests that came meanwhile queue for one (bench: p95 1.2 s just after a
+   * write at 20,000 patients).
    */
   const computed = (
     db: Kysely<Database>,
     key: string,
     compute: (db: Kysely<Database>) => Promise<unknown>,
-    behind: boolean,
+    isBehind: boolean,
   ) => {
     let running = computing.get(key);
     const joined = running !== undefined;
@@ -122,13 +136,15 @@ export function createReportCache({
         return { entry: { snapshot, at, body, lastMs: ms, previousMs }, xmin };
       };
       running = (async () => {
-        const { entry, xmin } = behind
-          ? await db
-              .transaction()
-              .setIsolationLevel('repeatable read')
-              .setAccessMode('read only')
-              .execute(run)
-          : await run(db);
+        const { entry, xmin } = !isBehind
+          ? await run(db)
+          : behind === 'yielding'
+            ? await inBackground(() => run(db))
+            : await db
+                .transaction()
+                .setIsolationLevel('repeatable read')
+                .setAccessMode('read only')
+                .execute(run);
         keep(key, entry);
         marks.push({ at: entry.at, xmin });
         await prune(db, entry.at);
