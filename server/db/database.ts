@@ -76,6 +76,9 @@ export const DEFAULT_POOL_SIZE = 5;
  */
 export const DEFAULT_SHARED_READS = 2;
 
+/** How long a statement on a shared read connection may run (db/shared-reads.ts). */
+export const SHARED_STATEMENT_TIMEOUT_MS = 10_000;
+
 async function openPostgres(
   connectionString: string,
   poolSize: number,
@@ -101,8 +104,15 @@ async function openPostgres(
     console.error(`PostgreSQL closed an idle connection: ${error.message}`),
   );
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // A statement that hangs there would hold up every request queued behind it: the page's reads
+  // take milliseconds, so ten seconds is a fault, and that one statement fails with 57014.
   const sharing = new SharingPool(
-    { connectionString, types, pipeline: true } as pg.ClientConfig,
+    {
+      connectionString,
+      types,
+      pipeline: true,
+      statement_timeout: SHARED_STATEMENT_TIMEOUT_MS,
+    } as pg.ClientConfig,
     sharedReadsSize,
     (client) => usePreparedStatements(client as pg.PoolClient),
   );

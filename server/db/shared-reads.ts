@@ -1,7 +1,7 @@
 import pg from 'pg';
 
 /** What Kysely's PostgresDialect uses of a pool, and of the client it lends. */
-interface LentClient {
+export interface LentClient {
   query: (...args: unknown[]) => unknown;
   release: () => void;
 }

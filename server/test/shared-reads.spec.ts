@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { loadConfig } from '../config.ts';
-import { DEFAULT_SHARED_READS } from '../db/database.ts';
+import { DEFAULT_SHARED_READS, SHARED_STATEMENT_TIMEOUT_MS } from '../db/database.ts';
+import { SharingPool } from '../db/shared-reads.ts';
 import { createTestApp, TEST_DB_KIND, type TestApp } from './test-app.ts';
 
 const pidOf = (t: TestApp, sleep = 0) =>
@@ -52,9 +53,12 @@ describe('shared read connections (db/shared-reads.ts)', () => {
     async () => {
       const timeout = async () =>
         (
-          await sql<{ setting: string }>`SHOW statement_timeout`.execute(t.app.sharedReads)
-        ).rows.map((r) => r.setting);
+          await sql<{ statement_timeout: string }>`SHOW statement_timeout`.execute(
+            t.app.sharedReads,
+          )
+        ).rows.map((r) => r.statement_timeout);
       const before = await timeout();
+      expect(before).toEqual([`${SHARED_STATEMENT_TIMEOUT_MS / 1000}s`]);
       await expectAsync(
         t.app.sharedReads.transaction().execute(async (tx) => sql`SELECT 1`.execute(tx)),
       ).toBeRejectedWithError(/a shared read connection refuses session state: begin/);
@@ -116,6 +120,41 @@ describe('shared read connections (db/shared-reads.ts)', () => {
       );
       const after = await Promise.all(Array.from({ length: 6 }, () => pidOf(t)));
       expect(after.some((pid) => pids.includes(pid))).toBeFalse();
+    },
+  );
+
+  (TEST_DB_KIND === 'postgres' ? it : xit)(
+    'end a statement that runs too long, and only that one (statement_timeout)',
+    async () => {
+      expect(SHARED_STATEMENT_TIMEOUT_MS).toBeLessThanOrEqual(30_000);
+      const { rows } = await sql<{ statement_timeout: string }>`SHOW statement_timeout`.execute(
+        t.app.sharedReads,
+      );
+      expect(rows[0]!.statement_timeout).toBe(`${SHARED_STATEMENT_TIMEOUT_MS / 1000}s`);
+      const pool = new SharingPool(
+        {
+          connectionString: process.env['PG_TEST_URL']!,
+          pipeline: true,
+          statement_timeout: 100,
+        } as pg.ClientConfig,
+        1,
+        () => {},
+      );
+      try {
+        const lent = await pool.connect();
+        const [slow, after] = await Promise.allSettled([
+          lent.query('SELECT pg_sleep(2)'),
+          lent.query('SELECT 2 AS two'),
+        ]);
+        lent.release();
+        expect(slow.status).toBe('rejected');
+        expect((slow as PromiseRejectedResult).reason).toEqual(
+          jasmine.objectContaining({ code: '57014' }),
+        );
+        expect((after as PromiseFulfilledResult<pg.QueryResult>).value.rows).toEqual([{ two: 2 }]);
+      } finally {
+        await pool.end();
+      }
     },
   );
 
