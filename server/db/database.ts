@@ -104,14 +104,21 @@ async function openPostgres(
     console.error(`PostgreSQL closed an idle connection: ${error.message}`),
   );
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  // A statement that hangs there would hold up every request queued behind it: the page's reads
-  // take milliseconds, so ten seconds is a fault, and that one statement fails with 57014.
+  // A statement that stalls there holds up every request queued behind it on its connection. The
+  // page's reads take milliseconds, so: a statement running 10 s is ended (57014), one waiting 2 s
+  // for a lock (a migration's DDL) fails (55P03), and a connection that has not answered for 15 s
+  // (PostgreSQL or the network gone silent; statement_timeout is the server's) is destroyed and
+  // replaced. TCP keepalive notices a dead peer on an idle connection.
   const sharing = new SharingPool(
     {
       connectionString,
       types,
       pipeline: true,
       statement_timeout: SHARED_STATEMENT_TIMEOUT_MS,
+      lock_timeout: 2_000,
+      query_timeout: SHARED_STATEMENT_TIMEOUT_MS + 5_000,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
     } as pg.ClientConfig,
     sharedReadsSize,
     (client) => usePreparedStatements(client as pg.PoolClient),

@@ -6,9 +6,26 @@ export interface LentClient {
   release: () => void;
 }
 
-/** Statements that would leave session state behind on a connection other requests share. */
-const SESSION_STATE =
-  /^\s*(begin|start|commit|end|rollback|abort|savepoint|release|set|reset|lock|listen|unlisten|declare|prepare|discard)\b/i;
+/**
+ * What may run on a shared connection: one SELECT, WITH, INSERT, SHOW, VALUES or TABLE statement,
+ * after any leading comments, with no second statement after a semicolon. Everything else (BEGIN,
+ * SET, LOCK, LISTEN, DEALLOCATE, CREATE TEMP ...) could leave state behind for the requests sharing
+ * the connection. (A function with session effects, such as set_config(..., false) or
+ * pg_advisory_lock, is not caught: the handle is for the reads named in database.ts.)
+ */
+const LEADING_COMMENTS = /^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/;
+const ALLOWED = /^(?:select|with|insert|show|values|table)\b/i;
+export function sharedStatementAllowed(text: string): boolean {
+  const statement = text.replace(LEADING_COMMENTS, '').replace(/[\s;]+$/, '');
+  return ALLOWED.test(statement) && !statement.includes(';');
+}
+
+/**
+ * Errors after which a connection's own state is wrong and it is replaced: a named statement
+ * node-postgres believes prepared is gone (26000), or a prepared plan's result changed shape
+ * after a migration (0A000, "cached plan must not change result type").
+ */
+const RETIRE_ON = new Set(['26000', '0A000']);
 
 /**
  * A stand-in for a pg.Pool that lends its few pipelined connections to any number of requests at
@@ -51,17 +68,25 @@ export class SharingPool {
       throw error;
     }
     let released = false;
-    // No processID: cancelling a statement by its backend's pid (Kysely's abort) would cancel
-    // whatever another request had running there. Nothing here cancels statements.
+    // Kysely cancels a statement on abort by its backend's pid, which it would read here
+    // (processID, else pg_backend_pid()): on a shared connection that cancels whatever statement
+    // is running there, another request's perhaps. Pass no abort signal on this handle.
     return {
       query: (...args: unknown[]) => {
         const [first] = args;
         const text = typeof first === 'string' ? first : (first as { text?: string }).text;
-        if (typeof text === 'string' && SESSION_STATE.test(text))
+        if (typeof text !== 'string' || !sharedStatementAllowed(text))
           return Promise.reject(
-            new Error(`a shared read connection refuses session state: ${text.slice(0, 40)}`),
+            new Error(
+              `a shared read connection runs one read or INSERT, never session state: ${String(text).slice(0, 40)}`,
+            ),
           );
-        return (client.query as (...a: unknown[]) => unknown)(...args);
+        const answer = (client.query as (...a: unknown[]) => unknown)(...args);
+        if (answer instanceof Promise)
+          answer.catch((error: unknown) => {
+            if (RETIRE_ON.has((error as { code?: string }).code ?? '')) this.retire(at, client);
+          });
+        return answer;
       },
       release: () => {
         if (released) return;
@@ -71,27 +96,38 @@ export class SharingPool {
     };
   }
 
+  /** Forgets `client` (the next request opens a fresh connection) and closes it once its statements have answered. */
+  private retire(at: number, client: pg.Client): void {
+    const slot = this.clients[at];
+    if (slot)
+      void slot.then((c) => c === client && this.clients[at] === slot && (this.clients[at] = null));
+    void client.end().catch(() => undefined);
+  }
+
   private open(at: number): Promise<pg.Client> {
     const client = new pg.Client(this.config);
     const drop = () => {
       if (this.clients[at] === opened) this.clients[at] = null;
     };
-    // An error on an idle shared connection would otherwise crash the process.
+    // An error on an idle shared connection would otherwise crash the process. The client is
+    // closed too: an error that leaves its socket open would keep a backend no one uses.
     client.on('error', (error) => {
       console.error(`PostgreSQL closed a shared read connection: ${error.message}`);
       drop();
+      void client.end().catch(() => undefined);
     });
     client.on('end', drop);
-    const opened = client.connect().then(
-      () => {
+    const opened = client
+      .connect()
+      .then(() => {
         this.onConnect(client);
         return client;
-      },
-      (error: unknown) => {
+      })
+      .catch(async (error: unknown) => {
         drop();
+        await client.end().catch(() => undefined);
         throw error;
-      },
-    );
+      });
     return opened;
   }
 
