@@ -71,7 +71,7 @@ export const DEFAULT_POOL_SIZE = 5;
 /**
  * PostgreSQL connections per instance that the patient page and the audited patient read share
  * (db/shared-reads.ts): one per core of the two the bench runs on. ADR 0011: with them the page's
- * p95 at 100 connections went from 1.20-1.33x the raw replay to 1.04-1.05x (1 and 3 measured
+ * p95 at 100 connections went from 1.20-1.39x the raw replay to 0.92-1.05x (1 and 3 measured
  * about the same as 2).
  */
 export const DEFAULT_SHARED_READS = 2;

@@ -60,9 +60,10 @@ export class SharingPool {
     let at = this.turn++ % this.clients.length;
     for (let i = 0; i < this.clients.length; i++) if (this.lent[i]! < this.lent[at]!) at = i;
     this.lent[at]!++;
+    const slot = (this.clients[at] ??= this.open(at));
     let client: pg.Client;
     try {
-      client = await (this.clients[at] ??= this.open(at));
+      client = await slot;
     } catch (error) {
       this.lent[at]!--;
       throw error;
@@ -84,7 +85,8 @@ export class SharingPool {
         const answer = (client.query as (...a: unknown[]) => unknown)(...args);
         if (answer instanceof Promise)
           answer.catch((error: unknown) => {
-            if (RETIRE_ON.has((error as { code?: string }).code ?? '')) this.retire(at, client);
+            if (RETIRE_ON.has((error as { code?: string }).code ?? ''))
+              this.retire(at, slot, client);
           });
         return answer;
       },
@@ -96,11 +98,9 @@ export class SharingPool {
     };
   }
 
-  /** Forgets `client` (the next request opens a fresh connection) and closes it once its statements have answered. */
-  private retire(at: number, client: pg.Client): void {
-    const slot = this.clients[at];
-    if (slot)
-      void slot.then((c) => c === client && this.clients[at] === slot && (this.clients[at] = null));
+  /** Forgets the connection (the next request opens a fresh one) and closes it once its statements have answered. */
+  private retire(at: number, slot: Promise<pg.Client>, client: pg.Client): void {
+    if (this.clients[at] === slot) this.clients[at] = null;
     void client.end().catch(() => undefined);
   }
 

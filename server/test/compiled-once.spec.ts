@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import { loadConfig } from '../config.ts';
 import { anyOf, compiledOnce } from '../db/compiled-once.ts';
 import { DEFAULT_POOL_SIZE } from '../db/database.ts';
 import { createTestApp, TEST_DB_KIND, type TestApp } from './test-app.ts';
@@ -80,15 +79,6 @@ describe("compiledOnce (issue 11: the page's reads built and compiled once)", ()
 });
 
 describe('FT_DB_POOL_SIZE', () => {
-  it('is unset by default (the database default), takes a positive whole number, refuses others', () => {
-    expect(loadConfig({}).dbPoolSize).toBeNull();
-    expect(loadConfig({ FT_DB_POOL_SIZE: '12' }).dbPoolSize).toBe(12);
-    for (const bad of ['0', '-3', '2.5', 'many'])
-      expect(() => loadConfig({ FT_DB_POOL_SIZE: bad }))
-        .withContext(bad)
-        .toThrowError(/FT_DB_POOL_SIZE must be a positive whole number/);
-  });
-
   (TEST_DB_KIND === 'postgres' ? it : xit)(
     'caps the PostgreSQL connections an instance opens, however many requests run at once',
     async () => {

@@ -10,15 +10,29 @@ const pidOf = (t: TestApp, sleep = 0) =>
     .execute(t.app.sharedReads)
     .then((r) => r.rows[0]!.pid);
 
-describe('FT_DB_SHARED_READS', () => {
-  it('is unset by default (the database default), takes a positive whole number, refuses others', () => {
-    expect(loadConfig({}).dbSharedReads).toBeNull();
-    expect(loadConfig({ FT_DB_SHARED_READS: '3' }).dbSharedReads).toBe(3);
-    for (const bad of ['0', '-1', '1.5', 'two'])
-      expect(() => loadConfig({ FT_DB_SHARED_READS: bad }))
-        .withContext(bad)
-        .toThrowError(/FT_DB_SHARED_READS must be a positive whole number/);
-  });
+describe('PostgreSQL connection settings', () => {
+  for (const { variable, setting, good, bad } of [
+    {
+      variable: 'FT_DB_POOL_SIZE',
+      setting: 'dbPoolSize',
+      good: 12,
+      bad: ['0', '-3', '2.5', 'many'],
+    },
+    {
+      variable: 'FT_DB_SHARED_READS',
+      setting: 'dbSharedReads',
+      good: 3,
+      bad: ['0', '-1', '1.5', 'two'],
+    },
+  ] as const)
+    it(`${variable} is unset by default (the database default), takes a positive whole number, refuses others`, () => {
+      expect(loadConfig({})[setting]).toBeNull();
+      expect(loadConfig({ [variable]: String(good) })[setting]).toBe(good);
+      for (const value of bad)
+        expect(() => loadConfig({ [variable]: value }))
+          .withContext(value)
+          .toThrowError(new RegExp(`${variable} must be a positive whole number`));
+    });
 });
 
 describe('what a shared read connection runs (sharedStatementAllowed)', () => {

@@ -13,9 +13,9 @@ const IdParams = z.object({ id: IdSchema });
 /**
  * The patient page in one call on opening, and one per episode picked after (issue 11: it made
  * eight, each with its own session check, transaction and audit event). Each answer is read on one
- * connection, its independent reads pipelined (db/concurrent.ts), and audited as one event that
- * names what it showed, written once every read has answered: a failed read leaves no event and
- * shows nothing. No BEGIN/COMMIT: reads need none (each statement reads committed data either way,
+ * connection, shared with other such requests (db/shared-reads.ts), its independent reads
+ * pipelined (db/concurrent.ts), and audited as one event that names what it showed, written once
+ * every read has answered: a failed read leaves no event and shows nothing. No BEGIN/COMMIT: reads need none (each statement reads committed data either way,
  * as in a READ COMMITTED transaction), as for the audited patient read (services/audit-trail.ts).
  */
 export async function patientPageRoutes(app: App): Promise<void> {
